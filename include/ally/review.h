@@ -1,0 +1,93 @@
+/* review.h: reviews, their cadence, action items, conflicts and negotiation notes. */
+#ifndef ALLY_REVIEW_H
+#define ALLY_REVIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "ally/date.h"
+#include "ally/score.h"
+
+struct ally_err;
+
+enum review_kind { REVIEW_WORKING_TEAM, REVIEW_STEERING, REVIEW_QBR, REVIEW_COUNT };
+extern const char *const review_kind_names[];
+
+/* Next review due: last review + the tier's cadence in calendar months
+ * (clamped to month end).  With no review (last == DATE_NONE) count from
+ * first_active_start, else from scored_on.  DATE_NONE when the tier has no
+ * cadence (unqualified, never scored) or there is nothing to count from. */
+ally_date review_next_due(enum tier tier, ally_date last, ally_date first_active_start,
+			  ally_date scored_on);
+
+/* A due date before today is overdue. */
+bool review_overdue(ally_date due, ally_date today);
+
+struct review {
+	int64_t id;
+	int64_t partner_id;
+	int64_t version;
+	int kind;          /* enum review_kind */
+	ally_date date;
+	char *attendees;
+	char *notes;
+	char *decisions;
+};
+void review_init(struct review *r);
+void review_finish(struct review *r);
+int review_set_field(struct review *r, const char *field, const char *value, struct ally_err *err);
+
+struct action_item {
+	int64_t id;
+	int64_t partner_id;
+	int64_t review_id;  /* 0 when not from a review */
+	int64_t version;
+	char *text;
+	char *owner;
+	ally_date due;      /* DATE_NONE allowed */
+	bool done;
+};
+void action_item_init(struct action_item *a);
+void action_item_finish(struct action_item *a);
+int action_item_set_field(struct action_item *a, const char *field, const char *value,
+			  struct ally_err *err);
+
+enum conflict_kind { CONFLICT_PERFORMANCE, CONFLICT_PRIORITIES, CONFLICT_RESOURCES,
+		     CONFLICT_COMMUNICATION, CONFLICT_COMPETITION, CONFLICT_MONEY, CONFLICT_COUNT };
+enum escalation { ESC_WORKING_TEAM, ESC_STEERING, ESC_EXECUTIVE, ESC_FORMAL, ESC_COUNT };
+extern const char *const conflict_kind_names[];
+extern const char *const escalation_names[];
+
+struct conflict {
+	int64_t id;
+	int64_t partner_id;
+	int64_t version;
+	int kind;            /* enum conflict_kind */
+	int level;           /* enum escalation */
+	char *summary;
+	ally_date opened;
+	ally_date resolved;  /* DATE_NONE while open */
+	char *resolution;
+};
+void conflict_init(struct conflict *c);
+void conflict_finish(struct conflict *c);
+/* working_team -> steering -> executive -> formal; false at formal. */
+bool conflict_escalate(struct conflict *c);
+
+enum term_priority { TERM_MUST_HAVE, TERM_IMPORTANT, TERM_NICE_TO_HAVE, TERM_PRIORITY_COUNT };
+extern const char *const term_priority_names[];
+
+/* Negotiation preparation for one deal (optionally tied to a contract). */
+struct negotiation {
+	int64_t id;
+	int64_t partner_id;
+	int64_t contract_id; /* 0 when none */
+	int64_t version;
+	char *batna;
+	char *ideal;
+	char *acceptable;
+	char *walk_away;
+};
+void negotiation_init(struct negotiation *n);
+void negotiation_finish(struct negotiation *n);
+
+#endif

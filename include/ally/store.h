@@ -1,0 +1,262 @@
+/* store.h: the SQLite database: opening, migrations and every query.
+ *
+ * All SQL lives behind this header.  Every function that changes data runs
+ * inside the caller's transaction when one is open (store_begin), else in
+ * one of its own; each change also writes its audit rows in that same
+ * transaction.  Functions return ALLY_OK or fill err (ALLY_EUSER for
+ * not-found, duplicate, stale version, constraint; ALLY_EDB for SQLite
+ * failures: busy past the timeout, corrupt, read-only, full disk). */
+#ifndef ALLY_STORE_H
+#define ALLY_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ally/contract.h"
+#include "ally/date.h"
+#include "ally/figures.h"
+#include "ally/flags.h"
+#include "ally/partner.h"
+#include "ally/renewal.h"
+#include "ally/review.h"
+#include "ally/score.h"
+
+struct ally_err;
+struct store;
+
+#define STORE_APPLICATION_ID 0x616c6c79 /* "ally" */
+#define STORE_BUSY_MS_DEFAULT 5000
+
+enum store_journal { STORE_JOURNAL_AUTO, STORE_JOURNAL_WAL, STORE_JOURNAL_ROLLBACK };
+
+struct store_opts {
+	enum store_journal journal; /* AUTO: WAL only where SQLite has the WAL-reset fix */
+	int busy_ms;                /* 0 means STORE_BUSY_MS_DEFAULT */
+	const char *user;           /* login name written to the audit log; required */
+	bool readonly;
+};
+
+/* Is WAL safe with this SQLite (sqlite3_libversion_number() form)?  The
+ * WAL-reset race is fixed in 3.51.3, and backported to 3.44.6 and 3.50.7. */
+bool store_wal_safe(int libversion_number);
+
+/* Open (creating the file 0600 if missing) and apply the connection
+ * settings: foreign_keys, synchronous=FULL, busy_timeout, journal mode.
+ * Does not migrate.  NULL and err filled on failure; a file that is not an
+ * ally database (another application_id) is refused with ALLY_EDB. */
+struct store *store_open(const char *path, const struct store_opts *opts, struct ally_err *err);
+void store_close(struct store *s); /* NULL is a no-op */
+
+/* Apply pending migrations, each in its own transaction, by user_version.
+ * A database from a newer ally is refused (ALLY_EDB) and left untouched. */
+int store_migrate(struct store *s, struct ally_err *err);
+int store_schema_version(struct store *s);   /* user_version now */
+int store_schema_latest(void);               /* the newest this binary knows */
+const char *store_journal_mode(struct store *s); /* "wal" or "delete" */
+const char *store_path(struct store *s);
+
+/* The caller's transaction: BEGIN IMMEDIATE (waits up to busy_ms for the
+ * write lock), COMMIT, ROLLBACK.  rollback is safe to call when none is open. */
+int store_begin(struct store *s, struct ally_err *err);
+int store_commit(struct store *s, struct ally_err *err);
+void store_rollback(struct store *s);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t store_data_version(struct store *s);
+
+/* ---- partners ---- */
+
+/* Insert p (validated by the caller with partner_validate); sets p->id,
+ * p->version, created_at.  Duplicate name (ignoring case) is ALLY_EUSER
+ * "name: a partner named 'X' already exists". */
+int store_partner_add(struct store *s, struct partner *p, struct ally_err *err);
+
+/* Read one partner into out (partner_init'ed or not; the caller
+ * partner_finish'es it).  Not found: ALLY_EUSER "partner: no partner 'X'". */
+int store_partner_get(struct store *s, int64_t id, struct partner *out, struct ally_err *err);
+/* A PARTNER argument: a name (exact, ignoring case), or else, when all
+ * digits, an id. */
+int store_partner_find(struct store *s, const char *ref, struct partner *out, struct ally_err *err);
+
+/* Write every field of p that differs from the stored row, one audit row
+ * per changed field, if the stored version still equals p->version
+ * (else ALLY_EUSER "partner: changed by someone else since it was read");
+ * bumps p->version.  Status, score and phase are not written here. */
+int store_partner_update(struct store *s, struct partner *p, struct ally_err *err);
+
+/* Delete with its contacts, scores, history...  Refused while it has active
+ * contracts unless force. */
+int store_partner_delete(struct store *s, int64_t id, bool force, struct ally_err *err);
+
+enum partner_sort { PSORT_NAME, PSORT_SCORE, PSORT_PHASE, PSORT_NEXT_ACTION };
+
+struct partner_filter {
+	int phase;         /* -1: any */
+	int type;          /* -1: any */
+	int tier;          /* -2: any; else enum tier (TIER_NONE: never scored) */
+	const char *owner; /* NULL: any; else exact, ignoring case */
+	bool flagged_only;
+	enum partner_sort sort;
+	bool descending;
+};
+void partner_filter_init(struct partner_filter *f); /* everything, by name */
+
+/* One row of a partner list: the partner and what the flags need. */
+struct partner_row {
+	struct partner p;
+	struct partner_facts facts;
+	unsigned flags;           /* partner_flags(&facts, today) */
+	ally_date next_action;    /* partner_next_action(&facts) */
+};
+struct partner_list {
+	struct partner_row *rows;
+	size_t n;
+};
+/* All partners matching f, with facts and flags as of today, in one query
+ * per list (not per row).  The caller frees with partner_list_finish. */
+int store_partner_list(struct store *s, const struct partner_filter *f, ally_date today,
+		       struct partner_list *out, struct ally_err *err);
+void partner_list_finish(struct partner_list *l);
+/* Facts and flags of one partner. */
+int store_partner_facts(struct store *s, int64_t partner_id, ally_date today,
+			struct partner_facts *out, struct ally_err *err);
+
+/* ---- status, score, phase ---- */
+
+/* Record a status update (history row + the partner's current status). */
+int store_status_add(struct store *s, int64_t partner_id, int health, const char *note,
+		     ally_date date, struct ally_err *err);
+
+struct status_entry { ally_date date; int health; char *note; char *author; };
+struct status_list { struct status_entry *rows; size_t n; };
+int store_status_history(struct store *s, int64_t partner_id, struct status_list *out,
+			 struct ally_err *err);
+void status_list_finish(struct status_list *l);
+
+/* Record a scoring (validated by score_validate inside); *w_out gets W. */
+int store_score_add(struct store *s, int64_t partner_id, const struct score_input *in,
+		    ally_date date, int *w_out, struct ally_err *err);
+
+struct score_entry { ally_date date; struct score_input in; int w; char *author; };
+struct score_list { struct score_entry *rows; size_t n; }; /* newest first */
+int store_score_history(struct store *s, int64_t partner_id, struct score_list *out,
+			struct ally_err *err);
+void score_list_finish(struct score_list *l);
+
+/* Move the phase: to < 0 is the default step.  Checked with
+ * phase_resolve_move against the phase read inside the transaction, so two
+ * sessions cannot both move from the same phase.  *from/*to report the move. */
+int store_phase_move(struct store *s, int64_t partner_id, int to, const char *note,
+		     ally_date date, enum phase *from_out, enum phase *to_out, struct ally_err *err);
+
+struct phase_entry { ally_date date; int from; int to; char *note; char *author; };
+struct phase_list { struct phase_entry *rows; size_t n; }; /* oldest first */
+int store_phase_history(struct store *s, int64_t partner_id, struct phase_list *out,
+			struct ally_err *err);
+void phase_list_finish(struct phase_list *l);
+
+/* ---- contracts ---- */
+
+/* Insert (validated with contract_validate inside); sets id and version. */
+int store_contract_add(struct store *s, struct contract *c, struct ally_err *err);
+int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err);
+/* As store_partner_update, for contracts (version-checked, audited). */
+int store_contract_update(struct store *s, struct contract *c, struct ally_err *err);
+int store_contract_delete(struct store *s, int64_t id, struct ally_err *err);
+
+struct contract_list { struct contract *rows; size_t n; };
+/* partner_id 0: all; status -1: any.  Ordered by partner name, end date. */
+int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
+			struct ally_err *err);
+void contract_list_finish(struct contract_list *l);
+
+/* Renew: the next term per contract_next_term (or ending on until when
+ * until != DATE_NONE; it must be after the current end).  Keeps the old
+ * term in the history, sets end_date, writes audit.  Only active
+ * contracts renew.  *start_out/*end_out report the new term. */
+int store_contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
+			 ally_date *start_out, ally_date *end_out, struct ally_err *err);
+
+struct term_entry { ally_date start; ally_date end; ally_date renewed_on; char *author; };
+struct term_list { struct term_entry *rows; size_t n; }; /* oldest first */
+int store_contract_terms(struct store *s, int64_t contract_id, struct term_list *out,
+			 struct ally_err *err);
+void term_list_finish(struct term_list *l);
+
+/* The renewal list of domain.md as of today, sorted by renewal_cmp.  Rows
+ * own their texts (freed by renewal_list_finish).  Served by an index on
+ * the end date and the notice deadline, not a scan of all contracts. */
+struct renewal_list { struct renewal *rows; size_t n; };
+int store_renewals(struct store *s, ally_date today, int within, struct renewal_list *out,
+		   struct ally_err *err);
+void renewal_list_finish(struct renewal_list *l);
+
+/* ---- contacts, reviews, action items, figures, conflicts, negotiations ---- */
+
+int store_contact_add(struct store *s, struct contact *c, struct ally_err *err);
+int store_contact_update(struct store *s, struct contact *c, struct ally_err *err);
+int store_contact_delete(struct store *s, int64_t id, struct ally_err *err);
+struct contact_list { struct contact *rows; size_t n; };
+int store_contact_list(struct store *s, int64_t partner_id, struct contact_list *out,
+		       struct ally_err *err);
+void contact_list_finish(struct contact_list *l);
+
+int store_review_add(struct store *s, struct review *r, struct ally_err *err);
+struct review_list { struct review *rows; size_t n; }; /* newest first */
+int store_review_list(struct store *s, int64_t partner_id, struct review_list *out,
+		      struct ally_err *err);
+void review_list_finish(struct review_list *l);
+
+int store_action_add(struct store *s, struct action_item *a, struct ally_err *err);
+int store_action_set_done(struct store *s, int64_t id, bool done, struct ally_err *err);
+struct action_list { struct action_item *rows; size_t n; };
+int store_action_list(struct store *s, int64_t partner_id, struct action_list *out,
+		      struct ally_err *err);
+void action_list_finish(struct action_list *l);
+
+/* Set one metric's target and/or actual (-1 leaves it unchanged) for a
+ * partner and quarter; creates the row when missing. */
+int store_figure_set(struct store *s, int64_t partner_id, int quarter, enum metric m,
+		     int64_t target, int64_t actual, struct ally_err *err);
+struct figures_list { struct quarter_figures *rows; size_t n; }; /* oldest first */
+int store_figures(struct store *s, int64_t partner_id, struct figures_list *out,
+		  struct ally_err *err);
+void figures_list_finish(struct figures_list *l);
+
+int store_conflict_add(struct store *s, struct conflict *c, struct ally_err *err);
+int store_conflict_update(struct store *s, struct conflict *c, struct ally_err *err);
+struct conflict_list { struct conflict *rows; size_t n; };
+int store_conflict_list(struct store *s, int64_t partner_id, struct conflict_list *out,
+			struct ally_err *err);
+void conflict_list_finish(struct conflict_list *l);
+
+int store_negotiation_add(struct store *s, struct negotiation *n, struct ally_err *err);
+/* A term of a negotiation: text and enum term_priority. */
+int store_negotiation_term_add(struct store *s, int64_t negotiation_id, const char *text,
+			       int priority, struct ally_err *err);
+
+/* ---- audit log ---- */
+
+struct audit_entry {
+	int64_t id;
+	char *at;        /* UTC "YYYY-MM-DD HH:MM:SS" */
+	char *user;
+	char *tbl;       /* "partners", "contracts", ... */
+	int64_t row_id;
+	int64_t partner_id; /* 0 when not tied to a partner */
+	char *partner;   /* the partner's name at read time, or NULL */
+	char *field;     /* "health", "end_date", "*" for insert/delete */
+	char *old_value; /* NULL for inserts */
+	char *new_value; /* NULL for deletes */
+};
+struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
+/* Newest first; limit 0 means all.  text filters on partner, user, field or
+ * values (substring, ignoring case) when not NULL. */
+int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
+		     struct audit_list *out, struct ally_err *err);
+void audit_list_finish(struct audit_list *l);
+
+/* Number of partners (cheap; for "is the database empty?"). */
+int store_partner_count(struct store *s, int64_t *out, struct ally_err *err);
+
+#endif
