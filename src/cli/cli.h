@@ -1,0 +1,107 @@
+/* cli.h: what the command families share: the context, the command table,
+ * and the output of rows as table, JSON or CSV.  Private to src/cli. */
+#ifndef ALLY_CLI_H
+#define ALLY_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include "ally/date.h"
+#include "ally/err.h"
+
+struct store;
+
+enum out_format { FMT_TABLE, FMT_JSON, FMT_CSV };
+
+/* Everything a command may use; filled by the dispatcher (cli.c). */
+struct cli {
+	const char *db_path;   /* --db, $ALLY_DB, $XDG_DATA_HOME/ally/..., ~/.local/share/ally/... */
+	ally_date today;       /* --today, $ALLY_TODAY, or the real date */
+	enum out_format format;/* --format; FMT_TABLE unless given */
+	bool format_given;     /* export defaults to csv unless --format was given */
+	const char *user;      /* login name: $ALLY_USER (tests), else the passwd entry */
+	struct store *store;   /* open and migrated when the command has CMD_DB */
+	FILE *out;             /* stdout */
+};
+
+enum cmd_flags {
+	CMD_DB = 1 << 0,      /* needs the database open and migrated */
+	CMD_WRITE = 1 << 1,   /* runs in one write transaction (BEGIN IMMEDIATE) */
+	CMD_FORMAT = 1 << 2,  /* lists or shows: takes --format */
+};
+
+/* One command: `ally NAME [SUB] ARGS...`.  run gets argv with argv[0] the
+ * (sub)command name, global options already removed, and returns an
+ * ally_status; on failure it fills err (the dispatcher prints "ally: "
+ * and the message, rolls the transaction back, and exits with it). */
+struct cli_command {
+	const char *name;    /* "partner", "renewals" */
+	const char *sub;     /* "add", or NULL for a command without one */
+	const char *args;    /* usage after the name: "NAME --type TYPE [--owner W] ..." */
+	const char *summary; /* one line for --help */
+	unsigned flags;      /* enum cmd_flags */
+	int (*run)(struct cli *cli, int argc, char **argv, struct ally_err *err);
+};
+
+/* Each command family exports its table, ended by an entry with name NULL;
+ * cli.c lists the families in one array.  A new command is one new row. */
+extern const struct cli_command cli_init_commands[];     /* init */
+extern const struct cli_command cli_partner_commands[];  /* partner add/list/show/set/rm */
+extern const struct cli_command cli_status_commands[];   /* status, score, advance */
+extern const struct cli_command cli_contract_commands[]; /* contract add/list/show/set/renew */
+extern const struct cli_command cli_renewal_commands[];  /* renewals */
+extern const struct cli_command cli_io_commands[];       /* import, export */
+extern const struct cli_command cli_demo_commands[];     /* demo */
+
+/* Run the command line; returns the exit status.  main.c calls only this. */
+int cli_main(int argc, char **argv);
+
+/* ---- output (output.c) ---- */
+
+/* A column of a table: the JSON key it shows and its heading. */
+struct out_col {
+	const char *key;
+	const char *heading;
+	bool right;          /* right-align (numbers) */
+};
+
+/* Print an array of objects in cli->format: a table of cols (aligned by
+ * display width, UTF-8 aware, control characters made visible), a JSON
+ * array, or CSV of every key of the objects (header row first, formula
+ * cells guarded with a leading '). */
+int out_rows(struct cli *cli, json_t *rows, const struct out_col *cols, size_t ncols,
+	     struct ally_err *err);
+/* Print one object: "key: value" lines, JSON, or a one-row CSV. */
+int out_object(struct cli *cli, json_t *obj, struct ally_err *err);
+/* CSV of rows with exactly these keys, in this order (export). */
+int out_csv(FILE *f, json_t *rows, const char *const *keys, struct ally_err *err);
+
+/* ---- JSON shapes (json.c): the one place entities become JSON ---- */
+
+struct partner;
+struct partner_facts;
+struct contract;
+struct renewal;
+struct score_input;
+
+/* The list shape of issue 2: id, name, type, phase, owner, health, status_note,
+ * status_date, score, tier, and flags/next_action when facts != NULL. */
+json_t *json_partner(const struct partner *p, const struct partner_facts *facts, unsigned flags,
+		     ally_date next_action);
+/* Every field of the partner (for show and export). */
+json_t *json_partner_full(const struct partner *p);
+json_t *json_contract(const struct contract *c);
+json_t *json_renewal(const struct renewal *r);
+json_t *json_flags(unsigned flags); /* array of flag_key strings */
+json_t *json_date(ally_date d);     /* "YYYY-MM-DD" or null */
+
+/* ---- shared argument handling (args.c) ---- */
+
+/* Resolve a PARTNER argument to an id (name ignoring case, else digits). */
+int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_err *err);
+/* Parse an integer option into [min, max]; err names the option. */
+int cli_int(const char *s, const char *field, long min, long max, long *out, struct ally_err *err);
+/* An id argument (all digits, > 0). */
+int cli_id(const char *s, const char *field, int64_t *out, struct ally_err *err);
+
+#endif

@@ -1,0 +1,185 @@
+/* harness.c: fork and exec the built binary, capturing its output. */
+#include "harness.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ally/util.h"
+
+void harness_init(struct harness *h)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(h->dir, sizeof h->dir, "%s/ally-test-XXXXXX", tmp ? tmp : "/tmp");
+	if (mkdtemp(h->dir) == NULL) {
+		perror("mkdtemp");
+		exit(77);
+	}
+	snprintf(h->db, sizeof h->db, "%s/t.db", h->dir);
+	h->today = "2026-11-22";
+}
+
+void harness_finish(struct harness *h)
+{
+	char cmd[600];
+
+	/* The directory is ours and has no spaces; rm -rf keeps this short. */
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", h->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "harness: could not remove %s\n", h->dir);
+}
+
+static void drain(int fd, struct buf *b, bool *open)
+{
+	char chunk[4096];
+	ssize_t n = read(fd, chunk, sizeof chunk);
+
+	if (n > 0)
+		buf_add(b, chunk, (size_t)n);
+	else if (n == 0 || errno != EINTR)
+		*open = false;
+}
+
+static void run_argv(struct run *r, const char *stdin_text, char **argv)
+{
+	int in[2], out[2], err[2], st;
+	pid_t pid;
+	struct buf bo, be;
+	bool oo = true, eo = true;
+
+	if (pipe(in) || pipe(out) || pipe(err)) {
+		perror("pipe");
+		exit(99);
+	}
+	pid = fork();
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(err[1], 2);
+		close(in[1]);
+		close(out[0]);
+		close(err[0]);
+		execv(argv[0], argv);
+		perror(argv[0]);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	close(err[1]);
+	if (stdin_text != NULL) {
+		size_t len = strlen(stdin_text), off = 0;
+
+		while (off < len) {
+			ssize_t n = write(in[1], stdin_text + off, len - off);
+			if (n <= 0)
+				break;
+			off += (size_t)n;
+		}
+	}
+	close(in[1]);
+	buf_init(&bo);
+	buf_init(&be);
+	while (oo || eo) {
+		struct pollfd p[2] = { { out[0], POLLIN, 0 }, { err[0], POLLIN, 0 } };
+
+		p[0].fd = oo ? out[0] : -1;
+		p[1].fd = eo ? err[0] : -1;
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (p[0].revents)
+			drain(out[0], &bo, &oo);
+		if (p[1].revents)
+			drain(err[0], &be, &eo);
+	}
+	close(out[0]);
+	close(err[0]);
+	waitpid(pid, &st, 0);
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	r->out = buf_take(&bo);
+	r->err = buf_take(&be);
+}
+
+static void run_va(struct harness *h, struct run *r, const char *stdin_text, bool globals,
+		   va_list ap)
+{
+	char *argv[128];
+	int argc = 0;
+	const char *bin = getenv("ALLY_BIN");
+	const char *a;
+
+	argv[argc++] = (char *)(bin ? bin : "build/ally");
+	if (globals) {
+		argv[argc++] = (char *)"--db";
+		argv[argc++] = h->db;
+		argv[argc++] = (char *)"--today";
+		argv[argc++] = (char *)h->today;
+	}
+	while ((a = va_arg(ap, const char *)) != NULL && argc < 127)
+		argv[argc++] = (char *)a;
+	argv[argc] = NULL;
+	run_argv(r, stdin_text, argv);
+}
+
+void run_ally(struct harness *h, struct run *r, const char *stdin_text, ...)
+{
+	va_list ap;
+
+	va_start(ap, stdin_text);
+	run_va(h, r, stdin_text, true, ap);
+	va_end(ap);
+}
+
+void run_ally_raw(struct harness *h, struct run *r, const char *stdin_text, ...)
+{
+	va_list ap;
+
+	va_start(ap, stdin_text);
+	run_va(h, r, stdin_text, false, ap);
+	va_end(ap);
+}
+
+void run_finish(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+	r->out = r->err = NULL;
+}
+
+const char *harness_write(struct harness *h, const char *name, const char *text)
+{
+	static char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", h->dir, name);
+	f = fopen(path, "wb");
+	if (f == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
+		perror(path);
+		exit(99);
+	}
+	return path;
+}
+
+char *harness_db_digest(struct harness *h)
+{
+	FILE *f = fopen(h->db, "rb");
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	buf_init(&b);
+	if (f == NULL)
+		return xstrdup("(no file)");
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_take(&b);
+}
