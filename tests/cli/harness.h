@@ -32,8 +32,9 @@ void run_finish(struct run *r);
  * the next call). */
 const char *harness_write(struct harness *h, const char *name, const char *text);
 
-/* A byte-for-byte copy of the database file, to prove a failure changed
- * nothing: harness_db_digest before and after must match. */
+/* A hash of the database file (and its WAL, if any), to prove a failure
+ * changed nothing: harness_db_digest before and after must match.  The
+ * caller frees it. */
 char *harness_db_digest(struct harness *h);
 
 #endif
