@@ -54,6 +54,7 @@ struct partner {
 	char *status_author;
 	/* newest scoring (read-only here: written through store_score_add) */
 	int score_w;         /* W 0..10000, or -1 when never scored */
+	struct score_input score_in; /* the criteria of that scoring */
 	ally_date score_date;
 	char *created_at;    /* UTC "YYYY-MM-DD HH:MM:SS", set by the store */
 	char *updated_at;

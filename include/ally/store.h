@@ -67,7 +67,8 @@ int64_t store_data_version(struct store *s);
 /* ---- partners ---- */
 
 /* Insert p (validated by the caller with partner_validate); sets p->id,
- * p->version, created_at.  Duplicate name (ignoring case) is ALLY_EUSER
+ * p->version, created_at.  With p->id > 0 that id is used (import keeps
+ * ids; one in use is ALLY_EUSER "id: N is already used"), else a new one.  Duplicate name (ignoring case) is ALLY_EUSER
  * "name: a partner named 'X' already exists". */
 int store_partner_add(struct store *s, struct partner *p, struct ally_err *err);
 
@@ -157,7 +158,8 @@ void phase_list_finish(struct phase_list *l);
 
 /* ---- contracts ---- */
 
-/* Insert (validated with contract_validate inside); sets id and version. */
+/* Insert (validated with contract_validate inside); sets id and version.
+ * c->id > 0 keeps that id, as for partners. */
 int store_contract_add(struct store *s, struct contract *c, struct ally_err *err);
 int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err);
 /* As store_partner_update, for contracts (version-checked, audited). */

@@ -1,0 +1,21 @@
+/* text.h: making text from the database safe and measurable for a terminal. */
+#ifndef ALLY_TEXT_H
+#define ALLY_TEXT_H
+
+#include <stddef.h>
+
+/* A copy of s in which nothing can act on a terminal: C0 controls become
+ * "^X" (ESC is "^["), DEL "^?", C1 controls and invalid UTF-8 bytes
+ * "\xNN"-style markers; with keep_newlines, '\n' stays.  Valid UTF-8 text
+ * (accents, CJK, emoji) is kept as is.  The caller frees.  NULL gives "". */
+char *text_visible(const char *s, int keep_newlines);
+
+/* Display columns of valid UTF-8 text (wide CJK and emoji count 2,
+ * combining marks 0), as a terminal in a UTF-8 locale shows it. */
+size_t text_width(const char *s);
+
+/* The longest prefix of s that fits in cols columns, as a new string;
+ * with ellipsis, a cut string ends in "…" (or "~" when ascii_only). */
+char *text_fit(const char *s, size_t cols, int ellipsis, int ascii_only);
+
+#endif
