@@ -1,0 +1,122 @@
+/* check-text.c: database text is made harmless and measured for a terminal. */
+#include <check.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally/text.h"
+
+static void expect_visible(const char *in, int keep, const char *want)
+{
+	char *got = text_visible(in, keep);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+static void expect_fit(const char *in, size_t cols, int ell, int ascii, const char *want)
+{
+	char *got = text_fit(in, cols, ell, ascii);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(visible_escapes_terminal_controls)
+{
+	/* A name that would clear the screen or retitle the window must show
+	 * as inert text. */
+	expect_visible("a\x1b[2Jb", 0, "a^[[2Jb");
+	expect_visible("x\ty\rz", 0, "x^Iy^Mz");
+	expect_visible("del\x7f", 0, "del^?");
+	expect_visible("one\ntwo", 0, "one^Jtwo");
+	expect_visible("one\ntwo", 1, "one\ntwo");
+	expect_visible("\x01", 0, "^A");
+}
+END_TEST
+
+START_TEST(visible_marks_c1_and_invalid_bytes)
+{
+	/* U+009B is CSI on 8-bit terminals. */
+	expect_visible("a\xc2\x9b" "b", 0, "a\\x9bb");
+	expect_visible("bad\xff", 0, "bad\\xff");
+	expect_visible("cut\xc3", 0, "cut\\xc3");
+	/* An overlong '/' and a UTF-8 encoded surrogate are not text. */
+	expect_visible("\xc0\xaf", 0, "\\xc0\\xaf");
+	expect_visible("\xed\xa0\x80", 0, "\\xed\\xa0\\x80");
+}
+END_TEST
+
+START_TEST(visible_keeps_real_text)
+{
+	expect_visible("Müller & Söhne", 0, "Müller & Söhne");
+	expect_visible("東京パートナー", 0, "東京パートナー");
+	expect_visible("rocket \xf0\x9f\x9a\x80", 0, "rocket \xf0\x9f\x9a\x80");
+	expect_visible(NULL, 0, "");
+	expect_visible("", 0, "");
+}
+END_TEST
+
+START_TEST(width_counts_columns_not_bytes)
+{
+	ck_assert_uint_eq(text_width("abc"), 3);
+	ck_assert_uint_eq(text_width("Müller"), 6);
+	ck_assert_uint_eq(text_width("東京"), 4);
+	ck_assert_uint_eq(text_width("\xf0\x9f\x9a\x80"), 2);
+	/* e + combining acute accent is one column. */
+	ck_assert_uint_eq(text_width("e\xcc\x81"), 1);
+	ck_assert_uint_eq(text_width(""), 0);
+	ck_assert_uint_eq(text_width(NULL), 0);
+}
+END_TEST
+
+START_TEST(fit_cuts_on_character_boundaries)
+{
+	expect_fit("abcdef", 6, 1, 0, "abcdef");
+	expect_fit("abcdef", 4, 0, 0, "abcd");
+	expect_fit("abcdef", 4, 1, 0, "abc\xe2\x80\xa6");
+	expect_fit("abcdef", 4, 1, 1, "abc~");
+	/* A wide character that would straddle the edge is left out whole. */
+	expect_fit("東京都", 5, 0, 0, "東京");
+	expect_fit("東京都", 5, 1, 0, "東京\xe2\x80\xa6");
+	expect_fit("東京都", 4, 1, 0, "東\xe2\x80\xa6");
+	expect_fit("Müller", 2, 0, 0, "Mü");
+	expect_fit("abc", 0, 1, 0, "");
+	expect_fit(NULL, 3, 1, 0, "");
+}
+END_TEST
+
+static Suite *text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("visible");
+
+	tcase_add_test(tc, visible_escapes_terminal_controls);
+	tcase_add_test(tc, visible_marks_c1_and_invalid_bytes);
+	tcase_add_test(tc, visible_keeps_real_text);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("width");
+	tcase_add_test(tc, width_counts_columns_not_bytes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("fit");
+	tcase_add_test(tc, fit_cuts_on_character_boundaries);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	SRunner *sr;
+	int failed;
+
+	/* The rules must hold in the C locale too, where a naive mbrtowc
+	 * would reject every accent; argv[1] "utf8" runs the same under a
+	 * UTF-8 locale. */
+	if (argc > 1 && strcmp(argv[1], "utf8") == 0 && setlocale(LC_ALL, "C.UTF-8") == NULL)
+		return 77;
+	sr = srunner_create(text_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
