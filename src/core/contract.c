@@ -1,0 +1,152 @@
+/* contract.c: a contract's defaults, validation and term arithmetic. */
+#include "ally/contract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally/err.h"
+#include "ally/partner.h"
+#include "ally/util.h"
+#include "core.h"
+
+const char *const contract_status_names[] = { "draft", "negotiating", "active", "terminated",
+					      "expired", NULL };
+const char *const exclusivity_names[] = { "exclusive", "non_exclusive", "limited", "sunset",
+					  NULL };
+const char *const econ_model_names[] = { "revenue_share", "tiered_revenue_share",
+					 "referral_fee", "reseller_margin", "co_marketing",
+					 "flat_fee", NULL };
+
+void contract_init(struct contract *c)
+{
+	memset(c, 0, sizeof *c);
+	c->status = CSTATUS_ACTIVE;
+	c->start_date = DATE_NONE;
+	c->end_date = DATE_NONE;
+	c->renewal_months = RENEWAL_MONTHS_DEFAULT;
+	c->notice_days = NOTICE_DAYS_DEFAULT;
+	c->annual_value = -1;
+	memcpy(c->currency, "USD", 4);
+	c->econ.model = -1;
+	c->econ.pct[0] = c->econ.pct[1] = c->econ.pct[2] = -1;
+	c->econ.amount = -1;
+	c->exclusivity = -1;
+	c->exclusivity_end = DATE_NONE;
+	c->liability_cap = -1;
+}
+
+void contract_finish(struct contract *c)
+{
+	free(c->partner_name);
+	free(c->title);
+	free(c->termination_reason);
+	free(c->notes);
+	free(c->created_at);
+	free(c->updated_at);
+	contract_init(c);
+}
+
+void contract_copy(struct contract *dst, const struct contract *src)
+{
+	*dst = *src;
+	dst->partner_name = xstrdup(src->partner_name);
+	dst->title = xstrdup(src->title);
+	dst->termination_reason = xstrdup(src->termination_reason);
+	dst->notes = xstrdup(src->notes);
+	dst->created_at = xstrdup(src->created_at);
+	dst->updated_at = xstrdup(src->updated_at);
+}
+
+static int check_range(long v, long min, long max, const char *field, struct ally_err *err)
+{
+	if (v < min || v > max)
+		return ally_err_set(err, ALLY_EUSER, field, "%ld is out of range %ld-%ld", v, min,
+				    max);
+	return ALLY_OK;
+}
+
+static int check_money(ally_money m, const char *field, struct ally_err *err)
+{
+	if (m != -1 && (m < 0 || m > MONEY_MAX))
+		return ally_err_set(err, ALLY_EUSER, field, "is out of range");
+	return ALLY_OK;
+}
+
+static int check_dates(const struct contract *c, struct ally_err *err)
+{
+	char s[DATE_BUFSZ], e[DATE_BUFSZ];
+
+	if (c->start_date == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "start_date", "must not be empty");
+	if (c->end_date == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "end_date", "must not be empty");
+	if (c->end_date < c->start_date)
+		return ally_err_set(err, ALLY_EUSER, "end_date", "%s is before start_date %s",
+				    date_format(c->end_date, e), date_format(c->start_date, s));
+	return ALLY_OK;
+}
+
+static int check_enums(const struct contract *c, struct ally_err *err)
+{
+	if (c->status < 0 || c->status >= CSTATUS_COUNT)
+		return ally_err_set(err, ALLY_EUSER, "status", "must not be empty");
+	if (c->exclusivity < -1 || c->exclusivity >= EXCL_COUNT)
+		return ally_err_set(err, ALLY_EUSER, "exclusivity", "%d is not a known value",
+				    c->exclusivity);
+	return ALLY_OK;
+}
+
+int contract_validate(const struct contract *c, struct ally_err *err)
+{
+	int rc;
+
+	if (c->title == NULL || *c->title == '\0')
+		return ally_err_set(err, ALLY_EUSER, "title", "must not be empty");
+	rc = text_check(c->title, "title", TEXT_LINE_MAX, false, err);
+	if (rc == ALLY_OK)
+		rc = check_enums(c, err);
+	if (rc == ALLY_OK)
+		rc = check_dates(c, err);
+	if (rc == ALLY_OK)
+		rc = check_range(c->renewal_months, 1, RENEWAL_MONTHS_MAX, "renewal_months", err);
+	if (rc == ALLY_OK)
+		rc = check_range(c->notice_days, 0, NOTICE_DAYS_MAX, "notice_days", err);
+	if (rc == ALLY_OK)
+		rc = check_money(c->annual_value, "annual_value", err);
+	if (rc == ALLY_OK)
+		rc = check_money(c->liability_cap, "liability_cap", err);
+	if (rc == ALLY_OK && !currency_valid(c->currency))
+		rc = ally_err_set(err, ALLY_EUSER, "currency",
+				  "must be three capital letters (ISO 4217, e.g. EUR)");
+	if (rc == ALLY_OK && c->econ.model >= 0)
+		rc = econ_check(&c->econ, err);
+	if (rc == ALLY_OK)
+		rc = text_check(c->termination_reason, "termination_reason", TEXT_LINE_MAX, false,
+				err);
+	if (rc == ALLY_OK)
+		rc = text_check(c->notes, "notes", TEXT_LONG_MAX, true, err);
+	return rc;
+}
+
+char *econ_pct_format(const struct econ_terms *e, char out[48])
+{
+	char one[16];
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < 3 && e->pct[i] >= 0; i++) {
+		percent_format(e->pct[i], one);
+		o += (size_t)snprintf(out + o, 48 - o, "%s%s", i > 0 ? "/" : "", one);
+	}
+	return out;
+}
+
+void contract_next_term(ally_date end, int months, ally_date *start, ally_date *new_end)
+{
+	/* Counting from the new start, not from the old end, keeps month ends
+	 * right: 2026-04-30 renewed for 1 month ends 2026-05-31, where
+	 * end + 1 month would give 2026-05-30. */
+	*start = end + 1;
+	*new_end = date_add_months(*start, months) - 1;
+}

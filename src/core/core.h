@@ -1,0 +1,58 @@
+/* core.h: helpers shared by the files of src/core; not a public interface. */
+#ifndef ALLY_CORE_INTERNAL_H
+#define ALLY_CORE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ally_err;
+struct econ_terms;
+
+/* Bad values are quoted back in messages; keep them short and harmless. */
+#define QUOTE_MAX 60 /* code points */
+#define QUOTE_BUFSZ (QUOTE_MAX * 4 + 4)
+
+/* A copy of s fit to quote in a one-line message: at most QUOTE_MAX code
+ * points (then "..."), control characters and invalid UTF-8 as '?'.
+ * NULL quotes as "".  Returns out. */
+const char *quote(const char *s, char out[QUOTE_BUFSZ]);
+
+/* Decode one UTF-8 sequence at s (strict: no overlongs, surrogates or
+ * values past U+10FFFF).  Returns its length in bytes and sets *cp, or 0
+ * when the bytes there are not valid UTF-8 (or s is at its NUL). */
+size_t utf8_decode(const char *s, uint32_t *cp);
+
+/* A whole decimal number in [min, max]: optional '-', digits only.
+ * err: "FIELD: 'S' is not a whole number" or "FIELD: N is out of range
+ * MIN-MAX". */
+int parse_long_field(const char *s, const char *field, long min, long max, long *out,
+		     struct ally_err *err);
+
+/* yes/no, true/false, 1/0, y/n, on/off in any case. */
+int parse_bool_field(const char *s, const char *field, bool *out, struct ally_err *err);
+
+/* A decimal with at most two significant decimals kept, as hundredths:
+ * "12.5" is 1250.  More decimals round half away from zero.  No sign
+ * unless allow_negative, no separators, no exponent. */
+enum fixed2_result { FIXED2_OK, FIXED2_SYNTAX, FIXED2_NEGATIVE, FIXED2_TOO_LARGE };
+enum fixed2_result parse_fixed2(const char *s, bool allow_negative, int64_t max, int64_t *out);
+
+/* Set an optional text field: an empty value stores NULL, otherwise the
+ * value after text_check (or, when required, refuse empty). */
+int set_text(char **dst, const char *value, const char *field, size_t max, bool multiline,
+	     bool required, struct ally_err *err);
+
+/* An enumeration by name; an empty value stores -1 (or, when required, is
+ * refused). */
+int set_enum(int *dst, const char *const *names, const char *value, const char *field,
+	     bool required, struct ally_err *err);
+
+/* A date (ally_date); an empty value stores DATE_NONE (or is refused). */
+int set_date(int32_t *dst, const char *value, const char *field, bool required,
+	     struct ally_err *err);
+
+/* Are the economic model's parameters complete and in range? */
+int econ_check(const struct econ_terms *e, struct ally_err *err);
+
+#endif
