@@ -146,7 +146,7 @@ void score_list_finish(struct score_list *l);
 
 /* Move the phase: to < 0 is the default step.  Checked with
  * phase_resolve_move against the phase read inside the transaction, so two
- * sessions cannot both move from the same phase.  *from/*to report the move. */
+ * sessions cannot both move from the same phase.  *from and *to report the move. */
 int store_phase_move(struct store *s, int64_t partner_id, int to, const char *note,
 		     ally_date date, enum phase *from_out, enum phase *to_out, struct ally_err *err);
 
@@ -175,7 +175,7 @@ void contract_list_finish(struct contract_list *l);
 /* Renew: the next term per contract_next_term (or ending on until when
  * until != DATE_NONE; it must be after the current end).  Keeps the old
  * term in the history, sets end_date, writes audit.  Only active
- * contracts renew.  *start_out/*end_out report the new term. */
+ * contracts renew.  *start_out and *end_out report the new term. */
 int store_contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
 			 ally_date *start_out, ally_date *end_out, struct ally_err *err);
 

@@ -1,0 +1,157 @@
+/* audit.c: the audit log: who changed which field of which row, when,
+ * from what to what.  Written in the same transaction as the change. */
+#include "store-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ally/util.h"
+
+static const char SQL_AUDIT_ADD[] =
+	"INSERT INTO audit_log (user, tbl, row_id, partner_id, field, old_value, new_value) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+/* Newest first.  ?1 is a LIKE pattern or NULL; ?2 limit (-1: all). */
+static const char SQL_AUDIT_LIST[] =
+	"SELECT a.id, a.at, a.user, a.tbl, a.row_id, a.partner_id, p.name, a.field, "
+	"       a.old_value, a.new_value "
+	"FROM audit_log a LEFT JOIN partners p ON p.id = a.partner_id "
+	"WHERE ?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "
+	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "
+	"   OR a.new_value LIKE ?1 ESCAPE '\\' "
+	"ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+
+int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
+		const char *field, const char *old_value, const char *new_value,
+		struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_AUDIT_ADD, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_text(st, 1, s->user);
+	bind_text(st, 2, tbl);
+	bind_int(st, 3, row_id);
+	bind_opt_int(st, 4, partner_id > 0 ? partner_id : -1);
+	bind_text(st, 5, field);
+	bind_text(st, 6, old_value);
+	bind_text(st, 7, new_value);
+	return store_step_done(s, st, err);
+}
+
+static bool same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+int audit_diff(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
+	       const char *const *fields, char *const *old_v, char *const *new_v, int n,
+	       struct ally_err *err)
+{
+	for (int i = 0; i < n; i++) {
+		int rc;
+
+		if (same(old_v[i], new_v[i]))
+			continue;
+		rc = audit_write(s, tbl, row_id, partner_id, fields[i], old_v[i], new_v[i], err);
+		if (rc != ALLY_OK)
+			return rc;
+	}
+	return ALLY_OK;
+}
+
+int values_changed(char *const *old_v, char *const *new_v, int n)
+{
+	int changed = 0;
+
+	for (int i = 0; i < n; i++)
+		changed += !same(old_v[i], new_v[i]);
+	return changed;
+}
+
+void values_free(char **v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i]);
+		v[i] = NULL;
+	}
+}
+
+/* "%text%" with LIKE's wildcards in text taken literally. */
+static char *like_pattern(const char *text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_putc(&b, '%');
+	for (const char *c = text; *c; c++) {
+		if (*c == '%' || *c == '_' || *c == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *c);
+	}
+	buf_putc(&b, '%');
+	return buf_take(&b);
+}
+
+static void audit_from_row(sqlite3_stmt *st, struct audit_entry *e)
+{
+	e->id = col_int(st, 0);
+	e->at = col_text(st, 1);
+	e->user = col_text(st, 2);
+	e->tbl = col_text(st, 3);
+	e->row_id = col_int(st, 4);
+	e->partner_id = col_opt_int(st, 5) > 0 ? col_int(st, 5) : 0;
+	e->partner = col_text(st, 6);
+	e->field = col_text(st, 7);
+	e->old_value = col_text(st, 8);
+	e->new_value = col_text(st, 9);
+}
+
+int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
+		     struct audit_list *out, struct ally_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	size_t cap = 0;
+	int rc, r;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((rc = store_prepare(s, SQL_AUDIT_LIST, &st, err)) != ALLY_OK)
+		goto out;
+	bind_text(st, 1, pattern);
+	bind_int(st, 2, limit == 0 ? -1 : (int64_t)limit);
+	bind_int(st, 3, (int64_t)offset);
+	while ((r = store_step(s, st, err)) == 1) {
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		audit_from_row(st, &out->rows[out->n++]);
+	}
+	if (r < 0) {
+		rc = -r;
+		audit_list_finish(out);
+	}
+out:
+	sqlite3_finalize(st);
+	free(pattern);
+	return rc;
+}
+
+void audit_list_finish(struct audit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct audit_entry *e = &l->rows[i];
+
+		free(e->at);
+		free(e->user);
+		free(e->tbl);
+		free(e->partner);
+		free(e->field);
+		free(e->old_value);
+		free(e->new_value);
+	}
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}

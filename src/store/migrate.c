@@ -1,0 +1,98 @@
+/* migrate.c: bringing a database up to the schema this ally knows.
+ *
+ * Migration N (schema/00N_*.sql, embedded as store_migrations[N-1]) takes
+ * a database from user_version N-1 to N.  Each runs in its own BEGIN
+ * IMMEDIATE transaction and sets user_version itself, so a crash or a
+ * failure leaves the database at the previous version, whole. */
+#include "store-private.h"
+
+extern const char *const store_migrations[];
+extern const int store_migration_count;
+
+static const char SQL_BEGIN_IMMEDIATE[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+
+int store_schema_latest(void)
+{
+	return store_migration_count;
+}
+
+int store_schema_version(struct store *s)
+{
+	int64_t v = -1;
+
+	if (store_user_version(s, &v, NULL) != ALLY_OK)
+		return -1;
+	return (int)v;
+}
+
+/* Every statement of a script in turn: sqlite3_prepare_v2 reports where
+ * the next one starts. */
+static int run_script(struct store *s, const char *sql, struct ally_err *err)
+{
+	while (*sql != '\0') {
+		sqlite3_stmt *st = NULL;
+		const char *tail = NULL;
+		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, &tail);
+
+		if (rc != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return store_fail(s, rc, err);
+		}
+		if (st != NULL && (rc = store_step_done(s, st, err)) != ALLY_OK)
+			return rc;
+		if (tail == NULL || tail == sql)
+			break;
+		sql = tail;
+	}
+	return ALLY_OK;
+}
+
+/* Apply migration number n (1-based) unless another session did it while
+ * we waited for the write lock. */
+static int apply(struct store *s, int n, struct ally_err *err)
+{
+	int64_t version;
+	int rc;
+
+	if ((rc = store_exec1(s, SQL_BEGIN_IMMEDIATE, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_user_version(s, &version, err)) != ALLY_OK)
+		goto out;
+	if (version > store_schema_latest()) {
+		rc = store_newer_fail(version, err);
+		goto out;
+	}
+	if (version >= n)
+		goto out;
+	if ((rc = run_script(s, store_migrations[n - 1], err)) != ALLY_OK)
+		goto out;
+	if ((rc = store_user_version(s, &version, err)) != ALLY_OK)
+		goto out;
+	if (version != n)
+		rc = ally_err_set(err, ALLY_EDB, "database",
+				  "migration %d left the schema at version %lld; nothing was changed", n,
+				  (long long)version);
+out:
+	if (rc == ALLY_OK)
+		rc = store_exec1(s, SQL_COMMIT, err);
+	if (rc != ALLY_OK)
+		store_rollback(s);
+	return rc;
+}
+
+int store_migrate(struct store *s, struct ally_err *err)
+{
+	int64_t version;
+	int rc;
+
+	if ((rc = store_user_version(s, &version, err)) != ALLY_OK)
+		return rc;
+	/* Checked before any write, so a newer database stays byte for byte. */
+	if (version > store_schema_latest())
+		return store_newer_fail(version, err);
+	for (int n = (int)version + 1; n <= store_schema_latest(); n++)
+		if ((rc = apply(s, n, err)) != ALLY_OK)
+			return rc;
+	return ALLY_OK;
+}

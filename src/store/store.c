@@ -1,0 +1,398 @@
+/* store.c: opening the database, its connection settings, transactions
+ * and how SQLite failures become messages a user can act on. */
+#include "store-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "ally/util.h"
+
+static const char SQL_FOREIGN_KEYS[] = "PRAGMA foreign_keys = ON";
+static const char SQL_SYNCHRONOUS[] = "PRAGMA synchronous = FULL";
+static const char SQL_APPLICATION_ID[] = "PRAGMA application_id";
+static const char SQL_USER_VERSION[] = "PRAGMA user_version";
+static const char SQL_COUNT_SCHEMA[] = "SELECT count(*) FROM sqlite_master";
+static const char SQL_JOURNAL_WAL[] = "PRAGMA journal_mode = WAL";
+static const char SQL_JOURNAL_DELETE[] = "PRAGMA journal_mode = DELETE";
+static const char SQL_JOURNAL_GET[] = "PRAGMA journal_mode";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+static const char SQL_BEGIN_IMMEDIATE[] = "BEGIN IMMEDIATE";
+static const char SQL_BEGIN[] = "BEGIN";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_SAVEPOINT[] = "SAVEPOINT store_op";
+static const char SQL_RELEASE[] = "RELEASE store_op";
+static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store_op";
+
+bool store_wal_safe(int v)
+{
+	return v >= 3051003 || (v >= 3044006 && v <= 3044999) || (v >= 3050007 && v <= 3050999);
+}
+
+/* The column of "UNIQUE constraint failed: partners.name" or the first
+ * column named in "CHECK constraint failed: length(name) > 0". */
+static void constraint_field(const char *msg, char *out, size_t outsz)
+{
+	const char *p = strstr(msg, "failed: ");
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	p += strlen("failed: ");
+	for (;;) {
+		const char *dot = NULL, *q = p;
+
+		while (*q == '_' || *q == '.' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		       (*q >= '0' && *q <= '9')) {
+			if (*q == '.')
+				dot = q;
+			q++;
+		}
+		if (q == p) {
+			if (*p == '\0')
+				return;
+			p++;
+			continue;
+		}
+		if (*q == '(') { /* a function such as length(): its argument names the column */
+			p = q + 1;
+			continue;
+		}
+		if (dot != NULL)
+			p = dot + 1;
+		n = (size_t)(q - p) < outsz - 1 ? (size_t)(q - p) : outsz - 1;
+		memcpy(out, p, n);
+		out[n] = '\0';
+		return;
+	}
+}
+
+static int constraint_fail(struct store *s, struct ally_err *err)
+{
+	const char *msg = sqlite3_errmsg(s->db);
+	int ext = sqlite3_extended_errcode(s->db);
+	char field[64];
+
+	constraint_field(msg, field, sizeof field);
+	switch (ext) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return ally_err_set(err, ALLY_EUSER, field, "that value is already used");
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return ally_err_set(err, ALLY_EUSER, field, "is required");
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return ally_err_set(err, ALLY_EUSER, "partner",
+				    "the row it refers to does not exist (or is still referred to)");
+	case SQLITE_CONSTRAINT_CHECK:
+		return ally_err_set(err, ALLY_EUSER, field, "value is not allowed here");
+	default:
+		return ally_err_set(err, ALLY_EUSER, field[0] ? field : NULL, "refused: %s", msg);
+	}
+}
+
+static int busy_fail(struct store *s, struct ally_err *err)
+{
+	if (s->busy_ms >= 1000 && s->busy_ms % 1000 == 0)
+		return ally_err_set(err, ALLY_EDB, "database",
+				    "locked by another session for more than %d s; nothing was changed",
+				    s->busy_ms / 1000);
+	return ally_err_set(err, ALLY_EDB, "database",
+			    "locked by another session for more than %d ms; nothing was changed",
+			    s->busy_ms);
+}
+
+int store_fail(struct store *s, int rc, struct ally_err *err)
+{
+	const char *f = s->path;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return busy_fail(s, err);
+	case SQLITE_FULL:
+		return ally_err_set(err, ALLY_EDB, "database", "disk full; nothing was changed");
+	case SQLITE_READONLY:
+		return ally_err_set(err, ALLY_EDB, "database", "%s is read-only; nothing was changed", f);
+	case SQLITE_CORRUPT:
+		return ally_err_set(err, ALLY_EDB, "database",
+				    "%s is damaged (corrupt); nothing was changed; restore a backup", f);
+	case SQLITE_NOTADB:
+		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database", f);
+	case SQLITE_CANTOPEN:
+		return ally_err_set(err, ALLY_EDB, "database", "cannot open %s: %s", f,
+				    strerror(sqlite3_system_errno(s->db)));
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return ally_err_set(err, ALLY_EDB, "database", "%s: permission denied", f);
+	case SQLITE_IOERR:
+		return ally_err_set(err, ALLY_EDB, "database",
+				    "cannot read or write %s (I/O error); nothing was changed", f);
+	case SQLITE_CONSTRAINT:
+		return constraint_fail(s, err);
+	default:
+		return ally_err_set(err, ALLY_EDB, "database", "%s: %s", f, sqlite3_errmsg(s->db));
+	}
+}
+
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct ally_err *err)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return store_fail(s, rc, err);
+	}
+	return ALLY_OK;
+}
+
+int store_step(struct store *s, sqlite3_stmt *st, struct ally_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return -store_fail(s, rc, err);
+}
+
+int store_step_done(struct store *s, sqlite3_stmt *st, struct ally_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	while (rc == SQLITE_ROW) /* a PRAGMA that echoes its value */
+		rc = sqlite3_step(st);
+	/* Map before finalizing, while the connection still holds the detail. */
+	rc = rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_exec1(struct store *s, const char *sql, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, sql, &st, err);
+
+	return rc != ALLY_OK ? rc : store_step_done(s, st, err);
+}
+
+/* The single integer a PRAGMA or count query returns. */
+static int query_int(struct store *s, const char *sql, int64_t *out, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, sql, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	rc = store_step(s, st, err);
+	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc < 0 ? -rc : ALLY_OK;
+}
+
+int store_user_version(struct store *s, int64_t *out, struct ally_err *err)
+{
+	return query_int(s, SQL_USER_VERSION, out, err);
+}
+
+int store_newer_fail(int64_t version, struct ally_err *err)
+{
+	return ally_err_set(err, ALLY_EDB, "database",
+			    "written by a newer ally (schema %lld, this ally knows up to %d); not changed",
+			    (long long)version, store_schema_latest());
+}
+
+/* Refuse a file that another program owns, or a newer ally wrote, before
+ * anything (even the journal mode) is written to it. */
+static int check_identity(struct store *s, struct ally_err *err)
+{
+	int64_t app, tables, version;
+	int rc;
+
+	if ((rc = query_int(s, SQL_APPLICATION_ID, &app, err)) != ALLY_OK ||
+	    (rc = query_int(s, SQL_COUNT_SCHEMA, &tables, err)) != ALLY_OK ||
+	    (rc = store_user_version(s, &version, err)) != ALLY_OK)
+		return rc;
+	if ((app != 0 && app != STORE_APPLICATION_ID) || (app == 0 && tables > 0))
+		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database", s->path);
+	if (version > store_schema_latest())
+		return store_newer_fail(version, err);
+	return ALLY_OK;
+}
+
+static int set_journal(struct store *s, enum store_journal want, struct ally_err *err)
+{
+	const char *sql = SQL_JOURNAL_GET;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!s->readonly && strcmp(s->path, ":memory:") != 0) {
+		if (want == STORE_JOURNAL_AUTO)
+			want = store_wal_safe(sqlite3_libversion_number()) ? STORE_JOURNAL_WAL
+									  : STORE_JOURNAL_ROLLBACK;
+		sql = want == STORE_JOURNAL_WAL ? SQL_JOURNAL_WAL : SQL_JOURNAL_DELETE;
+	}
+	if ((rc = store_prepare(s, sql, &st, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_step(s, st, err)) == 1) {
+		const char *mode = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(s->journal, sizeof s->journal, "%s", mode ? mode : "delete");
+		for (char *c = s->journal; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -rc : ALLY_OK;
+}
+
+/* Create a missing file ourselves so that it is private (0600) from the
+ * first byte; SQLite would create it with the umask's mode. */
+static int create_private(struct store *s, struct ally_err *err)
+{
+	int fd;
+
+	if (strcmp(s->path, ":memory:") == 0 || s->readonly)
+		return ALLY_OK;
+	fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return ally_err_set(err, ALLY_EDB, "database", "cannot create %s: %s", s->path,
+				    strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return ALLY_OK;
+}
+
+static int db_connect(struct store *s, struct ally_err *err)
+{
+	int flags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc;
+
+	if (strcmp(s->path, ":memory:") == 0)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_CANTOPEN && s->db != NULL && sqlite3_system_errno(s->db) == 0)
+			return ally_err_set(err, ALLY_EDB, "database", "cannot open %s", s->path);
+		return store_fail(s, rc, err);
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	return ALLY_OK;
+}
+
+struct store *store_open(const char *path, const struct store_opts *opts, struct ally_err *err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	int rc;
+
+	s->path = xstrdup(path);
+	s->user = xstrdup(opts->user != NULL && opts->user[0] != '\0' ? opts->user : "unknown");
+	s->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : STORE_BUSY_MS_DEFAULT;
+	s->readonly = opts->readonly;
+	snprintf(s->journal, sizeof s->journal, "delete");
+	if ((rc = create_private(s, err)) != ALLY_OK || (rc = db_connect(s, err)) != ALLY_OK ||
+	    (rc = store_exec1(s, SQL_FOREIGN_KEYS, err)) != ALLY_OK ||
+	    (rc = store_exec1(s, SQL_SYNCHRONOUS, err)) != ALLY_OK ||
+	    (rc = check_identity(s, err)) != ALLY_OK ||
+	    (rc = set_journal(s, opts->journal, err)) != ALLY_OK) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s->user);
+	free(s);
+}
+
+const char *store_journal_mode(struct store *s)
+{
+	return s->journal;
+}
+
+const char *store_path(struct store *s)
+{
+	return s->path;
+}
+
+int64_t store_data_version(struct store *s)
+{
+	int64_t v = -1;
+	struct ally_err err;
+
+	query_int(s, SQL_DATA_VERSION, &v, &err);
+	return v;
+}
+
+int store_begin(struct store *s, struct ally_err *err)
+{
+	return store_exec1(s, SQL_BEGIN_IMMEDIATE, err);
+}
+
+int store_commit(struct store *s, struct ally_err *err)
+{
+	int rc = store_exec1(s, SQL_COMMIT, err);
+
+	if (rc != ALLY_OK)
+		store_rollback(s);
+	return rc;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec1(s, SQL_ROLLBACK, NULL);
+}
+
+int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
+{
+	t->own = sqlite3_get_autocommit(s->db) != 0;
+	t->savepoint = !t->own;
+	return store_exec1(s, t->own ? SQL_BEGIN_IMMEDIATE : SQL_SAVEPOINT, err);
+}
+
+int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)
+{
+	if (t->own) {
+		if (rc == ALLY_OK)
+			rc = store_exec1(s, SQL_COMMIT, err);
+		if (rc != ALLY_OK)
+			store_rollback(s);
+	} else if (t->savepoint) {
+		/* An I/O error may have ended the caller's transaction already. */
+		if (rc != ALLY_OK && !sqlite3_get_autocommit(s->db))
+			store_exec1(s, SQL_ROLLBACK_TO, NULL);
+		if (!sqlite3_get_autocommit(s->db)) {
+			int r = store_exec1(s, SQL_RELEASE, rc == ALLY_OK ? err : NULL);
+
+			if (rc == ALLY_OK)
+				rc = r;
+		}
+	}
+	t->own = t->savepoint = false;
+	return rc;
+}
+
+int rtx_begin(struct store *s, bool *own, struct ally_err *err)
+{
+	*own = sqlite3_get_autocommit(s->db) != 0;
+	return *own ? store_exec1(s, SQL_BEGIN, err) : ALLY_OK;
+}
+
+void rtx_end(struct store *s, bool own)
+{
+	if (own && !sqlite3_get_autocommit(s->db) && store_exec1(s, SQL_COMMIT, NULL) != ALLY_OK)
+		store_rollback(s);
+}
