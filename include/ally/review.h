@@ -70,6 +70,10 @@ struct conflict {
 };
 void conflict_init(struct conflict *c);
 void conflict_finish(struct conflict *c);
+/* Set one field from text: kind, level, summary (required), opened,
+ * resolved, resolution.  Errors name the field. */
+int conflict_set_field(struct conflict *c, const char *field, const char *value,
+		       struct ally_err *err);
 /* working_team -> steering -> executive -> formal; false at formal. */
 bool conflict_escalate(struct conflict *c);
 
@@ -89,5 +93,8 @@ struct negotiation {
 };
 void negotiation_init(struct negotiation *n);
 void negotiation_finish(struct negotiation *n);
+/* Set batna, ideal, acceptable or walk_away (free texts; empty clears). */
+int negotiation_set_field(struct negotiation *n, const char *field, const char *value,
+			  struct ally_err *err);
 
 #endif
