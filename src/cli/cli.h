@@ -22,6 +22,7 @@ struct cli {
 	const char *user;      /* login name: $ALLY_USER (tests), else the passwd entry */
 	struct store *store;   /* open and migrated when the command has CMD_DB */
 	FILE *out;             /* stdout */
+	bool out_tty;          /* stdout is a terminal: CSV cells are made visible too */
 };
 
 enum cmd_flags {
@@ -75,6 +76,12 @@ int out_rows(struct cli *cli, json_t *rows, const struct out_col *cols, size_t n
 int out_object(struct cli *cli, json_t *obj, struct ally_err *err);
 /* CSV of rows with exactly these keys, in this order (export). */
 int out_csv(FILE *f, json_t *rows, const char *const *keys, struct ally_err *err);
+/* What a write command reports: text and a newline in table format, else
+ * obj as JSON or a one-row CSV.  Takes over the reference to obj. */
+int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *err);
+/* A JSON number as the table and CSV show it: reals with at least one
+ * decimal ("80.5", "80.0").  out has 32 bytes. */
+char *out_real(double v, char out[32]);
 
 /* ---- JSON shapes (json.c): the one place entities become JSON ---- */
 
@@ -103,5 +110,43 @@ int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_er
 int cli_int(const char *s, const char *field, long min, long max, long *out, struct ally_err *err);
 /* An id argument (all digits, > 0). */
 int cli_id(const char *s, const char *field, int64_t *out, struct ally_err *err);
+
+/* One option a command accepts: --NAME VALUE, --NAME=VALUE, or a flag. */
+struct cli_opt {
+	const char *name;   /* "title" for --title; NULL ends a table */
+	bool has_arg;       /* takes a value */
+	const char **value; /* receives the value (has_arg), else NULL */
+	bool *set;          /* set true when given; may be NULL for valued options */
+};
+/* Split argv[1..argc) into options (any order, anywhere; "--" ends them)
+ * and positional arguments, stored in pos[0..*npos).  An unknown option,
+ * a missing value, or more than maxpos positionals is ALLY_EUSAGE.  The
+ * values point into argv. */
+int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
+	      int *npos, struct ally_err *err);
+/* ALLY_EUSAGE "--OPT is required" when value is NULL. */
+int cli_require(const char *value, const char *opt, struct ally_err *err);
+/* ALLY_EUSAGE "missing WHAT" when fewer than need positionals were given. */
+int cli_need_args(int npos, int need, const char *what, struct ally_err *err);
+/* An enumeration value; err "OPT: 'S' is not one of: ...". */
+int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
+	     struct ally_err *err);
+
+/* ---- the context (env.c) and help (help.c), for the dispatcher ---- */
+
+/* Today: opt (--today), else $ALLY_TODAY, else the local date.  A bad
+ * date is ALLY_EUSER naming where it came from. */
+int cli_resolve_today(const char *opt, ally_date *out, struct ally_err *err);
+/* $ALLY_USER, else the passwd name of getuid(), else $LOGNAME, else
+ * "unknown".  The caller frees. */
+char *cli_resolve_user(void);
+/* The database path: opt (--db), else $ALLY_DB, else the XDG data folder;
+ * missing folders on the way are created 0700.  *out is the caller's. */
+int cli_resolve_db(const char *opt, char **out, struct ally_err *err);
+
+/* Help texts; families is the NULL-terminated list of command tables. */
+void cli_help_program(FILE *f, const struct cli_command *const *families);
+void cli_help_family(FILE *f, const struct cli_command *const *families, const char *name);
+void cli_help_command(FILE *f, const struct cli_command *c);
 
 #endif

@@ -1,0 +1,154 @@
+/* args.c: options, numbers, ids and partner references, checked the same
+ * way for every command so that every error names what was wrong. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally/enums.h"
+#include "ally/partner.h"
+#include "ally/store.h"
+
+int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_err *err)
+{
+	struct partner p;
+	int rc;
+
+	partner_init(&p);
+	rc = store_partner_find(cli->store, ref, &p, err);
+	if (rc == ALLY_OK)
+		*id = p.id;
+	partner_finish(&p);
+	return rc;
+}
+
+static bool all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+int cli_int(const char *s, const char *field, long min, long max, long *out, struct ally_err *err)
+{
+	const char *digits = (*s == '-' || *s == '+') ? s + 1 : s;
+	long v;
+
+	if (!all_digits(digits))
+		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not a whole number", s);
+	errno = 0;
+	v = strtol(s, NULL, 10);
+	if (errno == ERANGE || v < min || v > max)
+		return ally_err_set(err, ALLY_EUSER, field, "%s is out of range %ld-%ld", s, min, max);
+	*out = v;
+	return ALLY_OK;
+}
+
+int cli_id(const char *s, const char *field, int64_t *out, struct ally_err *err)
+{
+	long long v;
+
+	if (!all_digits(s))
+		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not an id (a whole number)", s);
+	errno = 0;
+	v = strtoll(s, NULL, 10);
+	if (errno == ERANGE || v <= 0)
+		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not an id (a whole number)", s);
+	*out = v;
+	return ALLY_OK;
+}
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts->name != NULL; opts++)
+		if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
+			return opts;
+	return NULL;
+}
+
+/* One "--name[=value]" at argv[*i]; takes the next word as the value when
+ * the option needs one and no '=' was given. */
+static int take_opt(int argc, char **argv, int *i, const struct cli_opt *opts,
+		    struct ally_err *err)
+{
+	const char *arg = argv[*i] + 2;
+	const char *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+	const struct cli_opt *o = find_opt(opts, arg, len);
+
+	if (o == NULL)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown option '--%.*s'", (int)len,
+				    arg);
+	if (!o->has_arg && eq != NULL)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "--%s takes no value", o->name);
+	if (o->has_arg) {
+		if (eq != NULL) {
+			*o->value = eq + 1;
+		} else if (*i + 1 < argc) {
+			*o->value = argv[++*i];
+		} else {
+			return ally_err_set(err, ALLY_EUSAGE, NULL, "--%s needs a value", o->name);
+		}
+	}
+	if (o->set != NULL)
+		*o->set = true;
+	return ALLY_OK;
+}
+
+int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
+	      int *npos, struct ally_err *err)
+{
+	bool options = true;
+	int i, rc;
+
+	*npos = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (options && strcmp(a, "--") == 0) {
+			options = false;
+			continue;
+		}
+		if (options && a[0] == '-' && a[1] == '-') {
+			rc = take_opt(argc, argv, &i, opts, err);
+			if (rc != ALLY_OK)
+				return rc;
+			continue;
+		}
+		if (options && a[0] == '-' && a[1] != '\0' && !all_digits(a + 1))
+			return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown option '%s'", a);
+		if (*npos >= maxpos)
+			return ally_err_set(err, ALLY_EUSAGE, NULL, "unexpected argument '%s'", a);
+		pos[(*npos)++] = a;
+	}
+	return ALLY_OK;
+}
+
+int cli_require(const char *value, const char *opt, struct ally_err *err)
+{
+	if (value == NULL)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "--%s is required", opt);
+	return ALLY_OK;
+}
+
+int cli_need_args(int npos, int need, const char *what, struct ally_err *err)
+{
+	if (npos < need)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "missing %s", what);
+	return ALLY_OK;
+}
+
+int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
+	     struct ally_err *err)
+{
+	int v = enum_parse_field(names, s, opt, err);
+
+	if (v < 0)
+		return ALLY_EUSER;
+	*out = v;
+	return ALLY_OK;
+}

@@ -1,0 +1,121 @@
+/* env.c: where the database lives, what day it is, and who is working:
+ * options first, then the environment, then the system's own answer. */
+#include "cli.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ally/util.h"
+
+static const char *env_nonempty(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+int cli_resolve_today(const char *opt, ally_date *out, struct ally_err *err)
+{
+	const char *env = env_nonempty("ALLY_TODAY");
+	time_t now;
+	struct tm tm;
+
+	if (opt != NULL)
+		return date_parse_field(opt, "--today", out, err);
+	if (env != NULL)
+		return date_parse_field(env, "ALLY_TODAY", out, err);
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	*out = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return ALLY_OK;
+}
+
+char *cli_resolve_user(void)
+{
+	const char *env = env_nonempty("ALLY_USER");
+	struct passwd *pw;
+
+	if (env != NULL)
+		return xstrdup(env);
+	pw = getpwuid(getuid());
+	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name != '\0')
+		return xstrdup(pw->pw_name);
+	env = env_nonempty("LOGNAME");
+	return xstrdup(env != NULL ? env : "unknown");
+}
+
+static char *default_db_path(void)
+{
+	const char *xdg = env_nonempty("XDG_DATA_HOME");
+	const char *home = env_nonempty("HOME");
+	struct passwd *pw;
+
+	/* The XDG spec ignores a relative XDG_DATA_HOME. */
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/ally/portfolio.db", xdg);
+	if (home == NULL && (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	return xasprintf("%s/.local/share/ally/portfolio.db", home != NULL ? home : ".");
+}
+
+/* mkdir -p of path's folder; every folder made here is private (0700),
+ * since the database holds deal values and notes. */
+static int make_parent(const char *path, struct ally_err *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	char *p;
+	int rc = ALLY_OK;
+
+	if (slash == NULL || slash == dir)
+		goto out;
+	*slash = '\0';
+	for (p = dir + 1;; p++) {
+		bool end = *p == '\0';
+
+		if (*p != '/' && !end)
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) == 0) {
+			chmod(dir, 0700); /* whatever the umask */
+		} else if (errno != EEXIST) {
+			rc = ally_err_set(err, ALLY_EDB, "database", "cannot create folder %s: %s",
+					  dir, strerror(errno));
+			goto out;
+		}
+		if (end)
+			break;
+		*p = '/';
+	}
+out:
+	free(dir);
+	return rc;
+}
+
+int cli_resolve_db(const char *opt, char **out, struct ally_err *err)
+{
+	const char *env = env_nonempty("ALLY_DB");
+	char *path;
+	int rc;
+
+	if (opt != NULL && *opt == '\0')
+		return ally_err_set(err, ALLY_EUSER, "--db", "must not be empty");
+	if (opt != NULL)
+		path = xstrdup(opt);
+	else if (env != NULL)
+		path = xstrdup(env);
+	else
+		path = default_db_path();
+	rc = make_parent(path, err);
+	if (rc != ALLY_OK) {
+		free(path);
+		return rc;
+	}
+	*out = path;
+	return ALLY_OK;
+}

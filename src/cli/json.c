@@ -1,0 +1,200 @@
+/* json.c: the one place where partners, contracts and renewal rows become
+ * JSON.  Tables and CSV are drawn from these same objects, so every format
+ * shows the same keys and values (issue 2's shapes). */
+#include "cli.h"
+
+#include "ally/contract.h"
+#include "ally/enums.h"
+#include "ally/flags.h"
+#include "ally/money.h"
+#include "ally/partner.h"
+#include "ally/renewal.h"
+#include "ally/score.h"
+#include "ally/text.h"
+#include "ally/util.h"
+
+static void set(json_t *obj, const char *key, json_t *v)
+{
+	json_object_set_new(obj, key, v);
+}
+
+/* A text or null.  jansson refuses invalid UTF-8; such bytes (which the
+ * core's checks keep out of the database) are shown as markers instead. */
+static json_t *jstr(const char *s)
+{
+	json_t *v;
+	char *vis;
+
+	if (s == NULL)
+		return json_null();
+	v = json_string(s);
+	if (v != NULL)
+		return v;
+	vis = text_visible(s, 1);
+	v = json_string(vis);
+	free(vis);
+	return v;
+}
+
+static json_t *jstr_or_null(const char *s)
+{
+	return s == NULL || *s == '\0' ? json_null() : jstr(s);
+}
+
+static json_t *jenum(const char *const *names, int v)
+{
+	const char *name = enum_name(names, v);
+
+	return name ? json_string(name) : json_null();
+}
+
+/* Money as a decimal string ("125000.00"): JSON numbers would invite
+ * floating point, which money must never touch. */
+static json_t *jmoney(ally_money m)
+{
+	char buf[MONEY_BUFSZ];
+
+	return m < 0 ? json_null() : json_string(money_format(m, buf));
+}
+
+json_t *json_date(ally_date d)
+{
+	char buf[DATE_BUFSZ];
+
+	return d == DATE_NONE ? json_null() : json_string(date_format(d, buf));
+}
+
+json_t *json_flags(unsigned flags)
+{
+	json_t *arr = json_array();
+	int i;
+
+	for (i = 0; i < FLAG_COUNT; i++)
+		if (flags & (1u << i))
+			json_array_append_new(arr, json_string(flag_key((enum partner_flag)(1u << i))));
+	return arr;
+}
+
+static json_t *jscore(int w)
+{
+	return w < 0 ? json_null() : json_real(w / 100.0);
+}
+
+static json_t *jtier(int w)
+{
+	return w < 0 ? json_null() : json_integer(score_tier(w));
+}
+
+json_t *json_partner(const struct partner *p, const struct partner_facts *facts, unsigned flags,
+		     ally_date next_action)
+{
+	json_t *o = json_object();
+
+	set(o, "id", json_integer(p->id));
+	set(o, "name", jstr(p->name));
+	set(o, "type", jenum(partner_type_names, p->type));
+	set(o, "phase", jenum(phase_names, p->phase));
+	set(o, "owner", jstr(p->owner));
+	set(o, "health", jenum(health_names, p->health));
+	set(o, "status_note", jstr(p->status_note));
+	set(o, "status_date", json_date(p->status_date));
+	set(o, "score", jscore(p->score_w));
+	set(o, "tier", jtier(p->score_w));
+	if (facts != NULL) {
+		set(o, "flags", json_flags(flags));
+		set(o, "next_action", json_date(next_action));
+	}
+	return o;
+}
+
+static void set_criteria(json_t *o, const struct partner *p)
+{
+	int c;
+
+	for (c = 0; c < CRIT_COUNT; c++)
+		set(o, criterion_names[c],
+		    p->score_w < 0 ? json_null()
+				   : json_integer(score_criterion(&p->score_in, (enum criterion)c)));
+}
+
+json_t *json_partner_full(const struct partner *p)
+{
+	json_t *o = json_object();
+
+	set(o, "id", json_integer(p->id));
+	set(o, "name", jstr(p->name));
+	set(o, "type", jenum(partner_type_names, p->type));
+	set(o, "phase", jenum(phase_names, p->phase));
+	set(o, "owner", jstr(p->owner));
+	set(o, "origin", jenum(partner_origin_names, p->origin));
+	set(o, "power", jenum(partner_power_names, p->power));
+	set(o, "goal", jenum(partner_goal_names, p->goal));
+	set(o, "region", jstr(p->region));
+	set(o, "website", jstr(p->website));
+	set(o, "value_partner", jstr(p->value_partner));
+	set(o, "value_us", jstr(p->value_us));
+	set(o, "value_together", jstr(p->value_together));
+	set(o, "notes", jstr(p->notes));
+	set(o, "health", jenum(health_names, p->health));
+	set(o, "status_note", jstr(p->status_note));
+	set(o, "status_date", json_date(p->status_date));
+	set(o, "status_author", jstr(p->status_author));
+	set_criteria(o, p);
+	set(o, "score_date", p->score_w < 0 ? json_null() : json_date(p->score_date));
+	set(o, "score", jscore(p->score_w));
+	set(o, "tier", jtier(p->score_w));
+	set(o, "version", json_integer(p->version));
+	set(o, "created_at", jstr(p->created_at));
+	set(o, "updated_at", jstr(p->updated_at));
+	return o;
+}
+
+json_t *json_contract(const struct contract *c)
+{
+	json_t *o = json_object();
+	char pct[48];
+
+	set(o, "id", json_integer(c->id));
+	set(o, "partner", jstr(c->partner_name));
+	set(o, "partner_id", json_integer(c->partner_id));
+	set(o, "title", jstr(c->title));
+	set(o, "status", jenum(contract_status_names, c->status));
+	set(o, "start_date", json_date(c->start_date));
+	set(o, "end_date", json_date(c->end_date));
+	set(o, "auto_renew", json_boolean(c->auto_renew));
+	set(o, "renewal_months", json_integer(c->renewal_months));
+	set(o, "notice_days", json_integer(c->notice_days));
+	set(o, "annual_value", jmoney(c->annual_value));
+	set(o, "currency", jstr_or_null(c->currency));
+	set(o, "model", jenum(econ_model_names, c->econ.model));
+	set(o, "model_pct", jstr_or_null(econ_pct_format(&c->econ, pct)));
+	set(o, "model_amount", jmoney(c->econ.amount));
+	set(o, "exclusivity", jenum(exclusivity_names, c->exclusivity));
+	set(o, "exclusivity_end", json_date(c->exclusivity_end));
+	set(o, "liability_cap", jmoney(c->liability_cap));
+	set(o, "termination_reason", jstr(c->termination_reason));
+	set(o, "notes", jstr(c->notes));
+	set(o, "version", json_integer(c->version));
+	return o;
+}
+
+json_t *json_renewal(const struct renewal *r)
+{
+	json_t *o = json_object();
+	bool deadline = r->notice_deadline != DATE_NONE;
+
+	set(o, "contract_id", json_integer(r->contract_id));
+	set(o, "partner", jstr(r->partner));
+	set(o, "title", jstr(r->title));
+	set(o, "end_date", json_date(r->end_date));
+	set(o, "days_left", json_integer(r->days_left));
+	set(o, "band", jenum(band_names, (int)r->band));
+	set(o, "auto_renew", json_boolean(r->auto_renew));
+	set(o, "notice_days", json_integer(r->notice_days));
+	set(o, "notice_deadline", json_date(r->notice_deadline));
+	set(o, "days_to_notice", deadline ? json_integer(r->days_to_notice) : json_null());
+	set(o, "annual_value", jmoney(r->annual_value));
+	set(o, "currency", jstr_or_null(r->currency));
+	set(o, "phase", jenum(phase_names, r->phase));
+	return o;
+}

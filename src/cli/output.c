@@ -1,0 +1,407 @@
+/* output.c: rows and objects as an aligned table, JSON or CSV.
+ *
+ * Every command prints through here, so the rules that keep output safe
+ * live in one place: database text reaches the terminal only through
+ * text_visible, and a CSV cell never starts like a spreadsheet formula. */
+#include "cli.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "ally/text.h"
+#include "ally/util.h"
+
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+#define TABLE_GAP "  "
+#define TABLE_CELL_MAX 60 /* columns; a longer cell is cut with an ellipsis */
+
+enum cell_mode { CELL_TABLE, CELL_CSV };
+
+char *out_real(double v, char out[32])
+{
+	snprintf(out, 32, "%.15g", v);
+	if (strpbrk(out, ".eEn") == NULL) /* n: inf and nan */
+		strcat(out, ".0");
+	return out;
+}
+
+static int write_status(FILE *f, struct ally_err *err)
+{
+	if (ferror(f))
+		return ally_err_set(err, ALLY_EUSER, "output", "write failed: %s", strerror(errno));
+	return ALLY_OK;
+}
+
+/* The text of one value as a table or CSV shows it; the caller frees. */
+static char *cell_text(json_t *v, enum cell_mode mode)
+{
+	char num[32];
+
+	switch (v == NULL ? JSON_NULL : json_typeof(v)) {
+	case JSON_STRING:
+		return xstrdup(json_string_value(v));
+	case JSON_INTEGER:
+		return xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	case JSON_REAL:
+		return xstrdup(out_real(json_real_value(v), num));
+	case JSON_TRUE:
+		return xstrdup(mode == CELL_TABLE ? "yes" : "true");
+	case JSON_FALSE:
+		return xstrdup(mode == CELL_TABLE ? "no" : "false");
+	case JSON_ARRAY: {
+		struct buf b;
+		size_t i;
+		json_t *e;
+
+		buf_init(&b);
+		json_array_foreach(v, i, e) {
+			char *t = cell_text(e, mode);
+
+			if (i > 0)
+				buf_puts(&b, mode == CELL_TABLE ? "," : ";");
+			buf_puts(&b, t);
+			free(t);
+		}
+		return buf_take(&b);
+	}
+	case JSON_OBJECT:
+		return json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	case JSON_NULL:
+	default:
+		return xstrdup("");
+	}
+}
+
+/* A cell as the terminal may show it: controls made visible, long text cut. */
+static char *table_cell(json_t *v)
+{
+	char *raw = cell_text(v, CELL_TABLE);
+	char *vis = text_visible(raw, 0);
+	char *fit = text_fit(vis, TABLE_CELL_MAX, 1, 0);
+
+	free(raw);
+	free(vis);
+	return fit;
+}
+
+static void pad(struct buf *b, size_t n)
+{
+	while (n-- > 0)
+		buf_putc(b, ' ');
+}
+
+/* One table line; trailing blanks are dropped so lines compare cleanly. */
+static void table_line(FILE *f, char **cells, const size_t *widths, const struct out_col *cols,
+		       size_t ncols)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < ncols; i++) {
+		size_t w = text_width(cells[i]);
+
+		if (i > 0)
+			buf_puts(&b, TABLE_GAP);
+		if (cols[i].right)
+			pad(&b, widths[i] - w);
+		buf_puts(&b, cells[i]);
+		if (!cols[i].right)
+			pad(&b, widths[i] - w);
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	fprintf(f, "%s\n", b.len > 0 ? b.data : "");
+	buf_finish(&b);
+}
+
+static void free_cells(char **cells, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t ncols,
+		     struct ally_err *err)
+{
+	size_t nrows = json_array_size(rows), r, c;
+	char **cells = xcalloc((nrows + 1) * ncols, sizeof *cells);
+	size_t *widths = xcalloc(ncols, sizeof *widths);
+
+	if (nrows == 0)
+		goto out; /* an empty list prints nothing, so scripts see "no rows" */
+	for (c = 0; c < ncols; c++)
+		cells[c] = xstrdup(cols[c].heading);
+	for (r = 0; r < nrows; r++)
+		for (c = 0; c < ncols; c++)
+			cells[(r + 1) * ncols + c] =
+				table_cell(json_object_get(json_array_get(rows, r), cols[c].key));
+	for (r = 0; r <= nrows; r++)
+		for (c = 0; c < ncols; c++) {
+			size_t w = text_width(cells[r * ncols + c]);
+
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	for (r = 0; r <= nrows; r++)
+		table_line(f, cells + r * ncols, widths, cols, ncols);
+out:
+	free_cells(cells, (nrows + 1) * ncols);
+	free(widths);
+	return write_status(f, err);
+}
+
+static int out_json(FILE *f, json_t *v, struct ally_err *err)
+{
+	if (json_dumpf(v, f, JSON_FLAGS) != 0)
+		return ally_err_set(err, ALLY_EUSER, "output", "write failed: %s", strerror(errno));
+	fputc('\n', f);
+	return write_status(f, err);
+}
+
+/* Would a spreadsheet run this text as a formula?  Import strips exactly
+ * one leading quote, so a text that itself starts with one is guarded too
+ * and round trips stay exact. */
+static bool csv_needs_guard(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
+}
+
+static void csv_cell(FILE *f, const char *s, bool guard)
+{
+	const char *p;
+	bool quote = strpbrk(s, "\",\r\n") != NULL;
+
+	if (quote)
+		fputc('"', f);
+	if (guard)
+		fputc('\'', f);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', f);
+		fputc(*p, f);
+	}
+	if (quote)
+		fputc('"', f);
+}
+
+/* One value as a CSV cell: null empty, strings guarded, the rest as is. */
+static void csv_value(FILE *f, json_t *v, bool visible)
+{
+	char *text = cell_text(v, CELL_CSV);
+
+	if (json_is_string(v)) {
+		if (visible) {
+			char *vis = text_visible(text, 1);
+
+			free(text);
+			text = vis;
+		}
+		csv_cell(f, text, csv_needs_guard(text));
+	} else {
+		csv_cell(f, text, false);
+	}
+	free(text);
+}
+
+/* RFC 4180 lines end in CRLF. */
+static void csv_header(FILE *f, const char *const *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', f);
+		csv_cell(f, keys[i], false);
+	}
+	fputs("\r\n", f);
+}
+
+static void csv_rows(FILE *f, json_t *rows, const char *const *keys, size_t n, bool visible)
+{
+	size_t r, i;
+	json_t *row;
+
+	json_array_foreach(rows, r, row) {
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				fputc(',', f);
+			csv_value(f, json_object_get(row, keys[i]), visible);
+		}
+		fputs("\r\n", f);
+	}
+}
+
+int out_csv(FILE *f, json_t *rows, const char *const *keys, struct ally_err *err)
+{
+	size_t n = 0;
+
+	while (keys[n] != NULL)
+		n++;
+	csv_header(f, keys, n);
+	csv_rows(f, rows, keys, n, false);
+	return write_status(f, err);
+}
+
+/* Every key of the objects in order of first appearance; with no rows,
+ * the table's keys, so an empty list still has its header. */
+static const char **csv_keys(json_t *rows, const struct out_col *cols, size_t ncols, size_t *n)
+{
+	size_t cap = 16, r, j;
+	const char **keys = xmalloc(cap * sizeof *keys);
+	json_t *row, *v;
+	const char *k;
+
+	*n = 0;
+	json_array_foreach(rows, r, row) {
+		json_object_foreach(row, k, v) {
+			for (j = 0; j < *n && strcmp(keys[j], k) != 0; j++)
+				;
+			if (j < *n)
+				continue;
+			if (*n + 1 >= cap)
+				keys = xrealloc(keys, (cap *= 2) * sizeof *keys);
+			keys[(*n)++] = k;
+		}
+	}
+	if (json_array_size(rows) == 0) {
+		keys = xrealloc(keys, (ncols + 1) * sizeof *keys);
+		for (j = 0; j < ncols; j++)
+			keys[j] = cols[j].key;
+		*n = ncols;
+	}
+	keys[*n] = NULL;
+	return keys;
+}
+
+int out_rows(struct cli *cli, json_t *rows, const struct out_col *cols, size_t ncols,
+	     struct ally_err *err)
+{
+	const char **keys;
+	size_t n;
+
+	switch (cli->format) {
+	case FMT_JSON:
+		return out_json(cli->out, rows, err);
+	case FMT_CSV:
+		keys = csv_keys(rows, cols, ncols, &n);
+		csv_header(cli->out, keys, n);
+		csv_rows(cli->out, rows, keys, n, cli->out_tty);
+		free(keys);
+		return write_status(cli->out, err);
+	case FMT_TABLE:
+	default:
+		return out_table(cli->out, rows, cols, ncols, err);
+	}
+}
+
+static size_t key_width(json_t *obj)
+{
+	size_t w = 0;
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(obj, k, v) {
+		if (strlen(k) > w)
+			w = strlen(k);
+	}
+	return w;
+}
+
+static void kv_object(FILE *f, json_t *obj, int indent);
+
+/* A text value; continuation lines of a multi-line text line up under
+ * its first line. */
+static void kv_text(FILE *f, const char *text, int col)
+{
+	char *vis = text_visible(text, 1);
+	const char *p;
+
+	for (p = vis; *p != '\0'; p++) {
+		fputc(*p, f);
+		if (*p == '\n')
+			fprintf(f, "%*s", col, "");
+	}
+	fputc('\n', f);
+	free(vis);
+}
+
+static void kv_array(FILE *f, json_t *arr, int indent)
+{
+	size_t i;
+	json_t *e;
+
+	json_array_foreach(arr, i, e) {
+		fprintf(f, "%*s-\n", indent, "");
+		kv_object(f, e, indent + 2);
+	}
+}
+
+static bool is_object_array(json_t *v)
+{
+	return json_is_array(v) && json_array_size(v) > 0 && json_is_object(json_array_get(v, 0));
+}
+
+/* "key: value" lines, keys padded so the values line up. */
+static void kv_object(FILE *f, json_t *obj, int indent)
+{
+	int kw = (int)key_width(obj);
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(obj, k, v) {
+		int col = indent + kw + 2;
+
+		if (is_object_array(v)) {
+			fprintf(f, "%*s%s:\n", indent, "", k);
+			kv_array(f, v, indent + 2);
+		} else if (json_is_object(v)) {
+			fprintf(f, "%*s%s:\n", indent, "", k);
+			kv_object(f, v, indent + 2);
+		} else {
+			char *t = cell_text(v, CELL_TABLE);
+
+			fprintf(f, "%*s%s:%*s", indent, "", k, kw - (int)strlen(k) + 1, "");
+			kv_text(f, t, col);
+			free(t);
+		}
+	}
+}
+
+int out_object(struct cli *cli, json_t *obj, struct ally_err *err)
+{
+	json_t *rows;
+	int rc;
+
+	switch (cli->format) {
+	case FMT_JSON:
+		return out_json(cli->out, obj, err);
+	case FMT_CSV:
+		rows = json_array();
+		json_array_append(rows, obj);
+		rc = out_rows(cli, rows, NULL, 0, err);
+		json_decref(rows);
+		return rc;
+	case FMT_TABLE:
+	default:
+		kv_object(cli->out, obj, 0);
+		return write_status(cli->out, err);
+	}
+}
+
+int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *err)
+{
+	int rc;
+
+	if (cli->format == FMT_TABLE) {
+		fprintf(cli->out, "%s\n", text);
+		rc = write_status(cli->out, err);
+	} else {
+		rc = out_object(cli, obj, err);
+	}
+	json_decref(obj);
+	return rc;
+}
