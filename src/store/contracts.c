@@ -1,0 +1,518 @@
+/* contracts.c: contracts and their renewal history.  The notice deadline
+ * column is filled from renewal_notice_deadline() on every write, so the
+ * renewal list can find deadlines through an index. */
+#include "store-private.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ally/enums.h"
+#include "ally/util.h"
+
+#define CONTRACT_COLS                                                                          \
+	"c.id, c.partner_id, c.version, p.name, c.title, c.status, c.start_date, c.end_date, " \
+	"c.auto_renew, c.renewal_months, c.notice_days, c.annual_value, c.currency, c.model, " \
+	"c.pct1, c.pct2, c.pct3, c.amount, c.exclusivity, c.exclusivity_end, c.liability_cap, " \
+	"c.termination_reason, c.notes, c.created_at, c.updated_at"
+
+static const char SQL_CONTRACT_GET[] =
+	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
+	"WHERE c.id = ?";
+/* Partner ids in ?1..?2 (one partner, or all), status ?3 or any. */
+static const char SQL_CONTRACT_LIST[] =
+	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
+	"WHERE c.partner_id BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.status = ?3) "
+	"ORDER BY p.name, c.end_date, c.id";
+static const char SQL_CONTRACT_EXISTS[] = "SELECT 1 FROM contracts WHERE id = ?";
+static const char SQL_CONTRACT_PARTNER[] = "SELECT partner_id FROM contracts WHERE id = ?";
+static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
+static const char SQL_CONTRACT_ADD[] =
+	"INSERT INTO contracts (id, partner_id, title, status, start_date, end_date, auto_renew, "
+	"  renewal_months, notice_days, annual_value, currency, model, pct1, pct2, pct3, amount, "
+	"  exclusivity, exclusivity_end, liability_cap, termination_reason, notes, notice_deadline) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+	"  ?19, ?20, ?21, ?22) "
+	"RETURNING id, version, created_at, updated_at";
+static const char SQL_CONTRACT_UPDATE[] =
+	"UPDATE contracts SET title = ?3, status = ?4, start_date = ?5, end_date = ?6, "
+	"  auto_renew = ?7, renewal_months = ?8, notice_days = ?9, annual_value = ?10, "
+	"  currency = ?11, model = ?12, pct1 = ?13, pct2 = ?14, pct3 = ?15, amount = ?16, "
+	"  exclusivity = ?17, exclusivity_end = ?18, liability_cap = ?19, "
+	"  termination_reason = ?20, notes = ?21, notice_deadline = ?22, "
+	"  version = version + 1, updated_at = datetime('now') "
+	"WHERE id = ?1 AND version = ?2 "
+	"RETURNING version, updated_at";
+static const char SQL_CONTRACT_DELETE[] = "DELETE FROM contracts WHERE id = ?";
+static const char SQL_CONTRACT_SET_END[] =
+	"UPDATE contracts SET end_date = ?2, notice_deadline = ?3, version = version + 1, "
+	"  updated_at = datetime('now') WHERE id = ?1";
+static const char SQL_TERM_COUNT[] = "SELECT count(*) FROM contract_terms WHERE contract_id = ?";
+static const char SQL_TERM_ADD[] =
+	"INSERT INTO contract_terms (contract_id, start_date, end_date, renewed_on, author) "
+	"VALUES (?, ?, ?, ?, ?)";
+static const char SQL_TERM_LIST[] =
+	"SELECT start_date, end_date, renewed_on, author FROM contract_terms "
+	"WHERE contract_id = ? ORDER BY id";
+
+static void contract_from_row(sqlite3_stmt *st, struct contract *c)
+{
+	const char *cur;
+
+	contract_init(c);
+	c->id = col_int(st, 0);
+	c->partner_id = col_int(st, 1);
+	c->version = col_int(st, 2);
+	c->partner_name = col_text(st, 3);
+	c->title = col_text(st, 4);
+	c->status = col_enum(st, 5, contract_status_names);
+	c->start_date = col_date(st, 6);
+	c->end_date = col_date(st, 7);
+	c->auto_renew = col_int(st, 8) != 0;
+	c->renewal_months = (int)col_int(st, 9);
+	c->notice_days = (int)col_int(st, 10);
+	c->annual_value = col_opt_int(st, 11);
+	cur = (const char *)sqlite3_column_text(st, 12);
+	snprintf(c->currency, sizeof c->currency, "%s", cur != NULL ? cur : "");
+	c->econ.model = col_enum(st, 13, econ_model_names);
+	for (int i = 0; i < 3; i++)
+		c->econ.pct[i] = (int32_t)col_opt_int(st, 14 + i);
+	c->econ.amount = col_opt_int(st, 17);
+	c->exclusivity = col_enum(st, 18, exclusivity_names);
+	c->exclusivity_end = col_date(st, 19);
+	c->liability_cap = col_opt_int(st, 20);
+	c->termination_reason = col_text(st, 21);
+	c->notes = col_text(st, 22);
+	c->created_at = col_text(st, 23);
+	c->updated_at = col_text(st, 24);
+}
+
+/* Parameters 3..22 of SQL_CONTRACT_ADD and SQL_CONTRACT_UPDATE. */
+static void bind_contract(sqlite3_stmt *st, const struct contract *c)
+{
+	bind_text(st, 3, c->title);
+	bind_enum(st, 4, contract_status_names, c->status);
+	bind_date(st, 5, c->start_date);
+	bind_date(st, 6, c->end_date);
+	bind_int(st, 7, c->auto_renew);
+	bind_int(st, 8, c->renewal_months);
+	bind_int(st, 9, c->notice_days);
+	bind_opt_int(st, 10, c->annual_value);
+	bind_text(st, 11, c->currency);
+	bind_enum(st, 12, econ_model_names, c->econ.model);
+	for (int i = 0; i < 3; i++)
+		bind_opt_int(st, 13 + i, c->econ.pct[i]);
+	bind_opt_int(st, 16, c->econ.amount);
+	bind_enum(st, 17, exclusivity_names, c->exclusivity);
+	bind_date(st, 18, c->exclusivity_end);
+	bind_opt_int(st, 19, c->liability_cap);
+	bind_text(st, 20, c->termination_reason);
+	bind_text(st, 21, c->notes);
+	bind_date(st, 22, renewal_notice_deadline(c->end_date, c->auto_renew, c->notice_days));
+}
+
+int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_CONTRACT_GET, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, id);
+	rc = store_step(s, st, err);
+	if (rc == 1)
+		contract_from_row(st, out);
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -rc;
+	return rc == 1 ? ALLY_OK : store_not_found(err, "contract", id);
+}
+
+int64_t store_contract_partner(struct store *s, int64_t contract_id)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (store_prepare(s, SQL_CONTRACT_PARTNER, &st, NULL) != ALLY_OK)
+		return 0;
+	bind_int(st, 1, contract_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = col_int(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+static char *contract_summary(const struct contract *c)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+
+	return xasprintf("%s (%s, %s..%s)", c->title, enum_name(contract_status_names, c->status),
+			 date_format(c->start_date, a), date_format(c->end_date, b));
+}
+
+/* The partner must exist, and an id given by the caller must be free. */
+static int check_insert(struct store *s, const struct contract *c, struct ally_err *err)
+{
+	bool found;
+	int rc = store_exists(s, SQL_PARTNER_EXISTS, c->partner_id, &found, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	if (!found)
+		return store_not_found(err, "partner", c->partner_id);
+	if (c->id <= 0)
+		return ALLY_OK;
+	if ((rc = store_exists(s, SQL_CONTRACT_EXISTS, c->id, &found, err)) != ALLY_OK)
+		return rc;
+	return found ? ally_err_set(err, ALLY_EUSER, "id", "%" PRId64 " is already used", c->id)
+		     : ALLY_OK;
+}
+
+static int contract_insert(struct store *s, struct contract *c, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	char *summary;
+	int rc, r;
+
+	if ((rc = check_insert(s, c, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_CONTRACT_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_opt_int(st, 1, c->id > 0 ? c->id : -1);
+	bind_int(st, 2, c->partner_id);
+	bind_contract(st, c);
+	if ((r = store_step(s, st, err)) == 1) {
+		c->id = col_int(st, 0);
+		c->version = col_int(st, 1);
+		str_set(&c->created_at, (const char *)sqlite3_column_text(st, 2));
+		str_set(&c->updated_at, (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (r < 0)
+		return -r;
+	summary = contract_summary(c);
+	rc = audit_write(s, "contracts", c->id, c->partner_id, "*", NULL, summary, err);
+	free(summary);
+	return rc;
+}
+
+int store_contract_add(struct store *s, struct contract *c, struct ally_err *err)
+{
+	struct tx t;
+	int64_t id = c->id;
+	int rc;
+
+	if ((rc = contract_validate(c, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	rc = tx_end(s, &t, contract_insert(s, c, err), err);
+	if (rc != ALLY_OK)
+		c->id = id;
+	return rc;
+}
+
+#define CONTRACT_EDIT_COUNT 17
+static const char *const contract_edit_fields[CONTRACT_EDIT_COUNT] = {
+	"title", "status", "start_date", "end_date", "auto_renew", "renewal_months",
+	"notice_days", "annual_value", "currency", "model", "model_pct", "model_amount",
+	"exclusivity", "exclusivity_end", "liability_cap", "termination_reason", "notes",
+};
+
+/* The editable fields as text, in contract_edit_fields order. */
+static void contract_values(const struct contract *c, char *v[CONTRACT_EDIT_COUNT])
+{
+	char pct[48];
+
+	v[0] = xstrdup(c->title);
+	v[1] = text_enum(contract_status_names, c->status);
+	v[2] = text_date(c->start_date);
+	v[3] = text_date(c->end_date);
+	v[4] = text_bool(c->auto_renew);
+	v[5] = text_int(c->renewal_months);
+	v[6] = text_int(c->notice_days);
+	v[7] = text_money(c->annual_value);
+	v[8] = xstrdup(c->currency);
+	v[9] = text_enum(econ_model_names, c->econ.model);
+	econ_pct_format(&c->econ, pct);
+	v[10] = pct[0] != '\0' ? xstrdup(pct) : NULL;
+	v[11] = text_money(c->econ.amount);
+	v[12] = text_enum(exclusivity_names, c->exclusivity);
+	v[13] = text_date(c->exclusivity_end);
+	v[14] = text_money(c->liability_cap);
+	v[15] = xstrdup(c->termination_reason);
+	v[16] = xstrdup(c->notes);
+}
+
+static int contract_write(struct store *s, struct contract *c, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((rc = store_prepare(s, SQL_CONTRACT_UPDATE, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, c->id);
+	bind_int(st, 2, c->version);
+	bind_contract(st, c);
+	if ((r = store_step(s, st, err)) == 1) {
+		c->version = col_int(st, 0);
+		str_set(&c->updated_at, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (r < 0)
+		return -r;
+	return r == 1 ? ALLY_OK : store_stale(s, SQL_CONTRACT_EXISTS, "contract", c->id, err);
+}
+
+static int contract_update(struct store *s, struct contract *c, struct ally_err *err)
+{
+	struct contract cur;
+	char *old_v[CONTRACT_EDIT_COUNT] = { 0 }, *new_v[CONTRACT_EDIT_COUNT] = { 0 };
+	int rc;
+
+	if ((rc = store_contract_get(s, c->id, &cur, err)) != ALLY_OK)
+		return rc;
+	if (cur.version != c->version) {
+		rc = store_stale(s, SQL_CONTRACT_EXISTS, "contract", c->id, err);
+		goto out;
+	}
+	c->partner_id = cur.partner_id; /* a contract does not change partners */
+	contract_values(&cur, old_v);
+	contract_values(c, new_v);
+	if (values_changed(old_v, new_v, CONTRACT_EDIT_COUNT) == 0)
+		goto out;
+	if ((rc = contract_write(s, c, err)) != ALLY_OK)
+		goto out;
+	rc = audit_diff(s, "contracts", c->id, c->partner_id, contract_edit_fields, old_v, new_v,
+			CONTRACT_EDIT_COUNT, err);
+out:
+	values_free(old_v, CONTRACT_EDIT_COUNT);
+	values_free(new_v, CONTRACT_EDIT_COUNT);
+	contract_finish(&cur);
+	return rc;
+}
+
+int store_contract_update(struct store *s, struct contract *c, struct ally_err *err)
+{
+	struct tx t;
+	int64_t version = c->version;
+	int rc;
+
+	if ((rc = contract_validate(c, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	rc = tx_end(s, &t, contract_update(s, c, err), err);
+	if (rc != ALLY_OK)
+		c->version = version;
+	return rc;
+}
+
+static int contract_delete(struct store *s, int64_t id, struct ally_err *err)
+{
+	struct contract c;
+	sqlite3_stmt *st;
+	char *summary;
+	int rc;
+
+	if ((rc = store_contract_get(s, id, &c, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_prepare(s, SQL_CONTRACT_DELETE, &st, err)) == ALLY_OK) {
+		bind_int(st, 1, id);
+		rc = store_step_done(s, st, err);
+	}
+	if (rc == ALLY_OK) {
+		summary = contract_summary(&c);
+		rc = audit_write(s, "contracts", id, c.partner_id, "*", summary, NULL, err);
+		free(summary);
+	}
+	contract_finish(&c);
+	return rc;
+}
+
+int store_contract_delete(struct store *s, int64_t id, struct ally_err *err)
+{
+	struct tx t;
+	int rc = tx_begin(s, &t, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	return tx_end(s, &t, contract_delete(s, id, err), err);
+}
+
+int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
+			struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, r;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((rc = store_prepare(s, SQL_CONTRACT_LIST, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id > 0 ? partner_id : 1);
+	bind_int(st, 2, partner_id > 0 ? partner_id : INT64_MAX);
+	bind_enum(st, 3, contract_status_names, status);
+	while ((r = store_step(s, st, err)) == 1) {
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		contract_from_row(st, &out->rows[out->n++]);
+	}
+	sqlite3_finalize(st);
+	if (r < 0) {
+		contract_list_finish(out);
+		return -r;
+	}
+	return ALLY_OK;
+}
+
+void contract_list_finish(struct contract_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		contract_finish(&l->rows[i]);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+static int term_add(struct store *s, int64_t contract_id, ally_date start, ally_date end,
+		    ally_date renewed_on, const char *author, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_TERM_ADD, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, contract_id);
+	bind_date(st, 2, start);
+	bind_date(st, 3, end);
+	bind_date(st, 4, renewed_on);
+	bind_text(st, 5, author);
+	return store_step_done(s, st, err);
+}
+
+/* The first renewal also records the original term, so the history
+ * holds every term the contract ran. */
+static int terms_record(struct store *s, const struct contract *c, ally_date start,
+			ally_date end, ally_date today, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc, r;
+
+	if ((rc = store_prepare(s, SQL_TERM_COUNT, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, c->id);
+	if ((r = store_step(s, st, err)) == 1)
+		n = col_int(st, 0);
+	sqlite3_finalize(st);
+	if (r < 0)
+		return -r;
+	if (n == 0 && (rc = term_add(s, c->id, c->start_date, c->end_date, DATE_NONE, NULL,
+				     err)) != ALLY_OK)
+		return rc;
+	return term_add(s, c->id, start, end, today, s->user, err);
+}
+
+static int set_end(struct store *s, const struct contract *c, ally_date end,
+		   struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_CONTRACT_SET_END, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, c->id);
+	bind_date(st, 2, end);
+	bind_date(st, 3, renewal_notice_deadline(end, c->auto_renew, c->notice_days));
+	return store_step_done(s, st, err);
+}
+
+static int contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
+			  ally_date *start_out, ally_date *end_out, struct ally_err *err)
+{
+	struct contract c;
+	ally_date start, end;
+	char *old_end = NULL, *new_end = NULL;
+	char buf[DATE_BUFSZ];
+	int rc;
+
+	if ((rc = store_contract_get(s, id, &c, err)) != ALLY_OK)
+		return rc;
+	if (c.status != CSTATUS_ACTIVE) {
+		rc = ally_err_set(err, ALLY_EUSER, "status",
+				  "contract %" PRId64 " is %s; only active contracts renew", id,
+				  enum_name(contract_status_names, c.status));
+		goto out;
+	}
+	contract_next_term(c.end_date, c.renewal_months, &start, &end);
+	if (until != DATE_NONE) {
+		if (until <= c.end_date) {
+			rc = ally_err_set(err, ALLY_EUSER, "until",
+					  "must be after the current end %s",
+					  date_format(c.end_date, buf));
+			goto out;
+		}
+		end = until;
+	}
+	if ((rc = terms_record(s, &c, start, end, today, err)) != ALLY_OK ||
+	    (rc = set_end(s, &c, end, err)) != ALLY_OK)
+		goto out;
+	old_end = text_date(c.end_date);
+	new_end = text_date(end);
+	if ((rc = audit_write(s, "contracts", id, c.partner_id, "end_date", old_end, new_end,
+			      err)) != ALLY_OK)
+		goto out;
+	*start_out = start;
+	*end_out = end;
+out:
+	free(old_end);
+	free(new_end);
+	contract_finish(&c);
+	return rc;
+}
+
+int store_contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
+			 ally_date *start_out, ally_date *end_out, struct ally_err *err)
+{
+	struct tx t;
+	int rc = tx_begin(s, &t, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	return tx_end(s, &t, contract_renew(s, id, until, today, start_out, end_out, err), err);
+}
+
+int store_contract_terms(struct store *s, int64_t contract_id, struct term_list *out,
+			 struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, r;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((rc = store_prepare(s, SQL_TERM_LIST, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, contract_id);
+	while ((r = store_step(s, st, err)) == 1) {
+		struct term_entry *e;
+
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		e = &out->rows[out->n++];
+		e->start = col_date(st, 0);
+		e->end = col_date(st, 1);
+		e->renewed_on = col_date(st, 2);
+		e->author = col_text(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (r < 0) {
+		term_list_finish(out);
+		return -r;
+	}
+	return ALLY_OK;
+}
+
+void term_list_finish(struct term_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->rows[i].author);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}

@@ -1,0 +1,408 @@
+/* partner-list.c: the partner list with what its flags need.
+ *
+ * One query for the partners, then one query per kind of fact aggregated
+ * over all of them (GROUP BY partner_id), never one query per partner.
+ * The flags, the next action and the sort orders come from the core. */
+#include "store-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ally/enums.h"
+#include "ally/util.h"
+
+/* The list is built from these fixed fragments; every value is bound, so
+ * each filter can use its index (partners_phase, partners_type,
+ * partners_owner, partners_score_w). */
+static const char SQL_LIST_BASE[] = "SELECT " PARTNER_COLS " FROM partners WHERE 1";
+static const char SQL_AND_PHASE[] = " AND phase = ?";
+static const char SQL_AND_TYPE[] = " AND type = ?";
+static const char SQL_AND_OWNER[] = " AND owner = ?"; /* owner is COLLATE NOCASE */
+static const char SQL_AND_W_RANGE[] = " AND score_w BETWEEN ? AND ?";
+static const char SQL_AND_UNSCORED[] = " AND score_w IS NULL";
+static const char SQL_ORDER_ID[] = " ORDER BY id";
+
+/* Facts over the partners with ids ?1..?2 (all of them, or one); ?3 today. */
+static const char SQL_FACTS_CONTRACTS[] =
+	"SELECT partner_id, min(end_date), min(CASE WHEN end_date >= ?3 THEN end_date END), "
+	"       min(CASE WHEN notice_deadline >= ?3 THEN notice_deadline END), min(start_date) "
+	"FROM contracts WHERE status = 'active' AND partner_id BETWEEN ?1 AND ?2 "
+	"GROUP BY partner_id";
+static const char SQL_FACTS_REVIEWS[] =
+	"SELECT partner_id, max(date) FROM reviews WHERE partner_id BETWEEN ?1 AND ?2 "
+	"GROUP BY partner_id";
+static const char SQL_FACTS_SPONSORS[] =
+	"SELECT DISTINCT partner_id FROM contacts WHERE exec_sponsor = 1 "
+	"  AND partner_id BETWEEN ?1 AND ?2";
+static const char SQL_FACTS_FIGURES[] =
+	"SELECT partner_id, quarter, metric, target, actual FROM key_figures "
+	"WHERE partner_id BETWEEN ?1 AND ?2 ORDER BY partner_id, quarter";
+
+void partner_filter_init(struct partner_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->phase = -1;
+	f->type = -1;
+	f->tier = -2;
+	f->sort = PSORT_NAME;
+}
+
+/* The W range of a tier, asked of the core rather than restated here. */
+static bool tier_w_range(int tier, int *lo, int *hi)
+{
+	*lo = -1;
+	for (int w = 0; w <= 10000; w++) {
+		if ((int)score_tier(w) != tier)
+			continue;
+		if (*lo < 0)
+			*lo = w;
+		*hi = w;
+	}
+	return *lo >= 0;
+}
+
+/* Build the partner query of f and bind its values. */
+static int list_prepare(struct store *s, const struct partner_filter *f, sqlite3_stmt **st,
+			struct ally_err *err)
+{
+	struct buf sql;
+	int lo = 1, hi = 0, i = 1, rc;
+
+	buf_init(&sql);
+	buf_puts(&sql, SQL_LIST_BASE);
+	if (f->phase >= 0)
+		buf_puts(&sql, SQL_AND_PHASE);
+	if (f->type >= 0)
+		buf_puts(&sql, SQL_AND_TYPE);
+	if (f->owner != NULL)
+		buf_puts(&sql, SQL_AND_OWNER);
+	if (f->tier == TIER_NONE)
+		buf_puts(&sql, SQL_AND_UNSCORED);
+	else if (f->tier != -2) {
+		tier_w_range(f->tier, &lo, &hi); /* an unknown tier keeps lo > hi: none */
+		buf_puts(&sql, SQL_AND_W_RANGE);
+	}
+	buf_puts(&sql, SQL_ORDER_ID);
+	rc = store_prepare(s, sql.data, st, err);
+	buf_finish(&sql);
+	if (rc != ALLY_OK)
+		return rc;
+	if (f->phase >= 0)
+		bind_enum(*st, i++, phase_names, f->phase);
+	if (f->type >= 0)
+		bind_enum(*st, i++, partner_type_names, f->type);
+	if (f->owner != NULL)
+		bind_text(*st, i++, f->owner);
+	if (f->tier != TIER_NONE && f->tier != -2) {
+		bind_int(*st, i++, lo);
+		bind_int(*st, i++, hi);
+	}
+	return ALLY_OK;
+}
+
+static void facts_init(struct partner_facts *f, const struct partner *p)
+{
+	memset(f, 0, sizeof *f);
+	f->phase = p->phase;
+	f->tier = score_tier(p->score_w);
+	f->status_date = p->status_date;
+	f->scored_on = p->score_date;
+	f->first_active_start = f->last_review = DATE_NONE;
+	f->min_end = f->min_end_ahead = f->min_notice = DATE_NONE;
+}
+
+/* rows are ordered by partner id. */
+static struct partner_facts *facts_of(struct partner_row *rows, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rows[mid].p.id == id)
+			return &rows[mid].facts;
+		if (rows[mid].p.id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int facts_prepare(struct store *s, const char *sql, int64_t lo, int64_t hi,
+			 ally_date today, sqlite3_stmt **st, struct ally_err *err)
+{
+	int rc = store_prepare(s, sql, st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(*st, 1, lo);
+	bind_int(*st, 2, hi);
+	if (sqlite3_bind_parameter_count(*st) >= 3)
+		bind_date(*st, 3, today);
+	return ALLY_OK;
+}
+
+/* One query of facts: each row's first column is a partner id, and fill
+ * copies the rest into that partner's facts. */
+static int facts_query(struct store *s, const char *sql, struct partner_row *rows, size_t n,
+		       int64_t lo, int64_t hi, ally_date today,
+		       void (*fill)(sqlite3_stmt *st, struct partner_facts *f), struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = facts_prepare(s, sql, lo, hi, today, &st, err), r;
+
+	if (rc != ALLY_OK)
+		return rc;
+	while ((r = store_step(s, st, err)) == 1) {
+		struct partner_facts *f = facts_of(rows, n, col_int(st, 0));
+
+		if (f != NULL)
+			fill(st, f);
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? -r : ALLY_OK;
+}
+
+static void fill_contracts(sqlite3_stmt *st, struct partner_facts *f)
+{
+	f->min_end = col_date(st, 1);
+	f->min_end_ahead = col_date(st, 2);
+	f->min_notice = col_date(st, 3);
+	f->first_active_start = col_date(st, 4);
+}
+
+static void fill_reviews(sqlite3_stmt *st, struct partner_facts *f)
+{
+	f->last_review = col_date(st, 1);
+}
+
+static void fill_sponsors(sqlite3_stmt *st, struct partner_facts *f)
+{
+	(void)st;
+	f->has_sponsor = true;
+}
+
+/* Judge one partner's quarters (oldest first) with the core. */
+static void figures_judge(struct partner_row *rows, size_t n, int64_t id,
+			  const struct quarter_figures *q, size_t nq)
+{
+	struct partner_facts *f = facts_of(rows, n, id);
+
+	if (f == NULL || nq == 0)
+		return;
+	f->expansion_candidate = figures_expansion_candidate(q, nq);
+	f->exit_watch = figures_exit_watch(q, nq);
+}
+
+static int facts_figures(struct store *s, struct partner_row *rows, size_t n, int64_t lo,
+			 int64_t hi, struct ally_err *err)
+{
+	struct quarter_figures *q = NULL;
+	size_t nq = 0, cap = 0;
+	int64_t cur = 0;
+	sqlite3_stmt *st;
+	int rc = facts_prepare(s, SQL_FACTS_FIGURES, lo, hi, DATE_NONE, &st, err), r;
+
+	if (rc != ALLY_OK)
+		return rc;
+	while ((r = store_step(s, st, err)) == 1) {
+		int64_t id = col_int(st, 0);
+		int quarter = (int)col_int(st, 1);
+		int m = col_enum(st, 2, metric_names);
+
+		if (id != cur) {
+			figures_judge(rows, n, cur, q, nq);
+			cur = id;
+			nq = 0;
+		}
+		if (nq == 0 || q[nq - 1].quarter != quarter) {
+			q = store_grow(q, nq, &cap, sizeof *q);
+			quarter_figures_init(&q[nq++], quarter);
+		}
+		if (m >= 0) {
+			q[nq - 1].target[m] = col_opt_int(st, 3);
+			q[nq - 1].actual[m] = col_opt_int(st, 4);
+		}
+	}
+	sqlite3_finalize(st);
+	if (r >= 0)
+		figures_judge(rows, n, cur, q, nq);
+	free(q);
+	return r < 0 ? -r : ALLY_OK;
+}
+
+/* Facts, flags and next action of rows (ordered by id), from partners
+ * lo..hi. */
+static int gather(struct store *s, struct partner_row *rows, size_t n, int64_t lo, int64_t hi,
+		  ally_date today, struct ally_err *err)
+{
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		facts_init(&rows[i].facts, &rows[i].p);
+	if ((rc = facts_query(s, SQL_FACTS_CONTRACTS, rows, n, lo, hi, today, fill_contracts,
+			      err)) != ALLY_OK ||
+	    (rc = facts_query(s, SQL_FACTS_REVIEWS, rows, n, lo, hi, today, fill_reviews, err)) !=
+		    ALLY_OK ||
+	    (rc = facts_query(s, SQL_FACTS_SPONSORS, rows, n, lo, hi, today, fill_sponsors, err)) !=
+		    ALLY_OK ||
+	    (rc = facts_figures(s, rows, n, lo, hi, err)) != ALLY_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		rows[i].flags = partner_flags(&rows[i].facts, today);
+		rows[i].next_action = partner_next_action(&rows[i].facts);
+	}
+	return ALLY_OK;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	const struct partner_row *x = a, *y = b;
+	int c = str_casecmp(x->p.name, y->p.name);
+
+	if (c != 0)
+		return c;
+	return (x->p.id > y->p.id) - (x->p.id < y->p.id);
+}
+
+/* Highest score first; never scored last. */
+static int cmp_score(const void *a, const void *b)
+{
+	const struct partner_row *x = a, *y = b;
+
+	if (x->p.score_w != y->p.score_w)
+		return x->p.score_w > y->p.score_w ? -1 : 1;
+	return cmp_name(a, b);
+}
+
+static int cmp_phase(const void *a, const void *b)
+{
+	const struct partner_row *x = a, *y = b;
+
+	if (x->p.phase != y->p.phase)
+		return x->p.phase < y->p.phase ? -1 : 1;
+	return cmp_name(a, b);
+}
+
+/* Soonest first; nothing to do last. */
+static int cmp_next_action(const void *a, const void *b)
+{
+	const struct partner_row *x = a, *y = b;
+	ally_date dx = x->next_action, dy = y->next_action;
+
+	if (dx != dy) {
+		if (dx == DATE_NONE || dy == DATE_NONE)
+			return dx == DATE_NONE ? 1 : -1;
+		return dx < dy ? -1 : 1;
+	}
+	return cmp_name(a, b);
+}
+
+static void list_sort(struct partner_list *l, enum partner_sort sort, bool descending)
+{
+	int (*const cmps[])(const void *, const void *) = {
+		[PSORT_NAME] = cmp_name,
+		[PSORT_SCORE] = cmp_score,
+		[PSORT_PHASE] = cmp_phase,
+		[PSORT_NEXT_ACTION] = cmp_next_action,
+	};
+	int (*cmp)(const void *, const void *) =
+		(unsigned)sort < sizeof cmps / sizeof cmps[0] ? cmps[sort] : cmp_name;
+
+	qsort(l->rows, l->n, sizeof *l->rows, cmp);
+	for (size_t i = 0; descending && i < l->n / 2; i++) {
+		struct partner_row t = l->rows[i];
+
+		l->rows[i] = l->rows[l->n - 1 - i];
+		l->rows[l->n - 1 - i] = t;
+	}
+}
+
+static int list_partners(struct store *s, const struct partner_filter *f,
+			 struct partner_list *out, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc = list_prepare(s, f, &st, err), r;
+
+	if (rc != ALLY_OK)
+		return rc;
+	while ((r = store_step(s, st, err)) == 1) {
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		memset(&out->rows[out->n], 0, sizeof out->rows[out->n]);
+		partner_from_row(st, &out->rows[out->n++].p);
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? -r : ALLY_OK;
+}
+
+/* Keep only the flagged rows, in place. */
+static void keep_flagged(struct partner_list *l)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->rows[i].flags != 0)
+			l->rows[k++] = l->rows[i];
+		else
+			partner_finish(&l->rows[i].p);
+	}
+	l->n = k;
+}
+
+int store_partner_list(struct store *s, const struct partner_filter *f, ally_date today,
+		       struct partner_list *out, struct ally_err *err)
+{
+	struct partner_filter all;
+	bool own;
+	int rc;
+
+	out->rows = NULL;
+	out->n = 0;
+	if (f == NULL) {
+		partner_filter_init(&all);
+		f = &all;
+	}
+	if ((rc = rtx_begin(s, &own, err)) != ALLY_OK)
+		return rc;
+	if ((rc = list_partners(s, f, out, err)) == ALLY_OK && out->n > 0)
+		rc = gather(s, out->rows, out->n, 1, INT64_MAX, today, err);
+	rtx_end(s, own);
+	if (rc != ALLY_OK) {
+		partner_list_finish(out);
+		return rc;
+	}
+	if (f->flagged_only)
+		keep_flagged(out);
+	list_sort(out, f->sort, f->descending);
+	return ALLY_OK;
+}
+
+void partner_list_finish(struct partner_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		partner_finish(&l->rows[i].p);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+int store_partner_facts(struct store *s, int64_t partner_id, ally_date today,
+			struct partner_facts *out, struct ally_err *err)
+{
+	struct partner_row row;
+	bool own;
+	int rc;
+
+	memset(&row, 0, sizeof row);
+	if ((rc = rtx_begin(s, &own, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_partner_get(s, partner_id, &row.p, err)) == ALLY_OK) {
+		rc = gather(s, &row, 1, partner_id, partner_id, today, err);
+		if (rc == ALLY_OK)
+			*out = row.facts;
+		partner_finish(&row.p);
+	}
+	rtx_end(s, own);
+	return rc;
+}

@@ -1,0 +1,377 @@
+/* status.c: a partner's quick status, its scorings and its phase moves.
+ * Each keeps a history table; the newest values are also carried on the
+ * partner row, so lists need no join over history. */
+#include "store-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ally/enums.h"
+#include "ally/util.h"
+
+static const char SQL_STATUS_ADD[] =
+	"INSERT INTO status_updates (partner_id, date, health, note, author) VALUES (?, ?, ?, ?, ?)";
+static const char SQL_STATUS_SET[] =
+	"UPDATE partners SET health = ?2, status_note = ?3, status_date = ?4, status_author = ?5, "
+	"  version = version + 1, updated_at = datetime('now') WHERE id = ?1";
+static const char SQL_STATUS_LIST[] =
+	"SELECT date, health, note, author FROM status_updates WHERE partner_id = ? "
+	"ORDER BY date DESC, id DESC";
+static const char SQL_SCORE_ADD[] =
+	"INSERT INTO scores (partner_id, date, fit, reach, capabilities, financial, track_record, "
+	"  w, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_SCORE_SET[] =
+	"UPDATE partners SET score_w = ?2, score_fit = ?3, score_reach = ?4, "
+	"  score_capabilities = ?5, score_financial = ?6, score_track_record = ?7, "
+	"  score_date = ?8, version = version + 1, updated_at = datetime('now') WHERE id = ?1";
+static const char SQL_SCORE_LIST[] =
+	"SELECT date, fit, reach, capabilities, financial, track_record, w, author FROM scores "
+	"WHERE partner_id = ? ORDER BY date DESC, id DESC";
+static const char SQL_PHASE_ADD[] =
+	"INSERT INTO phase_moves (partner_id, date, from_phase, to_phase, note, author) "
+	"VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_PHASE_SET[] =
+	"UPDATE partners SET phase = ?2, version = version + 1, updated_at = datetime('now') "
+	"WHERE id = ?1";
+static const char SQL_PHASE_LIST[] =
+	"SELECT date, from_phase, to_phase, note, author FROM phase_moves WHERE partner_id = ? "
+	"ORDER BY id";
+
+/* ---- status ---- */
+
+static int status_write(struct store *s, const struct partner *p, int health, const char *note,
+			ally_date date, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, SQL_STATUS_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, p->id);
+	bind_date(st, 2, date);
+	bind_enum(st, 3, health_names, health);
+	bind_text(st, 4, note);
+	bind_text(st, 5, s->user);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_prepare(s, SQL_STATUS_SET, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, p->id);
+	bind_enum(st, 2, health_names, health);
+	bind_text(st, 3, note);
+	bind_date(st, 4, date);
+	bind_text(st, 5, s->user);
+	return store_step_done(s, st, err);
+}
+
+/* health is always recorded, even unchanged: a confirmed status is news. */
+static int status_audit(struct store *s, const struct partner *p, int health, const char *note,
+			ally_date date, struct ally_err *err)
+{
+	static const char *const fields[] = { "status_note", "status_date" };
+	char *old_v[2] = { xstrdup(p->status_note), text_date(p->status_date) };
+	char *new_v[2] = { xstrdup(note), text_date(date) };
+	int rc = audit_write(s, "partners", p->id, p->id, "health",
+			     enum_name(health_names, p->health), enum_name(health_names, health),
+			     err);
+
+	if (rc == ALLY_OK)
+		rc = audit_diff(s, "partners", p->id, p->id, fields, old_v, new_v, 2, err);
+	values_free(old_v, 2);
+	values_free(new_v, 2);
+	return rc;
+}
+
+static int status_add(struct store *s, int64_t partner_id, int health, const char *note,
+		      ally_date date, struct ally_err *err)
+{
+	struct partner p;
+	int rc;
+
+	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
+		return rc;
+	if ((rc = status_write(s, &p, health, note, date, err)) == ALLY_OK)
+		rc = status_audit(s, &p, health, note, date, err);
+	partner_finish(&p);
+	return rc;
+}
+
+int store_status_add(struct store *s, int64_t partner_id, int health, const char *note,
+		     ally_date date, struct ally_err *err)
+{
+	struct tx t;
+	int rc;
+
+	if (enum_name(health_names, health) == NULL)
+		return ally_err_set(err, ALLY_EUSER, "health", "must be one of: green, amber, red");
+	if (date == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "date", "is required");
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	if (note != NULL && (rc = text_check(note, "note", TEXT_LINE_MAX, false, err)) != ALLY_OK)
+		return rc;
+	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	return tx_end(s, &t, status_add(s, partner_id, health, note, date, err), err);
+}
+
+int store_status_history(struct store *s, int64_t partner_id, struct status_list *out,
+			 struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, r;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((rc = store_prepare(s, SQL_STATUS_LIST, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	while ((r = store_step(s, st, err)) == 1) {
+		struct status_entry *e;
+
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		e = &out->rows[out->n++];
+		e->date = col_date(st, 0);
+		e->health = col_enum(st, 1, health_names);
+		e->note = col_text(st, 2);
+		e->author = col_text(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (r < 0) {
+		status_list_finish(out);
+		return -r;
+	}
+	return ALLY_OK;
+}
+
+void status_list_finish(struct status_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->rows[i].note);
+		free(l->rows[i].author);
+	}
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+/* ---- score ---- */
+
+static int score_write(struct store *s, int64_t partner_id, const struct score_input *in, int w,
+		       ally_date date, struct ally_err *err)
+{
+	const int v[5] = { in->fit, in->reach, in->capabilities, in->financial, in->track_record };
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, SQL_SCORE_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	bind_date(st, 2, date);
+	for (int i = 0; i < 5; i++)
+		bind_int(st, 3 + i, v[i]);
+	bind_int(st, 8, w);
+	bind_text(st, 9, s->user);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_prepare(s, SQL_SCORE_SET, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	bind_int(st, 2, w);
+	for (int i = 0; i < 5; i++)
+		bind_int(st, 3 + i, v[i]);
+	bind_date(st, 8, date);
+	return store_step_done(s, st, err);
+}
+
+static int score_add(struct store *s, int64_t partner_id, const struct score_input *in, int w,
+		     ally_date date, struct ally_err *err)
+{
+	struct partner p;
+	char old_v[8], new_v[8];
+	int rc;
+
+	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
+		return rc;
+	if ((rc = score_write(s, partner_id, in, w, date, err)) == ALLY_OK)
+		rc = audit_write(s, "partners", partner_id, partner_id, "score",
+				 p.score_w >= 0 ? score_format(p.score_w, old_v) : NULL,
+				 score_format(w, new_v), err);
+	partner_finish(&p);
+	return rc;
+}
+
+int store_score_add(struct store *s, int64_t partner_id, const struct score_input *in,
+		    ally_date date, int *w_out, struct ally_err *err)
+{
+	struct tx t;
+	int rc, w;
+
+	if ((rc = score_validate(in, err)) != ALLY_OK)
+		return rc;
+	if (date == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "date", "is required");
+	w = score_weighted(in);
+	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	rc = tx_end(s, &t, score_add(s, partner_id, in, w, date, err), err);
+	if (rc == ALLY_OK && w_out != NULL)
+		*w_out = w;
+	return rc;
+}
+
+int store_score_history(struct store *s, int64_t partner_id, struct score_list *out,
+			struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, r;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((rc = store_prepare(s, SQL_SCORE_LIST, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	while ((r = store_step(s, st, err)) == 1) {
+		struct score_entry *e;
+
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		e = &out->rows[out->n++];
+		e->date = col_date(st, 0);
+		e->in.fit = (int)col_int(st, 1);
+		e->in.reach = (int)col_int(st, 2);
+		e->in.capabilities = (int)col_int(st, 3);
+		e->in.financial = (int)col_int(st, 4);
+		e->in.track_record = (int)col_int(st, 5);
+		e->w = (int)col_int(st, 6);
+		e->author = col_text(st, 7);
+	}
+	sqlite3_finalize(st);
+	if (r < 0) {
+		score_list_finish(out);
+		return -r;
+	}
+	return ALLY_OK;
+}
+
+void score_list_finish(struct score_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->rows[i].author);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+/* ---- phase ---- */
+
+static int phase_write(struct store *s, int64_t partner_id, enum phase from, enum phase to,
+		       const char *note, ally_date date, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, SQL_PHASE_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	bind_date(st, 2, date);
+	bind_enum(st, 3, phase_names, (int)from);
+	bind_enum(st, 4, phase_names, (int)to);
+	bind_text(st, 5, note);
+	bind_text(st, 6, s->user);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
+		return rc;
+	if ((rc = store_prepare(s, SQL_PHASE_SET, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	bind_enum(st, 2, phase_names, (int)to);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
+		return rc;
+	return audit_write(s, "partners", partner_id, partner_id, "phase",
+			   enum_name(phase_names, (int)from), enum_name(phase_names, (int)to), err);
+}
+
+/* The phase is read inside the write transaction, so a concurrent move
+ * from the same phase waits for ours and is then judged from our result. */
+static int phase_move(struct store *s, int64_t partner_id, int to, const char *note,
+		      ally_date date, enum phase *from_out, enum phase *to_out,
+		      struct ally_err *err)
+{
+	struct partner p;
+	enum phase from, target;
+	int rc;
+
+	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
+		return rc;
+	from = (enum phase)p.phase;
+	partner_finish(&p);
+	if ((rc = phase_resolve_move(from, to, &target, err)) != ALLY_OK)
+		return rc;
+	if ((rc = phase_write(s, partner_id, from, target, note, date, err)) != ALLY_OK)
+		return rc;
+	if (from_out != NULL)
+		*from_out = from;
+	if (to_out != NULL)
+		*to_out = target;
+	return ALLY_OK;
+}
+
+int store_phase_move(struct store *s, int64_t partner_id, int to, const char *note,
+		     ally_date date, enum phase *from_out, enum phase *to_out, struct ally_err *err)
+{
+	struct tx t;
+	int rc;
+
+	if (date == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "date", "is required");
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	if (note != NULL && (rc = text_check(note, "note", TEXT_LINE_MAX, false, err)) != ALLY_OK)
+		return rc;
+	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	return tx_end(s, &t, phase_move(s, partner_id, to, note, date, from_out, to_out, err),
+		      err);
+}
+
+int store_phase_history(struct store *s, int64_t partner_id, struct phase_list *out,
+			struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, r;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((rc = store_prepare(s, SQL_PHASE_LIST, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	while ((r = store_step(s, st, err)) == 1) {
+		struct phase_entry *e;
+
+		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
+		e = &out->rows[out->n++];
+		e->date = col_date(st, 0);
+		e->from = col_enum(st, 1, phase_names);
+		e->to = col_enum(st, 2, phase_names);
+		e->note = col_text(st, 3);
+		e->author = col_text(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (r < 0) {
+		phase_list_finish(out);
+		return -r;
+	}
+	return ALLY_OK;
+}
+
+void phase_list_finish(struct phase_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->rows[i].note);
+		free(l->rows[i].author);
+	}
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
