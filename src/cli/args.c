@@ -9,6 +9,7 @@
 #include "ally/enums.h"
 #include "ally/partner.h"
 #include "ally/store.h"
+#include "ally/util.h"
 
 int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_err *err)
 {
@@ -150,5 +151,16 @@ int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 	if (v < 0)
 		return ALLY_EUSER;
 	*out = v;
+	return ALLY_OK;
+}
+
+int cli_pair(const char *arg, char **field, const char **value, struct ally_err *err)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "expected FIELD=VALUE, got '%s'", arg);
+	*field = xstrndup(arg, (size_t)(eq - arg));
+	*value = eq + 1;
 	return ALLY_OK;
 }

@@ -100,6 +100,14 @@ json_t *json_partner_full(const struct partner *p);
 json_t *json_contract(const struct contract *c);
 json_t *json_renewal(const struct renewal *r);
 json_t *json_flags(unsigned flags); /* array of flag_key strings */
+/* json_contract plus, for an active contract, days_left and band as of
+ * today (null for the others, which take no part in renewals). */
+json_t *json_contract_band(const struct contract *c, ally_date today);
+/* "125000.00 USD" for tables, or null when the value is unknown (< 0). */
+json_t *json_value_label(int64_t value, const char *currency);
+struct contact;
+/* id, name, role, email, phone, executive_sponsor (bool). */
+json_t *json_contact(const struct contact *c);
 json_t *json_date(ally_date d);     /* "YYYY-MM-DD" or null */
 
 /* ---- shared argument handling (args.c) ---- */
@@ -128,9 +136,15 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 int cli_require(const char *value, const char *opt, struct ally_err *err);
 /* ALLY_EUSAGE "missing WHAT" when fewer than need positionals were given. */
 int cli_need_args(int npos, int need, const char *what, struct ally_err *err);
+/* Split "FIELD=VALUE" (ALLY_EUSAGE without '=' or with an empty field);
+ * *field is the caller's, *value points into arg. */
+int cli_pair(const char *arg, char **field, const char **value, struct ally_err *err);
 /* An enumeration value; err "OPT: 'S' is not one of: ...". */
 int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 	     struct ally_err *err);
+
+/* `ally partner show` (cmd-partner-show.c), a row of the partner table. */
+int cli_partner_show(struct cli *cli, int argc, char **argv, struct ally_err *err);
 
 /* ---- the context (env.c) and help (help.c), for the dispatcher ---- */
 

@@ -198,3 +198,36 @@ json_t *json_renewal(const struct renewal *r)
 	set(o, "phase", jenum(phase_names, r->phase));
 	return o;
 }
+
+json_t *json_contract_band(const struct contract *c, ally_date today)
+{
+	json_t *o = json_contract(c);
+	bool active = c->status == CSTATUS_ACTIVE && c->end_date != DATE_NONE;
+	int days = active ? c->end_date - today : 0;
+
+	set(o, "days_left", active ? json_integer(days) : json_null());
+	set(o, "band", active ? jenum(band_names, (int)renewal_band(days)) : json_null());
+	return o;
+}
+
+json_t *json_contact(const struct contact *c)
+{
+	json_t *o = json_object();
+
+	set(o, "id", json_integer(c->id));
+	set(o, "name", jstr(c->name));
+	set(o, "role", jstr(c->role));
+	set(o, "email", jstr(c->email));
+	set(o, "phone", jstr(c->phone));
+	set(o, "executive_sponsor", json_boolean(c->role != NULL && contact_is_exec_sponsor(c->role)));
+	return o;
+}
+
+json_t *json_value_label(int64_t value, const char *currency)
+{
+	char buf[MONEY_BUFSZ];
+
+	if (value < 0)
+		return json_null();
+	return json_sprintf("%s %s", money_format(value, buf), currency ? currency : "");
+}

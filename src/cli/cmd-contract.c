@@ -1,0 +1,319 @@
+/* cmd-contract.c: `ally contract add|list|show|set|renew`.  Values go
+ * through contract_set_field, the routine import and the TUI use too;
+ * renewal terms are computed by the core (contract_next_term) inside the
+ * store's renew. */
+#include "cli.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "ally/contract.h"
+#include "ally/enums.h"
+#include "ally/money.h"
+#include "ally/renewal.h"
+#include "ally/store.h"
+#include "ally/util.h"
+
+/* ---- add ---- */
+
+/* Options of `contract add` and the contract fields they set, in the
+ * order they are checked. */
+static const struct {
+	const char *opt;
+	const char *field;
+} add_map[] = {
+	{ "title", "title" },
+	{ "start", "start_date" },
+	{ "end", "end_date" },
+	{ "status", "status" },
+	{ "renewal-months", "renewal_months" },
+	{ "notice-days", "notice_days" },
+	{ "value", "annual_value" },
+	{ "currency", "currency" },
+	{ "model", "model" },
+	{ "model-pct", "model_pct" },
+	{ "model-amount", "model_amount" },
+	{ "exclusivity", "exclusivity" },
+	{ "exclusivity-end", "exclusivity_end" },
+	{ "liability-cap", "liability_cap" },
+	{ "notes", "notes" },
+};
+#define ADD_N (sizeof add_map / sizeof add_map[0])
+
+struct add_args {
+	const char *values[ADD_N];
+	bool auto_renew;
+	const char *partner;
+};
+
+static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err *err)
+{
+	struct cli_opt opts[ADD_N + 2];
+	int npos, rc;
+	size_t i;
+
+	for (i = 0; i < ADD_N; i++)
+		opts[i] = (struct cli_opt){ add_map[i].opt, true, &a->values[i], NULL };
+	opts[ADD_N] = (struct cli_opt){ "auto-renew", false, NULL, &a->auto_renew };
+	opts[ADD_N + 1] = (struct cli_opt){ NULL, false, NULL, NULL };
+	rc = cli_parse(argc, argv, opts, &a->partner, 1, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 1, "PARTNER", err);
+	for (i = 0; i < 3 && rc == ALLY_OK; i++) /* title, start, end */
+		rc = cli_require(a->values[i], add_map[i].opt, err);
+	return rc;
+}
+
+static int add_fields(struct contract *c, const struct add_args *a, struct ally_err *err)
+{
+	int rc = ALLY_OK;
+	size_t i;
+
+	for (i = 0; i < ADD_N && rc == ALLY_OK; i++)
+		if (a->values[i] != NULL)
+			rc = contract_set_field(c, add_map[i].field, a->values[i], err);
+	if (rc == ALLY_OK && a->auto_renew)
+		rc = contract_set_field(c, "auto_renew", "yes", err);
+	return rc;
+}
+
+static int print_id(struct cli *cli, int64_t id, struct ally_err *err)
+{
+	char *text = xasprintf("%" PRId64, id);
+	int rc = out_result(cli, json_pack("{s:I}", "id", (json_int_t)id), text, err);
+
+	free(text);
+	return rc;
+}
+
+static int contract_add(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	struct add_args a = { { NULL }, false, NULL };
+	struct contract c;
+	int rc;
+
+	contract_init(&c);
+	rc = add_parse(argc, argv, &a, err);
+	if (rc == ALLY_OK)
+		rc = add_fields(&c, &a, err);
+	if (rc == ALLY_OK)
+		rc = contract_validate(&c, err);
+	if (rc == ALLY_OK)
+		rc = cli_partner_id(cli, a.partner, &c.partner_id, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_add(cli->store, &c, err);
+	if (rc == ALLY_OK)
+		rc = print_id(cli, c.id, err);
+	contract_finish(&c);
+	return rc;
+}
+
+/* ---- list ---- */
+
+static const struct out_col list_cols[] = {
+	{ "id", "ID", true },		 { "partner", "PARTNER", false },
+	{ "title", "TITLE", false },	 { "status", "STATUS", false },
+	{ "start_date", "START", false }, { "end_date", "END", false },
+	{ "auto_renew", "AUTO", false }, { "value_label", "VALUE", true },
+	{ "model", "MODEL", false },
+};
+
+static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	const char *partner = NULL, *status = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "partner", true, &partner, NULL },
+					{ "status", true, &status, NULL },
+					{ NULL, false, NULL, NULL } };
+	struct contract_list list = { NULL, 0 };
+	int64_t pid = 0;
+	int npos, st = -1, rc;
+	json_t *rows = NULL;
+	size_t i;
+
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
+	if (rc == ALLY_OK && status != NULL)
+		rc = cli_enum(contract_status_names, status, "--status", &st, err);
+	if (rc == ALLY_OK && partner != NULL)
+		rc = cli_partner_id(cli, partner, &pid, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_list(cli->store, pid, st, &list, err);
+	if (rc != ALLY_OK)
+		goto out;
+	rows = json_array();
+	for (i = 0; i < list.n; i++) {
+		const struct contract *c = &list.rows[i];
+		json_t *o = json_contract(c);
+
+		if (cli->format == FMT_TABLE)
+			json_object_set_new(o, "value_label",
+					    json_value_label(c->annual_value, c->currency));
+		json_array_append_new(rows, o);
+	}
+	rc = out_rows(cli, rows, list_cols, sizeof list_cols / sizeof list_cols[0], err);
+out:
+	json_decref(rows);
+	contract_list_finish(&list);
+	return rc;
+}
+
+/* ---- show ---- */
+
+static json_t *terms_json(const struct term_list *l)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct term_entry *t = &l->rows[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "start_date", json_date(t->start));
+		json_object_set_new(o, "end_date", json_date(t->end));
+		json_object_set_new(o, "renewed_on", json_date(t->renewed_on));
+		json_object_set_new(o, "renewed_by", t->author ? json_string(t->author) : json_null());
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+static int id_arg(int argc, char **argv, const struct cli_opt *opts, int64_t *id,
+		  struct ally_err *err)
+{
+	const char *pos[1];
+	int npos, rc;
+
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 1, "ID", err);
+	if (rc == ALLY_OK)
+		rc = cli_id(pos[0], "contract", id, err);
+	return rc;
+}
+
+static int contract_show(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
+	struct term_list terms = { NULL, 0 };
+	struct contract c;
+	json_t *obj = NULL;
+	int64_t id = 0;
+	int rc;
+
+	contract_init(&c);
+	rc = id_arg(argc, argv, opts, &id, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_get(cli->store, id, &c, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_terms(cli->store, id, &terms, err);
+	if (rc != ALLY_OK)
+		goto out;
+	obj = json_contract_band(&c, cli->today);
+	json_object_set_new(obj, "notice_deadline",
+			    json_date(renewal_notice_deadline(c.end_date, c.auto_renew,
+							      c.notice_days)));
+	/* A list does not fit in a CSV cell; the one row is the contract. */
+	if (cli->format != FMT_CSV)
+		json_object_set_new(obj, "terms", terms_json(&terms));
+	rc = out_object(cli, obj, err);
+out:
+	json_decref(obj);
+	term_list_finish(&terms);
+	contract_finish(&c);
+	return rc;
+}
+
+/* ---- set ---- */
+
+#define SET_MAX 64
+
+static int apply_pairs(struct contract *c, int n, const char **pairs, struct ally_err *err)
+{
+	int i, rc = ALLY_OK;
+
+	for (i = 0; i < n && rc == ALLY_OK; i++) {
+		char *field = NULL;
+		const char *value;
+
+		rc = cli_pair(pairs[i], &field, &value, err);
+		if (rc == ALLY_OK)
+			rc = contract_set_field(c, field, value, err);
+		free(field);
+	}
+	return rc;
+}
+
+static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
+	const char *pos[SET_MAX + 1];
+	struct contract c;
+	int64_t id = 0;
+	int npos, rc;
+
+	contract_init(&c);
+	rc = cli_parse(argc, argv, opts, pos, SET_MAX + 1, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 1, "ID", err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 2, "FIELD=VALUE", err);
+	if (rc == ALLY_OK)
+		rc = cli_id(pos[0], "contract", &id, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_get(cli->store, id, &c, err);
+	if (rc == ALLY_OK)
+		rc = apply_pairs(&c, npos - 1, pos + 1, err);
+	if (rc == ALLY_OK)
+		rc = contract_validate(&c, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_update(cli->store, &c, err);
+	contract_finish(&c);
+	return rc;
+}
+
+/* ---- renew ---- */
+
+static int contract_renew(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	const char *until = NULL;
+	const struct cli_opt opts[] = { { "until", true, &until, NULL },
+					{ NULL, false, NULL, NULL } };
+	ally_date to = DATE_NONE, start = DATE_NONE, end = DATE_NONE;
+	char s[DATE_BUFSZ], e[DATE_BUFSZ], *text;
+	int64_t id = 0;
+	int rc;
+
+	rc = id_arg(argc, argv, opts, &id, err);
+	if (rc == ALLY_OK && until != NULL)
+		rc = date_parse_field(until, "--until", &to, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_renew(cli->store, id, to, cli->today, &start, &end, err);
+	if (rc != ALLY_OK)
+		return rc;
+	text = xasprintf("%s %s", date_format(start, s), date_format(end, e));
+	rc = out_result(cli, json_pack("{s:s, s:s}", "start_date", s, "end_date", e), text, err);
+	free(text);
+	return rc;
+}
+
+const struct cli_command cli_contract_commands[] = {
+	{ "contract", "add",
+	  "PARTNER --title T --start DATE --end DATE [--status S] [--auto-renew] "
+	  "[--renewal-months N] [--notice-days N] [--value AMOUNT] [--currency CUR] [--model M] "
+	  "[--model-pct P] [--model-amount A] [--exclusivity E] [--exclusivity-end DATE] "
+	  "[--liability-cap AMOUNT] [--notes TEXT]",
+	  "add a contract (status defaults to active); prints its id",
+	  CMD_DB | CMD_WRITE | CMD_FORMAT, contract_add },
+	{ "contract", "list", "[--partner P] [--status S]", "list contracts", CMD_DB | CMD_FORMAT,
+	  contract_list },
+	{ "contract", "show", "ID", "one contract with its band and its renewal history",
+	  CMD_DB | CMD_FORMAT, contract_show },
+	{ "contract", "set", "ID FIELD=VALUE...",
+	  "edit fields (title, status, start_date, end_date, auto_renew, renewal_months, "
+	  "notice_days, annual_value, currency, model, model_pct, model_amount, exclusivity, "
+	  "exclusivity_end, liability_cap, termination_reason, notes)",
+	  CMD_DB | CMD_WRITE, contract_set },
+	{ "contract", "renew", "ID [--until DATE]",
+	  "start the next term (the day after the end, one renewal term long); prints START END",
+	  CMD_DB | CMD_WRITE | CMD_FORMAT, contract_renew },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
+};

@@ -1,0 +1,275 @@
+/* cmd-partner.c: `ally partner add|list|set|rm` (show is in
+ * cmd-partner-show.c).  Every value goes through partner_set_field, the
+ * same routine that import and the TUI's forms use. */
+#include "cli.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "ally/enums.h"
+#include "ally/flags.h"
+#include "ally/partner.h"
+#include "ally/store.h"
+#include "ally/util.h"
+
+/* ---- add ---- */
+
+struct add_args {
+	const char *values[10]; /* in the order of add_fields */
+};
+
+/* Option names and the partner fields they set, in the order they are
+ * checked (so "name" errors come first). */
+static const char *const add_fields[] = { "name",   "type",  "owner",  "phase",   "origin",
+					  "power",  "goal",  "region", "website", "notes" };
+
+static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err *err)
+{
+	const char **v = a->values;
+	const struct cli_opt opts[] = {
+		{ "type", true, &v[1], NULL },    { "owner", true, &v[2], NULL },
+		{ "phase", true, &v[3], NULL },   { "origin", true, &v[4], NULL },
+		{ "power", true, &v[5], NULL },   { "goal", true, &v[6], NULL },
+		{ "region", true, &v[7], NULL },  { "website", true, &v[8], NULL },
+		{ "notes", true, &v[9], NULL },   { NULL, false, NULL, NULL },
+	};
+	int npos, rc;
+
+	rc = cli_parse(argc, argv, opts, &v[0], 1, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 1, "NAME", err);
+	if (rc == ALLY_OK)
+		rc = cli_require(v[1], "type", err);
+	return rc;
+}
+
+static int partner_add(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	struct add_args a = { { NULL } };
+	struct partner p;
+	char *text = NULL;
+	size_t i;
+	int rc;
+
+	partner_init(&p);
+	rc = add_parse(argc, argv, &a, err);
+	if (rc != ALLY_OK)
+		goto out;
+	if (a.values[2] == NULL)
+		a.values[2] = cli->user; /* domain.md: the owner defaults to whoever adds it */
+	for (i = 0; i < sizeof add_fields / sizeof add_fields[0] && rc == ALLY_OK; i++)
+		if (a.values[i] != NULL)
+			rc = partner_set_field(&p, add_fields[i], a.values[i], true, err);
+	if (rc == ALLY_OK)
+		rc = partner_validate(&p, err);
+	if (rc == ALLY_OK)
+		rc = store_partner_add(cli->store, &p, err);
+	if (rc != ALLY_OK)
+		goto out;
+	text = xasprintf("%" PRId64, p.id);
+	rc = out_result(cli, json_pack("{s:I}", "id", (json_int_t)p.id), text, err);
+out:
+	free(text);
+	partner_finish(&p);
+	return rc;
+}
+
+/* ---- list ---- */
+
+static const struct out_col list_cols[] = {
+	{ "id", "ID", true },	     { "name", "NAME", false },
+	{ "type", "TYPE", false },   { "phase", "PHASE", false },
+	{ "tier_label", "TIER", false }, { "score", "SCORE", true },
+	{ "health", "HEALTH", false }, { "owner", "OWNER", false },
+	{ "next_action", "NEXT", false }, { "flag_markers", "FLAGS", false },
+};
+
+static const char *const sort_names[] = { "name", "score", "phase", "next", NULL };
+
+struct list_args {
+	const char *phase, *type, *tier, *owner, *sort;
+	bool flagged, reverse;
+};
+
+/* "1", "2", "3", "unqualified" (or "0"), and "none" for never scored. */
+static int parse_tier(const char *s, int *out, struct ally_err *err)
+{
+	int t = tier_parse(s);
+
+	if (t == -2 && str_casecmp(s, "none") == 0)
+		t = TIER_NONE;
+	if (t == -2)
+		return ally_err_set(err, ALLY_EUSER, "--tier",
+				    "'%s' is not one of: 1, 2, 3, unqualified, none", s);
+	*out = t;
+	return ALLY_OK;
+}
+
+static int list_filter(const struct list_args *a, struct partner_filter *f, struct ally_err *err)
+{
+	int rc = ALLY_OK, sort = PSORT_NAME;
+
+	partner_filter_init(f);
+	if (a->phase != NULL)
+		rc = cli_enum(phase_names, a->phase, "--phase", &f->phase, err);
+	if (rc == ALLY_OK && a->type != NULL)
+		rc = cli_enum(partner_type_names, a->type, "--type", &f->type, err);
+	if (rc == ALLY_OK && a->tier != NULL)
+		rc = parse_tier(a->tier, &f->tier, err);
+	if (rc == ALLY_OK && a->sort != NULL)
+		rc = cli_enum(sort_names, a->sort, "--sort", &sort, err);
+	f->owner = a->owner;
+	f->flagged_only = a->flagged;
+	f->sort = (enum partner_sort)sort;
+	f->descending = a->reverse;
+	return rc;
+}
+
+static json_t *flag_markers(unsigned flags)
+{
+	json_t *arr = json_array();
+	int i;
+
+	for (i = 0; i < FLAG_COUNT; i++)
+		if (flags & (1u << i))
+			json_array_append_new(
+				arr, json_string(flag_marker((enum partner_flag)(1u << i))));
+	return arr;
+}
+
+static json_t *list_row(const struct cli *cli, const struct partner_row *r)
+{
+	json_t *o = json_partner(&r->p, &r->facts, r->flags, r->next_action);
+
+	/* Readable forms for the table only; JSON and CSV keep the keys of
+	 * issue 2. */
+	if (cli->format == FMT_TABLE) {
+		json_object_set_new(o, "tier_label",
+				    json_string(tier_name(score_tier(r->p.score_w))));
+		json_object_set_new(o, "flag_markers", flag_markers(r->flags));
+	}
+	return o;
+}
+
+static int partner_list(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	struct list_args a = { 0 };
+	const struct cli_opt opts[] = {
+		{ "phase", true, &a.phase, NULL },  { "type", true, &a.type, NULL },
+		{ "tier", true, &a.tier, NULL },    { "owner", true, &a.owner, NULL },
+		{ "sort", true, &a.sort, NULL },    { "flagged", false, NULL, &a.flagged },
+		{ "reverse", false, NULL, &a.reverse }, { NULL, false, NULL, NULL },
+	};
+	struct partner_filter f;
+	struct partner_list list = { NULL, 0 };
+	json_t *rows = NULL;
+	const char *pos[1];
+	int npos, rc;
+	size_t i;
+
+	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
+	if (rc == ALLY_OK)
+		rc = list_filter(&a, &f, err);
+	if (rc == ALLY_OK)
+		rc = store_partner_list(cli->store, &f, cli->today, &list, err);
+	if (rc != ALLY_OK)
+		goto out;
+	rows = json_array();
+	for (i = 0; i < list.n; i++)
+		json_array_append_new(rows, list_row(cli, &list.rows[i]));
+	rc = out_rows(cli, rows, list_cols, sizeof list_cols / sizeof list_cols[0], err);
+out:
+	json_decref(rows);
+	partner_list_finish(&list);
+	return rc;
+}
+
+/* ---- set ---- */
+
+/* Apply every FIELD=VALUE to p; the first bad one stops it, and since
+ * nothing is stored until all are good, nothing changes. */
+static int apply_pairs(struct partner *p, int n, const char **pairs, struct ally_err *err)
+{
+	int i, rc = ALLY_OK;
+
+	for (i = 0; i < n && rc == ALLY_OK; i++) {
+		char *field = NULL;
+		const char *value;
+
+		rc = cli_pair(pairs[i], &field, &value, err);
+		if (rc == ALLY_OK)
+			rc = partner_set_field(p, field, value, false, err);
+		free(field);
+	}
+	return rc;
+}
+
+#define SET_MAX 64
+
+static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
+	const char *pos[SET_MAX + 1];
+	struct partner p;
+	int npos, rc;
+
+	partner_init(&p);
+	rc = cli_parse(argc, argv, opts, pos, SET_MAX + 1, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 1, "PARTNER", err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 2, "FIELD=VALUE", err);
+	if (rc == ALLY_OK)
+		rc = store_partner_find(cli->store, pos[0], &p, err);
+	if (rc == ALLY_OK)
+		rc = apply_pairs(&p, npos - 1, pos + 1, err);
+	if (rc == ALLY_OK)
+		rc = partner_validate(&p, err);
+	if (rc == ALLY_OK)
+		rc = store_partner_update(cli->store, &p, err);
+	partner_finish(&p);
+	return rc;
+}
+
+/* ---- rm ---- */
+
+static int partner_rm(struct cli *cli, int argc, char **argv, struct ally_err *err)
+{
+	bool force = false;
+	const struct cli_opt opts[] = { { "force", false, NULL, &force },
+					{ NULL, false, NULL, NULL } };
+	const char *pos[1];
+	int64_t id = 0;
+	int npos, rc;
+
+	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_need_args(npos, 1, "PARTNER", err);
+	if (rc == ALLY_OK)
+		rc = cli_partner_id(cli, pos[0], &id, err);
+	if (rc == ALLY_OK)
+		rc = store_partner_delete(cli->store, id, force, err);
+	return rc;
+}
+
+const struct cli_command cli_partner_commands[] = {
+	{ "partner", "add",
+	  "NAME --type TYPE [--owner W] [--phase P] [--origin O] [--power P] [--goal G] "
+	  "[--region R] [--website U] [--notes TEXT]",
+	  "add a partner; prints its id", CMD_DB | CMD_WRITE | CMD_FORMAT, partner_add },
+	{ "partner", "list",
+	  "[--phase P] [--type T] [--tier 1|2|3|unqualified|none] [--owner W] [--flagged] "
+	  "[--sort name|score|phase|next] [--reverse]",
+	  "list partners with tier, score, health, next action and flags", CMD_DB | CMD_FORMAT,
+	  partner_list },
+	{ "partner", "show", "PARTNER", "everything about one partner, its contracts and flags",
+	  CMD_DB | CMD_FORMAT, cli_partner_show },
+	{ "partner", "set", "PARTNER FIELD=VALUE...",
+	  "edit fields (name, type, owner, origin, power, goal, region, website, notes, "
+	  "value_partner, value_us, value_together)",
+	  CMD_DB | CMD_WRITE, partner_set },
+	{ "partner", "rm", "PARTNER [--force]",
+	  "delete a partner and its history; refused while it has active contracts unless --force",
+	  CMD_DB | CMD_WRITE, partner_rm },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
+};
