@@ -1,0 +1,378 @@
+/* check-contract.c: contract defaults, fields, validation and terms. */
+#include <string.h>
+
+#include "ally/contract.h"
+#include "core-test.h"
+
+static void expect_set(struct contract *c, const char *field, const char *value)
+{
+	struct ally_err err;
+
+	ally_err_clear(&err);
+	ck_assert_msg(contract_set_field(c, field, value, &err) == ALLY_OK, "%s=%s refused: %s",
+		      field, value, err.msg);
+}
+
+static void expect_set_err(struct contract *c, const char *field, const char *value,
+			   const char *want)
+{
+	struct ally_err err;
+	int rc;
+
+	ally_err_clear(&err);
+	rc = contract_set_field(c, field, value, &err);
+	ck_assert_user_err(rc, err, want);
+}
+
+/* A contract that validates, to vary one thing at a time. */
+static void valid_contract(struct contract *c)
+{
+	contract_init(c);
+	expect_set(c, "title", "Reseller agreement");
+	expect_set(c, "start_date", "2026-01-01");
+	expect_set(c, "end_date", "2026-12-31");
+}
+
+static void expect_invalid(const struct contract *c, const char *want)
+{
+	struct ally_err err;
+	int rc;
+
+	ally_err_clear(&err);
+	rc = contract_validate(c, &err);
+	ck_assert_user_err(rc, err, want);
+}
+
+static void expect_term(const char *end, int months, const char *start_want,
+			const char *end_want)
+{
+	char s[DATE_BUFSZ], e[DATE_BUFSZ];
+	ally_date start, new_end;
+
+	contract_next_term(D(end), months, &start, &new_end);
+	ck_assert_str_eq(date_format(start, s), start_want);
+	ck_assert_str_eq(date_format(new_end, e), end_want);
+}
+
+START_TEST(init_defaults)
+{
+	struct contract c;
+
+	contract_init(&c);
+	ck_assert_int_eq(c.status, CSTATUS_ACTIVE);
+	ck_assert_int_eq(c.renewal_months, 12);
+	ck_assert_int_eq(c.notice_days, 60);
+	ck_assert_str_eq(c.currency, "USD");
+	ck_assert_int_eq(c.annual_value, -1);
+	ck_assert_int_eq(c.econ.model, -1);
+	ck_assert_int_eq(c.econ.pct[0], -1);
+	ck_assert_int_eq(c.econ.pct[2], -1);
+	ck_assert_int_eq(c.econ.amount, -1);
+	ck_assert_int_eq(c.exclusivity, -1);
+	ck_assert_int_eq(c.exclusivity_end, DATE_NONE);
+	ck_assert_int_eq(c.liability_cap, -1);
+	ck_assert_int_eq(c.start_date, DATE_NONE);
+	ck_assert_int_eq(c.end_date, DATE_NONE);
+	ck_assert(!c.auto_renew);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(set_every_field)
+{
+	struct contract c;
+
+	contract_init(&c);
+	expect_set(&c, "title", "Channel deal");
+	expect_set(&c, "status", "Negotiating");
+	expect_set(&c, "start_date", "2026-02-01");
+	expect_set(&c, "end_date", "2027-01-31");
+	expect_set(&c, "auto_renew", "yes");
+	expect_set(&c, "renewal_months", "24");
+	expect_set(&c, "notice_days", "90");
+	expect_set(&c, "annual_value", "125000.00");
+	expect_set(&c, "currency", "eur");
+	expect_set(&c, "model", "tiered_revenue_share");
+	expect_set(&c, "model_pct", "30/20/15");
+	expect_set(&c, "exclusivity", "sunset");
+	expect_set(&c, "exclusivity_end", "2026-12-31");
+	expect_set(&c, "liability_cap", "1000000");
+	expect_set(&c, "termination_reason", "none yet");
+	expect_set(&c, "notes", "signed\nby both");
+	ck_assert_str_eq(c.title, "Channel deal");
+	ck_assert_int_eq(c.status, CSTATUS_NEGOTIATING);
+	ck_assert_int_eq(c.start_date, D("2026-02-01"));
+	ck_assert_int_eq(c.end_date, D("2027-01-31"));
+	ck_assert(c.auto_renew);
+	ck_assert_int_eq(c.renewal_months, 24);
+	ck_assert_int_eq(c.notice_days, 90);
+	ck_assert_int_eq(c.annual_value, 12500000);
+	ck_assert_str_eq(c.currency, "EUR");
+	ck_assert_int_eq(c.econ.model, ECON_TIERED_REVENUE_SHARE);
+	ck_assert_int_eq(c.econ.pct[0], 3000);
+	ck_assert_int_eq(c.econ.pct[1], 2000);
+	ck_assert_int_eq(c.econ.pct[2], 1500);
+	ck_assert_int_eq(c.exclusivity, EXCL_SUNSET);
+	ck_assert_int_eq(c.exclusivity_end, D("2026-12-31"));
+	ck_assert_int_eq(c.liability_cap, 100000000);
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	ck_assert_ptr_null(contract_fields[17]);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(set_dates)
+{
+	struct contract c;
+
+	contract_init(&c);
+	expect_set_err(&c, "end_date", "2026-02-30",
+		       "end_date: '2026-02-30' is not a real date (YYYY-MM-DD)");
+	expect_set_err(&c, "end_date", "2027-02-29",
+		       "end_date: '2027-02-29' is not a real date (YYYY-MM-DD)");
+	expect_set(&c, "end_date", "2028-02-29");
+	ck_assert_int_eq(c.end_date, D("2028-02-29"));
+	expect_set_err(&c, "start_date", "", "start_date: must not be empty");
+	expect_set_err(&c, "start_date", "1/2/2026",
+		       "start_date: '1/2/2026' is not a date (YYYY-MM-DD)");
+	expect_set(&c, "exclusivity_end", "2026-05-01");
+	expect_set(&c, "exclusivity_end", "");
+	ck_assert_int_eq(c.exclusivity_end, DATE_NONE);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(set_numbers)
+{
+	struct contract c;
+
+	contract_init(&c);
+	expect_set_err(&c, "renewal_months", "0", "renewal_months: 0 is out of range 1-120");
+	expect_set(&c, "renewal_months", "1");
+	expect_set(&c, "renewal_months", "120");
+	expect_set_err(&c, "renewal_months", "121", "renewal_months: 121 is out of range 1-120");
+	expect_set_err(&c, "renewal_months", "12x", "renewal_months: '12x' is not a whole number");
+	expect_set_err(&c, "renewal_months", "", "renewal_months: must not be empty");
+	ck_assert_int_eq(c.renewal_months, 120);
+	expect_set_err(&c, "notice_days", "-1", "notice_days: -1 is out of range 0-365");
+	expect_set(&c, "notice_days", "0");
+	expect_set(&c, "notice_days", "365");
+	expect_set_err(&c, "notice_days", "366", "notice_days: 366 is out of range 0-365");
+	expect_set_err(&c, "notice_days", "99999999999999999999",
+		       "notice_days: 99999999999999999999 is out of range 0-365");
+	ck_assert_int_eq(c.notice_days, 365);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(set_money_and_currency)
+{
+	struct contract c;
+
+	contract_init(&c);
+	expect_set(&c, "annual_value", "0.005");
+	ck_assert_int_eq(c.annual_value, 1);
+	expect_set_err(&c, "annual_value", "1,000",
+		       "annual_value: '1,000' is not an amount (e.g. 1250.00)");
+	expect_set_err(&c, "annual_value", "-5", "annual_value: '-5' must not be negative");
+	ck_assert_int_eq(c.annual_value, 1);
+	expect_set(&c, "annual_value", "");
+	ck_assert_int_eq(c.annual_value, -1);
+	expect_set_err(&c, "currency", "EURO",
+		       "currency: 'EURO' is not a currency code (ISO 4217, e.g. EUR)");
+	expect_set_err(&c, "currency", "", "currency: '' is not a currency code (ISO 4217, e.g. EUR)");
+	expect_set_err(&c, "currency", "E1R", "currency: 'E1R' is not a currency code (ISO 4217, e.g. EUR)");
+	ck_assert_str_eq(c.currency, "USD");
+	expect_set(&c, "liability_cap", "250000.50");
+	ck_assert_int_eq(c.liability_cap, 25000050);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(set_enums_and_flags)
+{
+	static const char *const yes[] = { "yes", "true", "1", "Y", "ON" };
+	static const char *const no[] = { "no", "false", "0", "N", "off" };
+	struct contract c;
+
+	contract_init(&c);
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		expect_set(&c, "auto_renew", yes[i]);
+		ck_assert(c.auto_renew);
+		expect_set(&c, "auto_renew", no[i]);
+		ck_assert(!c.auto_renew);
+	}
+	expect_set_err(&c, "auto_renew", "maybe", "auto_renew: 'maybe' is not yes or no");
+	expect_set_err(&c, "status", "paused",
+		       "status: 'paused' is not one of: draft, negotiating, active, terminated, "
+		       "expired");
+	expect_set_err(&c, "status", "", "status: must not be empty");
+	expect_set(&c, "model", "flat-fee");
+	ck_assert_int_eq(c.econ.model, ECON_FLAT_FEE);
+	expect_set(&c, "model", "");
+	ck_assert_int_eq(c.econ.model, -1);
+	expect_set_err(&c, "exclusivity", "total",
+		       "exclusivity: 'total' is not one of: exclusive, non_exclusive, limited, "
+		       "sunset");
+	expect_set_err(&c, "id", "4", "id: is read-only");
+	expect_set_err(&c, "colour", "red", "colour: no such field");
+	expect_set_err(&c, "title", "", "title: must not be empty");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(set_model_pct)
+{
+	struct contract c;
+	char out[48];
+
+	contract_init(&c);
+	expect_set(&c, "model_pct", "20");
+	ck_assert_int_eq(c.econ.pct[0], 2000);
+	ck_assert_int_eq(c.econ.pct[1], -1);
+	ck_assert_str_eq(econ_pct_format(&c.econ, out), "20");
+	expect_set(&c, "model_pct", "30/20/12.5");
+	ck_assert_str_eq(econ_pct_format(&c.econ, out), "30/20/12.5");
+	expect_set_err(&c, "model_pct", "30/20/15/10",
+		       "model_pct: '30/20/15/10' has more than three percentages");
+	expect_set_err(&c, "model_pct", "30//20",
+		       "model_pct: '30//20' is not a percentage or a list like 30/20/15");
+	expect_set_err(&c, "model_pct", "30/", "model_pct: '30/' is not a percentage or a list like 30/20/15");
+	expect_set_err(&c, "model_pct", "30/120", "model_pct: 120 is out of range 0-100");
+	ck_assert_str_eq(econ_pct_format(&c.econ, out), "30/20/12.5");
+	expect_set(&c, "model_pct", "");
+	ck_assert_str_eq(econ_pct_format(&c.econ, out), "");
+	ck_assert_int_eq(c.econ.pct[0], -1);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(validate_dates_and_text)
+{
+	struct contract c;
+
+	valid_contract(&c);
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	c.end_date = c.start_date; /* a one-day term is a term */
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	c.end_date = c.start_date - 1;
+	expect_invalid(&c, "end_date: 2025-12-31 is before start_date 2026-01-01");
+	c.end_date = DATE_NONE;
+	expect_invalid(&c, "end_date: must not be empty");
+	contract_finish(&c);
+
+	contract_init(&c);
+	expect_invalid(&c, "title: must not be empty");
+	contract_finish(&c);
+
+	valid_contract(&c);
+	c.renewal_months = 0;
+	expect_invalid(&c, "renewal_months: 0 is out of range 1-120");
+	c.renewal_months = 12;
+	c.notice_days = 366;
+	expect_invalid(&c, "notice_days: 366 is out of range 0-365");
+	c.notice_days = 60;
+	memcpy(c.currency, "us", 3);
+	expect_invalid(&c, "currency: must be three capital letters (ISO 4217, e.g. EUR)");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(validate_model_parameters)
+{
+	struct contract c;
+
+	valid_contract(&c);
+	expect_set(&c, "model", "revenue_share");
+	expect_invalid(&c, "model_pct: revenue_share needs the partner's share (e.g. model_pct=20)");
+	expect_set(&c, "model_pct", "20/10");
+	expect_invalid(&c, "model_pct: revenue_share takes 1 percentage, not 2 (clear with model_pct=)");
+	expect_set(&c, "model_pct", "20");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	expect_set(&c, "model_amount", "10");
+	expect_invalid(&c, "model_amount: revenue_share takes no amount (clear with model_amount=)");
+	expect_set(&c, "model_amount", "");
+
+	expect_set(&c, "model", "tiered_revenue_share");
+	expect_invalid(&c, "model_pct: tiered_revenue_share needs the shares of year 1, 2 and 3 on "
+			   "(e.g. model_pct=30/20/15)");
+	expect_set(&c, "model_pct", "30/20/15");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+
+	expect_set(&c, "model", "referral_fee");
+	expect_set(&c, "model_pct", "");
+	expect_invalid(&c, "model_amount: referral_fee needs a flat fee (model_amount) or a share "
+			   "of first-year revenue (model_pct)");
+	expect_set(&c, "model_amount", "500");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	expect_set(&c, "model_pct", "10");
+	expect_invalid(&c, "model_pct: referral_fee takes a flat fee or a percentage, not both "
+			   "(clear one with model_pct= or model_amount=)");
+	expect_set(&c, "model_amount", "");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+
+	expect_set(&c, "model", "co_marketing");
+	expect_invalid(&c, "model_amount: co_marketing needs the campaign budget");
+	expect_set(&c, "model_amount", "20000");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	expect_set(&c, "model_pct", "");
+	expect_invalid(&c, "model_pct: co_marketing needs our share of the budget (e.g. model_pct=60)");
+
+	expect_set(&c, "model", "flat_fee");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	expect_set(&c, "model_amount", "");
+	expect_invalid(&c, "model_amount: flat_fee needs the amount per year");
+
+	expect_set(&c, "model", "reseller_margin");
+	expect_invalid(&c, "model_pct: reseller_margin needs the discount off list (e.g. model_pct=30)");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(next_term_month_ends_and_leap_days)
+{
+	expect_term("2026-12-31", 12, "2027-01-01", "2027-12-31");
+	expect_term("2027-01-31", 1, "2027-02-01", "2027-02-28");
+	expect_term("2026-04-30", 1, "2026-05-01", "2026-05-31");
+	expect_term("2027-02-28", 12, "2027-03-01", "2028-02-29");
+	expect_term("2027-12-31", 2, "2028-01-01", "2028-02-29");
+	expect_term("2028-02-29", 12, "2028-03-01", "2029-02-28");
+	expect_term("2026-06-14", 3, "2026-06-15", "2026-09-14");
+}
+END_TEST
+
+START_TEST(next_term_repeated_does_not_drift)
+{
+	ally_date start, end = D("2026-01-31");
+	char out[DATE_BUFSZ];
+	int y, m, d;
+
+	/* Monthly renewals from a month end stay on month ends. */
+	for (int i = 0; i < 24; i++) {
+		contract_next_term(end, 1, &start, &end);
+		date_to_ymd(end, &y, &m, &d);
+		ck_assert_msg(d == date_days_in_month(y, m), "term %d ends %s", i,
+			      date_format(end, out));
+	}
+	ck_assert_str_eq(date_format(end, out), "2028-01-31");
+}
+END_TEST
+
+int main(void)
+{
+	const struct test_case cases[] = {
+		{ "contract_init", init_defaults },
+		{ "contract_set_field", set_every_field },
+		{ "contract_set_field", set_dates },
+		{ "contract_set_field", set_numbers },
+		{ "contract_set_field", set_money_and_currency },
+		{ "contract_set_field", set_enums_and_flags },
+		{ "contract_set_field", set_model_pct },
+		{ "contract_validate", validate_dates_and_text },
+		{ "contract_validate", validate_model_parameters },
+		{ "contract_next_term", next_term_month_ends_and_leap_days },
+		{ "contract_next_term", next_term_repeated_does_not_drift },
+	};
+
+	return run_suite(suite_from("contract", cases, sizeof cases / sizeof cases[0]));
+}
