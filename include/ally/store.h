@@ -237,6 +237,24 @@ int store_negotiation_add(struct store *s, struct negotiation *n, struct ally_er
 int store_negotiation_term_add(struct store *s, int64_t negotiation_id, const char *text,
 			       int priority, struct ally_err *err);
 
+/* A partner's negotiations, newest first; the caller frees with
+ * negotiation_list_finish. */
+struct negotiation_list { struct negotiation *rows; size_t n; };
+int store_negotiation_list(struct store *s, int64_t partner_id, struct negotiation_list *out,
+			   struct ally_err *err);
+void negotiation_list_finish(struct negotiation_list *l);
+
+/* The terms of one negotiation, must-haves first, then as written down. */
+struct negotiation_term {
+	int64_t id;
+	char *text;     /* owned */
+	int priority;   /* enum term_priority */
+};
+struct negotiation_term_list { struct negotiation_term *rows; size_t n; };
+int store_negotiation_terms(struct store *s, int64_t negotiation_id,
+			    struct negotiation_term_list *out, struct ally_err *err);
+void negotiation_term_list_finish(struct negotiation_term_list *l);
+
 /* ---- audit log ---- */
 
 struct audit_entry {
