@@ -1,0 +1,362 @@
+/* check-store-open.c: opening, migrating, refusing what is not ours,
+ * journal modes, locking, and transactions. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "ally/util.h"
+#include "fixture.h"
+
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK, "%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+static int64_t raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* The whole file, to prove a refusal wrote nothing. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	size_t cap = 0, n = 0, r;
+
+	ck_assert_ptr_nonnull(f);
+	do {
+		cap += 65536;
+		data = xrealloc(data, cap);
+		r = fread(data + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	fclose(f);
+	*len = n;
+	return data;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static struct store *open_mode(const char *path, enum store_journal j, struct ally_err *err)
+{
+	struct store_opts o = { .journal = j, .user = "tester" };
+
+	return store_open(path, &o, err);
+}
+
+START_TEST(test_migrate_from_empty)
+{
+	struct ally_err err = { 0 };
+	struct stat st;
+
+	ck_assert_int_ge(store_schema_latest(), 1);
+	ck_assert_int_eq(store_schema_version(fx_store), store_schema_latest());
+	ck_assert_int_eq(raw_int(fx_path, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	ck_assert_int_eq(raw_int(fx_path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+					  "AND name IN ('partners', 'contracts', 'contract_terms', "
+					  "'status_updates', 'scores', 'phase_moves', 'contacts', "
+					  "'reviews', 'action_items', 'key_figures', 'conflicts', "
+					  "'negotiations', 'negotiation_terms', 'audit_log')"),
+			 14);
+	/* Migrating again is a no-op. */
+	ck_assert_ok(store_migrate(fx_store, &err), err);
+	ck_assert_int_eq(store_schema_version(fx_store), store_schema_latest());
+	/* The file is private to its owner from the start. */
+	ck_assert_int_eq(stat(fx_path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+}
+END_TEST
+
+START_TEST(test_journal_mode)
+{
+	const char *want = fx_journal == STORE_JOURNAL_WAL ? "wal" : "delete";
+
+	if (fx_journal == STORE_JOURNAL_AUTO)
+		want = store_wal_safe(sqlite3_libversion_number()) ? "wal" : "delete";
+	ck_assert_str_eq(store_journal_mode(fx_store), want);
+	ck_assert_str_eq(store_path(fx_store), fx_path);
+}
+END_TEST
+
+START_TEST(test_wal_safe_boundaries)
+{
+	ck_assert(!store_wal_safe(3051002));
+	ck_assert(store_wal_safe(3051003));
+	ck_assert(store_wal_safe(3052000));
+	ck_assert(!store_wal_safe(3044005));
+	ck_assert(store_wal_safe(3044006));
+	ck_assert(store_wal_safe(3044999));
+	ck_assert(!store_wal_safe(3050006));
+	ck_assert(store_wal_safe(3050007));
+	ck_assert(!store_wal_safe(3045000));
+	ck_assert(!store_wal_safe(3040001));
+	ck_assert(!store_wal_safe(3051000));
+}
+END_TEST
+
+/* A newer database is refused and stays byte for byte, even when this
+ * ally would switch its journal mode. */
+START_TEST(test_refuse_newer)
+{
+	struct ally_err err = { 0 };
+	char want[160], *before, *after;
+	size_t nb, na;
+	struct store *s;
+
+	store_close(fx_store);
+	fx_store = NULL;
+	raw_exec(fx_path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+	{
+		char wal[160];
+
+		snprintf(wal, sizeof wal, "%s-wal", fx_path);
+		ck_assert(!exists(wal));
+	}
+	before = slurp(fx_path, &nb);
+	snprintf(want, sizeof want,
+		 "database: written by a newer ally (schema 99, this ally knows up to %d); "
+		 "not changed",
+		 store_schema_latest());
+	for (int j = STORE_JOURNAL_AUTO; j <= STORE_JOURNAL_ROLLBACK; j++) {
+		s = open_mode(fx_path, (enum store_journal)j, &err);
+		ck_assert_ptr_null(s);
+		ck_assert_int_eq(err.status, ALLY_EDB);
+		ck_assert_str_eq(err.msg, want);
+	}
+	after = slurp(fx_path, &na);
+	ck_assert_uint_eq(na, nb);
+	ck_assert(memcmp(before, after, nb) == 0);
+	ck_assert_int_eq(raw_int(fx_path, "PRAGMA user_version"), 99);
+	free(before);
+	free(after);
+}
+END_TEST
+
+/* A newer ally may migrate while we hold the file open. */
+START_TEST(test_refuse_newer_at_migrate)
+{
+	struct ally_err err = { 0 };
+
+	raw_exec(fx_path, "PRAGMA user_version = 7;");
+	ck_assert_int_eq(store_migrate(fx_store, &err), ALLY_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "written by a newer ally (schema 7"));
+	ck_assert_int_eq(raw_int(fx_path, "PRAGMA user_version"), 7);
+}
+END_TEST
+
+static void assert_refused(const char *path)
+{
+	struct ally_err err = { 0 };
+	char want[256], *before, *after;
+	size_t nb, na;
+
+	before = slurp(path, &nb);
+	ck_assert_ptr_null(open_mode(path, STORE_JOURNAL_WAL, &err));
+	ck_assert_int_eq(err.status, ALLY_EDB);
+	snprintf(want, sizeof want, "database: %s is not an ally database", path);
+	ck_assert_str_eq(err.msg, want);
+	after = slurp(path, &na);
+	ck_assert_uint_eq(na, nb);
+	ck_assert(memcmp(before, after, nb) == 0);
+	free(before);
+	free(after);
+}
+
+START_TEST(test_refuse_foreign_application_id)
+{
+	char path[160];
+
+	snprintf(path, sizeof path, "%s/other.db", fx_dir);
+	raw_exec(path, "PRAGMA application_id = 42; CREATE TABLE t (x);");
+	assert_refused(path);
+}
+END_TEST
+
+START_TEST(test_refuse_tables_without_application_id)
+{
+	char path[160];
+
+	snprintf(path, sizeof path, "%s/plain.db", fx_dir);
+	raw_exec(path, "CREATE TABLE notes (x); INSERT INTO notes VALUES (1);");
+	assert_refused(path);
+}
+END_TEST
+
+START_TEST(test_refuse_not_sqlite)
+{
+	char path[160];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/text.db", fx_dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	for (int i = 0; i < 200; i++)
+		fputs("this is not a database, it is a shopping list\n", f);
+	fclose(f);
+	assert_refused(path);
+}
+END_TEST
+
+START_TEST(test_cannot_create)
+{
+	struct ally_err err = { 0 };
+	char path[160];
+
+	snprintf(path, sizeof path, "%s/missing/dir/x.db", fx_dir);
+	ck_assert_ptr_null(open_mode(path, STORE_JOURNAL_ROLLBACK, &err));
+	ck_assert_int_eq(err.status, ALLY_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "database: cannot create "));
+	ck_assert_ptr_nonnull(strstr(err.msg, path));
+}
+END_TEST
+
+START_TEST(test_readonly)
+{
+	struct store_opts o = { .journal = fx_journal, .user = "tester", .readonly = true };
+	struct ally_err err = { 0 };
+	struct store *ro;
+	struct partner p;
+	int64_t n = -1;
+
+	fx_partner("Acme", PTYPE_CHANNEL);
+	ro = store_open(fx_path, &o, &err);
+	ck_assert_msg(ro != NULL, "%s", err.msg);
+	ck_assert_ok(store_partner_count(ro, &n, &err), err);
+	ck_assert_int_eq(n, 1);
+	partner_init(&p);
+	p.name = xstrdup("Beta");
+	p.type = PTYPE_REFERRAL;
+	ck_assert_int_eq(store_partner_add(ro, &p, &err), ALLY_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is read-only; nothing was changed"));
+	partner_finish(&p);
+	store_close(ro);
+}
+END_TEST
+
+START_TEST(test_data_version)
+{
+	struct store *other = fx_open("other", 0);
+	int64_t v = store_data_version(fx_store);
+
+	ck_assert_int_eq(store_data_version(fx_store), v);
+	{
+		struct ally_err err = { 0 };
+		struct partner p;
+
+		partner_init(&p);
+		p.name = xstrdup("Acme");
+		p.type = PTYPE_CHANNEL;
+		ck_assert_ok(store_partner_add(other, &p, &err), err);
+		partner_finish(&p);
+	}
+	ck_assert_int_ne(store_data_version(fx_store), v);
+	store_close(other);
+}
+END_TEST
+
+/* A session that holds the write lock past the other's busy timeout: the
+ * other is told so, and nothing it tried is written. */
+START_TEST(test_locked)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("other", 1000);
+	struct partner p;
+	int64_t n = -1;
+
+	ck_assert_ok(store_begin(fx_store, &err), err);
+	partner_init(&p);
+	p.name = xstrdup("Acme");
+	p.type = PTYPE_CHANNEL;
+	ck_assert_int_eq(store_partner_add(other, &p, &err), ALLY_EDB);
+	ck_assert_str_eq(err.msg,
+			 "database: locked by another session for more than 1 s; nothing was changed");
+	store_rollback(fx_store);
+	ck_assert_ok(store_partner_count(other, &n, &err), err);
+	ck_assert_int_eq(n, 0);
+	/* Once the lock is gone the same struct can be written. */
+	ck_assert_ok(store_partner_add(other, &p, &err), err);
+	partner_finish(&p);
+	store_close(other);
+}
+END_TEST
+
+START_TEST(test_caller_transaction)
+{
+	struct ally_err err = { 0 };
+	struct partner a, dup;
+	int64_t n = -1;
+
+	ck_assert_ok(store_begin(fx_store, &err), err);
+	fx_partner("Acme", PTYPE_CHANNEL);
+	store_rollback(fx_store);
+	ck_assert_ok(store_partner_count(fx_store, &n, &err), err);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(fx_audit_count("partners", "*", NULL, NULL), 0);
+
+	/* A failing call inside the caller's transaction undoes only itself. */
+	ck_assert_ok(store_begin(fx_store, &err), err);
+	partner_init(&a);
+	a.name = xstrdup("Acme");
+	a.type = PTYPE_CHANNEL;
+	ck_assert_ok(store_partner_add(fx_store, &a, &err), err);
+	partner_init(&dup);
+	dup.name = xstrdup("ACME");
+	dup.type = PTYPE_CHANNEL;
+	ck_assert_int_eq(store_partner_add(fx_store, &dup, &err), ALLY_EUSER);
+	ck_assert_ok(store_commit(fx_store, &err), err);
+	ck_assert_ok(store_partner_count(fx_store, &n, &err), err);
+	ck_assert_int_eq(n, 1);
+	partner_finish(&a);
+	partner_finish(&dup);
+}
+END_TEST
+
+static Suite *store_open_suite(void)
+{
+	Suite *s = suite_create("store-open");
+	TCase *tc = tcase_create("open");
+
+	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_test(tc, test_migrate_from_empty);
+	tcase_add_test(tc, test_journal_mode);
+	tcase_add_test(tc, test_wal_safe_boundaries);
+	tcase_add_test(tc, test_refuse_newer);
+	tcase_add_test(tc, test_refuse_newer_at_migrate);
+	tcase_add_test(tc, test_refuse_foreign_application_id);
+	tcase_add_test(tc, test_refuse_tables_without_application_id);
+	tcase_add_test(tc, test_refuse_not_sqlite);
+	tcase_add_test(tc, test_cannot_create);
+	tcase_add_test(tc, test_readonly);
+	tcase_add_test(tc, test_data_version);
+	tcase_add_test(tc, test_locked);
+	tcase_add_test(tc, test_caller_transaction);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	return fx_run(store_open_suite(), argc, argv);
+}
