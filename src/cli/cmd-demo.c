@@ -82,7 +82,7 @@ static void demo_phases(struct demo *d, int64_t id, const struct demo_partner *d
 		int ago = k < 8 && dp->moved_ago[k] > 0 ? dp->moved_ago[k] : 1;
 
 		d->rc = store_phase_move(d->cli->store, id, path[k], NULL, demo_day(d, -ago), &from,
-		                         &to, d->err);
+					 &to, d->err);
 	}
 }
 
@@ -94,12 +94,13 @@ static void demo_status_and_score(struct demo *d, int64_t id, const struct demo_
 	if (d->rc == ALLY_OK && dp->health != NULL) {
 		health = enum_parse_field(health_names, dp->health, "health", d->err);
 		d->rc = health < 0 ? ALLY_EUSER
-		                   : store_status_add(d->cli->store, id, health, dp->status_note,
-		                                      demo_day(d, -dp->status_ago), d->err);
+				   : store_status_add(d->cli->store, id, health, dp->status_note,
+						      demo_day(d, -dp->status_ago), d->err);
 	}
 	if (d->rc != ALLY_OK || dp->crit[0] < 0)
 		return;
-	in = (struct score_input){dp->crit[0], dp->crit[1], dp->crit[2], dp->crit[3], dp->crit[4]};
+	in = (struct score_input){ dp->crit[0], dp->crit[1], dp->crit[2], dp->crit[3],
+				   dp->crit[4] };
 	d->rc = store_score_add(d->cli->store, id, &in, demo_day(d, -dp->scored_ago), &w, d->err);
 }
 
@@ -250,10 +251,10 @@ static void demo_figures_of(struct demo *d, const struct demo_figures *df)
 
 	for (int k = 0; k < DEMO_QUARTERS && d->rc == ALLY_OK; k++, q++) {
 		d->rc = store_figure_set(d->cli->store, id, q, METRIC_REVENUE, df->target[k] * 100,
-		                         df->actual[k] * 100, d->err);
+					 df->actual[k] * 100, d->err);
 		if (d->rc == ALLY_OK)
 			d->rc = store_figure_set(d->cli->store, id, q, METRIC_LEADS, -1,
-			                         df->leads[k] * 100, d->err);
+						 df->leads[k] * 100, d->err);
 	}
 }
 
@@ -295,8 +296,8 @@ static void demo_negotiation(struct demo *d, const struct demo_negotiation *dn)
 		    enum_parse_field(term_priority_names, dn->priorities[k], "priority", d->err);
 
 		d->rc = prio < 0 ? ALLY_EUSER
-		                 : store_negotiation_term_add(d->cli->store, n.id, dn->terms[k],
-		                                              prio, d->err);
+				 : store_negotiation_term_add(d->cli->store, n.id, dn->terms[k],
+							      prio, d->err);
 	}
 	negotiation_finish(&n);
 }
@@ -331,14 +332,14 @@ static int demo_check_empty(struct cli *cli, struct ally_err *err)
 		return rc;
 	if (n > 0)
 		return ally_err_set(err, ALLY_EUSER, "demo",
-		                    "the database already has %lld partner%s; use an empty one",
-		                    (long long)n, n == 1 ? "" : "s");
+				    "the database already has %lld partner%s; use an empty one",
+				    (long long)n, n == 1 ? "" : "s");
 	return ALLY_OK;
 }
 
 static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	struct demo d = {cli, err, ALLY_OK, NULL, NULL};
+	struct demo d = { cli, err, ALLY_OK, NULL, NULL };
 	char today[DATE_BUFSZ];
 
 	if (argc > 1)
@@ -351,17 +352,17 @@ static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err
 	demo_load(&d);
 	if (d.rc == ALLY_OK)
 		fprintf(cli->out,
-		        "demo: added %zu partners, %zu contracts, %zu contacts, %zu reviews and "
-		        "%zu conflicts, dated around %s\n",
-		        demo_partners_n, demo_contracts_n, demo_contacts_n, demo_reviews_n,
-		        demo_conflicts_n, date_format(cli->today, today));
+			"demo: added %zu partners, %zu contracts, %zu contacts, %zu reviews and "
+			"%zu conflicts, dated around %s\n",
+			demo_partners_n, demo_contracts_n, demo_contacts_n, demo_reviews_n,
+			demo_conflicts_n, date_format(cli->today, today));
 	free(d.partner_ids);
 	free(d.contract_ids);
 	return d.rc;
 }
 
 const struct cli_command cli_demo_commands[] = {
-    {"demo", NULL, "", "fill an empty database with a sample portfolio dated around today",
-     CMD_DB | CMD_WRITE, run_demo},
-    {NULL, NULL, NULL, NULL, 0, NULL},
+	{ "demo", NULL, "", "fill an empty database with a sample portfolio dated around today",
+	  CMD_DB | CMD_WRITE, run_demo },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -45,7 +45,7 @@ static json_t *pick(json_t *full, const char *const *keys)
 static int collect_partners(struct cli *cli, json_t *rows, struct ally_err *err)
 {
 	struct partner_filter f;
-	struct partner_list l = {NULL, 0};
+	struct partner_list l = { NULL, 0 };
 	struct partner p;
 	int rc;
 
@@ -64,7 +64,7 @@ static int collect_partners(struct cli *cli, json_t *rows, struct ally_err *err)
 
 static int collect_contracts(struct cli *cli, json_t *rows, struct ally_err *err)
 {
-	struct contract_list l = {NULL, 0};
+	struct contract_list l = { NULL, 0 };
 	int rc = store_contract_list(cli->store, 0, -1, &l, err);
 
 	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++)
@@ -76,9 +76,9 @@ static int collect_contracts(struct cli *cli, json_t *rows, struct ally_err *err
 /* CSV unless JSON was asked for: export is for spreadsheets and for
  * import, and a table would be neither. */
 static int export(struct cli *cli, int argc, char **argv, const char *const *keys,
-                  int (*collect)(struct cli *, json_t *, struct ally_err *), struct ally_err *err)
+		  int (*collect)(struct cli *, json_t *, struct ally_err *), struct ally_err *err)
 {
-	const struct cli_opt opts[] = {{NULL, false, NULL, NULL}};
+	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
 	const char *pos[1];
 	json_t *rows;
 	int npos, rc;
@@ -107,14 +107,14 @@ static int run_export_contracts(struct cli *cli, int argc, char **argv, struct a
 }
 
 typedef int import_fn(struct cli *, const char *, const struct csv_doc *, size_t *,
-                      struct ally_err *);
+		      struct ally_err *);
 
 /* The whole file is read and parsed before the first row is written; the
  * dispatcher's transaction makes the import all or nothing. */
 static int import(struct cli *cli, int argc, char **argv, import_fn *fn, const char *what,
-                  struct ally_err *err)
+		  struct ally_err *err)
 {
-	const struct cli_opt opts[] = {{NULL, false, NULL, NULL}};
+	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
 	const char *pos[1];
 	struct csv_doc doc;
 	size_t count = 0;
@@ -146,13 +146,14 @@ static int run_import_contracts(struct cli *cli, int argc, char **argv, struct a
 }
 
 const struct cli_command cli_io_commands[] = {
-    {"export", "partners", "", "every partner as CSV (default) or JSON", CMD_DB | CMD_FORMAT,
-     run_export_partners},
-    {"export", "contracts", "", "every contract as CSV (default) or JSON", CMD_DB | CMD_FORMAT,
-     run_export_contracts},
-    {"import", "partners", "FILE", "add partners from CSV with a header row (- reads stdin)",
-     CMD_DB | CMD_WRITE, run_import_partners},
-    {"import", "contracts", "FILE", "add contracts from CSV with a header row (- reads stdin)",
-     CMD_DB | CMD_WRITE, run_import_contracts},
-    {NULL, NULL, NULL, NULL, 0, NULL},
+	{ "export", "partners", "[--format csv|json]", "every partner as CSV (default) or JSON",
+	  CMD_DB | CMD_FORMAT, run_export_partners },
+	{ "export", "contracts", "[--format csv|json]", "every contract as CSV (default) or JSON",
+	  CMD_DB | CMD_FORMAT, run_export_contracts },
+	{ "import", "partners", "FILE", "add partners from CSV with a header row (- reads stdin)",
+	  CMD_DB | CMD_WRITE, run_import_partners },
+	{ "import", "contracts", "FILE",
+	  "add contracts from CSV with a header row (- reads stdin)", CMD_DB | CMD_WRITE,
+	  run_import_contracts },
+	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -123,7 +123,7 @@ static bool has_content(const char *s, size_t len)
 /* Feed one physical line at a time, so the line of each record's first
  * byte is known: a record can only end at the end of a line. */
 static int feed(struct csv_parser *p, struct reader *r, const char *name, const char *text,
-                size_t len, struct ally_err *err)
+		size_t len, struct ally_err *err)
 {
 	size_t off = 0, n;
 
@@ -135,9 +135,9 @@ static int feed(struct csv_parser *p, struct reader *r, const char *name, const 
 		}
 		if (csv_parse(p, text + off, n, on_field, on_record, r) != n)
 			return ally_err_set(err, ALLY_EUSER, NULL,
-			                    "%s:%ld: malformed CSV: stray quote (quote the whole "
-			                    "field and double each quote inside it)",
-			                    name, r->line);
+					    "%s:%ld: malformed CSV: stray quote (quote the whole "
+					    "field and double each quote inside it)",
+					    name, r->line);
 		off += n;
 		r->line++;
 	}
@@ -157,10 +157,10 @@ static int check_widths(const char *name, const struct csv_doc *doc, struct ally
 }
 
 int csv_doc_parse(const char *name, const char *text, size_t len, struct csv_doc *doc,
-                  struct ally_err *err)
+		  struct ally_err *err)
 {
 	struct csv_parser p;
-	struct reader r = {.doc = doc, .line = 1};
+	struct reader r = { .doc = doc, .line = 1 };
 	int rc;
 
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -174,11 +174,11 @@ int csv_doc_parse(const char *name, const char *text, size_t len, struct csv_doc
 	rc = feed(&p, &r, name, text, len, err);
 	if (rc == ALLY_OK && csv_fini(&p, on_field, on_record, &r) != 0)
 		rc = ally_err_set(err, ALLY_EUSER, NULL,
-		                  "%s:%ld: malformed CSV: a quoted field is never closed", name,
-		                  r.cur.line);
+				  "%s:%ld: malformed CSV: a quoted field is never closed", name,
+				  r.cur.line);
 	if (rc == ALLY_OK && r.nul)
 		rc = ally_err_set(err, ALLY_EUSER, NULL, "%s:%ld: malformed CSV: a NUL byte", name,
-		                  r.nul_line);
+				  r.nul_line);
 	if (rc == ALLY_OK)
 		rc = check_widths(name, doc, err);
 	csv_free(&p);

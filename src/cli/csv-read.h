@@ -32,7 +32,7 @@ int csv_doc_read(const char *path, struct csv_doc *doc, struct ally_err *err);
 
 /* Parse text already in memory; name is used in messages. */
 int csv_doc_parse(const char *name, const char *text, size_t len, struct csv_doc *doc,
-                  struct ally_err *err);
+		  struct ally_err *err);
 
 void csv_doc_init(struct csv_doc *doc);
 void csv_doc_finish(struct csv_doc *doc);

@@ -26,7 +26,7 @@ struct demo_partner {
 	const char *value_together;
 	const char *notes;
 	int crit[5]; /* fit, reach, capabilities, financial, track record; crit[0] < 0: never scored
-	              */
+		      */
 	int scored_ago;     /* days before today */
 	const char *health; /* NULL: no status ever recorded */
 	int status_ago;

@@ -31,13 +31,14 @@ struct import {
 };
 
 /* Columns import must have; the rest may be left out. */
-static const char *const partner_required[] = {"name", "type", NULL};
-static const char *const contract_required[] = {"partner", "title", "start_date", "end_date", NULL};
+static const char *const partner_required[] = { "name", "type", NULL };
+static const char *const contract_required[] = { "partner", "title", "start_date", "end_date",
+						  NULL };
 
 /* Fields that have a default: an empty cell keeps it rather than being
  * refused as empty. */
-static const char *const contract_defaulted[] = {"status",      "auto_renew", "renewal_months",
-                                                 "notice_days", "currency",   NULL};
+static const char *const contract_defaulted[] = { "status", "auto_renew", "renewal_months",
+						  "notice_days", "currency", NULL };
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -99,16 +100,16 @@ static int row_error(const struct import *im, long line, const char *column)
 		column = field;
 	if (column == NULL)
 		return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: %s", im->name, line,
-		                    reason);
+				    reason);
 	return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: column %s: %s", im->name, line,
-	                    column, reason);
+			    column, reason);
 }
 
 /* An error found here, for the record at hand. */
 static int col_error(const struct import *im, const char *column, const char *reason)
 {
 	return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: column %s: %s", im->name,
-	                    im->rec->line, column, reason);
+			    im->rec->line, column, reason);
 }
 
 /* Every column known, none twice, the required ones present. */
@@ -119,18 +120,18 @@ static int check_header(const struct import *im, const char *const *required)
 	for (size_t i = 0; i < h->n; i++) {
 		if (!in_list(im->keys, h->fields[i]))
 			return ally_err_set(im->err, ALLY_EUSER, NULL,
-			                    "%s:%ld: column %s: unknown column", im->name, h->line,
-			                    h->fields[i]);
+					    "%s:%ld: column %s: unknown column", im->name, h->line,
+					    h->fields[i]);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(h->fields[i], h->fields[j]) == 0)
 				return ally_err_set(im->err, ALLY_EUSER, NULL,
-				                    "%s:%ld: column %s: appears twice", im->name,
-				                    h->line, h->fields[i]);
+						    "%s:%ld: column %s: appears twice", im->name,
+						    h->line, h->fields[i]);
 	}
 	for (; *required != NULL; required++)
 		if (column(h, *required) < 0)
 			return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: column %s: missing",
-			                    im->name, h->line, *required);
+					    im->name, h->line, *required);
 	return ALLY_OK;
 }
 
@@ -175,7 +176,7 @@ static int partner_status(const struct import *im, int64_t id)
 	if (empty(health)) {
 		if (!empty(note) || !empty(date))
 			return col_error(im, "health",
-			                 "missing (a status note or date needs a health)");
+					 "missing (a status note or date needs a health)");
 		return ALLY_OK;
 	}
 	h = enum_parse_field(health_names, health, "health", im->err);
@@ -213,14 +214,14 @@ static int partner_score(const struct import *im, int64_t id)
 
 		if (empty(v))
 			return col_error(im, criterion_names[c],
-			                 "missing (give all five criteria, or none)");
+					 "missing (give all five criteria, or none)");
 		if (cli_int(v, criterion_names[c], 0, 100, &n, im->err) != ALLY_OK)
 			return row_error(im, im->rec->line, criterion_names[c]);
 		vals[c] = (int)n;
 	}
 	if (!empty(date) && date_parse_field(date, "score_date", &d, im->err) != ALLY_OK)
 		return row_error(im, im->rec->line, "score_date");
-	in = (struct score_input){vals[0], vals[1], vals[2], vals[3], vals[4]};
+	in = (struct score_input){ vals[0], vals[1], vals[2], vals[3], vals[4] };
 	if (store_score_add(im->cli->store, id, &in, d, &w, im->err) != ALLY_OK)
 		return row_error(im, im->rec->line, NULL);
 	return ALLY_OK;
@@ -236,7 +237,7 @@ static int import_partner(const struct import *im)
 	if (rc == ALLY_OK)
 		rc = partner_fields_from(im, &p);
 	if (rc == ALLY_OK && (partner_validate(&p, im->err) != ALLY_OK ||
-	                      store_partner_add(im->cli->store, &p, im->err) != ALLY_OK))
+			      store_partner_add(im->cli->store, &p, im->err) != ALLY_OK))
 		rc = row_error(im, im->rec->line, NULL);
 	if (rc == ALLY_OK)
 		rc = partner_status(im, p.id);
@@ -288,7 +289,7 @@ static int import_contract(const struct import *im)
 	if (rc == ALLY_OK)
 		rc = contract_fields_from(im, &c);
 	if (rc == ALLY_OK && (contract_validate(&c, im->err) != ALLY_OK ||
-	                      store_contract_add(im->cli->store, &c, im->err) != ALLY_OK))
+			      store_contract_add(im->cli->store, &c, im->err) != ALLY_OK))
 		rc = row_error(im, im->rec->line, NULL);
 	contract_finish(&c);
 	return rc;
@@ -297,7 +298,7 @@ static int import_contract(const struct import *im)
 /* ---- both ---- */
 
 static int import_rows(struct import *im, const struct csv_doc *doc, const char *const *required,
-                       int (*one)(const struct import *), size_t *count)
+		       int (*one)(const struct import *), size_t *count)
 {
 	int rc;
 
@@ -315,17 +316,17 @@ static int import_rows(struct import *im, const struct csv_doc *doc, const char 
 }
 
 int import_partners(struct cli *cli, const char *name, const struct csv_doc *doc, size_t *count,
-                    struct ally_err *err)
+		    struct ally_err *err)
 {
-	struct import im = {cli, name, NULL, NULL, io_partner_keys, err};
+	struct import im = { cli, name, NULL, NULL, io_partner_keys, err };
 
 	return import_rows(&im, doc, partner_required, import_partner, count);
 }
 
 int import_contracts(struct cli *cli, const char *name, const struct csv_doc *doc, size_t *count,
-                     struct ally_err *err)
+		     struct ally_err *err)
 {
-	struct import im = {cli, name, NULL, NULL, io_contract_keys, err};
+	struct import im = { cli, name, NULL, NULL, io_contract_keys, err };
 
 	return import_rows(&im, doc, contract_required, import_contract, count);
 }

@@ -20,8 +20,8 @@ extern const char *const io_contract_keys[];
  * one with err "FILE:LINE: column NAME: reason" (ALLY_EUSER; the caller
  * rolls back).  *count gets the number of records imported. */
 int import_partners(struct cli *cli, const char *name, const struct csv_doc *doc, size_t *count,
-                    struct ally_err *err);
+		    struct ally_err *err);
 int import_contracts(struct cli *cli, const char *name, const struct csv_doc *doc, size_t *count,
-                     struct ally_err *err);
+		     struct ally_err *err);
 
 #endif

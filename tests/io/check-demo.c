@@ -27,8 +27,8 @@ static void demo_ok(void)
 
 	IO_OK(&r, NULL, "demo");
 	ck_assert_msg(strncmp(r.out, "demo: ", 6) == 0 &&
-	                  strchr(r.out, '\n') == strrchr(r.out, '\n'),
-	              "not a one-line summary: %s", r.out);
+			  strchr(r.out, '\n') == strrchr(r.out, '\n'),
+		      "not a one-line summary: %s", r.out);
 	run_finish(&r);
 }
 
@@ -56,7 +56,7 @@ static bool has_tier(json_t *rows, int tier)
 	{
 		v = json_object_get(row, "tier");
 		if (tier < 0 ? json_is_null(v)
-		             : json_is_integer(v) && json_integer_value(v) == tier)
+			     : json_is_integer(v) && json_integer_value(v) == tier)
 			return true;
 	}
 	return false;
@@ -80,11 +80,11 @@ static bool has_flag(json_t *rows, const char *flag)
 
 START_TEST(demo_covers_types_phases_tiers)
 {
-	static const char *const types[] = {"strategic_alliance", "channel",  "technology",
-	                                    "co_marketing",       "referral", "joint_venture"};
-	static const char *const phases[] = {"prospect", "proposal",  "negotiation",
-	                                     "launch",   "ramp_up",   "steady_state",
-	                                     "renewal",  "expansion", "exit"};
+	static const char *const types[] = { "strategic_alliance", "channel", "technology",
+					     "co_marketing", "referral", "joint_venture" };
+	static const char *const phases[] = { "prospect", "proposal", "negotiation", "launch",
+					      "ramp_up", "steady_state", "renewal", "expansion",
+					      "exit" };
 	json_t *rows;
 
 	demo_ok();
@@ -95,11 +95,11 @@ START_TEST(demo_covers_types_phases_tiers)
 	for (size_t i = 0; i < 9; i++)
 		ck_assert_msg(has_str(rows, "phase", phases[i]), "no partner in %s", phases[i]);
 	ck_assert_msg(has_tier(rows, 1) && has_tier(rows, 2) && has_tier(rows, 3),
-	              "tiers 1-3 missing");
+		      "tiers 1-3 missing");
 	ck_assert_msg(has_tier(rows, 0), "no unqualified partner");
 	ck_assert_msg(has_tier(rows, -1), "no partner without a score");
 	ck_assert(has_str(rows, "health", "green") && has_str(rows, "health", "amber") &&
-	          has_str(rows, "health", "red"));
+		  has_str(rows, "health", "red"));
 	json_decref(rows);
 }
 END_TEST
@@ -107,9 +107,9 @@ END_TEST
 /* Every warning ally can raise shows up somewhere in the demo. */
 START_TEST(demo_raises_every_flag)
 {
-	static const char *const flags[] = {
-	    "renewal_due",  "notice_soon", "lapsed",     "review_overdue",     "behind_schedule",
-	    "status_stale", "no_sponsor",  "exit_watch", "expansion_candidate"};
+	static const char *const flags[] = { "renewal_due", "notice_soon", "lapsed",
+					     "review_overdue", "behind_schedule", "status_stale",
+					     "no_sponsor", "exit_watch", "expansion_candidate" };
 	json_t *rows;
 
 	demo_ok();
@@ -151,7 +151,7 @@ END_TEST
 /* The portfolio is built relative to today, whatever today is. */
 START_TEST(demo_on_other_days)
 {
-	static const char *const days[] = {"2028-02-29", "2027-01-01", "2026-12-31"};
+	static const char *const days[] = { "2028-02-29", "2027-01-01", "2026-12-31" };
 	json_t *rows;
 
 	for (size_t i = 0; i < 3; i++) {
@@ -163,7 +163,7 @@ START_TEST(demo_on_other_days)
 		demo_ok();
 		rows = json_of("renewals", NULL);
 		ck_assert(has_str(rows, "band", "lapsed") && has_str(rows, "band", "urgent") &&
-		          has_str(rows, "band", "window"));
+			  has_str(rows, "band", "window"));
 		json_decref(rows);
 	}
 }
@@ -187,7 +187,7 @@ START_TEST(demo_refuses_one_partner)
 	IO_OK(&r, "name,type\nMine,channel\n", "import", "partners", "-");
 	run_finish(&r);
 	io_fails(1, "demo: the database already has 1 partner; use an empty one", 0, NULL, "demo",
-	         NULL);
+		 NULL);
 }
 END_TEST
 

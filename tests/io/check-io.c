@@ -8,35 +8,35 @@
 #include "io-test.h"
 
 static const char PARTNER_HEADER[] =
-    "id,name,type,phase,owner,origin,power,goal,region,website,value_partner,value_us,"
-    "value_together,notes,health,status_note,status_date,fit,reach,capabilities,financial,"
-    "track_record,score_date,score,tier";
+	"id,name,type,phase,owner,origin,power,goal,region,website,value_partner,value_us,"
+	"value_together,notes,health,status_note,status_date,fit,reach,capabilities,financial,"
+	"track_record,score_date,score,tier";
 
 /* Values a spreadsheet or a naive parser gets wrong: commas, quotes,
  * newlines, spaces around text, formula starts, a leading quote (written guarded, as ''), a
  * tab, accents, CJK, emoji, empty optional fields.  score and tier are
  * derived, so the 99s are ignored. */
 static const char TRICKY_PARTNERS[] =
-    "id,name,type,phase,owner,origin,power,goal,region,website,value_partner,value_us,"
-    "value_together,notes,health,status_note,status_date,fit,reach,capabilities,financial,"
-    "track_record,score_date,score,tier\n"
-    "7,\"Comma, Inc.\",channel,launch,,bd_outreach,big_fish,both,=SUM(A1),+44 20 7946,"
-    "@cmd,-5 margin,''quoted',\"He said \"\"hi\"\"\nsecond line\",amber,"
-    "\"Ça va — 東京 🚀\",2026-10-01,90,80,70,60,50,2026-09-15,99,99\n"
-    "3,東京データ 🚀,technology,,,,,,,,,,,,,,,,,,,,,,\n"
-    "12,Société Générale de Test,referral,exit,mlopez,other,equal,capability,Île-de-France,"
-    "https://sgt.example,  two spaces  ,,,\"\ttabbed, then "
-    "text\",red,,2026-11-01,10,20,30,40,50,,,\n";
+	"id,name,type,phase,owner,origin,power,goal,region,website,value_partner,value_us,"
+	"value_together,notes,health,status_note,status_date,fit,reach,capabilities,financial,"
+	"track_record,score_date,score,tier\n"
+	"7,\"Comma, Inc.\",channel,launch,,bd_outreach,big_fish,both,=SUM(A1),+44 20 7946,"
+	"@cmd,-5 margin,''quoted',\"He said \"\"hi\"\"\nsecond line\",amber,"
+	"\"Ça va — 東京 🚀\",2026-10-01,90,80,70,60,50,2026-09-15,99,99\n"
+	"3,東京データ 🚀,technology,,,,,,,,,,,,,,,,,,,,,,\n"
+	"12,Société Générale de Test,referral,exit,mlopez,other,equal,capability,Île-de-France,"
+	"https://sgt.example,  two spaces  ,,,\"\ttabbed, then "
+	"text\",red,,2026-11-01,10,20,30,40,50,,,\n";
 
 static const char TRICKY_CONTRACTS[] =
-    "id,partner,title,status,start_date,end_date,auto_renew,renewal_months,notice_days,"
-    "annual_value,currency,model,model_pct,model_amount,exclusivity,exclusivity_end,"
-    "liability_cap,termination_reason,notes\n"
-    "40,\"comma, inc.\",=cmd|' /C calc'!A0,active,2026-01-01,2026-12-31,yes,12,45,125000.5,"
-    "eur,tiered_revenue_share,30/20/15,,sunset,2027-06-30,1000000,,"
-    "\"multi\nline, with \"\"quotes\"\"\"\n"
-    "41,3,Lizenz für 東京,terminated,2025-02-01,2026-01-31,no,6,30,,JPY,flat_fee,,5000,,,,"
-    "Went another way,\n";
+	"id,partner,title,status,start_date,end_date,auto_renew,renewal_months,notice_days,"
+	"annual_value,currency,model,model_pct,model_amount,exclusivity,exclusivity_end,"
+	"liability_cap,termination_reason,notes\n"
+	"40,\"comma, inc.\",=cmd|' /C calc'!A0,active,2026-01-01,2026-12-31,yes,12,45,125000.5,"
+	"eur,tiered_revenue_share,30/20/15,,sunset,2027-06-30,1000000,,"
+	"\"multi\nline, with \"\"quotes\"\"\"\n"
+	"41,3,Lizenz für 東京,terminated,2025-02-01,2026-01-31,no,6,30,,JPY,flat_fee,,5000,,,,"
+	"Went another way,\n";
 
 /* Import text as FILE name for kind; returns stdout. */
 static char *import_text(const char *kind, const char *name, const char *text)
@@ -125,7 +125,7 @@ START_TEST(import_keeps_values_and_ids)
 	p = find_by(rows, "name", "Comma, Inc.");
 	ck_assert_int_eq(json_integer_value(json_object_get(p, "id")), 7);
 	ck_assert_str_eq(json_string_value(json_object_get(p, "notes")),
-	                 "He said \"hi\"\nsecond line");
+			 "He said \"hi\"\nsecond line");
 	ck_assert_str_eq(json_string_value(json_object_get(p, "region")), "=SUM(A1)");
 	ck_assert_str_eq(json_string_value(json_object_get(p, "value_together")), "'quoted'");
 	ck_assert_str_eq(json_string_value(json_object_get(p, "status_note")), "Ça va — 東京 🚀");
@@ -166,9 +166,9 @@ END_TEST
 START_TEST(crlf_and_bom_read_like_lf)
 {
 	static const char LF[] = "name,type,notes\nAcme,channel,\"line one\nline two\"\n"
-	                         "Zeta,referral,\n";
+				 "Zeta,referral,\n";
 	static const char CRLF[] = "\xEF\xBB\xBFname,type,notes\r\nAcme,channel,\"line one\r\n"
-	                           "line two\"\r\nZeta,referral,\r\n";
+				   "line two\"\r\nZeta,referral,\r\n";
 	char *a, *b, *out;
 	json_t *rows;
 
@@ -177,7 +177,7 @@ START_TEST(crlf_and_bom_read_like_lf)
 	rows = io_json(out = export_of("partners", "json"));
 	ck_assert_int_eq(json_array_size(rows), 2);
 	ck_assert_str_eq(json_string_value(json_object_get(find_by(rows, "name", "Acme"), "notes")),
-	                 "line one\nline two");
+			 "line one\nline two");
 	json_decref(rows);
 	free(out);
 	io_use_db("lf.db");
@@ -196,11 +196,11 @@ START_TEST(export_guards_formula_cells)
 	free(import_text("partners", "p.csv", TRICKY_PARTNERS));
 	out = export_of("partners", NULL);
 	ck_assert_msg(strstr(out, ",'=SUM(A1),'+44 20 7946,'@cmd,'-5 margin,''quoted',") != NULL,
-	              "formula cells not guarded: %s", out);
+		      "formula cells not guarded: %s", out);
 	ck_assert_msg(strstr(out, ",\"'\ttabbed, then text\",") != NULL, "tab not guarded: %s",
-	              out);
+		      out);
 	ck_assert_msg(strstr(out, "\"He said \"\"hi\"\"\nsecond line\"") != NULL,
-	              "quotes and newline not escaped: %s", out);
+		      "quotes and newline not escaped: %s", out);
 	free(out);
 	free(import_text("contracts", "c.csv", TRICKY_CONTRACTS));
 	out = export_of("contracts", "csv");
@@ -222,14 +222,14 @@ START_TEST(export_csv_shape)
 	out = export_of("partners", "table");
 	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "no CSV header: %s", out);
 	ck_assert_str_eq(out + strlen(want),
-	                 "1,Solo,channel,prospect,tester,,,,,,,,,,,,,,,,,,,,\r\n");
+			 "1,Solo,channel,prospect,tester,,,,,,,,,,,,,,,,,,,,\r\n");
 	free(want);
 	free(out);
 	out = export_of("contracts", NULL);
 	ck_assert_str_eq(out, "id,partner,title,status,start_date,end_date,auto_renew,"
-	                      "renewal_months,notice_days,annual_value,currency,model,model_pct,"
-	                      "model_amount,exclusivity,exclusivity_end,liability_cap,"
-	                      "termination_reason,notes\r\n");
+			      "renewal_months,notice_days,annual_value,currency,model,model_pct,"
+			      "model_amount,exclusivity,exclusivity_end,liability_cap,"
+			      "termination_reason,notes\r\n");
 	free(out);
 }
 END_TEST
@@ -238,32 +238,10 @@ END_TEST
 START_TEST(export_json_shape)
 {
 	static const char *const keys[] = {
-	    "id",
-	    "name",
-	    "type",
-	    "phase",
-	    "owner",
-	    "origin",
-	    "power",
-	    "goal",
-	    "region",
-	    "website",
-	    "value_partner",
-	    "value_us",
-	    "value_together",
-	    "notes",
-	    "health",
-	    "status_note",
-	    "status_date",
-	    "fit",
-	    "reach",
-	    "capabilities",
-	    "financial",
-	    "track_record",
-	    "score_date",
-	    "score",
-	    "tier",
-	    NULL,
+		"id", "name", "type", "phase", "owner", "origin", "power", "goal", "region",
+		"website", "value_partner", "value_us", "value_together", "notes", "health",
+		"status_note", "status_date", "fit", "reach", "capabilities", "financial",
+		"track_record", "score_date", "score", "tier", NULL,
 	};
 	char *out;
 	json_t *rows, *row, *v;
@@ -305,7 +283,7 @@ START_TEST(import_from_stdin)
 	ck_assert_str_eq(r.out, "imported 1 contract\n");
 	run_finish(&r);
 	io_fails(1, "-:2: column type: 'galaxy' is not one of: ", 1, "name,type\nGamma,galaxy\n",
-	         "import", "partners", "-", NULL);
+		 "import", "partners", "-", NULL);
 }
 END_TEST
 
@@ -346,13 +324,13 @@ START_TEST(import_header_errors)
 {
 	one_partner();
 	bad_file("partners", "name,type,colour\nA,channel,blue\n",
-	         "1: column colour: unknown column", 0);
+		 "1: column colour: unknown column", 0);
 	bad_file("partners", "name,type,name\nA,channel,B\n", "1: column name: appears twice", 0);
 	bad_file("partners", "id,type\n1,channel\n", "1: column name: missing", 0);
 	bad_file("contracts", "partner,title,start_date\nExisting Partner,T,2026-01-01\n",
-	         "1: column end_date: missing", 0);
+		 "1: column end_date: missing", 0);
 	bad_file("contracts", "partner,title,start_date,end_date,flags\n",
-	         "1: column flags: unknown column", 0);
+		 "1: column flags: unknown column", 0);
 }
 END_TEST
 
@@ -360,7 +338,7 @@ START_TEST(import_bad_enum_on_line_3)
 {
 	one_partner();
 	bad_file("partners", "name,type\nGood One,channel\nBad One,galaxy\n",
-	         "3: column type: 'galaxy' is not one of: ", 1);
+		 "3: column type: 'galaxy' is not one of: ", 1);
 }
 END_TEST
 
@@ -369,11 +347,11 @@ START_TEST(import_line_numbers_count_quoted_newlines)
 {
 	one_partner();
 	bad_file("partners",
-	         "name,type,notes,health,status_date\n"
-	         "Two,channel,\"first\nsecond\",green,2026-01-01\n"
-	         "\n"
-	         "Third,channel,,green,2026-02-30\n",
-	         "5: column status_date: '2026-02-30' is not a real date", 1);
+		 "name,type,notes,health,status_date\n"
+		 "Two,channel,\"first\nsecond\",green,2026-01-01\n"
+		 "\n"
+		 "Third,channel,,green,2026-02-30\n",
+		 "5: column status_date: '2026-02-30' is not a real date", 1);
 }
 END_TEST
 
@@ -381,11 +359,11 @@ START_TEST(import_bad_date)
 {
 	one_partner();
 	bad_file("contracts",
-	         "partner,title,start_date,end_date\nExisting Partner,T,2026-01-01,2026-02-30\n",
-	         "2: column end_date: '2026-02-30' is not a real date", 1);
+		 "partner,title,start_date,end_date\nExisting Partner,T,2026-01-01,2026-02-30\n",
+		 "2: column end_date: '2026-02-30' is not a real date", 1);
 	bad_file("contracts",
-	         "partner,title,start_date,end_date\nExisting Partner,T,2026-12-01,2026-01-01\n",
-	         "2: column end_date: ", 1);
+		 "partner,title,start_date,end_date\nExisting Partner,T,2026-12-01,2026-01-01\n",
+		 "2: column end_date: ", 1);
 }
 END_TEST
 
@@ -393,11 +371,11 @@ START_TEST(import_duplicate_names)
 {
 	one_partner();
 	bad_file("partners", "name,type\nTwin,channel\nTWIN,referral\n",
-	         "3: column name: a partner named 'TWIN' already exists", 0);
+		 "3: column name: a partner named 'TWIN' already exists", 0);
 	bad_file("partners", "name,type\nFresh,channel\nexisting partner,referral\n",
-	         "3: column name: a partner named 'existing partner' already exists", 0);
+		 "3: column name: a partner named 'existing partner' already exists", 0);
 	bad_file("partners", "id,name,type\n1,Other,channel\n", "2: column id: 1 is already used",
-	         0);
+		 0);
 }
 END_TEST
 
@@ -405,13 +383,13 @@ START_TEST(import_malformed_csv)
 {
 	one_partner();
 	bad_file("partners", "name,type,notes\nA,channel,fine\nB,channel,\"never closed\n\n",
-	         "3: malformed CSV: a quoted field is never closed", 0);
+		 "3: malformed CSV: a quoted field is never closed", 0);
 	bad_file("partners", "name,type\nA,chan\"nel\n",
-	         "2: malformed CSV: stray quote (quote the whole field and double each quote "
-	         "inside it)",
-	         0);
+		 "2: malformed CSV: stray quote (quote the whole field and double each quote "
+		 "inside it)",
+		 0);
 	bad_file("partners", "name,type\nA,channel,extra\n",
-	         "2: malformed CSV: 3 fields, but the header has 2", 0);
+		 "2: malformed CSV: 3 fields, but the header has 2", 0);
 }
 END_TEST
 
@@ -419,15 +397,15 @@ START_TEST(import_contract_errors)
 {
 	one_partner();
 	bad_file("contracts", "partner,title,start_date,end_date\nNobody,T,2026-01-01,2026-12-31\n",
-	         "2: column partner: no partner 'Nobody'", 0);
+		 "2: column partner: no partner 'Nobody'", 0);
 	bad_file("contracts",
-	         "partner,title,start_date,end_date,annual_value\n"
-	         "Existing Partner,T,2026-01-01,2026-12-31,12k\n",
-	         "2: column annual_value: ", 1);
+		 "partner,title,start_date,end_date,annual_value\n"
+		 "Existing Partner,T,2026-01-01,2026-12-31,12k\n",
+		 "2: column annual_value: ", 1);
 	bad_file("contracts",
-	         "partner,title,start_date,end_date,status\n"
-	         "Existing Partner,T,2026-01-01,2026-12-31,pending\n",
-	         "2: column status: 'pending' is not one of: ", 1);
+		 "partner,title,start_date,end_date,status\n"
+		 "Existing Partner,T,2026-01-01,2026-12-31,pending\n",
+		 "2: column status: 'pending' is not one of: ", 1);
 }
 END_TEST
 
@@ -435,13 +413,13 @@ START_TEST(import_partial_score)
 {
 	one_partner();
 	bad_file("partners", "name,type,fit,reach\nHalf,channel,80,\n",
-	         "2: column reach: missing (give all five criteria, or none)", 0);
+		 "2: column reach: missing (give all five criteria, or none)", 0);
 	bad_file("partners",
-	         "name,type,fit,reach,capabilities,financial,track_record\n"
-	         "Over,channel,80,80,80,80,101\n",
-	         "2: column track_record: 101 is out of range 0-100", 0);
+		 "name,type,fit,reach,capabilities,financial,track_record\n"
+		 "Over,channel,80,80,80,80,101\n",
+		 "2: column track_record: 101 is out of range 0-100", 0);
 	bad_file("partners", "name,type,status_note\nNoHealth,channel,all good\n",
-	         "2: column health: missing (a status note or date needs a health)", 0);
+		 "2: column health: missing (a status note or date needs a health)", 0);
 }
 END_TEST
 
@@ -454,7 +432,7 @@ START_TEST(import_usage_and_missing_file)
 	io_fails(1, msg, 0, NULL, "import", "partners", path, NULL);
 	io_fails(2, "missing FILE", 1, NULL, "import", "partners", NULL);
 	io_fails(2, "unknown subcommand 'import people'", 1, NULL, "import", "people", "x.csv",
-	         NULL);
+		 NULL);
 	free(msg);
 	free(path);
 }

@@ -50,7 +50,7 @@ void io_use_db(const char *file)
 
 void io_fails(int st, const char *msg, int prefix, const char *in, ...)
 {
-	char *argv[32] = {NULL}, *before = harness_db_digest(&H), *after, *want;
+	char *argv[32] = { NULL }, *before = harness_db_digest(&H), *after, *want;
 	const char *a;
 	struct run r;
 	va_list ap;
@@ -69,8 +69,8 @@ void io_fails(int st, const char *msg, int prefix, const char *in, ...)
 	ck_assert_msg(r.status == st, "exit %d, want %d; stderr: %s", r.status, st, r.err);
 	if (prefix)
 		ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0 &&
-		                  strchr(r.err, '\n') == r.err + strlen(r.err) - 1,
-		              "stderr '%s' is not one line starting '%s'", r.err, want);
+				  strchr(r.err, '\n') == r.err + strlen(r.err) - 1,
+			      "stderr '%s' is not one line starting '%s'", r.err, want);
 	else
 		ck_assert_str_eq(r.err, want);
 	ck_assert_str_eq(r.out, "");
