@@ -1,0 +1,498 @@
+/* check-store-partners.c: partners, their status, score and phase: round
+ * trips, duplicates, concurrent edits, deletion, and the audit rows. */
+#include <string.h>
+#include "ally/util.h"
+#include "fixture.h"
+
+static void fill_every_field(struct partner *p)
+{
+	partner_init(p);
+	p->name = xstrdup("Zürich Analytics ✓");
+	p->type = PTYPE_JOINT_VENTURE;
+	p->phase = PHASE_NEGOTIATION;
+	p->owner = xstrdup("dana");
+	p->origin = ORIGIN_INVESTOR_INTRO;
+	p->power = POWER_SMALL_FISH;
+	p->goal = GOAL_BOTH;
+	p->value_partner = xstrdup("Access to our 4,000 mid-market customers");
+	p->value_us = xstrdup("Their analytics engine, line 1\nline 2");
+	p->value_together = xstrdup("A joint offer for retail");
+	p->region = xstrdup("DACH");
+	p->website = xstrdup("https://zurich.example");
+	p->notes = xstrdup("Met at the 2026 summit; \"warm\" intro.");
+}
+
+START_TEST(test_partner_round_trip)
+{
+	struct ally_err err = { 0 };
+	struct partner p, q;
+
+	fill_every_field(&p);
+	ck_assert_ok(store_partner_add(fx_store, &p, &err), err);
+	ck_assert_int_gt(p.id, 0);
+	ck_assert_int_eq(p.version, 1);
+	ck_assert_ptr_nonnull(p.created_at);
+	ck_assert_ok(store_partner_get(fx_store, p.id, &q, &err), err);
+	ck_assert_int_eq(q.id, p.id);
+	ck_assert_int_eq(q.version, 1);
+	ck_assert_str_eq(q.name, p.name);
+	ck_assert_int_eq(q.type, PTYPE_JOINT_VENTURE);
+	ck_assert_int_eq(q.phase, PHASE_NEGOTIATION);
+	ck_assert_str_eq(q.owner, "dana");
+	ck_assert_int_eq(q.origin, ORIGIN_INVESTOR_INTRO);
+	ck_assert_int_eq(q.power, POWER_SMALL_FISH);
+	ck_assert_int_eq(q.goal, GOAL_BOTH);
+	ck_assert_str_eq(q.value_partner, p.value_partner);
+	ck_assert_str_eq(q.value_us, p.value_us);
+	ck_assert_str_eq(q.value_together, p.value_together);
+	ck_assert_str_eq(q.region, "DACH");
+	ck_assert_str_eq(q.website, p.website);
+	ck_assert_str_eq(q.notes, p.notes);
+	ck_assert_int_eq(q.health, -1);
+	ck_assert_ptr_null(q.status_note);
+	ck_assert_int_eq(q.status_date, DATE_NONE);
+	ck_assert_int_eq(q.score_w, -1);
+	ck_assert_int_eq(q.score_date, DATE_NONE);
+	ck_assert_str_eq(q.created_at, p.created_at);
+	ck_assert_int_eq(fx_audit_count("partners", "*", "", "Zürich Analytics ✓ (joint_venture)"),
+			 1);
+	partner_finish(&p);
+	partner_finish(&q);
+}
+END_TEST
+
+START_TEST(test_partner_unset_fields_and_owner_default)
+{
+	struct ally_err err = { 0 };
+	struct partner q;
+	int64_t id = fx_partner("Plain", PTYPE_REFERRAL);
+
+	ck_assert_ok(store_partner_get(fx_store, id, &q, &err), err);
+	ck_assert_str_eq(q.owner, "tester"); /* domain.md: whoever created it */
+	ck_assert_int_eq(q.phase, PHASE_PROSPECT);
+	ck_assert_int_eq(q.origin, -1);
+	ck_assert_int_eq(q.power, -1);
+	ck_assert_int_eq(q.goal, -1);
+	ck_assert_ptr_null(q.region);
+	ck_assert_ptr_null(q.notes);
+	partner_finish(&q);
+}
+END_TEST
+
+START_TEST(test_duplicate_name_ignoring_case)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	int64_t n = 0;
+
+	fx_partner("Acme", PTYPE_CHANNEL);
+	partner_init(&p);
+	p.name = xstrdup("aCME");
+	p.type = PTYPE_CHANNEL;
+	ck_assert_int_eq(store_partner_add(fx_store, &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "name: a partner named 'aCME' already exists");
+	ck_assert_int_eq(p.id, 0);
+	ck_assert_ok(store_partner_count(fx_store, &n, &err), err);
+	ck_assert_int_eq(n, 1);
+	partner_finish(&p);
+}
+END_TEST
+
+START_TEST(test_rename_onto_existing_name)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	int64_t id;
+
+	fx_partner("Acme", PTYPE_CHANNEL);
+	id = fx_partner("Beta", PTYPE_CHANNEL);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	str_set(&p.name, "ACME");
+	ck_assert_int_eq(store_partner_update(fx_store, &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "name: a partner named 'ACME' already exists");
+	ck_assert_int_eq(p.version, 1);
+	/* Changing only the letter case of one's own name is fine. */
+	str_set(&p.name, "BETA");
+	ck_assert_ok(store_partner_update(fx_store, &p, &err), err);
+	partner_finish(&p);
+}
+END_TEST
+
+START_TEST(test_explicit_id)
+{
+	struct ally_err err = { 0 };
+	struct partner p, q;
+
+	partner_init(&p);
+	p.id = 42;
+	p.name = xstrdup("Imported");
+	p.type = PTYPE_TECHNOLOGY;
+	ck_assert_ok(store_partner_add(fx_store, &p, &err), err);
+	ck_assert_int_eq(p.id, 42);
+	partner_init(&q);
+	q.id = 42;
+	q.name = xstrdup("Other");
+	q.type = PTYPE_TECHNOLOGY;
+	ck_assert_int_eq(store_partner_add(fx_store, &q, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "id: 42 is already used");
+	/* New partners continue after the imported ids. */
+	ck_assert_int_gt(fx_partner("Next", PTYPE_CHANNEL), 42);
+	partner_finish(&p);
+	partner_finish(&q);
+}
+END_TEST
+
+START_TEST(test_import_with_status_and_score)
+{
+	struct ally_err err = { 0 };
+	struct partner p, q;
+	struct status_list sl;
+	struct score_list scl;
+
+	partner_init(&p);
+	p.name = xstrdup("Carried");
+	p.type = PTYPE_CHANNEL;
+	p.health = HEALTH_AMBER;
+	p.status_note = xstrdup("slow quarter");
+	p.status_date = D("2026-05-01");
+	p.score_in = (struct score_input){ 80, 80, 80, 80, 80 };
+	p.score_w = 8000;
+	p.score_date = D("2026-04-01");
+	ck_assert_ok(store_partner_add(fx_store, &p, &err), err);
+	ck_assert_ok(store_partner_get(fx_store, p.id, &q, &err), err);
+	ck_assert_int_eq(q.health, HEALTH_AMBER);
+	ck_assert_str_eq(q.status_note, "slow quarter");
+	ck_assert_int_eq(q.status_date, D("2026-05-01"));
+	ck_assert_str_eq(q.status_author, "tester");
+	ck_assert_int_eq(q.score_w, 8000);
+	ck_assert_int_eq(q.score_in.fit, 80);
+	ck_assert_int_eq(q.score_date, D("2026-04-01"));
+	ck_assert_ok(store_status_history(fx_store, p.id, &sl, &err), err);
+	ck_assert_uint_eq(sl.n, 1);
+	ck_assert_ok(store_score_history(fx_store, p.id, &scl, &err), err);
+	ck_assert_uint_eq(scl.n, 1);
+	ck_assert_int_eq(scl.rows[0].w, 8000);
+	status_list_finish(&sl);
+	score_list_finish(&scl);
+	partner_finish(&p);
+	partner_finish(&q);
+}
+END_TEST
+
+START_TEST(test_find)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	int64_t acme = fx_partner("Acme Corp", PTYPE_CHANNEL);
+	int64_t numeric = fx_partner("2024", PTYPE_REFERRAL);
+
+	ck_assert_ok(store_partner_find(fx_store, "ACME corp", &p, &err), err);
+	ck_assert_int_eq(p.id, acme);
+	partner_finish(&p);
+	ck_assert_ok(store_partner_find(fx_store, "1", &p, &err), err);
+	ck_assert_int_eq(p.id, acme);
+	partner_finish(&p);
+	/* A name made of digits wins over the id it also spells. */
+	ck_assert_ok(store_partner_find(fx_store, "2024", &p, &err), err);
+	ck_assert_int_eq(p.id, numeric);
+	partner_finish(&p);
+	ck_assert_int_eq(store_partner_find(fx_store, "Acme", &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner 'Acme'");
+	ck_assert_int_eq(store_partner_find(fx_store, "99", &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner '99'");
+	ck_assert_int_eq(store_partner_get(fx_store, 99, &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner 99");
+}
+END_TEST
+
+START_TEST(test_update_audits_each_changed_field)
+{
+	struct ally_err err = { 0 };
+	struct partner p, q;
+
+	fill_every_field(&p);
+	ck_assert_ok(store_partner_add(fx_store, &p, &err), err);
+	str_set(&p.region, "Nordics");
+	str_set(&p.website, NULL);
+	p.power = POWER_EQUAL;
+	ck_assert_ok(store_partner_update(fx_store, &p, &err), err);
+	ck_assert_int_eq(p.version, 2);
+	ck_assert_ok(store_partner_get(fx_store, p.id, &q, &err), err);
+	ck_assert_int_eq(q.version, 2);
+	ck_assert_str_eq(q.region, "Nordics");
+	ck_assert_ptr_null(q.website);
+	ck_assert_int_eq(q.power, POWER_EQUAL);
+	ck_assert_int_eq(fx_audit_count("partners", "region", "DACH", "Nordics"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "website", "https://zurich.example", ""), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "power", "small_fish", "equal"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "name", NULL, NULL), 0);
+	ck_assert_int_eq(fx_audit_count("partners", "notes", NULL, NULL), 0);
+	{
+		struct audit_list l;
+
+		ck_assert_ok(store_audit_list(fx_store, "nordics", 0, 0, &l, &err), err);
+		ck_assert_uint_eq(l.n, 1);
+		ck_assert_str_eq(l.rows[0].user, "tester");
+		ck_assert_str_eq(l.rows[0].tbl, "partners");
+		ck_assert_int_eq(l.rows[0].row_id, p.id);
+		ck_assert_int_eq(l.rows[0].partner_id, p.id);
+		ck_assert_str_eq(l.rows[0].partner, "Zürich Analytics ✓");
+		ck_assert_uint_eq(strlen(l.rows[0].at), 19);
+		audit_list_finish(&l);
+	}
+	/* Writing the same values again changes nothing and logs nothing. */
+	ck_assert_ok(store_partner_update(fx_store, &q, &err), err);
+	ck_assert_int_eq(q.version, 2);
+	ck_assert_int_eq(fx_audit_count("partners", "region", NULL, NULL), 1);
+	partner_finish(&p);
+	partner_finish(&q);
+}
+END_TEST
+
+START_TEST(test_version_conflict_between_sessions)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct partner mine, theirs;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_partner_get(fx_store, id, &mine, &err), err);
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.region, "EMEA");
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+	str_set(&mine.region, "APAC");
+	ck_assert_int_eq(store_partner_update(fx_store, &mine, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg,
+			 "partner: changed by someone else since it was read; reload and try again");
+	ck_assert_int_eq(mine.version, 1);
+	partner_finish(&mine);
+	ck_assert_ok(store_partner_get(fx_store, id, &mine, &err), err);
+	ck_assert_str_eq(mine.region, "EMEA");
+	ck_assert_int_eq(fx_audit_count("partners", "region", "", "EMEA"), 1);
+	{
+		struct audit_list l;
+
+		ck_assert_ok(store_audit_list(fx_store, "EMEA", 0, 0, &l, &err), err);
+		ck_assert_uint_eq(l.n, 1);
+		ck_assert_str_eq(l.rows[0].user, "robin");
+		audit_list_finish(&l);
+	}
+	/* Updating a partner someone deleted says so. */
+	ck_assert_ok(store_partner_delete(other, id, false, &err), err);
+	ck_assert_int_eq(store_partner_update(fx_store, &mine, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner 1");
+	partner_finish(&mine);
+	partner_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
+START_TEST(test_delete_refused_with_active_contracts)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	struct contract c;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t cid = fx_contract(id, "Reseller", "2026-01-01", "2026-12-31", false, 60);
+
+	fx_contract(id, "Lapsed", "2024-01-01", "2024-12-31", false, 60);
+	ck_assert_int_eq(store_partner_delete(fx_store, id, false, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: 'Acme' has 2 active contract(s); use --force");
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	partner_finish(&p);
+	ck_assert_ok(store_partner_delete(fx_store, id, true, &err), err);
+	ck_assert_int_eq(store_partner_get(fx_store, id, &p, &err), ALLY_EUSER);
+	ck_assert_int_eq(store_contract_get(fx_store, cid, &c, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "contract: no contract 1");
+	ck_assert_int_eq(fx_audit_count("partners", "*", "Acme (channel) with 2 active contract(s)",
+					""),
+			 1);
+	ck_assert_int_eq(store_partner_delete(fx_store, id, true, &err), ALLY_EUSER);
+}
+END_TEST
+
+START_TEST(test_delete_without_contracts)
+{
+	struct ally_err err = { 0 };
+	int64_t id = fx_partner("Gone", PTYPE_REFERRAL);
+	int64_t n = -1;
+
+	ck_assert_ok(store_partner_delete(fx_store, id, false, &err), err);
+	ck_assert_ok(store_partner_count(fx_store, &n, &err), err);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(fx_audit_count("partners", "*", "Gone (referral)", ""), 1);
+}
+END_TEST
+
+START_TEST(test_status_round_trip)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	struct status_list l;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_GREEN, "kick-off went well",
+				      D("2026-03-01"), &err),
+		     err);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_RED, NULL, D("2026-04-15"), &err), err);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.health, HEALTH_RED);
+	ck_assert_ptr_null(p.status_note);
+	ck_assert_int_eq(p.status_date, D("2026-04-15"));
+	ck_assert_str_eq(p.status_author, "tester");
+	partner_finish(&p);
+	ck_assert_ok(store_status_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(l.rows[0].health, HEALTH_RED); /* newest first */
+	ck_assert_int_eq(l.rows[1].health, HEALTH_GREEN);
+	ck_assert_str_eq(l.rows[1].note, "kick-off went well");
+	ck_assert_int_eq(l.rows[1].date, D("2026-03-01"));
+	ck_assert_str_eq(l.rows[1].author, "tester");
+	status_list_finish(&l);
+	ck_assert_int_eq(fx_audit_count("partners", "health", "", "green"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "health", "green", "red"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "status_note", "kick-off went well", ""), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "status_date", "2026-03-01", "2026-04-15"), 1);
+	ck_assert_int_eq(store_status_add(fx_store, id, 7, NULL, D("2026-04-15"), &err),
+			 ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "health: "));
+	ck_assert_int_eq(store_status_add(fx_store, 99, HEALTH_GREEN, NULL, D("2026-04-15"), &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner 99");
+}
+END_TEST
+
+START_TEST(test_score_round_trip)
+{
+	struct ally_err err = { 0 };
+	struct score_input first = { 90, 80, 70, 60, 50 }, second = { 100, 100, 100, 100, 100 };
+	struct score_input bad = { 90, 80, 70, 60, 101 };
+	struct partner p;
+	struct score_list l;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	int w = 0;
+
+	ck_assert_ok(store_score_add(fx_store, id, &first, D("2026-01-10"), &w, &err), err);
+	ck_assert_int_eq(w, 7500);
+	ck_assert_ok(store_score_add(fx_store, id, &second, D("2026-02-10"), &w, &err), err);
+	ck_assert_int_eq(w, 10000);
+	ck_assert_int_eq(store_score_add(fx_store, id, &bad, D("2026-03-10"), &w, &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "track_record: 101 is out of range 0-100");
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.score_w, 10000);
+	ck_assert_int_eq(p.score_in.track_record, 100);
+	ck_assert_int_eq(p.score_date, D("2026-02-10"));
+	partner_finish(&p);
+	ck_assert_ok(store_score_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(l.rows[0].w, 10000);
+	ck_assert_int_eq(l.rows[1].w, 7500);
+	ck_assert_int_eq(l.rows[1].in.fit, 90);
+	ck_assert_int_eq(l.rows[1].in.reach, 80);
+	ck_assert_int_eq(l.rows[1].in.capabilities, 70);
+	ck_assert_int_eq(l.rows[1].in.financial, 60);
+	ck_assert_int_eq(l.rows[1].in.track_record, 50);
+	ck_assert_int_eq(l.rows[1].date, D("2026-01-10"));
+	ck_assert_str_eq(l.rows[1].author, "tester");
+	score_list_finish(&l);
+	ck_assert_int_eq(fx_audit_count("partners", "score", "", "75.0"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "score", "75.0", "100.0"), 1);
+}
+END_TEST
+
+START_TEST(test_phase_moves)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	struct phase_list l;
+	enum phase from, to;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_phase_move(fx_store, id, -1, "sent the proposal", D("2026-02-01"), &from,
+				      &to, &err),
+		     err);
+	ck_assert_int_eq(from, PHASE_PROSPECT);
+	ck_assert_int_eq(to, PHASE_PROPOSAL);
+	ck_assert_int_eq(store_phase_move(fx_store, id, PHASE_STEADY_STATE, NULL, D("2026-02-02"),
+					  &from, &to, &err),
+			 ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "phase: cannot move from proposal to steady_state"));
+	ck_assert_ok(store_phase_move(fx_store, id, PHASE_EXIT, NULL, D("2026-02-03"), &from, &to,
+				      &err),
+		     err);
+	ck_assert_int_eq(to, PHASE_EXIT);
+	/* From exit there is no default step: the user must name one. */
+	ck_assert_int_eq(store_phase_move(fx_store, id, -1, NULL, D("2026-02-04"), &from, &to, &err),
+			 ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "phase: "));
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.phase, PHASE_EXIT);
+	ck_assert_int_eq(p.version, 3);
+	partner_finish(&p);
+	ck_assert_ok(store_phase_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(l.rows[0].from, PHASE_PROSPECT);
+	ck_assert_int_eq(l.rows[0].to, PHASE_PROPOSAL);
+	ck_assert_str_eq(l.rows[0].note, "sent the proposal");
+	ck_assert_int_eq(l.rows[0].date, D("2026-02-01"));
+	ck_assert_str_eq(l.rows[0].author, "tester");
+	ck_assert_int_eq(l.rows[1].to, PHASE_EXIT);
+	ck_assert_ptr_null(l.rows[1].note);
+	phase_list_finish(&l);
+	ck_assert_int_eq(fx_audit_count("partners", "phase", "prospect", "proposal"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "phase", "proposal", "exit"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "phase", NULL, NULL), 2);
+}
+END_TEST
+
+/* Two sessions both advancing from the same phase: the second is judged
+ * from the first one's result, not from what it read before. */
+START_TEST(test_phase_move_reads_inside_transaction)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	enum phase from, to;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_phase_move(other, id, -1, NULL, D("2026-02-01"), &from, &to, &err), err);
+	ck_assert_ok(store_phase_move(fx_store, id, -1, NULL, D("2026-02-01"), &from, &to, &err),
+		     err);
+	ck_assert_int_eq(from, PHASE_PROPOSAL);
+	ck_assert_int_eq(to, PHASE_NEGOTIATION);
+	store_close(other);
+}
+END_TEST
+
+static Suite *store_partners_suite(void)
+{
+	Suite *s = suite_create("store-partners");
+	TCase *tc = tcase_create("partners");
+	TCase *th = tcase_create("history");
+
+	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_test(tc, test_partner_round_trip);
+	tcase_add_test(tc, test_partner_unset_fields_and_owner_default);
+	tcase_add_test(tc, test_duplicate_name_ignoring_case);
+	tcase_add_test(tc, test_rename_onto_existing_name);
+	tcase_add_test(tc, test_explicit_id);
+	tcase_add_test(tc, test_import_with_status_and_score);
+	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_update_audits_each_changed_field);
+	tcase_add_test(tc, test_version_conflict_between_sessions);
+	tcase_add_test(tc, test_delete_refused_with_active_contracts);
+	tcase_add_test(tc, test_delete_without_contracts);
+	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(th, fx_setup, fx_teardown);
+	tcase_add_test(th, test_status_round_trip);
+	tcase_add_test(th, test_score_round_trip);
+	tcase_add_test(th, test_phase_moves);
+	tcase_add_test(th, test_phase_move_reads_inside_transaction);
+	suite_add_tcase(s, th);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	return fx_run(store_partners_suite(), argc, argv);
+}
