@@ -120,8 +120,6 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 				return rc;
 			continue;
 		}
-		if (options && a[0] == '-' && a[1] != '\0' && !all_digits(a + 1))
-			return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown option '%s'", a);
 		if (*npos >= maxpos)
 			return ally_err_set(err, ALLY_EUSAGE, NULL, "unexpected argument '%s'", a);
 		pos[(*npos)++] = a;

@@ -127,7 +127,8 @@ struct cli_opt {
 	bool *set;          /* set true when given; may be NULL for valued options */
 };
 /* Split argv[1..argc) into options (any order, anywhere; "--" ends them)
- * and positional arguments, stored in pos[0..*npos).  An unknown option,
+ * and positional arguments, stored in pos[0..*npos).  Options are long
+ * only, so a word with one leading '-' ("-dash", "-5") is positional.  An unknown option,
  * a missing value, or more than maxpos positionals is ALLY_EUSAGE.  The
  * values point into argv. */
 int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,

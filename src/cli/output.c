@@ -364,8 +364,12 @@ static void kv_object(FILE *f, json_t *obj, int indent)
 		} else {
 			char *t = cell_text(v, CELL_TABLE);
 
-			fprintf(f, "%*s%s:%*s", indent, "", k, kw - (int)strlen(k) + 1, "");
-			kv_text(f, t, col);
+			if (*t == '\0') { /* no trailing blanks after an empty value */
+				fprintf(f, "%*s%s:\n", indent, "", k);
+			} else {
+				fprintf(f, "%*s%s:%*s", indent, "", k, kw - (int)strlen(k) + 1, "");
+				kv_text(f, t, col);
+			}
 			free(t);
 		}
 	}

@@ -1,0 +1,353 @@
+/* check-cli-global.c: what every command shares: global options anywhere,
+ * the environment, help, version, usage errors, where the database lives
+ * and how a newer database is refused. */
+#include "cli-test.h"
+
+#include <pwd.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+START_TEST(version_prints_name_and_version)
+{
+	struct run r;
+
+	run_ally_raw(&H, &r, NULL, "--version", (char *)NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_msg(strncmp(r.out, "ally ", 5) == 0 && count_lines(r.out) == 1, "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(help_lists_every_command)
+{
+	static const char *const cmds[] = { "init",	    "partner add",    "partner list",
+					    "partner show", "partner set",    "partner rm",
+					    "status",	    "score",	      "advance",
+					    "contract add", "contract renew", "renewals" };
+	struct run r;
+	size_t i;
+
+	run_ally_raw(&H, &r, NULL, "--help", (char *)NULL);
+	ck_assert_int_eq(r.status, 0);
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		ck_assert_msg(strstr(r.out, cmds[i]) != NULL, "'%s' missing from --help", cmds[i]);
+	ck_assert_ptr_nonnull(strstr(r.out, "--db"));
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(help_per_command_and_family)
+{
+	struct run a, b, fam;
+
+	run_ally_raw(&H, &a, NULL, "partner", "add", "--help", (char *)NULL);
+	ck_assert_int_eq(a.status, 0);
+	ck_assert_ptr_nonnull(strstr(a.out, "usage: ally partner add NAME --type TYPE"));
+	/* `ally help partner add` is the same text. */
+	run_ally_raw(&H, &b, NULL, "help", "partner", "add", (char *)NULL);
+	ck_assert_int_eq(b.status, 0);
+	ck_assert_str_eq(a.out, b.out);
+	run_ally_raw(&H, &fam, NULL, "partner", "--help", (char *)NULL);
+	ck_assert_int_eq(fam.status, 0);
+	ck_assert_ptr_nonnull(strstr(fam.out, "ally partner rm"));
+	ck_assert_ptr_nonnull(strstr(fam.out, "ally partner show"));
+	run_finish(&a);
+	run_finish(&b);
+	run_finish(&fam);
+}
+END_TEST
+
+START_TEST(help_does_not_touch_the_database)
+{
+	struct run r;
+
+	run_ally(&H, &r, NULL, "partner", "add", "--help", (char *)NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_int_ne(access(H.db, F_OK), 0);
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(usage_errors_exit_2_with_a_hint)
+{
+	RUN_FAILS(2, "unknown command 'frobnicate'; see 'ally --help'", "frobnicate");
+	RUN_FAILS(2, "unknown option '--bogus'; see 'ally partner list --help'", "partner", "list",
+		  "--bogus");
+	RUN_FAILS(2, "see 'ally partner --help'", "partner");
+	RUN_FAILS(2, "unknown subcommand 'partner frob'", "partner", "frob");
+	RUN_FAILS(2, "missing NAME", "partner", "add", "--type", "channel");
+	RUN_FAILS(2, "--type is required; see 'ally partner add --help'", "partner", "add", "Acme");
+	RUN_FAILS(2, "--db needs a value", "partner", "list", "--db");
+	RUN_FAILS(2, "unexpected argument", "partner", "show", "a", "b");
+}
+END_TEST
+
+START_TEST(no_command_is_a_usage_error)
+{
+	struct run r;
+
+	run_ally(&H, &r, NULL, (char *)NULL);
+	check_error(&r, 2, "no command", "ally");
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(bad_global_values_name_the_option)
+{
+	RUN_FAILS(1, "--format", "partner", "list", "--format", "xml");
+	RUN_FAILS(1, "--today", "renewals", "--today", "2026-02-30");
+	RUN_FAILS(1, "--today", "renewals", "--today", "tomorrow");
+}
+END_TEST
+
+START_TEST(global_options_after_the_command)
+{
+	struct run r;
+	json_t *v;
+
+	run_ally_raw(&H, &r, NULL, "partner", "add", "Acme", "--db", H.db, "--type", "channel",
+		     (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_finish(&r);
+	run_ally_raw(&H, &r, NULL, "partner", "list", "--format=json", "--db=", (char *)NULL);
+	ck_assert_int_eq(r.status, 1); /* an empty --db is refused, not the default */
+	run_finish(&r);
+	run_ally_raw(&H, &r, NULL, "partner", "list", "--format=json", "--db", H.db, (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	v = parse_json(r.out);
+	ck_assert_uint_eq(json_array_size(v), 1);
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(v, 0), "name")), "Acme");
+	json_decref(v);
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(ally_db_from_the_environment)
+{
+	char other[400];
+	struct run r;
+	json_t *v;
+
+	setenv("ALLY_DB", H.db, 1);
+	run_ally_raw(&H, &r, NULL, "partner", "add", "Envco", "--type", "referral", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_finish(&r);
+	/* --db wins over $ALLY_DB. */
+	snprintf(other, sizeof other, "%s/other.db", H.dir);
+	run_ally_raw(&H, &r, NULL, "--db", other, "partner", "list", "--format", "json",
+		     (char *)NULL);
+	ck_assert_str_eq(r.out, "[]\n");
+	run_finish(&r);
+	run_ally_raw(&H, &r, NULL, "partner", "list", "--format", "json", (char *)NULL);
+	v = parse_json(r.out);
+	ck_assert_uint_eq(json_array_size(v), 1);
+	json_decref(v);
+	run_finish(&r);
+}
+END_TEST
+
+/* days_left of the one renewal row, as seen with these arguments. */
+static long days_left_with(const char *opt_today)
+{
+	struct run r;
+	json_t *v;
+	long days;
+
+	if (opt_today != NULL)
+		run_ally_raw(&H, &r, NULL, "--db", H.db, "--today", opt_today, "renewals",
+			     "--format", "json", (char *)NULL);
+	else
+		run_ally_raw(&H, &r, NULL, "--db", H.db, "renewals", "--format", "json",
+			     (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	v = parse_json(r.out);
+	ck_assert_uint_eq(json_array_size(v), 1);
+	days = (long)json_integer_value(json_object_get(json_array_get(v, 0), "days_left"));
+	json_decref(v);
+	run_finish(&r);
+	return days;
+}
+
+START_TEST(ally_today_from_the_environment)
+{
+	struct run r;
+
+	add_partner("Timeco", "channel");
+	add_contract("Timeco", "Deal", "2026-01-01", "2026-02-15", NULL);
+	setenv("ALLY_TODAY", "2026-01-01", 1);
+	ck_assert_int_eq(days_left_with(NULL), 45);
+	ck_assert_int_eq(days_left_with("2026-02-14"), 1); /* --today wins */
+	setenv("ALLY_TODAY", "2026-13-01", 1);
+	run_ally_raw(&H, &r, NULL, "--db", H.db, "renewals", (char *)NULL);
+	check_error(&r, 1, "ALLY_TODAY", "renewals with a bad $ALLY_TODAY");
+	run_finish(&r);
+}
+END_TEST
+
+static mode_t mode_of(const char *path)
+{
+	struct stat st;
+
+	ck_assert_msg(stat(path, &st) == 0, "%s does not exist", path);
+	return st.st_mode & 07777;
+}
+
+START_TEST(new_folder_0700_and_file_0600_under_xdg)
+{
+	char xdg[300], dir[320], db[340];
+	struct run r;
+
+	snprintf(xdg, sizeof xdg, "%s/xdg", H.dir);
+	snprintf(dir, sizeof dir, "%s/ally", xdg);
+	snprintf(db, sizeof db, "%s/portfolio.db", dir);
+	unsetenv("ALLY_DB");
+	setenv("XDG_DATA_HOME", xdg, 1);
+	umask(022);
+	run_ally_raw(&H, &r, NULL, "init", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_int_eq(mode_of(dir), 0700);
+	ck_assert_int_eq(mode_of(db), 0600);
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(default_path_under_home)
+{
+	char home[300], db[360];
+	struct run r;
+
+	snprintf(home, sizeof home, "%s/home", H.dir);
+	snprintf(db, sizeof db, "%s/.local/share/ally/portfolio.db", home);
+	mkdir(home, 0755);
+	unsetenv("ALLY_DB");
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", home, 1);
+	run_ally_raw(&H, &r, NULL, "partner", "add", "Homeco", "--type", "channel", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_int_eq(mode_of(db), 0600);
+	run_finish(&r);
+}
+END_TEST
+
+static void set_user_version(const char *path, int v)
+{
+	sqlite3 *db;
+	char sql[64];
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+START_TEST(newer_database_is_refused_untouched)
+{
+	add_partner("Oldco", "channel");
+	set_user_version(H.db, 999);
+	RUN_FAILS(3, "", "partner", "list");
+	RUN_FAILS(3, "", "init");
+	RUN_FAILS(3, "", "partner", "add", "Newco", "--type", "channel");
+}
+END_TEST
+
+START_TEST(init_is_idempotent)
+{
+	struct run r;
+	char *before = harness_db_digest(&H), *after;
+
+	RUN_OK(&r, "init");
+	ck_assert_ptr_nonnull(strstr(r.out, "schema version"));
+	run_finish(&r);
+	after = harness_db_digest(&H);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(not_an_ally_database)
+{
+	harness_write(&H, "t.db", "this is not a database, just text that is long enough.....");
+	RUN_FAILS(3, "", "partner", "list");
+}
+END_TEST
+
+static const char *owner_of(const char *name)
+{
+	static char owner[64];
+	struct run r;
+	json_t *v;
+
+	RUN_OK(&r, "partner", "show", name, "--format", "json");
+	v = parse_json(r.out);
+	snprintf(owner, sizeof owner, "%s", json_string_value(json_object_get(v, "owner")));
+	json_decref(v);
+	run_finish(&r);
+	return owner;
+}
+
+START_TEST(user_from_env_then_passwd)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	setenv("ALLY_USER", "alice", 1);
+	add_partner("Aliceco", "channel");
+	ck_assert_str_eq(owner_of("Aliceco"), "alice");
+	unsetenv("ALLY_USER");
+	add_partner("Pwco", "channel");
+	ck_assert_str_eq(owner_of("Pwco"), pw != NULL ? pw->pw_name : "unknown");
+}
+END_TEST
+
+START_TEST(errors_never_carry_terminal_controls)
+{
+	struct run r;
+
+	run_ally(&H, &r, NULL, "partner", "show", "evil\x1b]0;pwned\x07", (char *)NULL);
+	check_error(&r, 1, "evil^[]0;pwned^G", "partner show with escapes");
+	ck_assert_ptr_null(strchr(r.err, '\x1b'));
+	run_finish(&r);
+}
+END_TEST
+
+static Suite *global_suite(void)
+{
+	Suite *s = suite_create("cli-global");
+	TCase *tc = tcase_create("nodb");
+
+	tcase_add_checked_fixture(tc, cli_setup_nodb, cli_teardown);
+	tcase_add_test(tc, version_prints_name_and_version);
+	tcase_add_test(tc, help_lists_every_command);
+	tcase_add_test(tc, help_per_command_and_family);
+	tcase_add_test(tc, help_does_not_touch_the_database);
+	tcase_add_test(tc, global_options_after_the_command);
+	tcase_add_test(tc, ally_db_from_the_environment);
+	tcase_add_test(tc, new_folder_0700_and_file_0600_under_xdg);
+	tcase_add_test(tc, default_path_under_home);
+	tcase_add_test(tc, not_an_ally_database);
+	suite_add_tcase(s, tc);
+	tc = cli_tcase("db");
+	tcase_add_test(tc, usage_errors_exit_2_with_a_hint);
+	tcase_add_test(tc, no_command_is_a_usage_error);
+	tcase_add_test(tc, bad_global_values_name_the_option);
+	tcase_add_test(tc, ally_today_from_the_environment);
+	tcase_add_test(tc, newer_database_is_refused_untouched);
+	tcase_add_test(tc, init_is_idempotent);
+	tcase_add_test(tc, user_from_env_then_passwd);
+	tcase_add_test(tc, errors_never_carry_terminal_controls);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(global_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

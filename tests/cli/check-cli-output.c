@@ -1,0 +1,137 @@
+/* check-cli-output.c: the output rules every command shares: CSV quoting
+ * and formula guards, raw UTF-8 in JSON, nothing that can act on a
+ * terminal in a table, and no output at all from a failed command. */
+#include "cli-test.h"
+
+START_TEST(csv_guards_formula_cells)
+{
+	static const char *const names[] = { "=SUM(A1)", "+1 Partner", "-dash", "@at", "'quoted" };
+	struct run r;
+	char want[64];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		add_partner(names[i], "channel");
+	RUN_OK(&r, "partner", "list", "--format", "csv");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(want, sizeof want, ",'%s,", names[i]);
+		ck_assert_msg(strstr(r.out, want) != NULL, "%s not guarded: %s", names[i], r.out);
+	}
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(csv_quotes_only_what_needs_it)
+{
+	struct run r;
+
+	add_partner("Smith, Jones & Co", "channel");
+	add_partner("Say \"Hi\"", "channel");
+	add_partner("Plain", "channel");
+	RUN_OK(&r, "partner", "list", "--format", "csv");
+	ck_assert_ptr_nonnull(strstr(r.out, ",\"Smith, Jones & Co\","));
+	ck_assert_ptr_nonnull(strstr(r.out, ",\"Say \"\"Hi\"\"\","));
+	ck_assert_ptr_nonnull(strstr(r.out, ",Plain,"));
+	/* RFC 4180 line ends. */
+	ck_assert_ptr_nonnull(strstr(r.out, "next_action\r\n"));
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(csv_multiline_cell_and_numbers)
+{
+	struct run r;
+
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Late", "2026-01-01", "2026-11-21", NULL);
+	RUN_OK(&r, "partner", "set", "Acme", "notes=line one\nline two");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "csv");
+	ck_assert_ptr_nonnull(strstr(r.out, ",\"line one\nline two\","));
+	run_finish(&r);
+	/* A negative number is a number, never guarded like text. */
+	RUN_OK(&r, "renewals", "--format", "csv");
+	ck_assert_msg(strstr(r.out, ",2026-11-21,-1,lapsed,") != NULL, "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(json_keeps_utf8)
+{
+	struct run r;
+
+	add_partner("Müller 東京", "channel");
+	RUN_OK(&r, "partner", "list", "--format", "json");
+	ck_assert_ptr_nonnull(strstr(r.out, "\"name\": \"Müller 東京\""));
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(tables_show_controls_as_text)
+{
+	struct run r;
+
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2027-12-31", NULL);
+	RUN_OK(&r, "contract", "set", "1", "notes=tab\there");
+	run_finish(&r);
+	RUN_OK(&r, "contract", "show", "1");
+	ck_assert_ptr_nonnull(strstr(r.out, "tab^Ihere"));
+	ck_assert_ptr_null(strchr(r.out, '\t'));
+	run_finish(&r);
+	/* JSON escapes it instead. */
+	RUN_OK(&r, "contract", "show", "1", "--format", "json");
+	ck_assert_ptr_nonnull(strstr(r.out, "tab\\there"));
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(write_results_in_each_format)
+{
+	struct run r;
+
+	RUN_OK(&r, "partner", "add", "Acme", "--type", "channel", "--format", "csv");
+	ck_assert_str_eq(r.out, "id\r\n1\r\n");
+	run_finish(&r);
+	RUN_OK(&r, "advance", "Acme", "--format", "csv");
+	ck_assert_str_eq(r.out, "from,to\r\nprospect,proposal\r\n");
+	run_finish(&r);
+}
+END_TEST
+
+START_TEST(a_failed_write_prints_nothing)
+{
+	/* The partner is found and the move refused: no half output. */
+	add_partner("Acme", "channel");
+	RUN_FAILS(1, "allowed", "advance", "Acme", "--to", "renewal", "--format", "json");
+}
+END_TEST
+
+static Suite *output_suite(void)
+{
+	Suite *s = suite_create("cli-output");
+	TCase *tc = cli_tcase("csv");
+
+	tcase_add_test(tc, csv_guards_formula_cells);
+	tcase_add_test(tc, csv_quotes_only_what_needs_it);
+	tcase_add_test(tc, csv_multiline_cell_and_numbers);
+	suite_add_tcase(s, tc);
+	tc = cli_tcase("terminal");
+	tcase_add_test(tc, json_keeps_utf8);
+	tcase_add_test(tc, tables_show_controls_as_text);
+	tcase_add_test(tc, write_results_in_each_format);
+	tcase_add_test(tc, a_failed_write_prints_nothing);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(output_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
