@@ -56,11 +56,12 @@ char *xstrndup(const char *s, size_t n)
 char *xvasprintf(const char *fmt, va_list ap)
 {
 	va_list ap2;
+	char probe[1]; /* a real buffer: gcc's sanitizer build rejects NULL here */
 	int n;
 	char *p;
 
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(probe, sizeof probe, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		oom();
