@@ -1,0 +1,560 @@
+/* check-store-contracts.c: contracts, renewals and their term history,
+ * the renewal list against the core's rules, and the query plans that
+ * keep the list and name lookups off full table scans. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../../src/store/store-private.h"
+#include "ally/util.h"
+#include "fixture.h"
+
+static void fill_contract(struct contract *c, int64_t partner_id)
+{
+	contract_init(c);
+	c->partner_id = partner_id;
+	c->title = xstrdup("Global reseller agreement");
+	c->status = CSTATUS_ACTIVE;
+	c->start_date = D("2026-01-01");
+	c->end_date = D("2026-12-31");
+	c->auto_renew = true;
+	c->renewal_months = 24;
+	c->notice_days = 90;
+	c->annual_value = 12500000;
+	memcpy(c->currency, "EUR", 4);
+	c->econ.model = ECON_TIERED_REVENUE_SHARE;
+	c->econ.pct[0] = 3000;
+	c->econ.pct[1] = 2000;
+	c->econ.pct[2] = 1500;
+	c->exclusivity = EXCL_SUNSET;
+	c->exclusivity_end = D("2026-06-30");
+	c->liability_cap = 100000000;
+	c->termination_reason = xstrdup("none yet");
+	c->notes = xstrdup("Signed by both CEOs.\nRevisit pricing in Q3.");
+}
+
+START_TEST(test_contract_round_trip)
+{
+	struct ally_err err = { 0 };
+	struct contract c, r;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fill_contract(&c, pid);
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	ck_assert_int_gt(c.id, 0);
+	ck_assert_int_eq(c.version, 1);
+	ck_assert_ok(store_contract_get(fx_store, c.id, &r, &err), err);
+	ck_assert_int_eq(r.partner_id, pid);
+	ck_assert_str_eq(r.partner_name, "Acme");
+	ck_assert_str_eq(r.title, c.title);
+	ck_assert_int_eq(r.status, CSTATUS_ACTIVE);
+	ck_assert_int_eq(r.start_date, c.start_date);
+	ck_assert_int_eq(r.end_date, c.end_date);
+	ck_assert(r.auto_renew);
+	ck_assert_int_eq(r.renewal_months, 24);
+	ck_assert_int_eq(r.notice_days, 90);
+	ck_assert_int_eq(r.annual_value, 12500000);
+	ck_assert_str_eq(r.currency, "EUR");
+	ck_assert_int_eq(r.econ.model, ECON_TIERED_REVENUE_SHARE);
+	ck_assert_int_eq(r.econ.pct[0], 3000);
+	ck_assert_int_eq(r.econ.pct[1], 2000);
+	ck_assert_int_eq(r.econ.pct[2], 1500);
+	ck_assert_int_eq(r.econ.amount, -1);
+	ck_assert_int_eq(r.exclusivity, EXCL_SUNSET);
+	ck_assert_int_eq(r.exclusivity_end, D("2026-06-30"));
+	ck_assert_int_eq(r.liability_cap, 100000000);
+	ck_assert_str_eq(r.termination_reason, "none yet");
+	ck_assert_str_eq(r.notes, c.notes);
+	ck_assert_ptr_nonnull(r.created_at);
+	ck_assert_int_eq(fx_audit_count("contracts", "*", "",
+					"Global reseller agreement (active, 2026-01-01..2026-12-31)"),
+			 1);
+	contract_finish(&c);
+	contract_finish(&r);
+}
+END_TEST
+
+START_TEST(test_contract_unset_and_flat_amount)
+{
+	struct ally_err err = { 0 };
+	struct contract c, r;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	contract_init(&c);
+	c.partner_id = pid;
+	c.title = xstrdup("Referral");
+	c.start_date = D("2026-01-01");
+	c.end_date = D("2026-12-31");
+	c.econ.model = ECON_FLAT_FEE;
+	c.econ.amount = 500000;
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	ck_assert_ok(store_contract_get(fx_store, c.id, &r, &err), err);
+	ck_assert(!r.auto_renew);
+	ck_assert_int_eq(r.renewal_months, RENEWAL_MONTHS_DEFAULT);
+	ck_assert_int_eq(r.notice_days, NOTICE_DAYS_DEFAULT);
+	ck_assert_int_eq(r.annual_value, -1);
+	ck_assert_str_eq(r.currency, "USD");
+	ck_assert_int_eq(r.econ.model, ECON_FLAT_FEE);
+	ck_assert_int_eq(r.econ.amount, 500000);
+	ck_assert_int_eq(r.econ.pct[0], -1);
+	ck_assert_int_eq(r.exclusivity, -1);
+	ck_assert_int_eq(r.exclusivity_end, DATE_NONE);
+	ck_assert_int_eq(r.liability_cap, -1);
+	ck_assert_ptr_null(r.notes);
+	contract_finish(&c);
+	contract_finish(&r);
+}
+END_TEST
+
+START_TEST(test_contract_add_refused)
+{
+	struct ally_err err = { 0 };
+	struct contract c;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fill_contract(&c, 99);
+	ck_assert_int_eq(store_contract_add(fx_store, &c, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner 99");
+	c.partner_id = pid;
+	c.end_date = D("2025-12-31");
+	ck_assert_int_eq(store_contract_add(fx_store, &c, &err), ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "end_date"));
+	c.end_date = D("2026-12-31");
+	c.id = 7;
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	ck_assert_int_eq(c.id, 7);
+	c.id = 7;
+	ck_assert_int_eq(store_contract_add(fx_store, &c, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "id: 7 is already used");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(test_contract_update_audit_and_conflict)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct contract c, theirs;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fill_contract(&c, pid);
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	ck_assert_ok(store_contract_get(other, c.id, &theirs, &err), err);
+	c.notice_days = 30;
+	c.annual_value = -1;
+	c.econ.pct[2] = 1000;
+	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+	ck_assert_int_eq(c.version, 2);
+	ck_assert_int_eq(fx_audit_count("contracts", "notice_days", "90", "30"), 1);
+	ck_assert_int_eq(fx_audit_count("contracts", "annual_value", "125000.00", ""), 1);
+	ck_assert_int_eq(fx_audit_count("contracts", "model_pct", "30/20/15", "30/20/10"), 1);
+	ck_assert_int_eq(fx_audit_count("contracts", "title", NULL, NULL), 0);
+	theirs.status = CSTATUS_TERMINATED;
+	ck_assert_int_eq(store_contract_update(other, &theirs, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg,
+			 "contract: changed by someone else since it was read; reload and try again");
+	contract_finish(&c);
+	contract_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
+START_TEST(test_contract_delete)
+{
+	struct ally_err err = { 0 };
+	struct contract c;
+	struct term_list tl;
+	ally_date s, e;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id = fx_contract(pid, "Pilot", "2026-01-01", "2026-03-31", false, 60);
+
+	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2026-03-01"), &s, &e, &err),
+		     err);
+	ck_assert_ok(store_contract_delete(fx_store, id, &err), err);
+	ck_assert_int_eq(store_contract_get(fx_store, id, &c, &err), ALLY_EUSER);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 0);
+	term_list_finish(&tl);
+	ck_assert_int_eq(fx_audit_count("contracts", "*", "Pilot (active, 2026-01-01..2027-03-31)",
+					""),
+			 1);
+	ck_assert_int_eq(store_contract_delete(fx_store, id, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "contract: no contract 1");
+}
+END_TEST
+
+START_TEST(test_contract_list)
+{
+	struct ally_err err = { 0 };
+	struct contract_list l;
+	struct contract c;
+	int64_t zed = fx_partner("zed", PTYPE_CHANNEL), acme = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fx_contract(zed, "Z1", "2026-01-01", "2026-06-30", false, 60);
+	fx_contract(acme, "A-late", "2026-01-01", "2027-06-30", false, 60);
+	fx_contract(acme, "A-early", "2026-01-01", "2026-03-31", false, 60);
+	contract_init(&c);
+	c.partner_id = acme;
+	c.title = xstrdup("A-draft");
+	c.status = CSTATUS_DRAFT;
+	c.start_date = D("2026-01-01");
+	c.end_date = D("2026-12-31");
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	contract_finish(&c);
+
+	ck_assert_ok(store_contract_list(fx_store, 0, -1, &l, &err), err);
+	ck_assert_uint_eq(l.n, 4);
+	ck_assert_str_eq(l.rows[0].title, "A-early"); /* partner name, then end date */
+	ck_assert_str_eq(l.rows[1].title, "A-draft");
+	ck_assert_str_eq(l.rows[2].title, "A-late");
+	ck_assert_str_eq(l.rows[3].title, "Z1");
+	contract_list_finish(&l);
+	ck_assert_ok(store_contract_list(fx_store, acme, CSTATUS_ACTIVE, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_str_eq(l.rows[0].partner_name, "Acme");
+	contract_list_finish(&l);
+	ck_assert_ok(store_contract_list(fx_store, zed, CSTATUS_DRAFT, &l, &err), err);
+	ck_assert_uint_eq(l.n, 0);
+	contract_list_finish(&l);
+}
+END_TEST
+
+START_TEST(test_renew_keeps_term_history)
+{
+	struct ally_err err = { 0 };
+	struct term_list tl;
+	struct contract c;
+	ally_date s, e;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id = fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
+
+	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2026-11-01"), &s, &e, &err),
+		     err);
+	ck_assert_int_eq(s, D("2027-01-01"));
+	ck_assert_int_eq(e, D("2027-12-31"));
+	ck_assert_ok(store_contract_renew(fx_store, id, D("2028-06-30"), D("2027-11-20"), &s, &e,
+					  &err),
+		     err);
+	ck_assert_int_eq(s, D("2028-01-01"));
+	ck_assert_int_eq(e, D("2028-06-30"));
+	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	ck_assert_int_eq(c.start_date, D("2026-01-01"));
+	ck_assert_int_eq(c.end_date, D("2028-06-30"));
+	ck_assert_int_eq(c.version, 3);
+	contract_finish(&c);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 3);
+	ck_assert_int_eq(tl.rows[0].start, D("2026-01-01")); /* the original term */
+	ck_assert_int_eq(tl.rows[0].end, D("2026-12-31"));
+	ck_assert_int_eq(tl.rows[0].renewed_on, DATE_NONE);
+	ck_assert_int_eq(tl.rows[1].start, D("2027-01-01"));
+	ck_assert_int_eq(tl.rows[1].end, D("2027-12-31"));
+	ck_assert_int_eq(tl.rows[1].renewed_on, D("2026-11-01"));
+	ck_assert_str_eq(tl.rows[1].author, "tester");
+	ck_assert_int_eq(tl.rows[2].end, D("2028-06-30"));
+	term_list_finish(&tl);
+	ck_assert_int_eq(fx_audit_count("contracts", "end_date", "2026-12-31", "2027-12-31"), 1);
+	ck_assert_int_eq(fx_audit_count("contracts", "end_date", "2027-12-31", "2028-06-30"), 1);
+}
+END_TEST
+
+START_TEST(test_renew_month_end_and_refusals)
+{
+	struct ally_err err = { 0 };
+	struct contract c;
+	ally_date s = DATE_NONE, e = DATE_NONE;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id;
+
+	contract_init(&c);
+	c.partner_id = pid;
+	c.title = xstrdup("Monthly");
+	c.start_date = D("2027-01-01");
+	c.end_date = D("2027-01-31");
+	c.renewal_months = 1;
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	id = c.id;
+	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2027-01-20"), &s, &e, &err),
+		     err);
+	ck_assert_int_eq(s, D("2027-02-01"));
+	ck_assert_int_eq(e, D("2027-02-28"));
+	ck_assert_int_eq(store_contract_renew(fx_store, id, D("2027-02-28"), D("2027-02-20"), &s,
+					      &e, &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "until: must be after the current end 2027-02-28");
+	contract_finish(&c);
+	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	c.status = CSTATUS_EXPIRED;
+	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+	ck_assert_int_eq(store_contract_renew(fx_store, id, DATE_NONE, D("2027-02-20"), &s, &e,
+					      &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "status: contract 1 is expired; only active contracts renew");
+	ck_assert_int_eq(store_contract_renew(fx_store, 99, DATE_NONE, D("2027-02-20"), &s, &e,
+					      &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "contract: no contract 99");
+	contract_finish(&c);
+}
+END_TEST
+
+/* The list as the core would build it from every contract, to compare
+ * with what the store's indexed query returns. */
+static size_t expected_renewals(ally_date today, int within, struct renewal *out, size_t max)
+{
+	struct ally_err err = { 0 };
+	struct contract_list l;
+	size_t n = 0;
+
+	ck_assert_ok(store_contract_list(fx_store, 0, CSTATUS_ACTIVE, &l, &err), err);
+	for (size_t i = 0; i < l.n && n < max; i++) {
+		struct renewal r = { 0 };
+
+		r.contract_id = l.rows[i].id;
+		r.end_date = l.rows[i].end_date;
+		r.auto_renew = l.rows[i].auto_renew;
+		r.notice_days = l.rows[i].notice_days;
+		r.partner = "";
+		renewal_compute(&r, today);
+		if (renewal_listed(&r, within))
+			out[n++] = r;
+	}
+	contract_list_finish(&l);
+	return n;
+}
+
+static void assert_renewals_match_core(ally_date today, int within)
+{
+	struct ally_err err = { 0 };
+	struct renewal want[64];
+	struct renewal_list got;
+	size_t n = expected_renewals(today, within, want, 64);
+
+	ck_assert_ok(store_renewals(fx_store, today, within, &got, &err), err);
+	ck_assert_uint_eq(got.n, n);
+	for (size_t i = 0; i < got.n; i++) {
+		const struct renewal *g = &got.rows[i];
+		bool found = false;
+
+		for (size_t j = 0; j < n; j++) {
+			if (want[j].contract_id != g->contract_id)
+				continue;
+			found = true;
+			ck_assert_int_eq(g->days_left, want[j].days_left);
+			ck_assert_int_eq(g->band, want[j].band);
+			ck_assert_int_eq(g->notice_deadline, want[j].notice_deadline);
+			ck_assert_int_eq(g->action_date, want[j].action_date);
+		}
+		ck_assert_msg(found, "contract %lld listed against the rules",
+			      (long long)g->contract_id);
+		if (i > 0)
+			ck_assert_int_le(renewal_cmp(&got.rows[i - 1], g), 0);
+	}
+	renewal_list_finish(&got);
+}
+
+START_TEST(test_renewals_across_bands)
+{
+	struct ally_err err = { 0 };
+	struct renewal_list l;
+	struct contract c;
+	ally_date today = D("2026-06-01");
+	int64_t a = fx_partner("Alpha", PTYPE_CHANNEL), b = fx_partner("beta", PTYPE_TECHNOLOGY);
+	int64_t lapsed, urgent0, urgent59, window60, window90, clear91, far, gone;
+
+	lapsed = fx_contract(a, "lapsed", "2025-01-01", "2026-05-31", false, 60);   /* -1 */
+	urgent0 = fx_contract(b, "today", "2025-06-01", "2026-06-01", false, 60);   /* 0 */
+	urgent59 = fx_contract(a, "u59", "2025-08-01", "2026-07-30", false, 60);    /* 59 */
+	window60 = fx_contract(b, "w60", "2025-08-01", "2026-07-31", false, 60);    /* 60 */
+	window90 = fx_contract(a, "w90", "2025-09-01", "2026-08-30", false, 60);    /* 90 */
+	clear91 = fx_contract(b, "c91", "2025-09-01", "2026-08-31", false, 60);     /* 91 */
+	/* A notice deadline far ahead of today... and one that is near while
+	 * the end is a year away. */
+	fx_contract(a, "far-notice", "2026-01-01", "2027-12-31", true, 90);
+	far = fx_contract(b, "near-notice", "2026-01-01", "2027-06-01", true, 340);
+	fx_contract(a, "ancient", "2020-01-01", "2021-01-01", false, 60);
+	contract_init(&c);
+	c.partner_id = a;
+	c.title = xstrdup("draft");
+	c.status = CSTATUS_DRAFT;
+	c.start_date = D("2026-01-01");
+	c.end_date = D("2026-06-10");
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	gone = c.id;
+	contract_finish(&c);
+
+	ck_assert_ok(store_renewals(fx_store, today, 90, &l, &err), err);
+	ck_assert_uint_eq(l.n, 7); /* ancient, lapsed, today, u59, w60, w90, near-notice */
+	ck_assert_str_eq(l.rows[0].title, "ancient");
+	ck_assert_int_eq(l.rows[1].contract_id, lapsed);
+	ck_assert_int_eq(l.rows[1].band, BAND_LAPSED);
+	ck_assert_int_eq(l.rows[1].days_left, -1);
+	ck_assert_int_eq(l.rows[2].contract_id, urgent0);
+	ck_assert_int_eq(l.rows[2].band, BAND_URGENT);
+	ck_assert_str_eq(l.rows[2].partner, "beta");
+	ck_assert_int_eq(l.rows[3].contract_id, far); /* deadline 2026-06-26 comes next */
+	ck_assert_int_eq(l.rows[3].band, BAND_CLEAR);
+	ck_assert_int_eq(l.rows[3].notice_deadline, D("2026-06-26"));
+	ck_assert_int_eq(l.rows[3].days_to_notice, 25);
+	ck_assert_int_eq(l.rows[4].contract_id, urgent59);
+	ck_assert_int_eq(l.rows[4].band, BAND_URGENT);
+	ck_assert_int_eq(l.rows[5].contract_id, window60);
+	ck_assert_int_eq(l.rows[5].band, BAND_WINDOW);
+	ck_assert_int_eq(l.rows[6].contract_id, window90);
+	ck_assert_int_eq(l.rows[6].days_left, 90);
+	for (size_t i = 0; i < l.n; i++) {
+		ck_assert_int_ne(l.rows[i].contract_id, clear91);
+		ck_assert_int_ne(l.rows[i].contract_id, gone);
+	}
+	renewal_list_finish(&l);
+	assert_renewals_match_core(today, 90);
+	assert_renewals_match_core(today, 30);
+	assert_renewals_match_core(today, 0);
+	assert_renewals_match_core(today, 400);
+	assert_renewals_match_core(D("2027-10-01"), 90);
+}
+END_TEST
+
+/* Deadlines follow the current term after a renewal, never the original
+ * end. */
+START_TEST(test_notice_deadline_follows_renewal)
+{
+	struct ally_err err = { 0 };
+	struct renewal_list l;
+	ally_date s, e;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id = fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
+
+	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2026-10-01"), &s, &e, &err),
+		     err);
+	ck_assert_ok(store_renewals(fx_store, D("2026-10-01"), 90, &l, &err), err);
+	ck_assert_uint_eq(l.n, 0); /* the old deadline, 2026-11-01, no longer counts */
+	renewal_list_finish(&l);
+	ck_assert_ok(store_renewals(fx_store, D("2027-10-01"), 90, &l, &err), err);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_int_eq(l.rows[0].notice_deadline, D("2027-11-01"));
+	ck_assert_int_eq(l.rows[0].end_date, D("2027-12-31"));
+	renewal_list_finish(&l);
+}
+END_TEST
+
+/* ---- query plans ---- */
+
+struct traced {
+	char *sql[32];
+	int n;
+};
+
+static int trace_cb(unsigned type, void *ctx, void *p, void *x)
+{
+	struct traced *t = ctx;
+	const char *sql = sqlite3_sql(p);
+
+	(void)type;
+	(void)x;
+	if (t->n < 32 && sql != NULL && strncmp(sql, "SELECT", 6) == 0)
+		t->sql[t->n++] = xstrdup(sql);
+	return 0;
+}
+
+/* Every table access of sql searches an index or a rowid: no "SCAN" of
+ * the named tables. */
+static void assert_no_scan(const char *sql, const char *const *tables)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	int searched = 0;
+
+	ck_assert_int_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, eqp, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 3);
+
+		for (const char *const *t = tables; *t != NULL; t++) {
+			char scan[64];
+
+			snprintf(scan, sizeof scan, "SCAN %s", *t);
+			ck_assert_msg(strncmp(detail, scan, strlen(scan)) != 0, "%s\nplan: %s", sql,
+				      detail);
+		}
+		searched += strncmp(detail, "SEARCH", 6) == 0;
+	}
+	ck_assert_msg(searched > 0, "no index search in: %s", sql);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(eqp);
+}
+
+static void assert_traced_no_scan(struct traced *t, const char *const *tables)
+{
+	ck_assert_int_gt(t->n, 0);
+	for (int i = 0; i < t->n; i++) {
+		assert_no_scan(t->sql[i], tables);
+		free(t->sql[i]);
+	}
+	t->n = 0;
+}
+
+START_TEST(test_query_plans_use_indexes)
+{
+	static const char *const contracts[] = { "contracts", "c", "partners", "p", NULL };
+	struct ally_err err = { 0 };
+	struct traced t = { .n = 0 };
+	struct renewal_list l;
+	struct partner p;
+	struct partner_list pl;
+	struct partner_filter f;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
+	sqlite3_trace_v2(fx_store->db, SQLITE_TRACE_STMT, trace_cb, &t);
+
+	ck_assert_ok(store_renewals(fx_store, D("2026-10-01"), 90, &l, &err), err);
+	renewal_list_finish(&l);
+	assert_traced_no_scan(&t, contracts);
+
+	ck_assert_ok(store_partner_find(fx_store, "ACME", &p, &err), err);
+	partner_finish(&p);
+	assert_traced_no_scan(&t, contracts);
+
+	partner_filter_init(&f);
+	f.phase = PHASE_LAUNCH;
+	ck_assert_ok(store_partner_list(fx_store, &f, D("2026-10-01"), &pl, &err), err);
+	partner_list_finish(&pl);
+	ck_assert_int_gt(t.n, 0);
+	assert_no_scan(t.sql[0], contracts); /* the partner query itself */
+	for (int i = 0; i < t.n; i++)
+		free(t.sql[i]);
+	t.n = 0;
+	sqlite3_trace_v2(fx_store->db, 0, NULL, NULL);
+}
+END_TEST
+
+static Suite *store_contracts_suite(void)
+{
+	Suite *s = suite_create("store-contracts");
+	TCase *tc = tcase_create("contracts");
+	TCase *tr = tcase_create("renewals");
+
+	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_test(tc, test_contract_round_trip);
+	tcase_add_test(tc, test_contract_unset_and_flat_amount);
+	tcase_add_test(tc, test_contract_add_refused);
+	tcase_add_test(tc, test_contract_update_audit_and_conflict);
+	tcase_add_test(tc, test_contract_delete);
+	tcase_add_test(tc, test_contract_list);
+	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(tr, fx_setup, fx_teardown);
+	tcase_add_test(tr, test_renew_keeps_term_history);
+	tcase_add_test(tr, test_renew_month_end_and_refusals);
+	tcase_add_test(tr, test_renewals_across_bands);
+	tcase_add_test(tr, test_notice_deadline_follows_renewal);
+	tcase_add_test(tr, test_query_plans_use_indexes);
+	suite_add_tcase(s, tr);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	return fx_run(store_contracts_suite(), argc, argv);
+}
