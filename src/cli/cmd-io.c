@@ -40,24 +40,17 @@ static json_t *pick(json_t *full, const char *const *keys)
 	return o;
 }
 
-/* Every partner with every field, by name.  The list has the ids; each
- * partner is read whole so that long texts are surely complete. */
+/* Every partner with every field, by name. */
 static int collect_partners(struct cli *cli, json_t *rows, struct ally_err *err)
 {
 	struct partner_filter f;
 	struct partner_list l = { NULL, 0 };
-	struct partner p;
 	int rc;
 
 	partner_filter_init(&f);
 	rc = store_partner_list(cli->store, &f, cli->today, &l, err);
-	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++) {
-		partner_init(&p);
-		rc = store_partner_get(cli->store, l.rows[i].p.id, &p, err);
-		if (rc == ALLY_OK)
-			json_array_append_new(rows, pick(json_partner_full(&p), io_partner_keys));
-		partner_finish(&p);
-	}
+	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++)
+		json_array_append_new(rows, pick(json_partner_full(&l.rows[i].p), io_partner_keys));
 	partner_list_finish(&l);
 	return rc;
 }
