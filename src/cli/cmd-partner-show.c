@@ -147,7 +147,7 @@ static void show_score(FILE *f, const struct show *s, ally_date today)
 		fprintf(f, "  %-18s %3d x %2d = %4d\n", criterion_labels[c], v,
 			criterion_weights[c], v * criterion_weights[c]);
 	}
-	fprintf(f, "  %-18s %17d\n", "weighted total", p->score_w);
+	fprintf(f, "  %-18s %15d\n", "weighted total", p->score_w);
 	fprintf(f, "  score %s, %s%s (scored %s)\n", score_format(p->score_w, buf),
 		t == TIER_UNQUALIFIED ? "" : "tier ", tier_name(t), date_format(p->score_date, date));
 	if (s->next_review != DATE_NONE)

@@ -79,7 +79,7 @@ out:
 static const struct out_col list_cols[] = {
 	{ "id", "ID", true },	     { "name", "NAME", false },
 	{ "type", "TYPE", false },   { "phase", "PHASE", false },
-	{ "tier_label", "TIER", false }, { "score", "SCORE", true },
+	{ "tier_label", "TIER", false }, { "score_label", "SCORE", true },
 	{ "health", "HEALTH", false }, { "owner", "OWNER", false },
 	{ "next_action", "NEXT", false }, { "flag_markers", "FLAGS", false },
 };
@@ -144,8 +144,13 @@ static json_t *list_row(const struct cli *cli, const struct partner_row *r)
 	/* Readable forms for the table only; JSON and CSV keep the keys of
 	 * issue 2. */
 	if (cli->format == FMT_TABLE) {
+		char buf[8];
+
 		json_object_set_new(o, "tier_label",
 				    json_string(tier_name(score_tier(r->p.score_w))));
+		json_object_set_new(o, "score_label",
+				    r->p.score_w < 0 ? json_null()
+						     : json_string(score_format(r->p.score_w, buf)));
 		json_object_set_new(o, "flag_markers", flag_markers(r->flags));
 	}
 	return o;

@@ -21,11 +21,39 @@ static char *cmd_label(const struct cli_command *c, char out[64])
 	return out;
 }
 
+#define HELP_WIDTH 79
+
+/* Print text from column col on, breaking between words before
+ * HELP_WIDTH; continuation lines start at column indent. */
+static void wrap(FILE *f, const char *text, int col, int indent)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		int len = (int)strcspn(p, " ");
+
+		if (col > indent && col + 1 + len > HELP_WIDTH) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', f);
+			col++;
+		}
+		fprintf(f, "%.*s", len, p);
+		col += len;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', f);
+}
+
 static void list_line(FILE *f, const struct cli_command *c)
 {
 	char label[64];
 
-	fprintf(f, "  %-18s %s\n", cmd_label(c, label), c->summary);
+	fprintf(f, "  %-18s ", cmd_label(c, label));
+	wrap(f, c->summary, 21, 21);
 }
 
 void cli_help_program(FILE *f, const struct cli_command *const *families)
@@ -55,9 +83,12 @@ void cli_help_family(FILE *f, const struct cli_command *const *families, const c
 	fprintf(f, "usage: ally %s SUBCOMMAND [ARGS...]\n\nsubcommands:\n", name);
 	for (fam = families; *fam != NULL; fam++)
 		for (c = *fam; c->name != NULL; c++)
-			if (strcmp(c->name, name) == 0)
-				fprintf(f, "  ally %s %s %s\n      %s\n", c->name, c->sub, c->args,
-					c->summary);
+			if (strcmp(c->name, name) == 0) {
+				fprintf(f, "  ally %s %s", c->name, c->sub);
+				wrap(f, c->args, 7 + (int)(strlen(c->name) + strlen(c->sub)), 6);
+				fputs("      ", f);
+				wrap(f, c->summary, 6, 6);
+			}
 	fprintf(f, "\nsee 'ally %s SUBCOMMAND --help' for one of them\n", name);
 }
 
@@ -65,8 +96,10 @@ void cli_help_command(FILE *f, const struct cli_command *c)
 {
 	char label[64];
 
-	fprintf(f, "usage: ally %s%s%s\n\n%s\n", cmd_label(c, label), *c->args ? " " : "",
-		c->args, c->summary);
+	fprintf(f, "usage: ally %s", cmd_label(c, label));
+	wrap(f, c->args, 12 + (int)strlen(label), 8);
+	fputc('\n', f);
+	wrap(f, c->summary, 0, 0);
 	if (c->flags & CMD_FORMAT)
 		fputs("\noutput: --format table (default), json or csv\n", f);
 	fputc('\n', f);

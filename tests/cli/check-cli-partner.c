@@ -173,6 +173,28 @@ static size_t count_named(json_t *arr, const char *name)
 	return n;
 }
 
+START_TEST(list_table_shows_one_decimal)
+{
+	struct run r;
+	json_t *arr;
+
+	add_partner("Acme", "channel");
+	/* W = 1200 + 1000 + 800 + 615 + 350 = 3965: JSON keeps W/100, the
+	 * table shows the domain's one decimal. */
+	RUN_OK(&r, "score", "Acme", "--fit", "40", "--reach", "40", "--capabilities", "40",
+	       "--financial", "41", "--track-record", "35");
+	ck_assert_str_eq(r.out, "39.7 unqualified\n");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list");
+	ck_assert_msg(strstr(r.out, "unqualified   39.7") != NULL, "%s", r.out);
+	run_finish(&r);
+	arr = list_json(NULL, NULL);
+	ck_assert_double_eq_tol(json_real_value(json_object_get(json_array_get(arr, 0), "score")),
+				39.65, 1e-9);
+	json_decref(arr);
+}
+END_TEST
+
 START_TEST(list_filters)
 {
 	struct run r;
@@ -425,6 +447,7 @@ static Suite *partner_suite(void)
 	tc = cli_tcase("list");
 	tcase_add_test(tc, list_json_has_the_issue_shape);
 	tcase_add_test(tc, list_shows_score_and_tier);
+	tcase_add_test(tc, list_table_shows_one_decimal);
 	tcase_add_test(tc, list_filters);
 	tcase_add_test(tc, list_refuses_bad_filters);
 	tcase_add_test(tc, list_table_aligns_by_display_width);
