@@ -337,13 +337,32 @@ static int demo_check_empty(struct cli *cli, struct ally_err *err)
 	return ALLY_OK;
 }
 
+/* One line, or the counts as JSON. */
+static int demo_report(struct cli *cli, struct ally_err *err)
+{
+	char today[DATE_BUFSZ], *text;
+	json_t *obj;
+	int rc;
+
+	text = xasprintf("demo: added %zu partners, %zu contracts, %zu contacts, %zu reviews and "
+			 "%zu conflicts, dated around %s",
+			 demo_partners_n, demo_contracts_n, demo_contacts_n, demo_reviews_n,
+			 demo_conflicts_n, date_format(cli->today, today));
+	obj = json_pack("{s:I, s:I, s:I, s:I, s:I, s:s}", "partners", (json_int_t)demo_partners_n,
+			"contracts", (json_int_t)demo_contracts_n, "contacts",
+			(json_int_t)demo_contacts_n, "reviews", (json_int_t)demo_reviews_n,
+			"conflicts", (json_int_t)demo_conflicts_n, "today", today);
+	rc = out_result(cli, obj, text, err);
+	free(text);
+	return rc;
+}
+
 static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	struct demo d = { cli, err, ALLY_OK, NULL, NULL };
-	char today[DATE_BUFSZ];
 
 	if (argc > 1)
-		return ally_err_set(err, ALLY_EUSAGE, "demo", "takes no arguments");
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "demo takes no arguments");
 	d.rc = demo_check_empty(cli, err);
 	if (d.rc != ALLY_OK)
 		return d.rc;
@@ -351,11 +370,7 @@ static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err
 	d.contract_ids = xcalloc(demo_contracts_n, sizeof *d.contract_ids);
 	demo_load(&d);
 	if (d.rc == ALLY_OK)
-		fprintf(cli->out,
-			"demo: added %zu partners, %zu contracts, %zu contacts, %zu reviews and "
-			"%zu conflicts, dated around %s\n",
-			demo_partners_n, demo_contracts_n, demo_contacts_n, demo_reviews_n,
-			demo_conflicts_n, date_format(cli->today, today));
+		d.rc = demo_report(cli, err);
 	free(d.partner_ids);
 	free(d.contract_ids);
 	return d.rc;
@@ -363,6 +378,6 @@ static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err
 
 const struct cli_command cli_demo_commands[] = {
 	{ "demo", NULL, "", "fill an empty database with a sample portfolio dated around today",
-	  CMD_DB | CMD_WRITE, run_demo },
+	  CMD_DB | CMD_WRITE | CMD_FORMAT, run_demo },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -2,10 +2,12 @@
  * partners|contracts FILE`.  Export writes the JSON shapes of json.c as
  * CSV (or JSON); import (import.c) reads that CSV back unchanged. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ally/contract.h"
 #include "ally/partner.h"
 #include "ally/store.h"
+#include "ally/util.h"
 #include "cli.h"
 #include "csv-read.h"
 #include "io.h"
@@ -99,6 +101,20 @@ static int run_export_contracts(struct cli *cli, int argc, char **argv, struct a
 	return export(cli, argc, argv, io_contract_keys, collect_contracts, err);
 }
 
+/* "imported 3 partners", or {"kind": "partners", "imported": 3}. */
+static int report(struct cli *cli, size_t count, const char *what, struct ally_err *err)
+{
+	const char *plural = count == 1 ? "" : "s";
+	char *kind = xasprintf("%ss", what);
+	char *text = xasprintf("imported %zu %s%s", count, what, plural);
+	int rc = out_result(cli, json_pack("{s:s, s:I}", "kind", kind, "imported", (json_int_t)count),
+			    text, err);
+
+	free(kind);
+	free(text);
+	return rc;
+}
+
 typedef int import_fn(struct cli *, const char *, const struct csv_doc *, size_t *,
 		      struct ally_err *);
 
@@ -123,7 +139,7 @@ static int import(struct cli *cli, int argc, char **argv, import_fn *fn, const c
 	if (rc == ALLY_OK)
 		rc = fn(cli, pos[0], &doc, &count, err);
 	if (rc == ALLY_OK)
-		fprintf(cli->out, "imported %zu %s%s\n", count, what, count == 1 ? "" : "s");
+		rc = report(cli, count, what, err);
 	csv_doc_finish(&doc);
 	return rc;
 }
@@ -144,9 +160,9 @@ const struct cli_command cli_io_commands[] = {
 	{ "export", "contracts", "[--format csv|json]", "every contract as CSV (default) or JSON",
 	  CMD_DB | CMD_FORMAT, run_export_contracts },
 	{ "import", "partners", "FILE", "add partners from CSV with a header row (- reads stdin)",
-	  CMD_DB | CMD_WRITE, run_import_partners },
+	  CMD_DB | CMD_WRITE | CMD_FORMAT, run_import_partners },
 	{ "import", "contracts", "FILE",
-	  "add contracts from CSV with a header row (- reads stdin)", CMD_DB | CMD_WRITE,
-	  run_import_contracts },
+	  "add contracts from CSV with a header row (- reads stdin)",
+	  CMD_DB | CMD_WRITE | CMD_FORMAT, run_import_contracts },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

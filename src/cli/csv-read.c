@@ -20,10 +20,11 @@ struct reader {
 	struct csv_doc *doc;
 	struct csv_record cur; /* the record being collected */
 	size_t cur_cap;
-	long line;     /* physical line of the chunk being fed */
-	bool row_open; /* a record has started and not yet ended */
-	bool nul;      /* a field held a NUL byte */
-	long nul_line;
+	long line;             /* physical line of the chunk being fed */
+	bool row_open;         /* a record has started and not yet ended */
+	long nul_line;         /* first record with a NUL byte, or 0 */
+	long width_line;       /* first record wider or narrower than the header, or 0 */
+	size_t width_n;        /* its number of fields */
 };
 
 void csv_doc_init(struct csv_doc *doc)
@@ -67,10 +68,8 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
 
-	if (len > 0 && memchr(s, '\0', len) != NULL && !r->nul) {
-		r->nul = true;
+	if (len > 0 && memchr(s, '\0', len) != NULL && r->nul_line == 0)
 		r->nul_line = r->cur.line;
-	}
 	if (r->cur.n == r->cur_cap) {
 		r->cur_cap = r->cur_cap ? r->cur_cap * 2 : 32;
 		r->cur.fields = xrealloc(r->cur.fields, r->cur_cap * sizeof *r->cur.fields);
@@ -83,6 +82,10 @@ static void on_record(int c, void *data)
 	struct reader *r = data;
 	struct csv_doc *doc = r->doc;
 
+	if (doc->n > 0 && r->cur.n != doc->rows[0].n && r->width_line == 0) {
+		r->width_line = r->cur.line;
+		r->width_n = r->cur.n;
+	}
 	if (doc->n == doc->cap) {
 		doc->cap = doc->cap ? doc->cap * 2 : 64;
 		doc->rows = xrealloc(doc->rows, doc->cap * sizeof *doc->rows);
@@ -144,15 +147,18 @@ static int feed(struct csv_parser *p, struct reader *r, const char *name, const 
 	return ALLY_OK;
 }
 
-/* Every record must be as wide as the header. */
-static int check_widths(const char *name, const struct csv_doc *doc, struct ally_err *err)
+/* The problems found while parsing, the earliest line first: each stops
+ * the reading there, so whichever was recorded came before the others. */
+static int record_errors(const char *name, const struct reader *r, const struct csv_doc *doc,
+			 struct ally_err *err)
 {
-	for (size_t i = 1; i < doc->n; i++)
-		if (doc->rows[i].n != doc->rows[0].n)
-			return ally_err_set(
-			    err, ALLY_EUSER, NULL,
-			    "%s:%ld: malformed CSV: %zu fields, but the header has %zu", name,
-			    doc->rows[i].line, doc->rows[i].n, doc->rows[0].n);
+	if (r->nul_line != 0 && (r->width_line == 0 || r->nul_line <= r->width_line))
+		return ally_err_set(err, ALLY_EUSER, NULL, "%s:%ld: malformed CSV: a NUL byte", name,
+				    r->nul_line);
+	if (r->width_line != 0)
+		return ally_err_set(err, ALLY_EUSER, NULL,
+				    "%s:%ld: malformed CSV: %zu fields, but the header has %zu", name,
+				    r->width_line, r->width_n, doc->rows[0].n);
 	return ALLY_OK;
 }
 
@@ -176,11 +182,9 @@ int csv_doc_parse(const char *name, const char *text, size_t len, struct csv_doc
 		rc = ally_err_set(err, ALLY_EUSER, NULL,
 				  "%s:%ld: malformed CSV: a quoted field is never closed", name,
 				  r.cur.line);
-	if (rc == ALLY_OK && r.nul)
-		rc = ally_err_set(err, ALLY_EUSER, NULL, "%s:%ld: malformed CSV: a NUL byte", name,
-				  r.nul_line);
-	if (rc == ALLY_OK)
-		rc = check_widths(name, doc, err);
+	/* A record that was wrong before the parse failed comes first. */
+	if (r.nul_line != 0 || r.width_line != 0)
+		rc = record_errors(name, &r, doc, err);
 	csv_free(&p);
 	record_free(&r.cur);
 	return rc;

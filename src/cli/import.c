@@ -118,6 +118,9 @@ static int check_header(const struct import *im, const char *const *required)
 	const struct csv_record *h = im->header;
 
 	for (size_t i = 0; i < h->n; i++) {
+		if (h->fields[i][0] == '\0')
+			return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: column %zu: has no name",
+					    im->name, h->line, i + 1);
 		if (!in_list(im->keys, h->fields[i]))
 			return ally_err_set(im->err, ALLY_EUSER, NULL,
 					    "%s:%ld: column %s: unknown column", im->name, h->line,

@@ -393,6 +393,28 @@ START_TEST(import_malformed_csv)
 }
 END_TEST
 
+/* The earliest problem is the one reported, whatever its kind. */
+START_TEST(import_malformed_first_problem_wins)
+{
+	static const char text[] = "name,type\nA,channel\nB\nC,chan\"nel\n";
+	static const char nul[] = "name,type\nA,chan\0nel\n";
+	char *path = xasprintf("%s/nul.csv", H.dir), *msg;
+	FILE *f;
+
+	one_partner();
+	bad_file("partners", text, "3: malformed CSV: 1 fields, but the header has 2", 0);
+	bad_file("partners", "name,type,\nA,channel,\n", "1: column 3: has no name", 0);
+	f = fopen(path, "wb");
+	ck_assert(f != NULL);
+	fwrite(nul, 1, sizeof nul - 1, f);
+	fclose(f);
+	msg = xasprintf("%s:2: malformed CSV: a NUL byte", path);
+	io_fails(1, msg, 0, NULL, "import", "partners", path, NULL);
+	free(msg);
+	free(path);
+}
+END_TEST
+
 START_TEST(import_contract_errors)
 {
 	one_partner();
@@ -474,6 +496,7 @@ int main(void)
 	tcase_add_test(tc, import_bad_date);
 	tcase_add_test(tc, import_duplicate_names);
 	tcase_add_test(tc, import_malformed_csv);
+	tcase_add_test(tc, import_malformed_first_problem_wins);
 	tcase_add_test(tc, import_contract_errors);
 	tcase_add_test(tc, import_partial_score);
 	tcase_add_test(tc, import_usage_and_missing_file);
