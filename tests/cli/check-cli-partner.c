@@ -232,6 +232,38 @@ START_TEST(list_filters)
 }
 END_TEST
 
+static const char *name_at(json_t *arr, size_t i)
+{
+	return json_string_value(json_object_get(json_array_get(arr, i), "name"));
+}
+
+START_TEST(list_flagged_sort_reverse)
+{
+	struct run r;
+	json_t *arr;
+
+	add_partner("Acme", "channel");
+	add_partner("Zeta", "channel");
+	/* An urgent contract while in prospect: "renewal due". */
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-31", NULL);
+	arr = list_json("--flagged", NULL);
+	ck_assert_uint_eq(json_array_size(arr), 1);
+	ck_assert_str_eq(name_at(arr, 0), "Acme");
+	json_decref(arr);
+	RUN_OK(&r, "partner", "list", "--format", "json", "--sort", "name", "--reverse");
+	arr = parse_json(r.out);
+	ck_assert_str_eq(name_at(arr, 0), "Zeta");
+	ck_assert_str_eq(name_at(arr, 1), "Acme");
+	json_decref(arr);
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "json", "--sort", "next");
+	arr = parse_json(r.out);
+	ck_assert_str_eq(name_at(arr, 0), "Acme"); /* the one with a next action */
+	json_decref(arr);
+	run_finish(&r);
+}
+END_TEST
+
 START_TEST(list_refuses_bad_filters)
 {
 	add_partner("Acme", "channel");
@@ -449,6 +481,7 @@ static Suite *partner_suite(void)
 	tcase_add_test(tc, list_shows_score_and_tier);
 	tcase_add_test(tc, list_table_shows_one_decimal);
 	tcase_add_test(tc, list_filters);
+	tcase_add_test(tc, list_flagged_sort_reverse);
 	tcase_add_test(tc, list_refuses_bad_filters);
 	tcase_add_test(tc, list_table_aligns_by_display_width);
 	tcase_add_test(tc, empty_list_in_each_format);
