@@ -80,7 +80,7 @@ static bool empty(const char *v)
  * "FILE:LINE: column COLUMN: reason".  With column NULL, the message's own
  * field names the column when it is one of the file's kind.  Database
  * errors are left as they are: they are not about the file. */
-static int row_error(const struct import *im, long line, const char *column)
+static int row_error(const struct import *im, const char *column)
 {
 	char reason[sizeof im->err->msg], field[64] = "";
 	const char *colon = strstr(im->err->msg, ": ");
@@ -99,10 +99,10 @@ static int row_error(const struct import *im, long line, const char *column)
 	if (column == NULL && in_list(im->keys, field))
 		column = field;
 	if (column == NULL)
-		return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: %s", im->name, line,
-				    reason);
-	return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: column %s: %s", im->name, line,
-			    column, reason);
+		return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: %s", im->name,
+				    im->rec->line, reason);
+	return ally_err_set(im->err, ALLY_EUSER, NULL, "%s:%ld: column %s: %s", im->name,
+			    im->rec->line, column, reason);
 }
 
 /* An error found here, for the record at hand. */
@@ -147,7 +147,7 @@ static int take_id(const struct import *im, int64_t *id)
 	if (empty(v))
 		return ALLY_OK;
 	if (cli_id(v, "id", id, im->err) != ALLY_OK)
-		return row_error(im, im->rec->line, "id");
+		return row_error(im, "id");
 	return ALLY_OK;
 }
 
@@ -163,7 +163,7 @@ static int partner_fields_from(const struct import *im, struct partner *p)
 		if (v == NULL || (strcmp(*k, "phase") == 0 && *v == '\0'))
 			continue;
 		if (partner_set_field(p, *k, v, true, im->err) != ALLY_OK)
-			return row_error(im, im->rec->line, *k);
+			return row_error(im, *k);
 	}
 	return ALLY_OK;
 }
@@ -184,15 +184,15 @@ static int partner_status(const struct import *im, int64_t id)
 	}
 	h = enum_parse_field(health_names, health, "health", im->err);
 	if (h < 0)
-		return row_error(im, im->rec->line, "health");
+		return row_error(im, "health");
 	if (!empty(date) && date_parse_field(date, "status_date", &d, im->err) != ALLY_OK)
-		return row_error(im, im->rec->line, "status_date");
+		return row_error(im, "status_date");
 	if (!empty(note) &&
 	    text_check(note, "status_note", TEXT_LINE_MAX, false, im->err) != ALLY_OK)
-		return row_error(im, im->rec->line, "status_note");
+		return row_error(im, "status_note");
 	if (store_status_add(im->cli->store, id, h, empty(note) ? NULL : note, d, im->err) !=
 	    ALLY_OK)
-		return row_error(im, im->rec->line, NULL);
+		return row_error(im, NULL);
 	return ALLY_OK;
 }
 
@@ -219,14 +219,14 @@ static int partner_score(const struct import *im, int64_t id)
 			return col_error(im, criterion_names[c],
 					 "missing (give all five criteria, or none)");
 		if (cli_int(v, criterion_names[c], 0, 100, &n, im->err) != ALLY_OK)
-			return row_error(im, im->rec->line, criterion_names[c]);
+			return row_error(im, criterion_names[c]);
 		vals[c] = (int)n;
 	}
 	if (!empty(date) && date_parse_field(date, "score_date", &d, im->err) != ALLY_OK)
-		return row_error(im, im->rec->line, "score_date");
+		return row_error(im, "score_date");
 	in = (struct score_input){ vals[0], vals[1], vals[2], vals[3], vals[4] };
 	if (store_score_add(im->cli->store, id, &in, d, &w, im->err) != ALLY_OK)
-		return row_error(im, im->rec->line, NULL);
+		return row_error(im, NULL);
 	return ALLY_OK;
 }
 
@@ -241,7 +241,7 @@ static int import_partner(const struct import *im)
 		rc = partner_fields_from(im, &p);
 	if (rc == ALLY_OK && (partner_validate(&p, im->err) != ALLY_OK ||
 			      store_partner_add(im->cli->store, &p, im->err) != ALLY_OK))
-		rc = row_error(im, im->rec->line, NULL);
+		rc = row_error(im, NULL);
 	if (rc == ALLY_OK)
 		rc = partner_status(im, p.id);
 	if (rc == ALLY_OK)
@@ -262,7 +262,7 @@ static int contract_partner(const struct import *im, struct contract *c)
 	if (rc == ALLY_OK)
 		c->partner_id = p.id;
 	else
-		rc = row_error(im, im->rec->line, "partner");
+		rc = row_error(im, "partner");
 	partner_finish(&p);
 	return rc;
 }
@@ -275,7 +275,7 @@ static int contract_fields_from(const struct import *im, struct contract *c)
 		if (v == NULL || (*v == '\0' && in_list(contract_defaulted, *k)))
 			continue;
 		if (contract_set_field(c, *k, v, im->err) != ALLY_OK)
-			return row_error(im, im->rec->line, *k);
+			return row_error(im, *k);
 	}
 	return ALLY_OK;
 }
@@ -293,7 +293,7 @@ static int import_contract(const struct import *im)
 		rc = contract_fields_from(im, &c);
 	if (rc == ALLY_OK && (contract_validate(&c, im->err) != ALLY_OK ||
 			      store_contract_add(im->cli->store, &c, im->err) != ALLY_OK))
-		rc = row_error(im, im->rec->line, NULL);
+		rc = row_error(im, NULL);
 	contract_finish(&c);
 	return rc;
 }
