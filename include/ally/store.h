@@ -68,7 +68,8 @@ int64_t store_data_version(struct store *s);
 
 /* Insert p (validated by the caller with partner_validate); sets p->id,
  * p->version, created_at.  With p->id > 0 that id is used (import keeps
- * ids; one in use is ALLY_EUSER "id: N is already used"), else a new one.  Duplicate name (ignoring case) is ALLY_EUSER
+ * ids; one in use is ALLY_EUSER "id: N is already used"), else a new one.
+ * Duplicate name (ignoring case) is ALLY_EUSER
  * "name: a partner named 'X' already exists". */
 int store_partner_add(struct store *s, struct partner *p, struct ally_err *err);
 

@@ -30,7 +30,8 @@ static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
 static const char SQL_CONTRACT_ADD[] =
 	"INSERT INTO contracts (id, partner_id, title, status, start_date, end_date, auto_renew, "
 	"  renewal_months, notice_days, annual_value, currency, model, pct1, pct2, pct3, amount, "
-	"  exclusivity, exclusivity_end, liability_cap, termination_reason, notes, notice_deadline) "
+	"  exclusivity, exclusivity_end, liability_cap, termination_reason, notes, "
+	"  notice_deadline) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
 	"  ?19, ?20, ?21, ?22) "
 	"RETURNING id, version, created_at, updated_at";

@@ -50,8 +50,8 @@ static int negotiation_refs(struct store *s, const struct negotiation *n, struct
 	if (!found)
 		return store_not_found(err, "partner", n->partner_id);
 	if (n->contract_id > 0 && store_contract_partner(s, n->contract_id) != n->partner_id)
-		return ally_err_set(err, ALLY_EUSER, "contract",
-				    "%" PRId64 " is not a contract of this partner", n->contract_id);
+		return ally_err_set(err, ALLY_EUSER, "contract", "%" PRId64
+				    " is not a contract of this partner", n->contract_id);
 	return ALLY_OK;
 }
 

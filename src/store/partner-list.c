@@ -146,7 +146,8 @@ static int facts_prepare(struct store *s, const char *sql, int64_t lo, int64_t h
  * copies the rest into that partner's facts. */
 static int facts_query(struct store *s, const char *sql, struct partner_row *rows, size_t n,
 		       int64_t lo, int64_t hi, ally_date today,
-		       void (*fill)(sqlite3_stmt *st, struct partner_facts *f), struct ally_err *err)
+		       void (*fill)(sqlite3_stmt *st, struct partner_facts *f),
+		       struct ally_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = facts_prepare(s, sql, lo, hi, today, &st, err), r;

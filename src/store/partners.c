@@ -32,7 +32,8 @@ static const char SQL_PARTNER_COUNT[] = "SELECT count(*) FROM partners";
 /* The history rows behind a partner that arrives with a status or a
  * score (import), so the history agrees with the current values. */
 static const char SQL_STATUS_SEED[] =
-	"INSERT INTO status_updates (partner_id, date, health, note, author) VALUES (?, ?, ?, ?, ?)";
+	"INSERT INTO status_updates (partner_id, date, health, note, author) "
+	"VALUES (?, ?, ?, ?, ?)";
 static const char SQL_SCORE_SEED[] =
 	"INSERT INTO scores (partner_id, date, fit, reach, capabilities, financial, track_record, "
 	"  w, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -151,7 +152,8 @@ static int check_unique(struct store *s, const struct partner *p, struct ally_er
 	if (p->id > 0 && p->version == 0) { /* an insert with the caller's id */
 		rc = store_exists(s, SQL_PARTNER_EXISTS, p->id, &found, err);
 		if (rc == ALLY_OK && found)
-			rc = ally_err_set(err, ALLY_EUSER, "id", "%" PRId64 " is already used", p->id);
+			rc = ally_err_set(err, ALLY_EUSER, "id", "%" PRId64 " is already used",
+					  p->id);
 	}
 	return rc;
 }

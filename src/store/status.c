@@ -9,7 +9,8 @@
 #include "ally/util.h"
 
 static const char SQL_STATUS_ADD[] =
-	"INSERT INTO status_updates (partner_id, date, health, note, author) VALUES (?, ?, ?, ?, ?)";
+	"INSERT INTO status_updates (partner_id, date, health, note, author) "
+	"VALUES (?, ?, ?, ?, ?)";
 static const char SQL_STATUS_SET[] =
 	"UPDATE partners SET health = ?2, status_note = ?3, status_date = ?4, status_author = ?5, "
 	"  version = version + 1, updated_at = datetime('now') WHERE id = ?1";

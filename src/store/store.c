@@ -2,6 +2,7 @@
  * and how SQLite failures become messages a user can act on. */
 #include "store-private.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -46,8 +47,7 @@ static void constraint_field(const char *msg, char *out, size_t outsz)
 	for (;;) {
 		const char *dot = NULL, *q = p;
 
-		while (*q == '_' || *q == '.' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-		       (*q >= '0' && *q <= '9')) {
+		while (*q == '_' || *q == '.' || isalnum((unsigned char)*q)) {
 			if (*q == '.')
 				dot = q;
 			q++;
@@ -86,7 +86,7 @@ static int constraint_fail(struct store *s, struct ally_err *err)
 		return ally_err_set(err, ALLY_EUSER, field, "is required");
 	case SQLITE_CONSTRAINT_FOREIGNKEY:
 		return ally_err_set(err, ALLY_EUSER, "partner",
-				    "the row it refers to does not exist (or is still referred to)");
+				    "the row it refers to does not exist, or is still in use");
 	case SQLITE_CONSTRAINT_CHECK:
 		return ally_err_set(err, ALLY_EUSER, field, "value is not allowed here");
 	default:
@@ -116,7 +116,8 @@ int store_fail(struct store *s, int rc, struct ally_err *err)
 	case SQLITE_FULL:
 		return ally_err_set(err, ALLY_EDB, "database", "disk full; nothing was changed");
 	case SQLITE_READONLY:
-		return ally_err_set(err, ALLY_EDB, "database", "%s is read-only; nothing was changed", f);
+		return ally_err_set(err, ALLY_EDB, "database", "%s is read-only; nothing was changed",
+				    f);
 	case SQLITE_CORRUPT:
 		return ally_err_set(err, ALLY_EDB, "database",
 				    "%s is damaged (corrupt); nothing was changed; restore a backup", f);
@@ -219,7 +220,8 @@ static int check_identity(struct store *s, struct ally_err *err)
 	    (rc = store_user_version(s, &version, err)) != ALLY_OK)
 		return rc;
 	if ((app != 0 && app != STORE_APPLICATION_ID) || (app == 0 && tables > 0))
-		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database", s->path);
+		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database",
+				    s->path);
 	if (version > store_schema_latest())
 		return store_newer_fail(version, err);
 	return ALLY_OK;
@@ -277,7 +279,7 @@ static int db_connect(struct store *s, struct ally_err *err)
 		flags |= SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_CANTOPEN && s->db != NULL && sqlite3_system_errno(s->db) == 0)
+		if ((rc & 0xff) == SQLITE_CANTOPEN && sqlite3_system_errno(s->db) == 0)
 			return ally_err_set(err, ALLY_EDB, "database", "cannot open %s", s->path);
 		return store_fail(s, rc, err);
 	}

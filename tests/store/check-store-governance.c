@@ -160,12 +160,15 @@ START_TEST(test_key_figures)
 	ck_assert_int_eq(l.rows[1].quarter, q4);
 	ck_assert_int_eq(l.rows[1].target[METRIC_LEADS], 4000);
 	figures_list_finish(&l);
-	ck_assert_int_eq(fx_audit_count("key_figures", "2026-Q3 revenue target", "", "50000.00"), 1);
-	ck_assert_int_eq(fx_audit_count("key_figures", "2026-Q3 revenue actual", "", "52000.00"), 1);
+	ck_assert_int_eq(fx_audit_count("key_figures", "2026-Q3 revenue target", "", "50000.00"),
+			 1);
+	ck_assert_int_eq(fx_audit_count("key_figures", "2026-Q3 revenue actual", "", "52000.00"),
+			 1);
 	ck_assert_int_eq(fx_audit_count("key_figures", "2026-Q3 revenue target", NULL, NULL), 1);
 	ck_assert_int_eq(store_figure_set(fx_store, 99, q3, METRIC_LEADS, 1, 1, &err), ALLY_EUSER);
 	ck_assert_str_eq(err.msg, "partner: no partner 99");
-	ck_assert_int_eq(store_figure_set(fx_store, pid, q3, METRIC_LEADS, -5, 1, &err), ALLY_EUSER);
+	ck_assert_int_eq(store_figure_set(fx_store, pid, q3, METRIC_LEADS, -5, 1, &err),
+			 ALLY_EUSER);
 	ck_assert_int_eq(store_figures(fx_store, 99, &l, &err), ALLY_OK);
 	ck_assert_uint_eq(l.n, 0);
 	figures_list_finish(&l);
@@ -234,8 +237,8 @@ START_TEST(test_negotiations)
 	n.acceptable = xstrdup("2 years at 20%");
 	n.walk_away = xstrdup("25% or exclusivity");
 	ck_assert_ok(store_negotiation_add(fx_store, &n, &err), err);
-	ck_assert_ok(store_negotiation_term_add(fx_store, n.id, "Co-marketing fund", TERM_NICE_TO_HAVE,
-						&err),
+	ck_assert_ok(store_negotiation_term_add(fx_store, n.id, "Co-marketing fund",
+						TERM_NICE_TO_HAVE, &err),
 		     err);
 	ck_assert_ok(store_negotiation_term_add(fx_store, n.id, "Uptime SLA 99.9%", TERM_MUST_HAVE,
 						&err),
@@ -259,8 +262,8 @@ START_TEST(test_negotiations)
 	ck_assert_int_eq(tl.rows[1].priority, TERM_NICE_TO_HAVE);
 	negotiation_term_list_finish(&tl);
 	ck_assert_int_eq(fx_audit_count("negotiations", "*", "", "negotiation for contract 1"), 1);
-	ck_assert_int_eq(fx_audit_count("negotiation_terms", "*", "", "must_have: Uptime SLA 99.9%"),
-			 1);
+	ck_assert_int_eq(
+		fx_audit_count("negotiation_terms", "*", "", "must_have: Uptime SLA 99.9%"), 1);
 	/* Deleting the contract keeps the preparation notes. */
 	ck_assert_ok(store_contract_delete(fx_store, cid, &err), err);
 	ck_assert_ok(store_negotiation_list(fx_store, pid, &l, &err), err);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "../../src/store/store-private.h"
 #include "ally/util.h"
 #include "fixture.h"
 
@@ -333,6 +334,35 @@ START_TEST(test_caller_transaction)
 }
 END_TEST
 
+/* A statement the schema refuses: the message names the column. */
+static void assert_constraint(const char *sql, const char *want)
+{
+	struct ally_err err = { 0 };
+	sqlite3_stmt *st;
+
+	ck_assert_ok(store_prepare(fx_store, sql, &st, &err), err);
+	ck_assert_int_eq(store_step_done(fx_store, st, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, want);
+}
+
+START_TEST(test_constraint_errors_name_the_field)
+{
+	fx_partner("Acme", PTYPE_CHANNEL);
+	assert_constraint("INSERT INTO partners (name, type) VALUES ('ACME', 'channel')",
+			  "name: that value is already used");
+	assert_constraint("INSERT INTO partners (name, type) VALUES ('Beta', 'bogus')",
+			  "type: value is not allowed here");
+	assert_constraint("INSERT INTO partners (name, type) VALUES ('', 'channel')",
+			  "name: value is not allowed here");
+	assert_constraint("INSERT INTO contracts (partner_id, start_date, end_date) "
+			  "VALUES (1, '2026-01-01', '2026-12-31')",
+			  "title: is required");
+	assert_constraint("INSERT INTO contracts (partner_id, title, start_date, end_date) "
+			  "VALUES (1, 'x', '2026-01-01', '2025-12-31')",
+			  "end_date: value is not allowed here");
+}
+END_TEST
+
 static Suite *store_open_suite(void)
 {
 	Suite *s = suite_create("store-open");
@@ -352,6 +382,7 @@ static Suite *store_open_suite(void)
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_locked);
 	tcase_add_test(tc, test_caller_transaction);
+	tcase_add_test(tc, test_constraint_errors_name_the_field);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -423,8 +423,9 @@ START_TEST(test_phase_moves)
 		     err);
 	ck_assert_int_eq(to, PHASE_EXIT);
 	/* From exit there is no default step: the user must name one. */
-	ck_assert_int_eq(store_phase_move(fx_store, id, -1, NULL, D("2026-02-04"), &from, &to, &err),
-			 ALLY_EUSER);
+	ck_assert_int_eq(
+		store_phase_move(fx_store, id, -1, NULL, D("2026-02-04"), &from, &to, &err),
+		ALLY_EUSER);
 	ck_assert_ptr_nonnull(strstr(err.msg, "phase: "));
 	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
 	ck_assert_int_eq(p.phase, PHASE_EXIT);
