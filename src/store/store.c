@@ -290,9 +290,12 @@ static int db_connect(struct store *s, struct ally_err *err)
 
 struct store *store_open(const char *path, const struct store_opts *opts, struct ally_err *err)
 {
+	static const struct store_opts defaults = { .journal = STORE_JOURNAL_AUTO };
 	struct store *s = xcalloc(1, sizeof *s);
 	int rc;
 
+	if (opts == NULL)
+		opts = &defaults;
 	s->path = xstrdup(path);
 	s->user = xstrdup(opts->user != NULL && opts->user[0] != '\0' ? opts->user : "unknown");
 	s->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : STORE_BUSY_MS_DEFAULT;
