@@ -167,9 +167,10 @@ static int lookup(int argc, char **argv, bool help, const struct cli_command **o
 }
 
 /* Open and migrate the database, then begin the command's transaction.
- * A read runs in one too, for a consistent snapshot; the store offers
- * only BEGIN IMMEDIATE, so a read that cannot take it (a read-only file)
- * goes on without one rather than fail. */
+ * A read runs in one too, for a consistent snapshot.  store.h offers only
+ * BEGIN IMMEDIATE, so a read that cannot take it (a read-only file, or a
+ * writer holding the lock past busy_ms) goes on without one rather than
+ * fail: each store call then reads on its own. */
 static int open_db(struct cli *cli, const struct cli_command *c, const char *db_opt, char **path,
 		   bool *in_tx, struct ally_err *err)
 {
