@@ -13,7 +13,7 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);                 /* xstrdup(NULL) returns NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *xvasprintf(const char *fmt, va_list ap);
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0), nonnull(1)));
 
 /* Replace *dst with a copy of src (NULL allowed), freeing the old value. */
 void str_set(char **dst, const char *src);

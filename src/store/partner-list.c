@@ -310,6 +310,8 @@ static void list_sort(struct partner_list *l, enum partner_sort sort, bool desce
 	int (*cmp)(const void *, const void *) =
 		(unsigned)sort < sizeof cmps / sizeof cmps[0] ? cmps[sort] : cmp_name;
 
+	if (l->n < 2) /* rows is NULL for an empty list, which qsort may not take */
+		return;
 	qsort(l->rows, l->n, sizeof *l->rows, cmp);
 	for (size_t i = 0; descending && i < l->n / 2; i++) {
 		struct partner_row t = l->rows[i];
