@@ -58,6 +58,9 @@ const char *store_path(struct store *s);
 /* The caller's transaction: BEGIN IMMEDIATE (waits up to busy_ms for the
  * write lock), COMMIT, ROLLBACK.  rollback is safe to call when none is open. */
 int store_begin(struct store *s, struct ally_err *err);
+/* A read transaction (deferred BEGIN): several queries see one snapshot,
+ * without waiting for a writer's lock.  End it with store_rollback. */
+int store_begin_read(struct store *s, struct ally_err *err);
 int store_commit(struct store *s, struct ally_err *err);
 void store_rollback(struct store *s);
 

@@ -193,7 +193,7 @@ static int open_db(struct cli *cli, const struct cli_command *c, const char *db_
 		*in_tx = rc == ALLY_OK;
 		return rc;
 	}
-	*in_tx = store_begin(cli->store, &ignored) == ALLY_OK;
+	*in_tx = store_begin_read(cli->store, &ignored) == ALLY_OK;
 	return ALLY_OK;
 }
 

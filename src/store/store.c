@@ -346,6 +346,13 @@ int store_begin(struct store *s, struct ally_err *err)
 	return store_exec1(s, SQL_BEGIN_IMMEDIATE, err);
 }
 
+int store_begin_read(struct store *s, struct ally_err *err)
+{
+	bool own;
+
+	return rtx_begin(s, &own, err);
+}
+
 int store_commit(struct store *s, struct ally_err *err)
 {
 	int rc = store_exec1(s, SQL_COMMIT, err);

@@ -303,6 +303,30 @@ START_TEST(test_locked)
 }
 END_TEST
 
+/* A reader (the TUI refreshing, a cron job) must not wait for a writer:
+ * the read transaction sees the last commit at once. */
+START_TEST(test_read_while_writing)
+{
+	struct ally_err err = { 0 };
+	struct store *reader = fx_open("reader", 1000);
+	struct partner_list l;
+	struct partner_filter f;
+
+	fx_partner("Committed", PTYPE_CHANNEL);
+	ck_assert_ok(store_begin(fx_store, &err), err);
+	fx_partner("Uncommitted", PTYPE_CHANNEL);
+	ck_assert_ok(store_begin_read(reader, &err), err);
+	partner_filter_init(&f);
+	ck_assert_ok(store_partner_list(reader, &f, D("2026-11-22"), &l, &err), err);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.rows[0].p.name, "Committed");
+	partner_list_finish(&l);
+	store_rollback(reader);
+	store_rollback(fx_store);
+	store_close(reader);
+}
+END_TEST
+
 START_TEST(test_caller_transaction)
 {
 	struct ally_err err = { 0 };
@@ -381,6 +405,7 @@ static Suite *store_open_suite(void)
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_locked);
+	tcase_add_test(tc, test_read_while_writing);
 	tcase_add_test(tc, test_caller_transaction);
 	tcase_add_test(tc, test_constraint_errors_name_the_field);
 	suite_add_tcase(s, tc);
