@@ -89,6 +89,21 @@ char *econ_pct_format(const struct econ_terms *e, char out[48]);
  * (2027-01-31 + 1 month -> 2027-02-01..2027-02-28). */
 void contract_next_term(ally_date end, int months, ally_date *start, ally_date *new_end);
 
+/* The term a renewal of c gives: the day after c->end_date to
+ * contract_next_term's end, or to until when until != DATE_NONE.
+ * Refused (ALLY_EUSER, naming the field) when c is not active ("status:
+ * only active contracts renew; this one is terminated"), when until is
+ * not after the current end ("until: ..."), or when the new end would be
+ * after 9999-12-31 ("end_date: ..."). */
+int contract_renew_term(const struct contract *c, ally_date until, ally_date *start,
+			ally_date *end, struct ally_err *err);
+
+/* An edited end_date must stay inside the current term: not before the
+ * start of the current term (term_start; the contract's start_date when it
+ * was never renewed).  "end_date: 2026-01-01 is before the current term's
+ * start 2027-07-01". */
+int contract_check_term_end(ally_date term_start, ally_date end, struct ally_err *err);
+
 /* The partner's payout on revenue R (minor units) in contract year y
  * (1-based), per the model; rounding half away from zero at the end only.
  * For co_marketing, revenue is ignored and the result is the partner's

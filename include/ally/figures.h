@@ -38,11 +38,12 @@ void quarter_figures_init(struct quarter_figures *q, int quarter);
  * target at all, *known is false (the quarter says nothing). */
 bool figures_quarter_met(const struct quarter_figures *q, bool *known);
 
-/* Over quarters sorted oldest first: an expansion candidate met target in
- * each of the last 2 or more quarters; exit watch missed it in each of the
- * last 3 or more.  Quarters that say nothing are skipped; a gap between
- * consecutive quarters ends the streak. */
-bool figures_expansion_candidate(const struct quarter_figures *q, size_t n);
-bool figures_exit_watch(const struct quarter_figures *q, size_t n);
+/* Over quarters sorted oldest first, counted back from the last completed
+ * quarter (current_quarter - 1; the quarter in progress is ignored): an
+ * expansion candidate met target in each of the last 2 or more quarters;
+ * exit watch missed it in each of the last 3 or more.  A missing quarter,
+ * or one that says nothing, ends the streak. */
+bool figures_expansion_candidate(const struct quarter_figures *q, size_t n, int current_quarter);
+bool figures_exit_watch(const struct quarter_figures *q, size_t n, int current_quarter);
 
 #endif

@@ -50,6 +50,13 @@ bool renewal_listed(const struct renewal *r, int within);
  * then contract id.  For qsort over struct renewal. */
 int renewal_cmp(const void *a, const void *b);
 
+/* The renewal state of one contract for display (contract show, partner
+ * show): fills r from c and computes it as of today.  Returns false, and
+ * leaves r with band BAND_COUNT, when c is not active: only active
+ * contracts take part in renewals.  Texts in r borrow from c. */
+struct contract;
+bool renewal_of_contract(const struct contract *c, ally_date today, struct renewal *r);
+
 /* Is the notice deadline 0..NOTICE_SOON_DAYS days ahead? */
 bool renewal_notice_soon(const struct renewal *r);
 

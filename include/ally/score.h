@@ -41,6 +41,15 @@ enum tier score_tier(int w);
  * hundredths (8055 -> "80.6").  out has at least 8 bytes. */
 char *score_format(int w, char out[8]);
 
+/* The score in tenths, W/100 rounded half up to one decimal: 8050 -> 805,
+ * 8055 -> 806, 4995 -> 500.  Every format (table, JSON, CSV) shows this
+ * one value; the tier still comes from W. */
+int score_tenths(int w);
+
+/* The W range [lo, hi] of a tier (TIER_1: 8500..10000, ...,
+ * TIER_UNQUALIFIED: 0..4999); lo = hi = -1 for TIER_NONE. */
+void tier_w_range(enum tier t, int *lo, int *hi);
+
 /* "1", "2", "3", "unqualified", or "" for TIER_NONE. */
 const char *tier_name(enum tier t);
 /* Parse "1", "2", "3", "unqualified" (also "0"); -2 when none. */

@@ -18,4 +18,10 @@ size_t text_width(const char *s);
  * with ellipsis, a cut string ends in "…" (or "~" when ascii_only). */
 char *text_fit(const char *s, size_t cols, int ellipsis, int ascii_only);
 
+/* The key two names are compared by: surrounding white space trimmed and
+ * letters lower-cased, not only ASCII but Latin-1, Latin Extended-A/B,
+ * Greek and Cyrillic ("MÜLLER" and "müller" get one key), so that names
+ * are unique ignoring case as domain.md asks.  The caller frees. */
+char *text_fold(const char *s);
+
 #endif

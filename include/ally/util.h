@@ -3,6 +3,7 @@
 #define ALLY_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Allocation failure prints "ally: out of memory" and aborts: no caller
@@ -17,6 +18,9 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 
 /* Replace *dst with a copy of src (NULL allowed), freeing the old value. */
 void str_set(char **dst, const char *src);
+
+/* Is s non-empty and made of ASCII digits only? */
+bool str_all_digits(const char *s);
 
 /* Case-insensitive comparison of ASCII letters; other bytes compare as is. */
 int str_casecmp(const char *a, const char *b);

@@ -89,6 +89,16 @@ void str_set(char **dst, const char *src)
 	*dst = copy;
 }
 
+bool str_all_digits(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 int str_casecmp(const char *a, const char *b)
 {
 	for (;; a++, b++) {
