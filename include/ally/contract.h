@@ -85,8 +85,18 @@ int contract_validate(const struct contract *c, struct ally_err *err);
 char *econ_pct_format(const struct econ_terms *e, char out[48]);
 
 /* The next term after a term ending on end: it starts the day after and
- * ends `months` months later less a day, month ends clamped
- * (2027-01-31 + 1 month -> 2027-02-01..2027-02-28). */
+ * ends on end + months (date_add_months, so a day the target month lacks
+ * clamps to its last day), except that a term ending on the last day of
+ * its month renews to the last day of the target month.  So month ends
+ * stay month ends and nothing drifts:
+ *   2026-12-31 + 12 -> 2027-01-01..2027-12-31
+ *   2027-01-31 + 1  -> 2027-02-01..2027-02-28, then + 1 -> ..2027-03-31
+ *   2028-02-29 + 12 -> ..2029-02-28;  2028-02-28 + 12 -> ..2029-02-28
+ *   2027-01-30 + 1  -> ..2027-02-28 (clamped; a month end from then on)
+ *   2026-06-15 + 12 -> 2026-06-16..2027-06-15
+ * *new_end is DATE_NONE when it would fall after 9999-12-31 (and *start
+ * is then past it too when end is 9999-12-31): contract_renew_term
+ * refuses both. */
 void contract_next_term(ally_date end, int months, ally_date *start, ally_date *new_end);
 
 /* The term a renewal of c gives: the day after c->end_date to

@@ -15,7 +15,8 @@ extern const char *const review_kind_names[];
 /* Next review due: last review + the tier's cadence in calendar months
  * (clamped to month end).  With no review (last == DATE_NONE) count from
  * first_active_start, else from scored_on.  DATE_NONE when the tier has no
- * cadence (unqualified, never scored) or there is nothing to count from. */
+ * cadence (unqualified, never scored), there is nothing to count from, or
+ * the due date would fall after 9999-12-31. */
 ally_date review_next_due(enum tier tier, ally_date last, ally_date first_active_start,
 			  ally_date scored_on);
 

@@ -142,11 +142,27 @@ char *econ_pct_format(const struct econ_terms *e, char out[48])
 	return out;
 }
 
+static bool month_end(ally_date date)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	return d == date_days_in_month(y, m);
+}
+
 void contract_next_term(ally_date end, int months, ally_date *start, ally_date *new_end)
 {
-	/* Counting from the new start, not from the old end, keeps month ends
-	 * right: 2026-04-30 renewed for 1 month ends 2026-05-31, where
-	 * end + 1 month would give 2026-05-30. */
+	ally_date to = date_add_months(end, months);
+	int y, m, d;
+
 	*start = end + 1;
-	*new_end = date_add_months(*start, months) - 1;
+	*new_end = to;
+	/* A term that ends on a month end renews to a month end: adding to
+	 * the old end alone would drift (02-28 + 1 month is 03-28), and
+	 * counting from the new start would lose the clamp (01-30 + 1 month
+	 * must end 02-28, not 02-29 or 03-01). */
+	if (to == DATE_NONE || !month_end(end))
+		return;
+	date_to_ymd(to, &y, &m, &d);
+	*new_end = date_from_ymd(y, m, date_days_in_month(y, m));
 }

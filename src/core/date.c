@@ -1,6 +1,8 @@
 /* date.c: calendar dates as day numbers, ISO text, month arithmetic. */
 #include "ally/date.h"
 
+#include <stdio.h>
+
 #include "ally/err.h"
 #include "core.h"
 
@@ -20,7 +22,7 @@ int date_days_in_month(int y, int m)
 
 bool date_valid_ymd(int y, int m, int d)
 {
-	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	return y >= DATE_YEAR_MIN && y <= DATE_YEAR_MAX && m >= 1 && m <= 12 && d >= 1 &&
 	       d <= date_days_in_month(y, m);
 }
 
@@ -39,17 +41,19 @@ ally_date date_from_ymd(int y, int m, int d)
 
 void date_to_ymd(ally_date date, int *y, int *m, int *d)
 {
-	int z = date + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	int mm = mp < 10 ? mp + 3 : mp - 9;
+	/* 64-bit, so that any day number (even past year 9999) converts
+	 * without overflow. */
+	int64_t z = (int64_t)date + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int mm = (int)(mp < 10 ? mp + 3 : mp - 9);
 
-	*d = doy - (153 * mp + 2) / 5 + 1;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = mm;
-	*y = yoe + era * 400 + (mm <= 2);
+	*y = (int)(yoe + era * 400 + (mm <= 2));
 }
 
 static int digits(const char *s, int n)
@@ -106,14 +110,6 @@ int date_parse_field(const char *s, const char *field, ally_date *out, struct al
 	return ALLY_OK;
 }
 
-static void put_digits(char *out, int v, int n)
-{
-	for (int i = n - 1; i >= 0; i--) {
-		out[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
 char *date_format(ally_date date, char out[DATE_BUFSZ])
 {
 	int y, m, d;
@@ -122,31 +118,27 @@ char *date_format(ally_date date, char out[DATE_BUFSZ])
 	if (date == DATE_NONE)
 		return out;
 	date_to_ymd(date, &y, &m, &d);
-	/* Arithmetic can leave 0000-9999 only through absurd inputs; keep
-	 * the text well formed anyway. */
-	if (y < 0)
-		y = 0;
-	if (y > 9999)
-		y = 9999;
-	put_digits(out, y, 4);
-	out[4] = '-';
-	put_digits(out + 5, m, 2);
-	out[7] = '-';
-	put_digits(out + 8, d, 2);
-	out[10] = '\0';
+	/* A year outside 1000-9999 (only day arithmetic past the calendar's
+	 * ends makes one) is printed as it is, never capped: "10000-01-01"
+	 * is visibly wrong and date_parse refuses it, where a capped year
+	 * would silently be another date. */
+	snprintf(out, DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
 	return out;
 }
 
 ally_date date_add_months(ally_date date, int months)
 {
-	int y, m, d, total, dim;
+	int y, m, d, dim;
+	int64_t total;
 
 	if (date == DATE_NONE)
 		return DATE_NONE;
 	date_to_ymd(date, &y, &m, &d);
-	total = y * 12 + (m - 1) + months;
-	y = total >= 0 ? total / 12 : (total - 11) / 12;
-	m = total - y * 12 + 1;
+	total = (int64_t)y * 12 + (m - 1) + months;
+	if (total < (int64_t)DATE_YEAR_MIN * 12 || total > (int64_t)DATE_YEAR_MAX * 12 + 11)
+		return DATE_NONE;
+	y = (int)(total / 12);
+	m = (int)(total % 12) + 1;
 	dim = date_days_in_month(y, m);
 	return date_from_ymd(y, m, d > dim ? dim : d);
 }

@@ -105,6 +105,15 @@ int phase_resolve_move(enum phase from, int to, enum phase *out, struct ally_err
 	return rc;
 }
 
+/* Is today on or after start + months?  A deadline past year 9999
+ * (DATE_NONE) is never reached. */
+static bool late(ally_date start, int months, ally_date today)
+{
+	ally_date due = date_add_months(start, months);
+
+	return due != DATE_NONE && today >= due;
+}
+
 bool phase_behind_schedule(enum phase p, ally_date first_start, ally_date today)
 {
 	if (first_start == DATE_NONE || today == DATE_NONE)
@@ -112,8 +121,8 @@ bool phase_behind_schedule(enum phase p, ally_date first_start, ally_date today)
 	/* Launch is months 1-3 and ramp-up months 4-6: the first day of
 	 * month 4 (or 7) is already late. */
 	if (p == PHASE_LAUNCH)
-		return today >= date_add_months(first_start, 3);
+		return late(first_start, 3, today);
 	if (p == PHASE_RAMP_UP)
-		return today >= date_add_months(first_start, 6);
+		return late(first_start, 6, today);
 	return false;
 }

@@ -331,30 +331,70 @@ END_TEST
 
 START_TEST(next_term_month_ends_and_leap_days)
 {
+	/* domain.md's own examples. */
 	expect_term("2026-12-31", 12, "2027-01-01", "2027-12-31");
 	expect_term("2027-01-31", 1, "2027-02-01", "2027-02-28");
+	/* A month end renews to a month end. */
+	expect_term("2027-02-28", 1, "2027-03-01", "2027-03-31");
 	expect_term("2026-04-30", 1, "2026-05-01", "2026-05-31");
 	expect_term("2027-02-28", 12, "2027-03-01", "2028-02-29");
 	expect_term("2027-12-31", 2, "2028-01-01", "2028-02-29");
 	expect_term("2028-02-29", 12, "2028-03-01", "2029-02-28");
+	/* 2028-02-28 is not the end of its (leap) month: plain + 12. */
+	expect_term("2028-02-28", 12, "2028-02-29", "2029-02-28");
+	expect_term("2028-02-28", 1, "2028-02-29", "2028-03-28");
+	/* Any other day keeps its day, clamped where the month is short. */
+	expect_term("2026-06-15", 12, "2026-06-16", "2027-06-15");
 	expect_term("2026-06-14", 3, "2026-06-15", "2026-09-14");
+	expect_term("2027-01-30", 1, "2027-01-31", "2027-02-28");
+	expect_term("2026-08-30", 6, "2026-08-31", "2027-02-28");
+}
+END_TEST
+
+START_TEST(next_term_clamped_end_becomes_a_month_end)
+{
+	/* 01-30 clamps to 02-28, which is a month end: the next month then
+	 * ends on 03-31, not 03-28. */
+	expect_term("2027-01-30", 1, "2027-01-31", "2027-02-28");
+	expect_term("2027-02-28", 1, "2027-03-01", "2027-03-31");
 }
 END_TEST
 
 START_TEST(next_term_repeated_does_not_drift)
 {
-	ally_date start, end = D("2026-01-31");
-	char out[DATE_BUFSZ];
-	int y, m, d;
+	ally_date start, end = D("2027-01-31");
+	char out[DATE_BUFSZ], want[DATE_BUFSZ];
+	int y = 2027, m = 1, ey, em, ed;
 
-	/* Monthly renewals from a month end stay on month ends. */
+	/* 24 monthly renewals from a month end: each ends on the last day of
+	 * the next month, short months included. */
 	for (int i = 0; i < 24; i++) {
+		ally_date prev = end;
+
 		contract_next_term(end, 1, &start, &end);
-		date_to_ymd(end, &y, &m, &d);
-		ck_assert_msg(d == date_days_in_month(y, m), "term %d ends %s", i,
-			      date_format(end, out));
+		ck_assert_int_eq(start, prev + 1);
+		if (++m > 12)
+			m = 1, y++;
+		date_to_ymd(end, &ey, &em, &ed);
+		date_format(date_from_ymd(y, m, date_days_in_month(y, m)), want);
+		ck_assert_msg(ey == y && em == m && ed == date_days_in_month(y, m),
+			      "term %d ends %s, not %s", i, date_format(end, out), want);
 	}
-	ck_assert_str_eq(date_format(end, out), "2028-01-31");
+	ck_assert_str_eq(date_format(end, out), "2029-01-31");
+}
+END_TEST
+
+START_TEST(next_term_past_the_calendar)
+{
+	ally_date start, end;
+
+	contract_next_term(D("9999-12-20"), 1, &start, &end);
+	ck_assert_int_eq(start, D("9999-12-21"));
+	ck_assert_int_eq(end, DATE_NONE);
+	contract_next_term(D("9999-12-31"), 12, &start, &end);
+	ck_assert_int_eq(end, DATE_NONE);
+	/* The last term that fits. */
+	expect_term("9999-11-30", 1, "9999-12-01", "9999-12-31");
 }
 END_TEST
 
@@ -371,7 +411,9 @@ int main(void)
 		{ "contract_validate", validate_dates_and_text },
 		{ "contract_validate", validate_model_parameters },
 		{ "contract_next_term", next_term_month_ends_and_leap_days },
+		{ "contract_next_term", next_term_clamped_end_becomes_a_month_end },
 		{ "contract_next_term", next_term_repeated_does_not_drift },
+		{ "contract_next_term", next_term_past_the_calendar },
 	};
 
 	return run_suite(suite_from("contract", cases, sizeof cases / sizeof cases[0]));
