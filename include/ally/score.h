@@ -37,17 +37,21 @@ int score_weighted(const struct score_input *in);
  * unqualified.  W < 0 (no score) gives TIER_NONE. */
 enum tier score_tier(int w);
 
-/* "80.5" for 8050: W/100 with one decimal, rounded half up on the
- * hundredths (8055 -> "80.6").  out has at least 8 bytes. */
+/* "80.5" for 8050: score_tenths(w) written with one decimal (8055 ->
+ * "80.6", 8495 -> "85.0" though its tier is 2).  "" when w is outside
+ * 0..10000 (never scored).  out has at least 8 bytes; returns out. */
 char *score_format(int w, char out[8]);
 
 /* The score in tenths, W/100 rounded half up to one decimal: 8050 -> 805,
  * 8055 -> 806, 4995 -> 500.  Every format (table, JSON, CSV) shows this
- * one value; the tier still comes from W. */
+ * one value; the tier still comes from W.  -1 when w is outside 0..10000
+ * (never scored). */
 int score_tenths(int w);
 
-/* The W range [lo, hi] of a tier (TIER_1: 8500..10000, ...,
- * TIER_UNQUALIFIED: 0..4999); lo = hi = -1 for TIER_NONE. */
+/* The W range [lo, hi] of a tier, both inclusive (TIER_1: 8500..10000,
+ * TIER_2: 7000..8499, TIER_3: 5000..6999, TIER_UNQUALIFIED: 0..4999), so
+ * that a query can filter on W; lo = hi = -1 for TIER_NONE or any other
+ * value. */
 void tier_w_range(enum tier t, int *lo, int *hi);
 
 /* "1", "2", "3", "unqualified", or "" for TIER_NONE. */

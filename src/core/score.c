@@ -65,17 +65,47 @@ enum tier score_tier(int w)
 	return TIER_UNQUALIFIED;
 }
 
+int score_tenths(int w)
+{
+	if (w < 0 || w > 10000)
+		return -1;
+	/* W is in hundredths of a point; + 5 rounds the hundredths half up. */
+	return (w + 5) / 10;
+}
+
 char *score_format(int w, char out[8])
 {
-	int tenths;
+	int tenths = score_tenths(w);
 
-	if (w < 0 || w > 10000) {
+	/* The upper bound is already true; saying it lets the compiler see
+	 * that the text fits in 8 bytes. */
+	if (tenths < 0 || tenths > 1000) {
 		out[0] = '\0';
 		return out;
 	}
-	tenths = (w + 5) / 10;
 	snprintf(out, 8, "%d.%d", tenths / 10, tenths % 10);
 	return out;
+}
+
+void tier_w_range(enum tier t, int *lo, int *hi)
+{
+	switch (t) {
+	case TIER_1:
+		*lo = 8500, *hi = 10000;
+		return;
+	case TIER_2:
+		*lo = 7000, *hi = 8499;
+		return;
+	case TIER_3:
+		*lo = 5000, *hi = 6999;
+		return;
+	case TIER_UNQUALIFIED:
+		*lo = 0, *hi = 4999;
+		return;
+	case TIER_NONE:
+		break;
+	}
+	*lo = *hi = -1;
 }
 
 const char *tier_name(enum tier t)

@@ -152,6 +152,72 @@ START_TEST(format_one_decimal)
 	ck_assert_str_eq(score_format(5, out), "0.1");
 	ck_assert_str_eq(score_format(4, out), "0.0");
 	ck_assert_str_eq(score_format(-1, out), "");
+	ck_assert_str_eq(score_format(10001, out), "");
+	ck_assert_str_eq(score_format(4995, out), "50.0");
+	ck_assert_str_eq(score_format(8495, out), "85.0");
+}
+END_TEST
+
+START_TEST(tenths_round_half_up)
+{
+	ck_assert_int_eq(score_tenths(8050), 805);
+	ck_assert_int_eq(score_tenths(8055), 806);
+	ck_assert_int_eq(score_tenths(8054), 805);
+	ck_assert_int_eq(score_tenths(0), 0);
+	ck_assert_int_eq(score_tenths(10000), 1000);
+	ck_assert_int_eq(score_tenths(-1), -1);
+	ck_assert_int_eq(score_tenths(10001), -1);
+}
+END_TEST
+
+START_TEST(tenths_at_the_tier_boundaries)
+{
+	/* 4995 shows as 50.0 yet is unqualified; 5000 is tier 3. */
+	ck_assert_int_eq(score_tenths(4995), 500);
+	ck_assert_int_eq(score_tier(4995), TIER_UNQUALIFIED);
+	ck_assert_int_eq(score_tenths(4994), 499);
+	ck_assert_int_eq(score_tenths(5000), 500);
+	ck_assert_int_eq(score_tier(5000), TIER_3);
+	/* 8495 shows as 85.0 yet is tier 2: the tier never uses the score. */
+	ck_assert_int_eq(score_tenths(8495), 850);
+	ck_assert_int_eq(score_tier(8495), TIER_2);
+	ck_assert_int_eq(score_tenths(8500), 850);
+	ck_assert_int_eq(score_tier(8500), TIER_1);
+}
+END_TEST
+
+static void expect_range(enum tier t, int lo_want, int hi_want)
+{
+	int lo = 12345, hi = 12345;
+
+	tier_w_range(t, &lo, &hi);
+	ck_assert_int_eq(lo, lo_want);
+	ck_assert_int_eq(hi, hi_want);
+}
+
+START_TEST(w_ranges)
+{
+	expect_range(TIER_1, 8500, 10000);
+	expect_range(TIER_2, 7000, 8499);
+	expect_range(TIER_3, 5000, 6999);
+	expect_range(TIER_UNQUALIFIED, 0, 4999);
+	expect_range(TIER_NONE, -1, -1);
+}
+END_TEST
+
+START_TEST(w_ranges_agree_with_score_tier)
+{
+	static const enum tier all[] = { TIER_UNQUALIFIED, TIER_1, TIER_2, TIER_3 };
+
+	/* Every W falls in exactly the range of its own tier. */
+	for (int w = 0; w <= 10000; w++) {
+		for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+			int lo, hi;
+
+			tier_w_range(all[i], &lo, &hi);
+			ck_assert_int_eq(w >= lo && w <= hi, score_tier(w) == all[i]);
+		}
+	}
 }
 END_TEST
 
@@ -192,6 +258,10 @@ int main(void)
 		{ "score_validate", validate_each_criterion },
 		{ "score_criterion", criterion_tables },
 		{ "score_format", format_one_decimal },
+		{ "score_tenths", tenths_round_half_up },
+		{ "score_tenths", tenths_at_the_tier_boundaries },
+		{ "tier_w_range", w_ranges },
+		{ "tier_w_range", w_ranges_agree_with_score_tier },
 		{ "tier_name", tier_names },
 		{ "tier_review_months", review_cadence },
 	};
