@@ -33,16 +33,21 @@ struct quarter_figures {
 };
 void quarter_figures_init(struct quarter_figures *q, int quarter);
 
-/* Met target: actual >= target for revenue when it has a revenue target;
- * otherwise for a strict majority of the figures with a target.  With no
- * target at all, *known is false (the quarter says nothing). */
+/* Met target: with a revenue target, decided by revenue alone (actual >=
+ * target); with a revenue target but no revenue actual yet, the quarter
+ * says nothing (*known false), whatever the other figures say.  Without a
+ * revenue target: actual >= target for a strict majority of the figures
+ * that have both.  With no such figure, *known is false.  The result is
+ * false whenever *known is. */
 bool figures_quarter_met(const struct quarter_figures *q, bool *known);
 
 /* Over quarters sorted oldest first, counted back from the last completed
- * quarter (current_quarter - 1; the quarter in progress is ignored): an
- * expansion candidate met target in each of the last 2 or more quarters;
- * exit watch missed it in each of the last 3 or more.  A missing quarter,
- * or one that says nothing, ends the streak. */
+ * quarter (current_quarter - 1; the quarter in progress and any later one
+ * are ignored): an expansion candidate met target in each of the last 2
+ * quarters; exit watch missed it in each of the last 3.  A missing
+ * quarter, or one that says nothing, ends the streak, so figures that
+ * stop before current_quarter - 1 raise no flag.  current_quarter is
+ * quarter_of_date(today). */
 bool figures_expansion_candidate(const struct quarter_figures *q, size_t n, int current_quarter);
 bool figures_exit_watch(const struct quarter_figures *q, size_t n, int current_quarter);
 

@@ -140,9 +140,12 @@ bool figures_quarter_met(const struct quarter_figures *q, bool *known)
 {
 	int with = 0, met = 0;
 
-	*known = true;
-	if (counts(q, METRIC_REVENUE))
-		return q->actual[METRIC_REVENUE] >= q->target[METRIC_REVENUE];
+	/* A revenue target decides the quarter alone: without its actual
+	 * the quarter says nothing, even when other figures are in. */
+	if (q->target[METRIC_REVENUE] >= 0) {
+		*known = counts(q, METRIC_REVENUE);
+		return *known && q->actual[METRIC_REVENUE] >= q->target[METRIC_REVENUE];
+	}
 	for (int i = 0; i < METRIC_COUNT; i++) {
 		if (!counts(q, i))
 			continue;
@@ -153,35 +156,36 @@ bool figures_quarter_met(const struct quarter_figures *q, bool *known)
 	return with > 0 && 2 * met > with;
 }
 
-/* Walk back from the newest quarter: quarters that say nothing are passed
- * over, a missing quarter (a gap in the numbers) or one with the other
- * outcome ends the streak. */
-static bool streak(const struct quarter_figures *q, size_t n, bool want_met, size_t need)
+/* Do the `need` completed quarters before current all have the outcome
+ * want_met?  q is sorted oldest first.  Quarters from current on (in
+ * progress, or entered ahead) are passed over; then each of the quarters
+ * current - 1, current - 2, ... must be there and say want_met: a missing
+ * quarter or one that says nothing ends the streak, so old figures raise
+ * no flag. */
+static bool streak(const struct quarter_figures *q, size_t n, bool want_met, int need,
+		   int current)
 {
-	size_t run = 0;
+	size_t i = n;
 	bool known, met;
 
-	for (size_t i = n; i-- > 0;) {
-		if (i + 1 < n && q[i].quarter != q[i + 1].quarter - 1)
-			break;
-		met = figures_quarter_met(&q[i], &known);
-
-		if (!known)
-			continue;
-		if (met != want_met)
-			break;
-		if (++run >= need)
-			return true;
+	while (i > 0 && q[i - 1].quarter >= current)
+		i--;
+	for (int k = 1; k <= need; k++) {
+		if (i == 0 || q[i - 1].quarter != current - k)
+			return false;
+		met = figures_quarter_met(&q[--i], &known);
+		if (!known || met != want_met)
+			return false;
 	}
-	return false;
+	return true;
 }
 
-bool figures_expansion_candidate(const struct quarter_figures *q, size_t n)
+bool figures_expansion_candidate(const struct quarter_figures *q, size_t n, int current_quarter)
 {
-	return streak(q, n, true, 2);
+	return streak(q, n, true, 2, current_quarter);
 }
 
-bool figures_exit_watch(const struct quarter_figures *q, size_t n)
+bool figures_exit_watch(const struct quarter_figures *q, size_t n, int current_quarter)
 {
-	return streak(q, n, false, 3);
+	return streak(q, n, false, 3, current_quarter);
 }

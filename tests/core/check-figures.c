@@ -124,6 +124,36 @@ START_TEST(quarter_met_by_revenue)
 }
 END_TEST
 
+START_TEST(quarter_with_revenue_target_but_no_actual)
+{
+	struct quarter_figures q;
+	bool known = true;
+
+	/* Every other figure met, revenue not in yet: the majority rule
+	 * does not stand in for revenue; the quarter says nothing. */
+	quarter_figures_init(&q, 8100);
+	q.target[METRIC_REVENUE] = 500000;
+	for (int m = METRIC_NEW_CUSTOMERS; m < METRIC_COUNT; m++) {
+		q.target[m] = 100;
+		q.actual[m] = 200;
+	}
+	ck_assert(!figures_quarter_met(&q, &known));
+	ck_assert(!known);
+	/* Nor does it read as a miss when the others were missed. */
+	for (int m = METRIC_NEW_CUSTOMERS; m < METRIC_COUNT; m++)
+		q.actual[m] = 0;
+	known = true;
+	ck_assert(!figures_quarter_met(&q, &known));
+	ck_assert(!known);
+	/* A revenue actual without a target leaves the majority rule. */
+	quarter_figures_init(&q, 8100);
+	q.actual[METRIC_REVENUE] = 1;
+	q.target[METRIC_LEADS] = 100, q.actual[METRIC_LEADS] = 100;
+	ck_assert(figures_quarter_met(&q, &known));
+	ck_assert(known);
+}
+END_TEST
+
 START_TEST(quarter_met_by_majority)
 {
 	struct quarter_figures q;
@@ -166,31 +196,74 @@ START_TEST(quarter_without_targets_says_nothing)
 }
 END_TEST
 
+/* 2026-Q1 is 8104; "now" in these tests is 2026-Q4 (8107), so the last
+ * completed quarter is 2026-Q3 (8106). */
+#define NOW 8107
+
 START_TEST(expansion_candidate)
 {
 	struct quarter_figures q[5];
 
-	fill(q, 8100, (enum outcome[]){ MET, MET }, 2);
-	ck_assert(figures_expansion_candidate(q, 2));
-	ck_assert(!figures_expansion_candidate(q, 1));
-	ck_assert(!figures_expansion_candidate(q, 0));
-	fill(q, 8100, (enum outcome[]){ MISSED, MET, MET }, 3);
-	ck_assert(figures_expansion_candidate(q, 3));
-	fill(q, 8100, (enum outcome[]){ MET, MET, MISSED }, 3);
-	ck_assert(!figures_expansion_candidate(q, 3));
-	fill(q, 8100, (enum outcome[]){ MISSED, MET }, 2);
-	ck_assert(!figures_expansion_candidate(q, 2));
-	/* A quarter in progress does not break the streak... */
-	fill(q, 8100, (enum outcome[]){ MET, MET, SILENT }, 3);
-	ck_assert(figures_expansion_candidate(q, 3));
-	fill(q, 8100, (enum outcome[]){ MET, SILENT, MET }, 3);
-	ck_assert(figures_expansion_candidate(q, 3));
-	/* ...but a missing quarter does. */
-	q[0] = quarter(8100, MET);
-	q[1] = quarter(8102, MET);
-	ck_assert(!figures_expansion_candidate(q, 2));
-	q[2] = quarter(8103, MET);
-	ck_assert(figures_expansion_candidate(q, 3));
+	fill(q, 8105, (enum outcome[]){ MET, MET }, 2);
+	ck_assert(figures_expansion_candidate(q, 2, NOW));
+	ck_assert(!figures_expansion_candidate(q, 1, NOW));
+	ck_assert(!figures_expansion_candidate(q, 0, NOW));
+	fill(q, 8104, (enum outcome[]){ MISSED, MET, MET }, 3);
+	ck_assert(figures_expansion_candidate(q, 3, NOW));
+	fill(q, 8104, (enum outcome[]){ MET, MET, MISSED }, 3);
+	ck_assert(!figures_expansion_candidate(q, 3, NOW));
+	fill(q, 8105, (enum outcome[]){ MISSED, MET }, 2);
+	ck_assert(!figures_expansion_candidate(q, 2, NOW));
+}
+END_TEST
+
+START_TEST(expansion_ignores_the_quarter_in_progress)
+{
+	struct quarter_figures q[5];
+
+	/* Q2, Q3 met; Q4 (now) missed so far, or silent, or met: the
+	 * quarter in progress never counts. */
+	fill(q, 8105, (enum outcome[]){ MET, MET, MISSED }, 3);
+	ck_assert(figures_expansion_candidate(q, 3, NOW));
+	fill(q, 8105, (enum outcome[]){ MET, MET, SILENT }, 3);
+	ck_assert(figures_expansion_candidate(q, 3, NOW));
+	/* Q3 missed, Q4 met so far: not yet a streak. */
+	fill(q, 8105, (enum outcome[]){ MET, MISSED, MET }, 3);
+	ck_assert(!figures_expansion_candidate(q, 3, NOW));
+	/* Figures entered ahead, for next year, are ignored too. */
+	fill(q, 8105, (enum outcome[]){ MET, MET, SILENT, MISSED }, 4);
+	ck_assert(figures_expansion_candidate(q, 4, NOW));
+}
+END_TEST
+
+START_TEST(expansion_gaps_and_silence_end_the_streak)
+{
+	struct quarter_figures q[5];
+
+	/* A quarter that says nothing is not skipped. */
+	fill(q, 8104, (enum outcome[]){ MET, SILENT, MET }, 3);
+	ck_assert(!figures_expansion_candidate(q, 3, NOW));
+	fill(q, 8104, (enum outcome[]){ MET, MET, SILENT }, 3);
+	ck_assert(!figures_expansion_candidate(q, 3, NOW));
+	/* A missing quarter: Q1 and Q3 met, Q2 not recorded. */
+	q[0] = quarter(8104, MET);
+	q[1] = quarter(8106, MET);
+	ck_assert(!figures_expansion_candidate(q, 2, NOW));
+	/* The last completed quarter itself missing. */
+	fill(q, 8104, (enum outcome[]){ MET, MET }, 2);
+	ck_assert(!figures_expansion_candidate(q, 2, NOW));
+}
+END_TEST
+
+START_TEST(expansion_old_figures_raise_no_flag)
+{
+	struct quarter_figures q[5];
+
+	/* Met in 2025-Q4 and 2026-Q1, nothing since: three quarters ago. */
+	fill(q, 8103, (enum outcome[]){ MET, MET }, 2);
+	ck_assert(!figures_expansion_candidate(q, 2, NOW));
+	/* The same figures seen from 2026-Q2 still count. */
+	ck_assert(figures_expansion_candidate(q, 2, 8105));
 }
 END_TEST
 
@@ -198,22 +271,44 @@ START_TEST(exit_watch)
 {
 	struct quarter_figures q[5];
 
-	fill(q, 8100, (enum outcome[]){ MISSED, MISSED, MISSED }, 3);
-	ck_assert(figures_exit_watch(q, 3));
-	ck_assert(!figures_exit_watch(q, 2));
-	fill(q, 8100, (enum outcome[]){ MISSED, MISSED, MISSED, MET }, 4);
-	ck_assert(!figures_exit_watch(q, 4));
-	fill(q, 8100, (enum outcome[]){ MET, MISSED, MISSED, MISSED }, 4);
-	ck_assert(figures_exit_watch(q, 4));
-	fill(q, 8100, (enum outcome[]){ MISSED, MET, MISSED, MISSED }, 4);
-	ck_assert(!figures_exit_watch(q, 4));
-	fill(q, 8100, (enum outcome[]){ MISSED, MISSED, SILENT, MISSED }, 4);
-	ck_assert(figures_exit_watch(q, 4));
-	/* A gap: 2026-Q1, Q2 and Q4 missed, Q3 not recorded. */
-	q[0] = quarter(8104, MISSED);
-	q[1] = quarter(8105, MISSED);
-	q[2] = quarter(8107, MISSED);
-	ck_assert(!figures_exit_watch(q, 3));
+	fill(q, 8104, (enum outcome[]){ MISSED, MISSED, MISSED }, 3);
+	ck_assert(figures_exit_watch(q, 3, NOW));
+	ck_assert(!figures_exit_watch(q, 2, NOW));
+	fill(q, 8103, (enum outcome[]){ MISSED, MISSED, MISSED, MET }, 4);
+	ck_assert(!figures_exit_watch(q, 4, NOW));
+	fill(q, 8103, (enum outcome[]){ MET, MISSED, MISSED, MISSED }, 4);
+	ck_assert(figures_exit_watch(q, 4, NOW));
+	fill(q, 8103, (enum outcome[]){ MISSED, MET, MISSED, MISSED }, 4);
+	ck_assert(!figures_exit_watch(q, 4, NOW));
+	/* The quarter in progress, met so far, changes nothing. */
+	fill(q, 8104, (enum outcome[]){ MISSED, MISSED, MISSED, MET }, 4);
+	ck_assert(figures_exit_watch(q, 4, NOW));
+}
+END_TEST
+
+START_TEST(exit_watch_gaps_and_silence_end_the_streak)
+{
+	struct quarter_figures q[5];
+
+	/* A silent quarter between misses is no longer skipped. */
+	fill(q, 8103, (enum outcome[]){ MISSED, MISSED, SILENT, MISSED }, 4);
+	ck_assert(!figures_exit_watch(q, 4, NOW));
+	/* A gap: 2026-Q1 and Q3 missed, 2025-Q4 missed, Q2 not recorded. */
+	q[0] = quarter(8103, MISSED);
+	q[1] = quarter(8104, MISSED);
+	q[2] = quarter(8106, MISSED);
+	ck_assert(!figures_exit_watch(q, 3, NOW));
+}
+END_TEST
+
+START_TEST(exit_watch_old_figures_raise_no_flag)
+{
+	struct quarter_figures q[5];
+
+	/* Missed 2025-Q3 to 2026-Q1; nothing recorded since. */
+	fill(q, 8102, (enum outcome[]){ MISSED, MISSED, MISSED }, 3);
+	ck_assert(!figures_exit_watch(q, 3, NOW));
+	ck_assert(figures_exit_watch(q, 3, 8105));
 }
 END_TEST
 
@@ -225,10 +320,16 @@ int main(void)
 		{ "quarter_of_date", quarter_of_dates },
 		{ "metric_value_parse", metric_values },
 		{ "figures_quarter_met", quarter_met_by_revenue },
+		{ "figures_quarter_met", quarter_with_revenue_target_but_no_actual },
 		{ "figures_quarter_met", quarter_met_by_majority },
 		{ "figures_quarter_met", quarter_without_targets_says_nothing },
 		{ "figures_expansion_candidate", expansion_candidate },
+		{ "figures_expansion_candidate", expansion_ignores_the_quarter_in_progress },
+		{ "figures_expansion_candidate", expansion_gaps_and_silence_end_the_streak },
+		{ "figures_expansion_candidate", expansion_old_figures_raise_no_flag },
 		{ "figures_exit_watch", exit_watch },
+		{ "figures_exit_watch", exit_watch_gaps_and_silence_end_the_streak },
+		{ "figures_exit_watch", exit_watch_old_figures_raise_no_flag },
 	};
 
 	return run_suite(suite_from("figures", cases, sizeof cases / sizeof cases[0]));
