@@ -99,19 +99,24 @@ char *econ_pct_format(const struct econ_terms *e, char out[48]);
  * refuses both. */
 void contract_next_term(ally_date end, int months, ally_date *start, ally_date *new_end);
 
-/* The term a renewal of c gives: the day after c->end_date to
- * contract_next_term's end, or to until when until != DATE_NONE.
- * Refused (ALLY_EUSER, naming the field) when c is not active ("status:
- * only active contracts renew; this one is terminated"), when until is
- * not after the current end ("until: ..."), or when the new end would be
- * after 9999-12-31 ("end_date: ..."). */
+/* The term a renewal of c gives: *start is the day after c->end_date,
+ * *end is contract_next_term's end for c->renewal_months, or until when
+ * until != DATE_NONE.  Both are written only on success.  Refused with
+ * ALLY_EUSER, naming the field:
+ *   "status: only active contracts renew; this one is terminated"
+ *   "until: 2026-06-30 is not after the current end 2026-12-31"
+ *   "renewal_months: 0 is out of range 1-120"
+ *   "end_date: renewing 9999-12-20 for 12 months would end after
+ *    9999-12-31, the last date ally can hold" (also for a contract that
+ *    already ends on 9999-12-31). */
 int contract_renew_term(const struct contract *c, ally_date until, ally_date *start,
 			ally_date *end, struct ally_err *err);
 
 /* An edited end_date must stay inside the current term: not before the
  * start of the current term (term_start; the contract's start_date when it
- * was never renewed).  "end_date: 2026-01-01 is before the current term's
- * start 2027-07-01". */
+ * was never renewed, or DATE_NONE to skip the check).  ALLY_OK, or
+ * ALLY_EUSER with "end_date: 2026-01-01 is before the current term's start
+ * 2027-07-01" or "end_date: must not be empty". */
 int contract_check_term_end(ally_date term_start, ally_date end, struct ally_err *err);
 
 /* The partner's payout on revenue R (minor units) in contract year y

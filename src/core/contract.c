@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ally/enums.h"
 #include "ally/err.h"
 #include "ally/partner.h"
 #include "ally/util.h"
@@ -165,4 +166,52 @@ void contract_next_term(ally_date end, int months, ally_date *start, ally_date *
 		return;
 	date_to_ymd(to, &y, &m, &d);
 	*new_end = date_from_ymd(y, m, date_days_in_month(y, m));
+}
+
+int contract_renew_term(const struct contract *c, ally_date until, ally_date *start,
+			ally_date *end, struct ally_err *err)
+{
+	char e[DATE_BUFSZ], u[DATE_BUFSZ];
+	ally_date s, n;
+
+	const char *status = enum_name(contract_status_names, c->status);
+
+	if (c->status != CSTATUS_ACTIVE)
+		return ally_err_set(err, ALLY_EUSER, "status",
+				    "only active contracts renew; this one is %s",
+				    status != NULL ? status : "unset");
+	if (c->end_date == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "end_date", "must not be empty");
+	if (check_range(c->renewal_months, 1, RENEWAL_MONTHS_MAX, "renewal_months", err) != ALLY_OK)
+		return ALLY_EUSER;
+	date_format(c->end_date, e);
+	if (until != DATE_NONE && until <= c->end_date)
+		return ally_err_set(err, ALLY_EUSER, "until",
+				    "%s is not after the current end %s", date_format(until, u), e);
+	contract_next_term(c->end_date, c->renewal_months, &s, &n);
+	if (until != DATE_NONE)
+		n = until;
+	/* The new term must be writable: DATE_NONE from contract_next_term,
+	 * or a start past 9999-12-31, means it is not. */
+	if (n == DATE_NONE || s > date_from_ymd(DATE_YEAR_MAX, 12, 31))
+		return ally_err_set(err, ALLY_EUSER, "end_date",
+				    "renewing %s for %d month%s would end after 9999-12-31, "
+				    "the last date ally can hold",
+				    e, c->renewal_months, c->renewal_months == 1 ? "" : "s");
+	*start = s;
+	*end = n;
+	return ALLY_OK;
+}
+
+int contract_check_term_end(ally_date term_start, ally_date end, struct ally_err *err)
+{
+	char e[DATE_BUFSZ], s[DATE_BUFSZ];
+
+	if (end == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "end_date", "must not be empty");
+	if (term_start != DATE_NONE && end < term_start)
+		return ally_err_set(err, ALLY_EUSER, "end_date",
+				    "%s is before the current term's start %s",
+				    date_format(end, e), date_format(term_start, s));
+	return ALLY_OK;
 }

@@ -398,6 +398,150 @@ START_TEST(next_term_past_the_calendar)
 }
 END_TEST
 
+/* An active contract ending on end, renewing for months. */
+static void renewable(struct contract *c, const char *end, int months)
+{
+	valid_contract(c);
+	expect_set(c, "start_date", "2026-01-01");
+	expect_set(c, "end_date", end);
+	c->renewal_months = months;
+}
+
+static void expect_renew(const char *end, int months, const char *until, const char *start_want,
+			 const char *end_want)
+{
+	char s[DATE_BUFSZ], e[DATE_BUFSZ];
+	struct contract c;
+	struct ally_err err;
+	ally_date start = DATE_NONE, new_end = DATE_NONE;
+	int rc;
+
+	renewable(&c, end, months);
+	ally_err_clear(&err);
+	rc = contract_renew_term(&c, until != NULL ? D(until) : DATE_NONE, &start, &new_end, &err);
+	ck_assert_msg(rc == ALLY_OK, "renewing %s refused: %s", end, err.msg);
+	ck_assert_str_eq(date_format(start, s), start_want);
+	ck_assert_str_eq(date_format(new_end, e), end_want);
+	contract_finish(&c);
+}
+
+static void expect_renew_err(struct contract *c, const char *until, const char *want)
+{
+	struct ally_err err;
+	ally_date start = 1, end = 2;
+	int rc;
+
+	ally_err_clear(&err);
+	rc = contract_renew_term(c, until != NULL ? D(until) : DATE_NONE, &start, &end, &err);
+	ck_assert_user_err(rc, err, want);
+	/* Nothing is written on failure. */
+	ck_assert_int_eq(start, 1);
+	ck_assert_int_eq(end, 2);
+}
+
+START_TEST(renew_term_follows_next_term)
+{
+	expect_renew("2026-12-31", 12, NULL, "2027-01-01", "2027-12-31");
+	expect_renew("2027-01-31", 1, NULL, "2027-02-01", "2027-02-28");
+	expect_renew("2027-02-28", 1, NULL, "2027-03-01", "2027-03-31");
+	expect_renew("2026-06-15", 12, NULL, "2026-06-16", "2027-06-15");
+	/* The last term that fits the calendar. */
+	expect_renew("9998-12-31", 12, NULL, "9999-01-01", "9999-12-31");
+}
+END_TEST
+
+START_TEST(renew_term_until)
+{
+	struct contract c;
+
+	expect_renew("2026-12-31", 12, "2027-06-30", "2027-01-01", "2027-06-30");
+	/* The day after the end is the shortest term there is. */
+	expect_renew("2026-12-31", 12, "2027-01-01", "2027-01-01", "2027-01-01");
+	expect_renew("9999-12-20", 12, "9999-12-31", "9999-12-21", "9999-12-31");
+
+	renewable(&c, "2026-12-31", 12);
+	expect_renew_err(&c, "2026-12-31", "until: 2026-12-31 is not after the current end 2026-12-31");
+	expect_renew_err(&c, "2026-06-30", "until: 2026-06-30 is not after the current end 2026-12-31");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(renew_term_only_active)
+{
+	static const struct {
+		int status;
+		const char *want;
+	} refused[] = {
+		{ CSTATUS_DRAFT, "status: only active contracts renew; this one is draft" },
+		{ CSTATUS_NEGOTIATING, "status: only active contracts renew; this one is negotiating" },
+		{ CSTATUS_TERMINATED, "status: only active contracts renew; this one is terminated" },
+		{ CSTATUS_EXPIRED, "status: only active contracts renew; this one is expired" },
+	};
+	struct contract c;
+
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		renewable(&c, "2026-12-31", 12);
+		c.status = refused[i].status;
+		expect_renew_err(&c, NULL, refused[i].want);
+		expect_renew_err(&c, "2027-12-31", refused[i].want);
+		contract_finish(&c);
+	}
+}
+END_TEST
+
+START_TEST(renew_term_past_9999_refused)
+{
+	struct contract c;
+
+	renewable(&c, "9999-12-20", 12);
+	expect_renew_err(&c, NULL, "end_date: renewing 9999-12-20 for 12 months would end after "
+				   "9999-12-31, the last date ally can hold");
+	c.renewal_months = 1;
+	expect_renew_err(&c, NULL, "end_date: renewing 9999-12-20 for 1 month would end after "
+				   "9999-12-31, the last date ally can hold");
+	contract_finish(&c);
+
+	renewable(&c, "9999-12-31", 12);
+	expect_renew_err(&c, NULL, "end_date: renewing 9999-12-31 for 12 months would end after "
+				   "9999-12-31, the last date ally can hold");
+	/* No until can be after the last date either. */
+	expect_renew_err(&c, "9999-12-31",
+			 "until: 9999-12-31 is not after the current end 9999-12-31");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(renew_term_bad_record)
+{
+	struct contract c;
+
+	renewable(&c, "2026-12-31", 12);
+	c.renewal_months = 0;
+	expect_renew_err(&c, NULL, "renewal_months: 0 is out of range 1-120");
+	c.renewal_months = 12;
+	c.end_date = DATE_NONE;
+	expect_renew_err(&c, NULL, "end_date: must not be empty");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(check_term_end)
+{
+	struct ally_err err;
+	int rc;
+
+	ck_assert_int_eq(contract_check_term_end(D("2027-07-01"), D("2027-07-01"), &err), ALLY_OK);
+	ck_assert_int_eq(contract_check_term_end(D("2027-07-01"), D("2028-06-30"), &err), ALLY_OK);
+	rc = contract_check_term_end(D("2027-07-01"), D("2027-06-30"), &err);
+	ck_assert_user_err(rc, err, "end_date: 2027-06-30 is before the current term's start 2027-07-01");
+	rc = contract_check_term_end(D("2027-07-01"), D("2026-01-01"), &err);
+	ck_assert_user_err(rc, err, "end_date: 2026-01-01 is before the current term's start 2027-07-01");
+	rc = contract_check_term_end(D("2027-07-01"), DATE_NONE, &err);
+	ck_assert_user_err(rc, err, "end_date: must not be empty");
+	ck_assert_int_eq(contract_check_term_end(DATE_NONE, D("2026-01-01"), &err), ALLY_OK);
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -414,6 +558,12 @@ int main(void)
 		{ "contract_next_term", next_term_clamped_end_becomes_a_month_end },
 		{ "contract_next_term", next_term_repeated_does_not_drift },
 		{ "contract_next_term", next_term_past_the_calendar },
+		{ "contract_renew_term", renew_term_follows_next_term },
+		{ "contract_renew_term", renew_term_until },
+		{ "contract_renew_term", renew_term_only_active },
+		{ "contract_renew_term", renew_term_past_9999_refused },
+		{ "contract_renew_term", renew_term_bad_record },
+		{ "contract_check_term_end", check_term_end },
 	};
 
 	return run_suite(suite_from("contract", cases, sizeof cases / sizeof cases[0]));

@@ -150,6 +150,27 @@ START_TEST(format)
 	ck_assert_str_eq(date_format(date_from_ymd(1999, 1, 5), out), "1999-01-05");
 	ck_assert_str_eq(date_format(DATE_NONE, out), "");
 	ck_assert_str_eq(date_format(D("2026-12-31"), out), "2026-12-31");
+	ck_assert_str_eq(date_format(D("1000-01-01"), out), "1000-01-01");
+	ck_assert_str_eq(date_format(D("9999-12-31"), out), "9999-12-31");
+}
+END_TEST
+
+START_TEST(format_never_caps_the_year)
+{
+	char out[DATE_BUFSZ];
+	ally_date d;
+
+	/* One day past the calendar shows as what it is, and does not parse
+	 * back: it can never be stored as another date. */
+	ck_assert_str_eq(date_format(D("9999-12-31") + 1, out), "10000-01-01");
+	ck_assert(!date_parse(out, &d));
+	ck_assert_str_eq(date_format(D("1000-01-01") - 1, out), "0999-12-31");
+	/* The extremes of a day number fit the buffer. */
+	date_format(INT32_MAX, out);
+	ck_assert_uint_lt(strlen(out), DATE_BUFSZ);
+	date_format(INT32_MIN + 1, out);
+	ck_assert_uint_lt(strlen(out), DATE_BUFSZ);
+	ck_assert(!date_parse(out, &d));
 }
 END_TEST
 
@@ -178,6 +199,22 @@ START_TEST(add_months_across_years)
 }
 END_TEST
 
+START_TEST(add_months_past_the_calendar)
+{
+	/* The last month that fits, and the first that does not. */
+	expect_add("9999-11-30", 1, "9999-12-30");
+	expect_add("9999-12-31", 0, "9999-12-31");
+	ck_assert_int_eq(date_add_months(D("9999-12-20"), 1), DATE_NONE);
+	ck_assert_int_eq(date_add_months(D("9999-12-31"), 12), DATE_NONE);
+	ck_assert_int_eq(date_add_months(D("9990-01-01"), 120), DATE_NONE);
+	expect_add("1000-02-28", -1, "1000-01-28");
+	ck_assert_int_eq(date_add_months(D("1000-01-31"), -1), DATE_NONE);
+	/* Month counts that would overflow an int's worth of months. */
+	ck_assert_int_eq(date_add_months(D("2026-01-01"), INT32_MAX), DATE_NONE);
+	ck_assert_int_eq(date_add_months(D("2026-01-01"), INT32_MIN), DATE_NONE);
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -189,8 +226,10 @@ int main(void)
 		{ "date_parse", parse_refuses_the_rest },
 		{ "date_parse_field", parse_field_messages },
 		{ "date_format", format },
+		{ "date_format", format_never_caps_the_year },
 		{ "date_add_months", add_months_clamps_to_month_end },
 		{ "date_add_months", add_months_across_years },
+		{ "date_add_months", add_months_past_the_calendar },
 	};
 
 	return run_suite(suite_from("date", cases, sizeof cases / sizeof cases[0]));

@@ -152,6 +152,10 @@ START_TEST(behind_schedule)
 	/* No other phase is ever behind; no contract, no schedule. */
 	ck_assert(!phase_behind_schedule(PHASE_STEADY_STATE, start, D("2030-01-01")));
 	ck_assert(!phase_behind_schedule(PHASE_NEGOTIATION, start, D("2030-01-01")));
+	/* A deadline past 9999-12-31 is never reached. */
+	ck_assert(!phase_behind_schedule(PHASE_LAUNCH, D("9999-11-01"), D("9999-12-31")));
+	ck_assert(!phase_behind_schedule(PHASE_RAMP_UP, D("9999-08-01"), D("9999-12-31")));
+	ck_assert(phase_behind_schedule(PHASE_RAMP_UP, D("9999-06-01"), D("9999-12-31")));
 	ck_assert(!phase_behind_schedule(PHASE_LAUNCH, DATE_NONE, D("2030-01-01")));
 	/* Month ends clamp: three months after 2025-11-30 is 2026-02-28. */
 	ck_assert(!phase_behind_schedule(PHASE_LAUNCH, D("2025-11-30"), D("2026-02-27")));

@@ -18,6 +18,9 @@ START_TEST(next_due_by_tier)
 	expect_due(TIER_3, "2026-01-15", "2027-01-15");
 	ck_assert_int_eq(review_next_due(TIER_UNQUALIFIED, D("2026-01-15"), DATE_NONE, DATE_NONE),
 			 DATE_NONE);
+	/* A due date past 9999-12-31 does not exist, so it is never overdue. */
+	ck_assert_int_eq(review_next_due(TIER_3, D("9999-06-01"), DATE_NONE, DATE_NONE), DATE_NONE);
+	ck_assert(!review_overdue(DATE_NONE, D("9999-12-31")));
 	ck_assert_int_eq(review_next_due(TIER_NONE, D("2026-01-15"), DATE_NONE, DATE_NONE),
 			 DATE_NONE);
 }
