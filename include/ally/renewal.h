@@ -51,9 +51,12 @@ bool renewal_listed(const struct renewal *r, int within);
 int renewal_cmp(const void *a, const void *b);
 
 /* The renewal state of one contract for display (contract show, partner
- * show): fills r from c and computes it as of today.  Returns false, and
- * leaves r with band BAND_COUNT, when c is not active: only active
- * contracts take part in renewals.  Texts in r borrow from c. */
+ * show): fills r from c and computes it as of today (phase is -1: the
+ * contract does not know its partner's).  Returns false, and leaves r
+ * zeroed with band BAND_COUNT and every date DATE_NONE, when c is not
+ * active (only active contracts take part in renewals), or when c has no
+ * end date or today is DATE_NONE.  Texts in r borrow from c: keep c
+ * alive while r is used. */
 struct contract;
 bool renewal_of_contract(const struct contract *c, ally_date today, struct renewal *r);
 

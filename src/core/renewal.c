@@ -1,6 +1,9 @@
 /* renewal.c: renewal bands, notice deadlines and the renewal list. */
 #include "ally/renewal.h"
 
+#include <string.h>
+
+#include "ally/contract.h"
 #include "ally/util.h"
 
 const char *const band_names[] = { "lapsed", "urgent", "window", "clear", NULL };
@@ -61,6 +64,30 @@ int renewal_cmp(const void *a, const void *b)
 	if (x->contract_id != y->contract_id)
 		return x->contract_id < y->contract_id ? -1 : 1;
 	return 0;
+}
+
+bool renewal_of_contract(const struct contract *c, ally_date today, struct renewal *r)
+{
+	memset(r, 0, sizeof *r);
+	r->band = BAND_COUNT;
+	r->phase = -1;
+	r->end_date = DATE_NONE;
+	r->notice_deadline = DATE_NONE;
+	r->action_date = DATE_NONE;
+	r->annual_value = -1;
+	if (c->status != CSTATUS_ACTIVE || c->end_date == DATE_NONE || today == DATE_NONE)
+		return false;
+	r->contract_id = c->id;
+	r->partner_id = c->partner_id;
+	r->partner = c->partner_name;
+	r->title = c->title;
+	r->end_date = c->end_date;
+	r->auto_renew = c->auto_renew;
+	r->notice_days = c->notice_days;
+	r->annual_value = c->annual_value;
+	memcpy(r->currency, c->currency, sizeof r->currency);
+	renewal_compute(r, today);
+	return true;
 }
 
 bool renewal_notice_soon(const struct renewal *r)

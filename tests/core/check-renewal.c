@@ -209,6 +209,95 @@ START_TEST(notice_soon)
 }
 END_TEST
 
+/* A stored-looking contract: id 7 of partner 3, ending on end. */
+static void contract_ending(struct contract *c, const char *end, bool auto_renew)
+{
+	contract_init(c);
+	c->id = 7;
+	c->partner_id = 3;
+	c->partner_name = strdup("Acme");
+	c->title = strdup("Reseller agreement");
+	c->start_date = D("2025-07-01");
+	c->end_date = D(end);
+	c->auto_renew = auto_renew;
+	c->notice_days = 60;
+	c->annual_value = 12500000;
+	memcpy(c->currency, "EUR", 4);
+}
+
+START_TEST(of_contract_active_auto_renew)
+{
+	char out[DATE_BUFSZ];
+	struct contract c;
+	struct renewal r;
+
+	contract_ending(&c, "2026-09-12", true); /* 89 days after TODAY */
+	ck_assert(renewal_of_contract(&c, D(TODAY), &r));
+	ck_assert_int_eq(r.contract_id, 7);
+	ck_assert_int_eq(r.partner_id, 3);
+	ck_assert_ptr_eq(r.partner, c.partner_name);
+	ck_assert_ptr_eq(r.title, c.title);
+	ck_assert_int_eq(r.phase, -1);
+	ck_assert_int_eq(r.days_left, 89);
+	ck_assert_int_eq(r.band, BAND_WINDOW);
+	ck_assert(r.auto_renew);
+	ck_assert_int_eq(r.notice_days, 60);
+	ck_assert_str_eq(date_format(r.notice_deadline, out), "2026-07-14");
+	ck_assert_int_eq(r.days_to_notice, 29);
+	ck_assert_int_eq(r.action_date, r.notice_deadline);
+	ck_assert_int_eq(r.annual_value, 12500000);
+	ck_assert_str_eq(r.currency, "EUR");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(of_contract_active_no_auto_renew)
+{
+	struct contract c;
+	struct renewal r;
+
+	contract_ending(&c, "2026-06-14", false);
+	ck_assert(renewal_of_contract(&c, D(TODAY), &r));
+	ck_assert_int_eq(r.days_left, -1);
+	ck_assert_int_eq(r.band, BAND_LAPSED);
+	ck_assert(!r.auto_renew);
+	ck_assert_int_eq(r.notice_deadline, DATE_NONE);
+	ck_assert_int_eq(r.action_date, r.end_date);
+	/* The same as the row the renewal list computes. */
+	ck_assert(renewal_listed(&r, 0));
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(of_contract_not_active)
+{
+	static const int inactive[] = { CSTATUS_DRAFT, CSTATUS_NEGOTIATING, CSTATUS_TERMINATED,
+					CSTATUS_EXPIRED };
+	struct contract c;
+	struct renewal r;
+
+	for (size_t i = 0; i < sizeof inactive / sizeof inactive[0]; i++) {
+		for (int ar = 0; ar < 2; ar++) {
+			contract_ending(&c, "2026-07-01", ar);
+			c.status = inactive[i];
+			memset(&r, 0xff, sizeof r);
+			ck_assert(!renewal_of_contract(&c, D(TODAY), &r));
+			ck_assert_int_eq(r.band, BAND_COUNT);
+			ck_assert_int_eq(r.end_date, DATE_NONE);
+			ck_assert_int_eq(r.notice_deadline, DATE_NONE);
+			ck_assert_ptr_null(r.partner);
+			contract_finish(&c);
+		}
+	}
+	/* An active record without an end has no renewal state either. */
+	contract_ending(&c, "2026-07-01", true);
+	c.end_date = DATE_NONE;
+	ck_assert(!renewal_of_contract(&c, D(TODAY), &r));
+	ck_assert_int_eq(r.band, BAND_COUNT);
+	contract_finish(&c);
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -223,6 +312,9 @@ int main(void)
 		{ "renewal_cmp", sort_by_action_date_then_name },
 		{ "renewal_cmp", cmp_ties },
 		{ "renewal_notice_soon", notice_soon },
+		{ "renewal_of_contract", of_contract_active_auto_renew },
+		{ "renewal_of_contract", of_contract_active_no_auto_renew },
+		{ "renewal_of_contract", of_contract_not_active },
 	};
 
 	return run_suite(suite_from("renewal", cases, sizeof cases / sizeof cases[0]));
