@@ -59,19 +59,37 @@ int cli_main(int argc, char **argv);
 
 /* ---- output (output.c) ---- */
 
-/* A column of a table: the JSON key it shows and its heading. */
+/* A column of a table: the JSON key it shows and its heading.  show, when
+ * set, draws the cell from the whole row (e.g. "125000.00 USD" from
+ * annual_value and currency), so that readable forms never become keys
+ * of the JSON or CSV. */
 struct out_col {
 	const char *key;
 	const char *heading;
-	bool right;          /* right-align (numbers) */
+	bool right;                  /* right-align (numbers) */
+	char *(*show)(json_t *row);  /* the cell's text (caller frees), or NULL: the key's value */
 };
 
-/* Print an array of objects in cli->format: a table of cols (aligned by
- * display width, UTF-8 aware, control characters made visible), a JSON
- * array, or CSV of every key of the objects (header row first, formula
- * cells guarded with a leading '). */
-int out_rows(struct cli *cli, json_t *rows, const struct out_col *cols, size_t ncols,
-	     struct ally_err *err);
+/* The shape of a list: the table's columns, and a row with every JSON key
+ * of the list (all null), so that an empty list still has its CSV header. */
+struct out_list {
+	const struct out_col *cols;
+	size_t ncols;
+	json_t *(*blank)(void); /* new reference; NULL when the list has no fixed keys */
+};
+
+/* Print an array of objects in cli->format: a table of list->cols
+ * (aligned by display width, UTF-8 aware, control characters made
+ * visible; the heading alone when there are no rows), a JSON array, or CSV
+ * of every key of the objects (header row first, formula cells guarded
+ * with a leading ').  list may be NULL for JSON and CSV. */
+int out_rows(struct cli *cli, json_t *rows, const struct out_list *list, struct ally_err *err);
+/* Table cells shared by several lists: annual_value with its currency
+ * ("125000.00 USD"), the tier as a word ("1", "unqualified"), the flags as
+ * markers ("RENEW,STALE").  The caller frees. */
+char *out_show_value(json_t *row);
+char *out_show_tier(json_t *row);
+char *out_show_flags(json_t *row);
 /* Print one object: "key: value" lines, JSON, or a one-row CSV. */
 int out_object(struct cli *cli, json_t *obj, struct ally_err *err);
 /* CSV of rows with exactly these keys, in this order (export). */
@@ -100,15 +118,23 @@ json_t *json_partner_full(const struct partner *p);
 json_t *json_contract(const struct contract *c);
 json_t *json_renewal(const struct renewal *r);
 json_t *json_flags(unsigned flags); /* array of flag_key strings */
+/* A row with every key of a list and no values: the partner list's
+ * (json_partner with facts), the contract list's, the renewal list's. */
+json_t *json_partner_blank(void);
+json_t *json_contract_blank(void);
+json_t *json_renewal_blank(void);
 /* json_contract plus, for an active contract, days_left and band as of
  * today (null for the others, which take no part in renewals). */
 json_t *json_contract_band(const struct contract *c, ally_date today);
-/* "125000.00 USD" for tables, or null when the value is unknown (< 0). */
-json_t *json_value_label(int64_t value, const char *currency);
 struct contact;
 /* id, name, role, email, phone, executive_sponsor (bool). */
 json_t *json_contact(const struct contact *c);
 json_t *json_date(ally_date d);     /* "YYYY-MM-DD" or null */
+/* The score as every format shows it: score_tenths(W) / 10, a number
+ * with one decimal (83.3, 80.0), or null when never scored (W < 0).
+ * json_score_text is the same value as text ("83.3", "" when none). */
+json_t *json_score(int w);
+char *json_score_text(int w, char out[32]);
 
 /* ---- shared argument handling (args.c) ---- */
 

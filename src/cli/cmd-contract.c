@@ -111,11 +111,15 @@ static int contract_add(struct cli *cli, int argc, char **argv, struct ally_err 
 /* ---- list ---- */
 
 static const struct out_col list_cols[] = {
-	{ "id", "ID", true },		 { "partner", "PARTNER", false },
-	{ "title", "TITLE", false },	 { "status", "STATUS", false },
-	{ "start_date", "START", false }, { "end_date", "END", false },
-	{ "auto_renew", "AUTO", false }, { "value_label", "VALUE", true },
-	{ "model", "MODEL", false },
+	{ "id", "ID", true, NULL },		{ "partner", "PARTNER", false, NULL },
+	{ "title", "TITLE", false, NULL },	{ "status", "STATUS", false, NULL },
+	{ "start_date", "START", false, NULL }, { "end_date", "END", false, NULL },
+	{ "auto_renew", "AUTO", false, NULL },	{ "annual_value", "VALUE", true, out_show_value },
+	{ "model", "MODEL", false, NULL },
+};
+
+static const struct out_list list_shape = {
+	list_cols, sizeof list_cols / sizeof list_cols[0], json_contract_blank,
 };
 
 static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err *err)
@@ -140,16 +144,9 @@ static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err
 	if (rc != ALLY_OK)
 		goto out;
 	rows = json_array();
-	for (i = 0; i < list.n; i++) {
-		const struct contract *c = &list.rows[i];
-		json_t *o = json_contract(c);
-
-		if (cli->format == FMT_TABLE)
-			json_object_set_new(o, "value_label",
-					    json_value_label(c->annual_value, c->currency));
-		json_array_append_new(rows, o);
-	}
-	rc = out_rows(cli, rows, list_cols, sizeof list_cols / sizeof list_cols[0], err);
+	for (i = 0; i < list.n; i++)
+		json_array_append_new(rows, json_contract(&list.rows[i]));
+	rc = out_rows(cli, rows, &list_shape, err);
 out:
 	json_decref(rows);
 	contract_list_finish(&list);

@@ -84,7 +84,7 @@ static int export(struct cli *cli, int argc, char **argv, const char *const *key
 	rows = json_array();
 	rc = collect(cli, rows, err);
 	if (rc == ALLY_OK && cli->format == FMT_JSON)
-		rc = out_rows(cli, rows, NULL, 0, err);
+		rc = out_rows(cli, rows, NULL, err);
 	else if (rc == ALLY_OK)
 		rc = out_csv(cli->out, rows, keys, err);
 	json_decref(rows);

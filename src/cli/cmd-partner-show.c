@@ -132,7 +132,7 @@ static void show_status(FILE *f, const struct partner *p)
 static void show_score(FILE *f, const struct show *s, ally_date today)
 {
 	const struct partner *p = &s->p;
-	char buf[8], date[DATE_BUFSZ];
+	char buf[32], date[DATE_BUFSZ];
 	enum tier t = score_tier(p->score_w);
 	int c;
 
@@ -148,7 +148,7 @@ static void show_score(FILE *f, const struct show *s, ally_date today)
 			criterion_weights[c], v * criterion_weights[c]);
 	}
 	fprintf(f, "  %-18s %15d\n", "weighted total", p->score_w);
-	fprintf(f, "  score %s, %s%s (scored %s)\n", score_format(p->score_w, buf),
+	fprintf(f, "  score %s, %s%s (scored %s)\n", json_score_text(p->score_w, buf),
 		t == TIER_UNQUALIFIED ? "" : "tier ", tier_name(t), date_format(p->score_date, date));
 	if (s->next_review != DATE_NONE)
 		fprintf(f, "  next review due %s%s\n", date_format(s->next_review, date),

@@ -77,11 +77,15 @@ out:
 /* ---- list ---- */
 
 static const struct out_col list_cols[] = {
-	{ "id", "ID", true },	     { "name", "NAME", false },
-	{ "type", "TYPE", false },   { "phase", "PHASE", false },
-	{ "tier_label", "TIER", false }, { "score_label", "SCORE", true },
-	{ "health", "HEALTH", false }, { "owner", "OWNER", false },
-	{ "next_action", "NEXT", false }, { "flag_markers", "FLAGS", false },
+	{ "id", "ID", true, NULL },		{ "name", "NAME", false, NULL },
+	{ "type", "TYPE", false, NULL },	{ "phase", "PHASE", false, NULL },
+	{ "tier", "TIER", false, out_show_tier }, { "score", "SCORE", true, NULL },
+	{ "health", "HEALTH", false, NULL },	{ "owner", "OWNER", false, NULL },
+	{ "next_action", "NEXT", false, NULL }, { "flags", "FLAGS", false, out_show_flags },
+};
+
+static const struct out_list list_shape = {
+	list_cols, sizeof list_cols / sizeof list_cols[0], json_partner_blank,
 };
 
 static const char *const sort_names[] = { "name", "score", "phase", "next", NULL };
@@ -125,37 +129,6 @@ static int list_filter(const struct list_args *a, struct partner_filter *f, stru
 	return rc;
 }
 
-static json_t *flag_markers(unsigned flags)
-{
-	json_t *arr = json_array();
-	int i;
-
-	for (i = 0; i < FLAG_COUNT; i++)
-		if (flags & (1u << i))
-			json_array_append_new(
-				arr, json_string(flag_marker((enum partner_flag)(1u << i))));
-	return arr;
-}
-
-static json_t *list_row(const struct cli *cli, const struct partner_row *r)
-{
-	json_t *o = json_partner(&r->p, &r->facts, r->flags, r->next_action);
-
-	/* Readable forms for the table only; JSON and CSV keep the keys of
-	 * issue 2. */
-	if (cli->format == FMT_TABLE) {
-		char buf[8];
-
-		json_object_set_new(o, "tier_label",
-				    json_string(tier_name(score_tier(r->p.score_w))));
-		json_object_set_new(o, "score_label",
-				    r->p.score_w < 0 ? json_null()
-						     : json_string(score_format(r->p.score_w, buf)));
-		json_object_set_new(o, "flag_markers", flag_markers(r->flags));
-	}
-	return o;
-}
-
 static int partner_list(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	struct list_args a = { 0 };
@@ -181,8 +154,9 @@ static int partner_list(struct cli *cli, int argc, char **argv, struct ally_err 
 		goto out;
 	rows = json_array();
 	for (i = 0; i < list.n; i++)
-		json_array_append_new(rows, list_row(cli, &list.rows[i]));
-	rc = out_rows(cli, rows, list_cols, sizeof list_cols / sizeof list_cols[0], err);
+		json_array_append_new(rows, json_partner(&list.rows[i].p, &list.rows[i].facts,
+							 list.rows[i].flags, list.rows[i].next_action));
+	rc = out_rows(cli, rows, &list_shape, err);
 out:
 	json_decref(rows);
 	partner_list_finish(&list);

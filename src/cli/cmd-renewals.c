@@ -7,26 +7,18 @@
 
 #define WITHIN_MAX 3650 /* ten years; anything longer is a typo */
 
+/* action_date orders the list, so the table shows it first. */
 static const struct out_col renewal_cols[] = {
-	{ "action_date", "ACTION", false }, { "partner", "PARTNER", false },
-	{ "title", "CONTRACT", false },	    { "end_date", "END", false },
-	{ "days_left", "DAYS", true },	    { "band", "BAND", false },
-	{ "auto_renew", "AUTO", false },    { "notice_deadline", "NOTICE BY", false },
-	{ "value_label", "VALUE", true },
+	{ "action_date", "ACTION", false, NULL },    { "partner", "PARTNER", false, NULL },
+	{ "title", "CONTRACT", false, NULL },	     { "end_date", "END", false, NULL },
+	{ "days_left", "DAYS", true, NULL },	     { "band", "BAND", false, NULL },
+	{ "auto_renew", "AUTO", false, NULL },	     { "notice_deadline", "NOTICE BY", false, NULL },
+	{ "annual_value", "VALUE", true, out_show_value },
 };
 
-static json_t *renewal_row(const struct cli *cli, const struct renewal *r)
-{
-	json_t *o = json_renewal(r);
-
-	/* The action date orders the list; the table shows it first.  JSON
-	 * and CSV keep the renewal keys of issue 2. */
-	if (cli->format == FMT_TABLE) {
-		json_object_set_new(o, "action_date", json_date(r->action_date));
-		json_object_set_new(o, "value_label", json_value_label(r->annual_value, r->currency));
-	}
-	return o;
-}
+static const struct out_list renewal_shape = {
+	renewal_cols, sizeof renewal_cols / sizeof renewal_cols[0], json_renewal_blank,
+};
 
 static int renewals_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
@@ -48,8 +40,8 @@ static int renewals_run(struct cli *cli, int argc, char **argv, struct ally_err 
 		goto out;
 	rows = json_array();
 	for (i = 0; i < list.n; i++)
-		json_array_append_new(rows, renewal_row(cli, &list.rows[i]));
-	rc = out_rows(cli, rows, renewal_cols, sizeof renewal_cols / sizeof renewal_cols[0], err);
+		json_array_append_new(rows, json_renewal(&list.rows[i]));
+	rc = out_rows(cli, rows, &renewal_shape, err);
 out:
 	json_decref(rows);
 	renewal_list_finish(&list);

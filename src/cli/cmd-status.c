@@ -70,15 +70,6 @@ static int score_read(const char *const values[CRIT_COUNT], struct score_input *
 	return ALLY_OK;
 }
 
-static json_t *score_json(int w)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "score", json_real(w / 100.0));
-	json_object_set_new(o, "tier", json_integer(score_tier(w)));
-	return o;
-}
-
 static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *v[CRIT_COUNT] = { NULL }, *pos[1];
@@ -88,7 +79,7 @@ static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *er
 		{ "track-record", true, &v[4], NULL }, { NULL, false, NULL, NULL },
 	};
 	struct score_input in;
-	char buf[8], *text;
+	char buf[32], *text;
 	int npos, w = 0, rc;
 	int64_t id = 0;
 	enum tier t;
@@ -105,9 +96,10 @@ static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *er
 	if (rc != ALLY_OK)
 		return rc;
 	t = score_tier(w);
-	text = xasprintf("%s %s%s", score_format(w, buf), t == TIER_UNQUALIFIED ? "" : "tier ",
+	text = xasprintf("%s %s%s", json_score_text(w, buf), t == TIER_UNQUALIFIED ? "" : "tier ",
 			 tier_name(t));
-	rc = out_result(cli, score_json(w), text, err);
+	rc = out_result(cli, json_pack("{s:o, s:i}", "score", json_score(w), "tier", (int)t), text,
+			err);
 	free(text);
 	return rc;
 }

@@ -75,9 +75,21 @@ json_t *json_flags(unsigned flags)
 	return arr;
 }
 
-static json_t *jscore(int w)
+json_t *json_score(int w)
 {
-	return w < 0 ? json_null() : json_real(w / 100.0);
+	return w < 0 ? json_null() : json_real(score_tenths(w) / 10.0);
+}
+
+char *json_score_text(int w, char out[32])
+{
+	json_t *v = json_score(w);
+
+	if (json_is_real(v))
+		out_real(json_real_value(v), out);
+	else
+		out[0] = '\0';
+	json_decref(v);
+	return out;
 }
 
 static json_t *jtier(int w)
@@ -98,7 +110,7 @@ json_t *json_partner(const struct partner *p, const struct partner_facts *facts,
 	set(o, "health", jenum(health_names, p->health));
 	set(o, "status_note", jstr(p->status_note));
 	set(o, "status_date", json_date(p->status_date));
-	set(o, "score", jscore(p->score_w));
+	set(o, "score", json_score(p->score_w));
 	set(o, "tier", jtier(p->score_w));
 	if (facts != NULL) {
 		set(o, "flags", json_flags(flags));
@@ -141,7 +153,7 @@ json_t *json_partner_full(const struct partner *p)
 	set(o, "status_author", jstr(p->status_author));
 	set_criteria(o, p);
 	set(o, "score_date", p->score_w < 0 ? json_null() : json_date(p->score_date));
-	set(o, "score", jscore(p->score_w));
+	set(o, "score", json_score(p->score_w));
 	set(o, "tier", jtier(p->score_w));
 	set(o, "version", json_integer(p->version));
 	set(o, "created_at", jstr(p->created_at));
@@ -196,6 +208,7 @@ json_t *json_renewal(const struct renewal *r)
 	set(o, "annual_value", jmoney(r->annual_value));
 	set(o, "currency", jstr_or_null(r->currency));
 	set(o, "phase", jenum(phase_names, r->phase));
+	set(o, "action_date", json_date(r->action_date));
 	return o;
 }
 
@@ -223,11 +236,37 @@ json_t *json_contact(const struct contact *c)
 	return o;
 }
 
-json_t *json_value_label(int64_t value, const char *currency)
-{
-	char buf[MONEY_BUFSZ];
+/* ---- blank rows: every key of a list, for the CSV header of an empty one ---- */
 
-	if (value < 0)
-		return json_null();
-	return json_sprintf("%s %s", money_format(value, buf), currency ? currency : "");
+json_t *json_partner_blank(void)
+{
+	struct partner p;
+	struct partner_facts facts = { 0 };
+	json_t *o;
+
+	partner_init(&p);
+	o = json_partner(&p, &facts, 0, DATE_NONE);
+	partner_finish(&p);
+	return o;
+}
+
+json_t *json_contract_blank(void)
+{
+	struct contract c;
+	json_t *o;
+
+	contract_init(&c);
+	o = json_contract(&c);
+	contract_finish(&c);
+	return o;
+}
+
+json_t *json_renewal_blank(void)
+{
+	struct renewal r = { 0 };
+
+	r.notice_deadline = DATE_NONE;
+	r.action_date = DATE_NONE;
+	r.end_date = DATE_NONE;
+	return json_renewal(&r);
 }

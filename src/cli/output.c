@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "ally/flags.h"
+#include "ally/score.h"
 #include "ally/text.h"
 #include "ally/util.h"
 
@@ -73,9 +75,10 @@ static char *cell_text(json_t *v, enum cell_mode mode)
 }
 
 /* A cell as the terminal may show it: controls made visible, long text cut. */
-static char *table_cell(json_t *v)
+static char *table_cell(json_t *row, const struct out_col *col)
 {
-	char *raw = cell_text(v, CELL_TABLE);
+	char *raw = col->show != NULL ? col->show(row)
+				      : cell_text(json_object_get(row, col->key), CELL_TABLE);
 	char *vis = text_visible(raw, 0);
 	char *fit = text_fit(vis, TABLE_CELL_MAX, 1, 0);
 
@@ -137,8 +140,7 @@ static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t n
 		cells[c] = xstrdup(cols[c].heading);
 	for (r = 0; r < nrows; r++)
 		for (c = 0; c < ncols; c++)
-			cells[(r + 1) * ncols + c] =
-				table_cell(json_object_get(json_array_get(rows, r), cols[c].key));
+			cells[(r + 1) * ncols + c] = table_cell(json_array_get(rows, r), &cols[c]);
 	for (r = 0; r <= nrows; r++)
 		for (c = 0; c < ncols; c++) {
 			size_t w = text_width(cells[r * ncols + c]);
@@ -246,11 +248,27 @@ int out_csv(FILE *f, json_t *rows, const char *const *keys, struct ally_err *err
 	return write_status(f, err);
 }
 
-/* Every key of the objects in order of first appearance; with no rows,
- * the table's keys, so an empty list still has its header. */
-static const char **csv_keys(json_t *rows, const struct out_col *cols, size_t ncols, size_t *n)
+/* Add k to keys[0..*n) unless it is there already. */
+static const char **add_key(const char **keys, size_t *n, size_t *cap, const char *k)
 {
-	size_t cap = 16, r, j;
+	size_t j;
+
+	for (j = 0; j < *n && strcmp(keys[j], k) != 0; j++)
+		;
+	if (j < *n)
+		return keys;
+	if (*n + 1 >= *cap)
+		keys = xrealloc(keys, (*cap *= 2) * sizeof *keys);
+	keys[(*n)++] = k;
+	return keys;
+}
+
+/* Every key of the objects in order of first appearance, NULL-ended.
+ * With no rows, the keys of the list's blank row, so an empty list still
+ * has the header its rows would have. */
+static const char **csv_keys(json_t *rows, json_t *blank, size_t *n)
+{
+	size_t cap = 16, r;
 	const char **keys = xmalloc(cap * sizeof *keys);
 	json_t *row, *v;
 	const char *k;
@@ -258,44 +276,88 @@ static const char **csv_keys(json_t *rows, const struct out_col *cols, size_t nc
 	*n = 0;
 	json_array_foreach(rows, r, row) {
 		json_object_foreach(row, k, v) {
-			for (j = 0; j < *n && strcmp(keys[j], k) != 0; j++)
-				;
-			if (j < *n)
-				continue;
-			if (*n + 1 >= cap)
-				keys = xrealloc(keys, (cap *= 2) * sizeof *keys);
-			keys[(*n)++] = k;
+			keys = add_key(keys, n, &cap, k);
 		}
 	}
-	if (json_array_size(rows) == 0) {
-		keys = xrealloc(keys, (ncols + 1) * sizeof *keys);
-		for (j = 0; j < ncols; j++)
-			keys[j] = cols[j].key;
-		*n = ncols;
+	if (json_array_size(rows) == 0 && blank != NULL) {
+		json_object_foreach(blank, k, v) {
+			keys = add_key(keys, n, &cap, k);
+		}
 	}
 	keys[*n] = NULL;
 	return keys;
 }
 
-int out_rows(struct cli *cli, json_t *rows, const struct out_col *cols, size_t ncols,
-	     struct ally_err *err)
+static int out_rows_csv(struct cli *cli, json_t *rows, const struct out_list *list,
+			struct ally_err *err)
 {
+	json_t *blank = list != NULL && list->blank != NULL ? list->blank() : NULL;
 	const char **keys;
 	size_t n;
 
+	keys = csv_keys(rows, blank, &n);
+	csv_header(cli->out, keys, n);
+	csv_rows(cli->out, rows, keys, n, cli->out_tty);
+	free(keys);
+	json_decref(blank); /* after keys: they point into it */
+	return write_status(cli->out, err);
+}
+
+int out_rows(struct cli *cli, json_t *rows, const struct out_list *list, struct ally_err *err)
+{
 	switch (cli->format) {
 	case FMT_JSON:
 		return out_json(cli->out, rows, err);
 	case FMT_CSV:
-		keys = csv_keys(rows, cols, ncols, &n);
-		csv_header(cli->out, keys, n);
-		csv_rows(cli->out, rows, keys, n, cli->out_tty);
-		free(keys);
-		return write_status(cli->out, err);
+		return out_rows_csv(cli, rows, list, err);
 	case FMT_TABLE:
 	default:
-		return out_table(cli->out, rows, cols, ncols, err);
+		return out_table(cli->out, rows, list ? list->cols : NULL, list ? list->ncols : 0,
+				 err);
 	}
+}
+
+char *out_show_value(json_t *row)
+{
+	const char *value = json_string_value(json_object_get(row, "annual_value"));
+	const char *cur = json_string_value(json_object_get(row, "currency"));
+
+	if (value == NULL)
+		return xstrdup("");
+	return xasprintf("%s %s", value, cur != NULL ? cur : "");
+}
+
+char *out_show_tier(json_t *row)
+{
+	json_t *t = json_object_get(row, "tier");
+
+	return xstrdup(json_is_integer(t) ? tier_name((enum tier)json_integer_value(t)) : "");
+}
+
+/* The marker of a flag named by its JSON key, or the key itself. */
+static const char *flag_marker_of(const char *key)
+{
+	int i;
+
+	for (i = 0; i < FLAG_COUNT; i++)
+		if (strcmp(flag_key((enum partner_flag)(1u << i)), key) == 0)
+			return flag_marker((enum partner_flag)(1u << i));
+	return key;
+}
+
+char *out_show_flags(json_t *row)
+{
+	struct buf b;
+	size_t i;
+	json_t *f;
+
+	buf_init(&b);
+	json_array_foreach(json_object_get(row, "flags"), i, f) {
+		if (i > 0)
+			buf_putc(&b, ',');
+		buf_puts(&b, flag_marker_of(json_string_value(f)));
+	}
+	return buf_take(&b);
 }
 
 static size_t key_width(json_t *obj)
@@ -386,7 +448,7 @@ int out_object(struct cli *cli, json_t *obj, struct ally_err *err)
 	case FMT_CSV:
 		rows = json_array();
 		json_array_append(rows, obj);
-		rc = out_rows(cli, rows, NULL, 0, err);
+		rc = out_rows(cli, rows, NULL, err);
 		json_decref(rows);
 		return rc;
 	case FMT_TABLE:

@@ -56,6 +56,72 @@ START_TEST(csv_multiline_cell_and_numbers)
 }
 END_TEST
 
+/* The first line of a CSV output, without its CRLF; the caller frees. */
+static char *csv_header_of(const char *a, const char *b)
+{
+	struct run r;
+	char *line;
+
+	if (b != NULL)
+		RUN_OK(&r, a, b, "--format", "csv");
+	else
+		RUN_OK(&r, a, "--format", "csv");
+	line = strndup(r.out, strcspn(r.out, "\r\n"));
+	run_finish(&r);
+	return line;
+}
+
+/* An empty list's CSV header is the header its rows would have: the JSON
+ * keys, never the table's readable columns. */
+START_TEST(csv_header_of_an_empty_list_is_its_json_keys)
+{
+	static const char *const cmds[][2] = { { "partner", "list" },
+					       { "contract", "list" },
+					       { "renewals", NULL } };
+	char *empty[3];
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		empty[i] = csv_header_of(cmds[i][0], cmds[i][1]);
+	ck_assert_str_eq(empty[0], "id,name,type,phase,owner,health,status_note,status_date,score,"
+				   "tier,flags,next_action");
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-31", "--value", "10", NULL);
+	for (i = 0; i < 3; i++) {
+		char *full = csv_header_of(cmds[i][0], cmds[i][1]);
+
+		ck_assert_str_eq(empty[i], full);
+		ck_assert_msg(strstr(full, "label") == NULL && strstr(full, "marker") == NULL,
+			      "%s", full);
+		free(full);
+		free(empty[i]);
+	}
+}
+END_TEST
+
+/* The table draws readable cells (tier word, value with currency, flag
+ * markers) from the JSON keys; JSON keeps only its own keys. */
+START_TEST(table_cells_come_from_json_keys)
+{
+	struct run r;
+
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-01", "--value", "125000", "--currency",
+		     "EUR", NULL);
+	RUN_OK(&r, "contract", "list");
+	ck_assert_msg(strstr(r.out, "125000.00 EUR") != NULL, "%s", r.out);
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list");
+	ck_assert_msg(strstr(r.out, "RENEW") != NULL, "%s", r.out);
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "json");
+	ck_assert_ptr_null(strstr(r.out, "label"));
+	ck_assert_ptr_null(strstr(r.out, "marker"));
+	ck_assert_ptr_nonnull(strstr(r.out, "\"renewal_due\""));
+	run_finish(&r);
+}
+END_TEST
+
 START_TEST(json_keeps_utf8)
 {
 	struct run r;
@@ -115,6 +181,8 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, csv_guards_formula_cells);
 	tcase_add_test(tc, csv_quotes_only_what_needs_it);
 	tcase_add_test(tc, csv_multiline_cell_and_numbers);
+	tcase_add_test(tc, csv_header_of_an_empty_list_is_its_json_keys);
+	tcase_add_test(tc, table_cells_come_from_json_keys);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("terminal");
 	tcase_add_test(tc, json_keeps_utf8);

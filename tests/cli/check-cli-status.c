@@ -91,6 +91,73 @@ START_TEST(score_prints_score_and_tier)
 }
 END_TEST
 
+/* Does text contain needle?  Fails the test with both shown otherwise. */
+static void has(const char *text, const char *needle)
+{
+	ck_assert_msg(strstr(text, needle) != NULL, "'%s' not in: %s", needle, text);
+}
+
+/* W = 3000 + 2500 + 2000 + 15 + 820 = 8335: the score is 83.4 (one
+ * decimal, half up) in every format, never 83.35. */
+START_TEST(score_is_one_value_in_every_format)
+{
+	struct run r;
+	json_t *v;
+
+	add_partner("Acme", "channel");
+	RUN_OK(&r, "score", "Acme", "--fit", "100", "--reach", "100", "--capabilities", "100",
+	       "--financial", "1", "--track-record", "82");
+	ck_assert_str_eq(r.out, "83.4 tier 2\n");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list");
+	has(r.out, " 83.4 ");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "csv");
+	has(r.out, ",83.4,2,");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "json");
+	has(r.out, "\"score\": 83.4,");
+	v = parse_json(r.out);
+	ck_assert_double_eq(json_real_value(json_object_get(json_array_get(v, 0), "score")), 83.4);
+	json_decref(v);
+	run_finish(&r);
+	RUN_OK(&r, "partner", "show", "Acme");
+	has(r.out, "score 83.4, tier 2");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "json");
+	has(r.out, "\"score\": 83.4,");
+	run_finish(&r);
+	RUN_OK(&r, "export", "partners");
+	has(r.out, ",83.4,2\r\n");
+	run_finish(&r);
+}
+END_TEST
+
+/* A whole score keeps its one decimal in every format. */
+START_TEST(whole_scores_keep_one_decimal)
+{
+	struct run r;
+
+	add_partner("Acme", "channel");
+	score_all("Acme", "80", &r);
+	ck_assert_str_eq(r.out, "80.0 tier 2\n");
+	run_finish(&r);
+	RUN_OK(&r, "score", "Acme", "--fit", "80", "--reach", "80", "--capabilities", "80",
+	       "--financial", "80", "--track-record", "80", "--format", "json");
+	has(r.out, "\"score\": 80.0,");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list");
+	has(r.out, " 80.0 ");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "csv");
+	has(r.out, ",80.0,2,");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "json");
+	has(r.out, "\"score\": 80.0,");
+	run_finish(&r);
+}
+END_TEST
+
 START_TEST(score_is_kept_on_the_partner)
 {
 	struct run r;
@@ -193,6 +260,8 @@ static Suite *status_suite(void)
 	tc = cli_tcase("score");
 	tcase_add_test(tc, score_prints_score_and_tier);
 	tcase_add_test(tc, score_is_kept_on_the_partner);
+	tcase_add_test(tc, score_is_one_value_in_every_format);
+	tcase_add_test(tc, whole_scores_keep_one_decimal);
 	tcase_add_test(tc, score_refuses_bad_input);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("advance");
