@@ -123,9 +123,11 @@ json_t *json_flags(unsigned flags); /* array of flag_key strings */
 json_t *json_partner_blank(void);
 json_t *json_contract_blank(void);
 json_t *json_renewal_blank(void);
-/* json_contract plus, for an active contract, days_left and band as of
- * today (null for the others, which take no part in renewals). */
-json_t *json_contract_band(const struct contract *c, ally_date today);
+/* json_contract plus its renewal state as of today (renewal_of_contract):
+ * days_left, band, notice_deadline and days_to_notice; all null for a
+ * contract that is not active, the last two also when it does not
+ * auto-renew. */
+json_t *json_contract_renewal(const struct contract *c, ally_date today);
 struct contact;
 /* id, name, role, email, phone, executive_sponsor (bool). */
 json_t *json_contact(const struct contact *c);

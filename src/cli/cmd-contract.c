@@ -204,10 +204,7 @@ static int contract_show(struct cli *cli, int argc, char **argv, struct ally_err
 		rc = store_contract_terms(cli->store, id, &terms, err);
 	if (rc != ALLY_OK)
 		goto out;
-	obj = json_contract_band(&c, cli->today);
-	json_object_set_new(obj, "notice_deadline",
-			    json_date(renewal_notice_deadline(c.end_date, c.auto_renew,
-							      c.notice_days)));
+	obj = json_contract_renewal(&c, cli->today);
 	/* A list does not fit in a CSV cell; the one row is the contract. */
 	if (cli->format != FMT_CSV)
 		json_object_set_new(obj, "terms", terms_json(&terms));

@@ -54,7 +54,7 @@ static json_t *show_json(const struct cli *cli, const struct show *s)
 	size_t i;
 
 	for (i = 0; i < s->contracts.n; i++)
-		json_array_append_new(contracts, json_contract_band(&s->contracts.rows[i], cli->today));
+		json_array_append_new(contracts, json_contract_renewal(&s->contracts.rows[i], cli->today));
 	for (i = 0; i < s->contacts.n; i++)
 		json_array_append_new(contacts, json_contact(&s->contacts.rows[i]));
 	json_object_set_new(o, "next_action", json_date(partner_next_action(&s->facts)));
@@ -177,22 +177,23 @@ static void show_contacts(FILE *f, const struct contact_list *l)
 }
 
 /* "#3 Reseller agreement: active 2026-01-01 to 2026-12-31, urgent (39
- * days left), auto-renews, notice by 2026-11-01". */
+ * days left), auto-renews, notice by 2026-11-01".  Band and notice come
+ * from the core's renewal state, so only active contracts show them. */
 static void contract_line(FILE *f, const struct contract *c, ally_date today)
 {
 	char start[DATE_BUFSZ], end[DATE_BUFSZ], notice[DATE_BUFSZ];
 	char *title = text_visible(c->title, 0);
-	ally_date deadline = renewal_notice_deadline(c->end_date, c->auto_renew, c->notice_days);
+	struct renewal r;
 
 	fprintf(f, "  #%" PRId64 " %s: %s %s to %s", c->id, title,
 		enum_name(contract_status_names, c->status), date_format(c->start_date, start),
 		date_format(c->end_date, end));
-	if (c->status == CSTATUS_ACTIVE)
-		fprintf(f, ", %s (%d days left)",
-			enum_name(band_names, (int)renewal_band(c->end_date - today)),
-			c->end_date - today);
-	if (c->auto_renew)
-		fprintf(f, ", auto-renews, notice by %s", date_format(deadline, notice));
+	if (renewal_of_contract(c, today, &r)) {
+		fprintf(f, ", %s (%d days left)", enum_name(band_names, (int)r.band), r.days_left);
+		if (r.notice_deadline != DATE_NONE)
+			fprintf(f, ", auto-renews, notice by %s",
+				date_format(r.notice_deadline, notice));
+	}
 	fputc('\n', f);
 	free(title);
 }

@@ -212,14 +212,17 @@ json_t *json_renewal(const struct renewal *r)
 	return o;
 }
 
-json_t *json_contract_band(const struct contract *c, ally_date today)
+json_t *json_contract_renewal(const struct contract *c, ally_date today)
 {
 	json_t *o = json_contract(c);
-	bool active = c->status == CSTATUS_ACTIVE && c->end_date != DATE_NONE;
-	int days = active ? c->end_date - today : 0;
+	struct renewal r;
+	bool active = renewal_of_contract(c, today, &r);
+	bool deadline = active && r.notice_deadline != DATE_NONE;
 
-	set(o, "days_left", active ? json_integer(days) : json_null());
-	set(o, "band", active ? jenum(band_names, (int)renewal_band(days)) : json_null());
+	set(o, "days_left", active ? json_integer(r.days_left) : json_null());
+	set(o, "band", active ? jenum(band_names, (int)r.band) : json_null());
+	set(o, "notice_deadline", deadline ? json_date(r.notice_deadline) : json_null());
+	set(o, "days_to_notice", deadline ? json_integer(r.days_to_notice) : json_null());
 	return o;
 }
 

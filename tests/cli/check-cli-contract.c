@@ -165,6 +165,66 @@ START_TEST(show_and_its_errors)
 }
 END_TEST
 
+/* Is obj[key] null (present, not missing)? */
+static bool null_at(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return v != NULL && json_is_null(v);
+}
+
+/* contract show and the contracts of partner show carry the core's renewal
+ * state: days_left, band, notice_deadline, days_to_notice; null where the
+ * contract takes no part in renewals or does not auto-renew. */
+START_TEST(renewal_state_in_show)
+{
+	struct run r;
+	json_t *c, *p, *arr;
+
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Auto", "2026-01-01", "2026-12-31", "--auto-renew", "--notice-days",
+		     "30", NULL);
+	add_contract("Acme", "Plain", "2026-01-01", "2027-03-31", NULL);
+	add_contract("Acme", "Gone", "2026-01-01", "2026-12-31", "--auto-renew", "--status",
+		     "terminated", NULL);
+	c = contract_json("1");
+	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_left")), 39);
+	ck_assert_str_eq(str_of(c, "band"), "urgent");
+	ck_assert_str_eq(str_of(c, "notice_deadline"), "2026-12-01");
+	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_to_notice")), 9);
+	json_decref(c);
+	c = contract_json("2");
+	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_left")), 129);
+	ck_assert_str_eq(str_of(c, "band"), "clear");
+	ck_assert(null_at(c, "notice_deadline") && null_at(c, "days_to_notice"));
+	json_decref(c);
+	c = contract_json("3");
+	ck_assert(null_at(c, "days_left") && null_at(c, "band"));
+	ck_assert(null_at(c, "notice_deadline") && null_at(c, "days_to_notice"));
+	json_decref(c);
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "json");
+	p = parse_json(r.out);
+	arr = json_object_get(p, "contracts");
+	ck_assert_uint_eq(json_array_size(arr), 3);
+	for (size_t i = 0; i < 3; i++) {
+		json_t *e = json_array_get(arr, i);
+
+		ck_assert_ptr_nonnull(json_object_get(e, "days_to_notice"));
+		if (strcmp(str_of(e, "title"), "Auto") == 0)
+			ck_assert_int_eq(json_integer_value(json_object_get(e, "days_to_notice")), 9);
+		else
+			ck_assert(null_at(e, "days_to_notice"));
+	}
+	json_decref(p);
+	run_finish(&r);
+	/* A terminated contract has no notice deadline to meet. */
+	RUN_OK(&r, "partner", "show", "Acme");
+	ck_assert_msg(strstr(r.out, "notice by 2026-12-01") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(strstr(r.out, "Gone"), "notice by") == NULL, "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
 START_TEST(set_changes_fields_all_or_nothing)
 {
 	struct run r;
@@ -244,6 +304,7 @@ static Suite *contract_suite(void)
 	tc = cli_tcase("list-show-set");
 	tcase_add_test(tc, list_filters_by_partner_and_status);
 	tcase_add_test(tc, show_and_its_errors);
+	tcase_add_test(tc, renewal_state_in_show);
 	tcase_add_test(tc, set_changes_fields_all_or_nothing);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("renew");
