@@ -81,7 +81,10 @@ extern const char *const partner_fields[];
 /* Whole-record checks (required fields present, lengths). */
 int partner_validate(const struct partner *p, struct ally_err *err);
 
-/* 1-200 code points of valid UTF-8, not only spaces, no control chars. */
+/* 1-200 code points of valid UTF-8, not only white space, no control
+ * characters and no invisible formatting ones (see text_check).  The
+ * setter (partner_set_field "name") first trims surrounding white space,
+ * the same that text_fold ignores. */
 int partner_check_name(const char *name, struct ally_err *err);
 
 /* Shared text checks: valid UTF-8, no control characters except (when

@@ -18,10 +18,15 @@ size_t text_width(const char *s);
  * with ellipsis, a cut string ends in "…" (or "~" when ascii_only). */
 char *text_fit(const char *s, size_t cols, int ellipsis, int ascii_only);
 
-/* The key two names are compared by: surrounding white space trimmed and
- * letters lower-cased, not only ASCII but Latin-1, Latin Extended-A/B,
- * Greek and Cyrillic ("MÜLLER" and "müller" get one key), so that names
- * are unique ignoring case as domain.md asks.  The caller frees. */
+/* The key two names are compared by: surrounding white space trimmed
+ * (ASCII white space and the Unicode spaces such as U+00A0 and U+3000) and
+ * capital letters lower-cased by code point, not only ASCII but Latin-1
+ * (À-Þ except ×), Latin Extended-A/B, Greek (accented too; a final ς
+ * keys as σ) and Cyrillic ("MÜLLER" and "müller" get one key), so that
+ * names are unique ignoring case as domain.md asks.  Everything else, CJK
+ * and invalid UTF-8 included, is kept byte for byte; no locale is used,
+ * so every process computes the same key.  NULL gives "".  The caller
+ * frees; never NULL. */
 char *text_fold(const char *s);
 
 #endif

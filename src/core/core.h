@@ -23,6 +23,17 @@ const char *quote(const char *s, char out[QUOTE_BUFSZ]);
  * when the bytes there are not valid UTF-8 (or s is at its NUL). */
 size_t utf8_decode(const char *s, uint32_t *cp);
 
+/* White space as names are trimmed of it: ASCII space, tab, newline,
+ * vertical tab, form feed, carriage return, and the Unicode spaces
+ * (no-break, en, em, ideographic...; U+00A0, U+1680, U+2000-U+200A,
+ * U+2028, U+2029, U+202F, U+205F, U+3000). */
+bool text_is_space(uint32_t cp);
+
+/* The part of s (not NULL) without surrounding white space: returns where
+ * it starts and sets *len to its length in bytes.  Invalid UTF-8 is never
+ * white space. */
+const char *text_trim(const char *s, size_t *len);
+
 /* A whole decimal number in [min, max]: optional '-', digits only.
  * err: "FIELD: 'S' is not a whole number" or "FIELD: N is out of range
  * MIN-MAX". */

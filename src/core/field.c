@@ -39,6 +39,40 @@ size_t utf8_decode(const char *str, uint32_t *cp)
 	return len;
 }
 
+bool text_is_space(uint32_t cp)
+{
+	if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+		return true;
+	return cp == 0x00a0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+const char *text_trim(const char *s, size_t *len)
+{
+	const char *start = NULL, *end = s, *p = s;
+	uint32_t cp;
+
+	while (*p != '\0') {
+		size_t n = utf8_decode(p, &cp);
+		bool space = n != 0 && text_is_space(cp);
+
+		if (n == 0)
+			n = 1;
+		if (!space) {
+			if (start == NULL)
+				start = p;
+			end = p + n;
+		}
+		p += n;
+	}
+	if (start == NULL) {
+		*len = 0;
+		return p;
+	}
+	*len = (size_t)(end - start);
+	return start;
+}
+
 static bool is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);

@@ -65,38 +65,27 @@ void partner_copy(struct partner *dst, const struct partner *src)
 	dst->updated_at = xstrdup(src->updated_at);
 }
 
-static bool only_spaces(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ')
-			return false;
-	return true;
-}
-
 int partner_check_name(const char *name, struct ally_err *err)
 {
-	if (name == NULL || only_spaces(name))
+	size_t len = 0;
+
+	if (name != NULL)
+		text_trim(name, &len);
+	if (len == 0)
 		return ally_err_set(err, ALLY_EUSER, "name", "must not be empty");
 	return text_check(name, "name", PARTNER_NAME_MAX, false, err);
 }
 
-/* Names are compared ignoring case to find duplicates, so stray spaces at
- * either end would make "Acme " a second Acme; they are dropped. */
+/* Names are compared by their text_fold key, which ignores white space
+ * at either end; stored names drop it too, so that "Acme " is neither a
+ * second Acme nor shown differently from the key it is found by. */
 static int set_name(struct partner *p, const char *value, struct ally_err *err)
 {
 	size_t len;
-	char *trimmed;
-	int rc;
+	const char *start = text_trim(value != NULL ? value : "", &len);
+	char *trimmed = xstrndup(start, len);
+	int rc = partner_check_name(trimmed, err);
 
-	if (value == NULL)
-		value = "";
-	while (*value == ' ')
-		value++;
-	len = strlen(value);
-	while (len > 0 && value[len - 1] == ' ')
-		len--;
-	trimmed = xstrndup(value, len);
-	rc = partner_check_name(trimmed, err);
 	if (rc == ALLY_OK) {
 		free(p->name);
 		p->name = trimmed;

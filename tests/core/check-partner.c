@@ -159,6 +159,12 @@ START_TEST(name_is_trimmed)
 	ck_assert_str_eq(p.name, "Acme");
 	expect_set_err(&p, "name", "   ", false, "name: must not be empty");
 	ck_assert_str_eq(p.name, "Acme");
+	/* The same white space text_fold ignores, so the stored name and its
+	 * key agree; inner spaces stay. */
+	expect_set(&p, "name", "\xc2\xa0" "Acme  Corp\t", false);
+	ck_assert_str_eq(p.name, "Acme  Corp");
+	expect_set_err(&p, "name", "\xe3\x80\x80 \n", false, "name: must not be empty");
+	ck_assert_str_eq(p.name, "Acme  Corp");
 	partner_finish(&p);
 }
 END_TEST

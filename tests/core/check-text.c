@@ -86,6 +86,126 @@ START_TEST(fit_cuts_on_character_boundaries)
 }
 END_TEST
 
+static void expect_fold(const char *in, const char *want)
+{
+	char *got = text_fold(in);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+/* Do a and b get one key? */
+static void expect_same_key(const char *a, const char *b)
+{
+	char *ka = text_fold(a), *kb = text_fold(b);
+
+	ck_assert_msg(strcmp(ka, kb) == 0, "'%s' -> '%s' but '%s' -> '%s'", a, ka, b, kb);
+	free(ka);
+	free(kb);
+}
+
+START_TEST(fold_latin)
+{
+	expect_same_key("MÜLLER-KRANZ", "müller-kranz");
+	expect_fold("MÜLLER-KRANZ", "müller-kranz");
+	expect_same_key("ÉCOLE", "école");
+	expect_fold("ACME Corp", "acme corp");
+	/* Latin-1: À-Þ but not the multiplication sign; ß has no capital here. */
+	expect_fold("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ", "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ");
+	expect_fold("2×3 Straße", "2×3 straße");
+	/* Latin Extended-A: even/odd pairs, then odd/even from Ĺ to Ň. */
+	expect_fold("ĀĂĄĆČĎĐĒĘĚĞĠĢĦĪĮ", "āăąćčďđēęěğġģħīį");
+	expect_fold("ĹĻĽĿŁŃŅŇ", "ĺļľŀłńņň");
+	expect_fold("ŊŌŐŒŘŚŞŠŢŤŦŪŮŰŲŴŶ", "ŋōőœřśşšţťŧūůűųŵŷ");
+	expect_fold("ŹŻŽ", "źżž");
+	expect_fold("İSTANBUL", "istanbul");
+	expect_fold("ŸVES", "ÿves");
+	/* Small letters that sit between capitals stay as they are. */
+	expect_fold("āĺıĸŉſ", "āĺıĸŉſ");
+	/* Latin Extended-B: pairs where they hold, and the odd ones. */
+	expect_fold("ƏLIYEV", "əliyev");
+	expect_fold("ǍǏǑǓǕǗǙǛ", "ǎǐǒǔǖǘǚǜ");
+	expect_fold("ǄǅǆǇǈǉ", "ǆǆǆǉǉǉ");
+	expect_fold("ȘȚ", "șț");
+	expect_fold("Ɓ Ɗ Ƴ Ȝ", "ɓ ɗ ƴ ȝ");
+}
+END_TEST
+
+START_TEST(fold_greek_and_cyrillic)
+{
+	expect_same_key("ΑΘΗΝΑ", "αθηνα");
+	expect_fold("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", "αβγδεζηθικλμνξοπρστυφχψω");
+	expect_fold("ΆΈΉΊΌΎΏΪΫ", "άέήίόύώϊϋ");
+	/* A final sigma keys as a sigma. */
+	expect_same_key("ΟΔΥΣΣΕΑΣ", "οδυσσεας");
+	expect_same_key("МОСКВА", "москва");
+	expect_fold("АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", "абвгдежзийклмнопрстуфхцчшщъыьэюя");
+	expect_fold("ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏ", "ѐёђѓєѕіїјљњћќѝўџ");
+	expect_fold("ҐУДЗ", "ґудз");
+}
+END_TEST
+
+START_TEST(fold_keeps_the_rest)
+{
+	expect_fold("東京パートナー", "東京パートナー");
+	expect_fold("株式会社ABC", "株式会社abc");
+	expect_fold("rocket \xf0\x9f\x9a\x80 ①", "rocket \xf0\x9f\x9a\x80 ①");
+	/* Fullwidth and other scripts' capitals are not folded here. */
+	expect_fold("ＡＢＣ Ⴀ", "ＡＢＣ Ⴀ");
+	/* Invalid UTF-8 passes through byte for byte. */
+	expect_fold("AB\xff\xc3(C", "ab\xff\xc3(c");
+	expect_fold("\xed\xa0\x80X", "\xed\xa0\x80x");
+	expect_fold(NULL, "");
+	expect_fold("", "");
+}
+END_TEST
+
+START_TEST(fold_trims_white_space)
+{
+	expect_fold("  Padded  ", "padded");
+	expect_fold("\tTab\r\n", "tab");
+	/* No-break and ideographic spaces count as white space too. */
+	expect_fold("\xc2\xa0" "Acme\xe3\x80\x80", "acme");
+	/* Inside, nothing changes. */
+	expect_fold(" A  B ", "a  b");
+	expect_fold("   ", "");
+	expect_same_key("Acme", " ACME ");
+}
+END_TEST
+
+static void put_cp(char *s, unsigned cp)
+{
+	if (cp < 0x80) {
+		s[0] = (char)cp, s[1] = '\0';
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xc0 | cp >> 6), s[1] = (char)(0x80 | (cp & 0x3f)), s[2] = '\0';
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xe0 | cp >> 12), s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (cp & 0x3f)), s[3] = '\0';
+	} else {
+		s[0] = (char)(0xf0 | cp >> 18), s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), s[3] = (char)(0x80 | (cp & 0x3f));
+		s[4] = '\0';
+	}
+}
+
+START_TEST(fold_is_stable)
+{
+	/* Folding a key again changes nothing, for every character of the
+	 * folded blocks and beyond: no small letter is mapped on. */
+	for (unsigned cp = 0x21; cp < 0x3000; cp++) {
+		char in[5], *once, *twice;
+
+		put_cp(in, cp);
+		once = text_fold(in);
+		twice = text_fold(once);
+		ck_assert_msg(strcmp(once, twice) == 0, "U+%04X", cp);
+		free(once);
+		free(twice);
+	}
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -100,6 +220,13 @@ static Suite *text_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fit");
 	tcase_add_test(tc, fit_cuts_on_character_boundaries);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("fold");
+	tcase_add_test(tc, fold_latin);
+	tcase_add_test(tc, fold_greek_and_cyrillic);
+	tcase_add_test(tc, fold_keeps_the_rest);
+	tcase_add_test(tc, fold_trims_white_space);
+	tcase_add_test(tc, fold_is_stable);
 	suite_add_tcase(s, tc);
 	return s;
 }
