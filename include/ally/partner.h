@@ -88,7 +88,13 @@ int partner_validate(const struct partner *p, struct ally_err *err);
 int partner_check_name(const char *name, struct ally_err *err);
 
 /* Shared text checks: valid UTF-8, no control characters except (when
- * multiline) newline and tab, at most max code points. */
+ * multiline) newline and tab, at most max code points.  One-line texts
+ * (names, titles, status notes; !multiline) also refuse the invisible
+ * formatting characters U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
+ * U+2066-U+2069 and U+FEFF: "name: contains an invisible formatting
+ * character (U+202E)", since a bidi override or a zero-width space makes
+ * a name look like another.  Multi-line texts keep them (joiners belong
+ * in emoji and some scripts); text_visible shows them as markers. */
 int text_check(const char *s, const char *field, size_t max, bool multiline, struct ally_err *err);
 
 /* A person at the partner. */

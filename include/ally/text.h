@@ -6,8 +6,11 @@
 
 /* A copy of s in which nothing can act on a terminal: C0 controls become
  * "^X" (ESC is "^["), DEL "^?", C1 controls and invalid UTF-8 bytes
- * "\xNN"-style markers; with keep_newlines, '\n' stays.  Valid UTF-8 text
- * (accents, CJK, emoji) is kept as is.  The caller frees.  NULL gives "". */
+ * "\xNN"-style markers, invisible formatting characters (bidi overrides
+ * and isolates, zero-width spaces and joiners, U+FEFF: see text_check)
+ * "<U+202E>"-style markers; with keep_newlines, '\n' stays.  Other valid
+ * UTF-8 text (accents, CJK, emoji) is kept as is.  The caller frees.
+ * NULL gives "". */
 char *text_visible(const char *s, int keep_newlines);
 
 /* Display columns of valid UTF-8 text (wide CJK and emoji count 2,

@@ -23,6 +23,14 @@ const char *quote(const char *s, char out[QUOTE_BUFSZ]);
  * when the bytes there are not valid UTF-8 (or s is at its NUL). */
 size_t utf8_decode(const char *s, uint32_t *cp);
 
+/* Is cp an invisible formatting character: zero-width space, joiners and
+ * direction marks (U+200B-U+200F), bidirectional embeddings and overrides
+ * (U+202A-U+202E), invisible operators (U+2060-U+2064), bidirectional
+ * isolates (U+2066-U+2069) or the zero-width no-break space (U+FEFF)?
+ * Such a character changes what a name looks like, or reorders the text
+ * around it on a terminal, without showing itself. */
+bool text_is_invisible_format(uint32_t cp);
+
 /* White space as names are trimmed of it: ASCII space, tab, newline,
  * vertical tab, form feed, carriage return, and the Unicode spaces
  * (no-break, en, em, ideographic...; U+00A0, U+1680, U+2000-U+200A,

@@ -78,6 +78,12 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
+bool text_is_invisible_format(uint32_t cp)
+{
+	return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
 const char *quote(const char *s, char out[QUOTE_BUFSZ])
 {
 	size_t o = 0, n = 0;
@@ -94,7 +100,9 @@ const char *quote(const char *s, char out[QUOTE_BUFSZ])
 			o += 3;
 			break;
 		}
-		if (len == 0 || is_control(cp)) {
+		/* An override quoted back in a message would reorder the
+		 * message itself. */
+		if (len == 0 || is_control(cp) || text_is_invisible_format(cp)) {
 			out[o++] = '?';
 			s += len ? len : 1;
 		} else {
@@ -123,6 +131,10 @@ int text_check(const char *s, const char *field, size_t max, bool multiline, str
 		if (is_control(cp) && !(multiline && (cp == '\n' || cp == '\t')))
 			return ally_err_set(err, ALLY_EUSER, field,
 					    "contains a control character (U+%04X)", (unsigned)cp);
+		if (!multiline && text_is_invisible_format(cp))
+			return ally_err_set(err, ALLY_EUSER, field,
+					    "contains an invisible formatting character (U+%04X)",
+					    (unsigned)cp);
 		s += len;
 		n++;
 	}

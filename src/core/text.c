@@ -17,6 +17,7 @@
 #include <wchar.h>
 
 #include "ally/util.h"
+#include "core.h"
 
 /* The UTF-8 locale in use for one call, and the one to restore. */
 struct utf8_scope {
@@ -114,6 +115,11 @@ char *text_visible(const char *s, int keep_newlines)
 			i++;
 		} else if (wc >= 0x80 && wc <= 0x9f) {
 			put_hex(&b, (unsigned)wc);
+			i += n;
+		} else if (text_is_invisible_format((uint32_t)wc)) {
+			/* Shown, not obeyed: a bidi override from the
+			 * database must not reorder what follows it. */
+			buf_printf(&b, "<U+%04X>", (unsigned)wc);
 			i += n;
 		} else {
 			buf_add(&b, s + i, n);

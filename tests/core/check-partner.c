@@ -1,4 +1,5 @@
 /* check-partner.c: partner fields, names, free texts and contacts. */
+#include <stdio.h>
 #include <string.h>
 
 #include "ally/partner.h"
@@ -232,6 +233,64 @@ START_TEST(text_checks)
 }
 END_TEST
 
+START_TEST(one_line_texts_refuse_invisible_formatting)
+{
+	static const struct {
+		const char *text;
+		const char *cp;
+	} bad[] = {
+		{ "Acme\xe2\x80\xae" "gnp", "U+202E" },   /* right-to-left override */
+		{ "\xe2\x80\xaa" "Acme", "U+202A" },      /* left-to-right embedding */
+		{ "Ac\xe2\x80\x8bme", "U+200B" },          /* zero-width space */
+		{ "Acme\xe2\x80\x8d", "U+200D" },          /* zero-width joiner */
+		{ "Acme\xe2\x80\x8f", "U+200F" },          /* right-to-left mark */
+		{ "A\xe2\x81\xa0" "cme", "U+2060" },       /* word joiner */
+		{ "A\xe2\x81\xa4" "cme", "U+2064" },       /* invisible plus */
+		{ "\xe2\x81\xa6" "Acme", "U+2066" },       /* left-to-right isolate */
+		{ "Acme\xe2\x81\xa9", "U+2069" },          /* pop directional isolate */
+		{ "\xef\xbb\xbf" "Acme", "U+FEFF" },       /* zero-width no-break space */
+	};
+	struct ally_err err;
+	char want[128];
+	int rc;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(want, sizeof want, "name: contains an invisible formatting character (%s)",
+			 bad[i].cp);
+		rc = partner_check_name(bad[i].text, &err);
+		ck_assert_user_err(rc, err, want);
+		snprintf(want, sizeof want,
+			 "status_note: contains an invisible formatting character (%s)", bad[i].cp);
+		rc = text_check(bad[i].text, "status_note", TEXT_LINE_MAX, false, &err);
+		ck_assert_user_err(rc, err, want);
+	}
+	/* Their neighbours are ordinary text: hyphen U+2010, narrow no-break
+	 * space U+202F, superscript zero U+2070; and Arabic or Hebrew
+	 * letters are welcome. */
+	ck_assert_int_eq(partner_check_name("A\xe2\x80\x90\xe2\x80\xaf\xe2\x81\xb0", &err), ALLY_OK);
+	ck_assert_int_eq(partner_check_name("שותפים בע\"מ", &err), ALLY_OK);
+	ck_assert_int_eq(partner_check_name("شركاء", &err), ALLY_OK);
+	/* Notes may carry joiners (emoji sequences, some scripts). */
+	ck_assert_int_eq(text_check("team \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "notes",
+				    TEXT_LONG_MAX, true, &err), ALLY_OK);
+}
+END_TEST
+
+START_TEST(set_name_refuses_invisible_formatting)
+{
+	struct partner p;
+
+	partner_init(&p);
+	expect_set(&p, "name", "Acme", false);
+	expect_set_err(&p, "name", "\xe2\x80\xae" "emcA", false,
+		       "name: contains an invisible formatting character (U+202E)");
+	ck_assert_str_eq(p.name, "Acme");
+	expect_set_err(&p, "region", "EMEA\xe2\x80\x8b", false,
+		       "region: contains an invisible formatting character (U+200B)");
+	partner_finish(&p);
+}
+END_TEST
+
 START_TEST(validate_whole_record)
 {
 	struct partner p;
@@ -332,6 +391,8 @@ int main(void)
 		{ "partner_set_field", set_refuses_read_only_and_unknown_fields },
 		{ "partner_set_field", name_is_trimmed },
 		{ "partner_check_name", name_counts_characters_not_bytes },
+		{ "partner_check_name", one_line_texts_refuse_invisible_formatting },
+		{ "partner_check_name", set_name_refuses_invisible_formatting },
 		{ "text_check", text_checks },
 		{ "partner_validate", validate_whole_record },
 		{ "partner_copy", copy_is_deep },

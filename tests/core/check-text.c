@@ -47,6 +47,23 @@ START_TEST(visible_marks_c1_and_invalid_bytes)
 }
 END_TEST
 
+START_TEST(visible_marks_invisible_formatting)
+{
+	/* A right-to-left override would show "Acme" + reversed text; it
+	 * must show as a marker and leave the order alone. */
+	expect_visible("Acme\xe2\x80\xae" "gnp.exe", 0, "Acme<U+202E>gnp.exe");
+	expect_visible("a\xe2\x80\xaa" "b\xe2\x80\xac", 0, "a<U+202A>b<U+202C>");
+	expect_visible("\xe2\x81\xa6x\xe2\x81\xa9", 0, "<U+2066>x<U+2069>");
+	expect_visible("zero\xe2\x80\x8bwidth", 0, "zero<U+200B>width");
+	expect_visible("\xe2\x80\x8f\xe2\x81\xa0\xe2\x81\xa4", 0, "<U+200F><U+2060><U+2064>");
+	expect_visible("\xef\xbb\xbf" "bom", 0, "<U+FEFF>bom");
+	/* Also in multi-line text, and next to the neighbours that are
+	 * ordinary text (U+2010 hyphen, U+2065 unassigned, U+2070). */
+	expect_visible("l1\n\xe2\x80\xae" "l2", 1, "l1\n<U+202E>l2");
+	expect_visible("\xe2\x80\x90\xe2\x80\xaf\xe2\x81\xb0", 0, "\xe2\x80\x90\xe2\x80\xaf\xe2\x81\xb0");
+}
+END_TEST
+
 START_TEST(visible_keeps_real_text)
 {
 	expect_visible("Müller & Söhne", 0, "Müller & Söhne");
@@ -213,6 +230,7 @@ static Suite *text_suite(void)
 
 	tcase_add_test(tc, visible_escapes_terminal_controls);
 	tcase_add_test(tc, visible_marks_c1_and_invalid_bytes);
+	tcase_add_test(tc, visible_marks_invisible_formatting);
 	tcase_add_test(tc, visible_keeps_real_text);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("width");
