@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,22 +25,12 @@ int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_er
 	return rc;
 }
 
-static bool all_digits(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 int cli_int(const char *s, const char *field, long min, long max, long *out, struct ally_err *err)
 {
 	const char *digits = (*s == '-' || *s == '+') ? s + 1 : s;
 	long v;
 
-	if (!all_digits(digits))
+	if (!str_all_digits(digits))
 		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not a whole number", s);
 	errno = 0;
 	v = strtol(s, NULL, 10);
@@ -53,7 +44,7 @@ int cli_id(const char *s, const char *field, int64_t *out, struct ally_err *err)
 {
 	long long v;
 
-	if (!all_digits(s))
+	if (!str_all_digits(s))
 		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not an id (a whole number)", s);
 	errno = 0;
 	v = strtoll(s, NULL, 10);
@@ -72,18 +63,24 @@ static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *na
 }
 
 /* One "--name[=value]" at argv[*i]; takes the next word as the value when
- * the option needs one and no '=' was given. */
-static int take_opt(int argc, char **argv, int *i, const struct cli_opt *opts,
+ * the option needs one and no '=' was given.  seen has a bit per option
+ * of opts: the second --type is refused rather than silently winning. */
+static int take_opt(int argc, char **argv, int *i, const struct cli_opt *opts, uint64_t *seen,
 		    struct ally_err *err)
 {
 	const char *arg = argv[*i] + 2;
 	const char *eq = strchr(arg, '=');
 	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
 	const struct cli_opt *o = find_opt(opts, arg, len);
+	uint64_t bit;
 
 	if (o == NULL)
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown option '--%.*s'", (int)len,
 				    arg);
+	bit = (uint64_t)1 << (o - opts);
+	if (*seen & bit)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "--%s given twice", o->name);
+	*seen |= bit;
 	if (!o->has_arg && eq != NULL)
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "--%s takes no value", o->name);
 	if (o->has_arg) {
@@ -104,6 +101,7 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 	      int *npos, struct ally_err *err)
 {
 	bool options = true;
+	uint64_t seen = 0;
 	int i, rc;
 
 	*npos = 0;
@@ -115,7 +113,7 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 			continue;
 		}
 		if (options && a[0] == '-' && a[1] == '-') {
-			rc = take_opt(argc, argv, &i, opts, err);
+			rc = take_opt(argc, argv, &i, opts, &seen, err);
 			if (rc != ALLY_OK)
 				return rc;
 			continue;
@@ -161,4 +159,15 @@ int cli_pair(const char *arg, char **field, const char **value, struct ally_err 
 	*field = xstrndup(arg, (size_t)(eq - arg));
 	*value = eq + 1;
 	return ALLY_OK;
+}
+
+int cli_err_as_option(struct ally_err *err, const char *field, const char *opt)
+{
+	size_t n = strlen(field);
+	char rest[sizeof err->msg];
+
+	if (strncmp(err->msg, field, n) != 0 || err->msg[n] != ':')
+		return err->status;
+	snprintf(rest, sizeof rest, "%s", err->msg + n);
+	return ally_err_set(err, err->status, NULL, "--%s%s", opt, rest);
 }

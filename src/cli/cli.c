@@ -69,7 +69,9 @@ static bool take_valued(int argc, char **argv, int *i, struct globals *g, int *r
 	for (k = 0; k < 3; k++) {
 		if (!opt_match(argv[*i], names[k], &inl))
 			continue;
-		if (inl != NULL)
+		if (*slots[k] != NULL)
+			*rc = ally_err_set(err, ALLY_EUSAGE, NULL, "%s given twice", names[k]);
+		else if (inl != NULL)
 			*slots[k] = inl;
 		else if (*i + 1 < argc)
 			*slots[k] = argv[++*i];
@@ -215,12 +217,14 @@ static int flush_output(const char *text, size_t len, struct ally_err *err)
 	return ALLY_OK;
 }
 
+/* A bad --format is a usage error: the command was called wrongly, and
+ * nothing about the data is at fault. */
 static int parse_format(const struct globals *g, struct cli *cli, struct ally_err *err)
 {
 	int f = FMT_TABLE;
 
 	if (g->format != NULL && cli_enum(format_names, g->format, "--format", &f, err) != ALLY_OK)
-		return ALLY_EUSER;
+		return err->status = ALLY_EUSAGE;
 	cli->format = (enum out_format)f;
 	cli->format_given = g->format != NULL;
 	return ALLY_OK;
@@ -298,6 +302,9 @@ static int dispatch(int argc, char **argv, const struct globals *g, struct hint 
 	const struct cli_command *c;
 	int shift, rc;
 
+	if (g->version && argc > 0)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "--version takes no arguments, got '%s'",
+				    argv[0]);
 	if (g->version) {
 		printf("ally %s\n", ALLY_VERSION);
 		return ALLY_OK;

@@ -156,9 +156,10 @@ struct cli_opt {
 };
 /* Split argv[1..argc) into options (any order, anywhere; "--" ends them)
  * and positional arguments, stored in pos[0..*npos).  Options are long
- * only, so a word with one leading '-' ("-dash", "-5") is positional.  An unknown option,
- * a missing value, or more than maxpos positionals is ALLY_EUSAGE.  The
- * values point into argv. */
+ * only, so a word with one leading '-' ("-dash", "-5") is positional.  An
+ * unknown option, one given twice, a missing value, or more than maxpos
+ * positionals is ALLY_EUSAGE.  The values point into argv.  At most 64
+ * options per table. */
 int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
 	      int *npos, struct ally_err *err);
 /* ALLY_EUSAGE "--OPT is required" when value is NULL. */
@@ -168,6 +169,10 @@ int cli_need_args(int npos, int need, const char *what, struct ally_err *err);
 /* Split "FIELD=VALUE" (ALLY_EUSAGE without '=' or with an empty field);
  * *field is the caller's, *value points into arg. */
 int cli_pair(const char *arg, char **field, const char **value, struct ally_err *err);
+/* Errors name a value given as an option by the option the user typed:
+ * when err is about field ("end_date: ..."), it becomes "--opt: ..."
+ * (opt without its dashes, "end").  Returns err->status. */
+int cli_err_as_option(struct ally_err *err, const char *field, const char *opt);
 /* An enumeration value; err "OPT: 'S' is not one of: ...". */
 int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 	     struct ally_err *err);

@@ -64,6 +64,8 @@ static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err 
 	return rc;
 }
 
+/* Set and check every field given; an error names the option it came
+ * from ("--end: ..."), not the field behind it. */
 static int add_fields(struct contract *c, const struct add_args *a, struct ally_err *err)
 {
 	int rc = ALLY_OK;
@@ -74,6 +76,12 @@ static int add_fields(struct contract *c, const struct add_args *a, struct ally_
 			rc = contract_set_field(c, add_map[i].field, a->values[i], err);
 	if (rc == ALLY_OK && a->auto_renew)
 		rc = contract_set_field(c, "auto_renew", "yes", err);
+	if (rc == ALLY_OK)
+		rc = contract_validate(c, err);
+	for (i = 0; i < ADD_N && rc != ALLY_OK; i++)
+		cli_err_as_option(err, add_map[i].field, add_map[i].opt);
+	if (rc != ALLY_OK)
+		cli_err_as_option(err, "auto_renew", "auto-renew");
 	return rc;
 }
 
@@ -96,8 +104,6 @@ static int contract_add(struct cli *cli, int argc, char **argv, struct ally_err 
 	rc = add_parse(argc, argv, &a, err);
 	if (rc == ALLY_OK)
 		rc = add_fields(&c, &a, err);
-	if (rc == ALLY_OK)
-		rc = contract_validate(&c, err);
 	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, a.partner, &c.partner_id, err);
 	if (rc == ALLY_OK)
@@ -137,8 +143,8 @@ static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && status != NULL)
 		rc = cli_enum(contract_status_names, status, "--status", &st, err);
-	if (rc == ALLY_OK && partner != NULL)
-		rc = cli_partner_id(cli, partner, &pid, err);
+	if (rc == ALLY_OK && partner != NULL && cli_partner_id(cli, partner, &pid, err) != ALLY_OK)
+		rc = cli_err_as_option(err, "partner", "partner");
 	if (rc == ALLY_OK)
 		rc = store_contract_list(cli->store, pid, st, &list, err);
 	if (rc != ALLY_OK)
@@ -282,7 +288,7 @@ static int contract_renew(struct cli *cli, int argc, char **argv, struct ally_er
 	if (rc == ALLY_OK)
 		rc = store_contract_renew(cli->store, id, to, cli->today, &start, &end, err);
 	if (rc != ALLY_OK)
-		return rc;
+		return cli_err_as_option(err, "until", "until");
 	text = xasprintf("%s %s", date_format(start, s), date_format(end, e));
 	rc = out_result(cli, json_pack("{s:s, s:s}", "start_date", s, "end_date", e), text, err);
 	free(text);

@@ -14,14 +14,16 @@
 
 /* ---- add ---- */
 
-struct add_args {
-	const char *values[10]; /* in the order of add_fields */
-};
 
 /* Option names and the partner fields they set, in the order they are
  * checked (so "name" errors come first). */
 static const char *const add_fields[] = { "name",   "type",  "owner",  "phase",   "origin",
 					  "power",  "goal",  "region", "website", "notes" };
+#define ADD_N (sizeof add_fields / sizeof add_fields[0])
+
+struct add_args {
+	const char *values[ADD_N]; /* in the order of add_fields */
+};
 
 static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err *err)
 {
@@ -57,11 +59,13 @@ static int partner_add(struct cli *cli, int argc, char **argv, struct ally_err *
 		goto out;
 	if (a.values[2] == NULL)
 		a.values[2] = cli->user; /* domain.md: the owner defaults to whoever adds it */
-	for (i = 0; i < sizeof add_fields / sizeof add_fields[0] && rc == ALLY_OK; i++)
+	for (i = 0; i < ADD_N && rc == ALLY_OK; i++)
 		if (a.values[i] != NULL)
 			rc = partner_set_field(&p, add_fields[i], a.values[i], true, err);
 	if (rc == ALLY_OK)
 		rc = partner_validate(&p, err);
+	for (i = 1; i < ADD_N && rc != ALLY_OK; i++) /* every field but NAME is an option */
+		cli_err_as_option(err, add_fields[i], add_fields[i]);
 	if (rc == ALLY_OK)
 		rc = store_partner_add(cli->store, &p, err);
 	if (rc != ALLY_OK)

@@ -29,9 +29,9 @@ static int status_run(struct cli *cli, int argc, char **argv, struct ally_err *e
 	if (rc == ALLY_OK)
 		rc = cli_require(health, "health", err);
 	if (rc == ALLY_OK)
-		rc = cli_enum(health_names, health, "health", &h, err);
+		rc = cli_enum(health_names, health, "--health", &h, err);
 	if (rc == ALLY_OK && note != NULL)
-		rc = text_check(note, "note", TEXT_LINE_MAX, false, err);
+		rc = text_check(note, "--note", TEXT_LINE_MAX, false, err);
 	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, pos[0], &id, err);
 	if (rc == ALLY_OK)
@@ -123,7 +123,7 @@ static int advance_run(struct cli *cli, int argc, char **argv, struct ally_err *
 	if (rc == ALLY_OK && to != NULL)
 		rc = cli_enum(phase_names, to, "--to", &target, err);
 	if (rc == ALLY_OK && note != NULL)
-		rc = text_check(note, "note", TEXT_LINE_MAX, false, err);
+		rc = text_check(note, "--note", TEXT_LINE_MAX, false, err);
 	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, pos[0], &id, err);
 	if (rc == ALLY_OK)

@@ -72,23 +72,23 @@ END_TEST
 START_TEST(add_refuses_bad_input)
 {
 	add_partner("Acme", "channel");
-	RUN_FAILS(1, "start_date", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--start: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-02-30", "--end", "2026-12-31");
-	RUN_FAILS(1, "end_date", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--end: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-01-01", "--end", "2027-02-29");
-	RUN_FAILS(1, "end_date", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--end: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-06-01", "--end", "2026-05-31");
-	RUN_FAILS(1, "annual_value", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--value: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-01-01", "--end", "2026-12-31", "--value", "12,5");
-	RUN_FAILS(1, "annual_value", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--value: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-01-01", "--end", "2026-12-31", "--value", "-5");
-	RUN_FAILS(1, "status", "contract", "add", "Acme", "--title", "T", "--start", "2026-01-01",
+	RUN_FAILS(1, "--status: ", "contract", "add", "Acme", "--title", "T", "--start", "2026-01-01",
 		  "--end", "2026-12-31", "--status", "signed");
-	RUN_FAILS(1, "currency", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--currency: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-01-01", "--end", "2026-12-31", "--currency", "euro");
-	RUN_FAILS(1, "renewal_months", "contract", "add", "Acme", "--title", "T", "--start",
+	RUN_FAILS(1, "--renewal-months: ", "contract", "add", "Acme", "--title", "T", "--start",
 		  "2026-01-01", "--end", "2026-12-31", "--renewal-months", "0");
-	RUN_FAILS(1, "model", "contract", "add", "Acme", "--title", "T", "--start", "2026-01-01",
+	RUN_FAILS(1, "--model: ", "contract", "add", "Acme", "--title", "T", "--start", "2026-01-01",
 		  "--end", "2026-12-31", "--model", "barter");
 	RUN_FAILS(1, "Nobody", "contract", "add", "Nobody", "--title", "T", "--start",
 		  "2026-01-01", "--end", "2026-12-31");
@@ -284,7 +284,7 @@ START_TEST(renew_refuses)
 	add_partner("Acme", "channel");
 	add_contract("Acme", "Year", "2026-01-01", "2026-12-31", NULL);
 	add_contract("Acme", "Draft", "2026-01-01", "2026-12-31", "--status", "draft", NULL);
-	RUN_FAILS(1, "until", "contract", "renew", "1", "--until", "2026-02-30");
+	RUN_FAILS(1, "--until: ", "contract", "renew", "1", "--until", "2026-02-30");
 	RUN_FAILS(1, "", "contract", "renew", "1", "--until", "2026-06-30");
 	RUN_FAILS(1, "", "contract", "renew", "2");
 	RUN_FAILS(1, "contract", "contract", "renew", "99");

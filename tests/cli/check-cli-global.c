@@ -79,7 +79,6 @@ START_TEST(usage_errors_exit_2_with_a_hint)
 	RUN_FAILS(2, "unknown subcommand 'partner frob'", "partner", "frob");
 	RUN_FAILS(2, "missing NAME", "partner", "add", "--type", "channel");
 	RUN_FAILS(2, "--type is required; see 'ally partner add --help'", "partner", "add", "Acme");
-	RUN_FAILS(2, "--db needs a value", "partner", "list", "--db");
 	RUN_FAILS(2, "unexpected argument", "partner", "show", "a", "b");
 }
 END_TEST
@@ -94,11 +93,89 @@ START_TEST(no_command_is_a_usage_error)
 }
 END_TEST
 
+/* Run ally with exactly these words after --db (no --today) and expect
+ * the error st with needle. */
+static void raw_fails(int st, const char *needle, const char *a, const char *b, const char *c)
+{
+	struct run r;
+
+	run_ally_raw(&H, &r, NULL, "--db", H.db, a, b, c, (char *)NULL);
+	check_error(&r, st, needle, a);
+	run_finish(&r);
+}
+
 START_TEST(bad_global_values_name_the_option)
 {
-	RUN_FAILS(1, "--format", "partner", "list", "--format", "xml");
-	RUN_FAILS(1, "--today", "renewals", "--today", "2026-02-30");
-	RUN_FAILS(1, "--today", "renewals", "--today", "tomorrow");
+	struct run r;
+
+	/* A format that does not exist is a usage error, like an unknown option. */
+	RUN_FAILS(2, "--format: 'xml' is not one of: table, json, csv; see 'ally partner list --help'",
+		  "partner", "list", "--format", "xml");
+	RUN_FAILS(2, "--format", "renewals", "--format=");
+	raw_fails(1, "--today: '2026-02-30' is not a real date", "renewals", "--today", "2026-02-30");
+	raw_fails(1, "--today", "renewals", "--today", "tomorrow");
+	run_ally_raw(&H, &r, NULL, "partner", "list", "--db", (char *)NULL);
+	check_error(&r, 2, "--db needs a value", "partner list --db");
+	run_finish(&r);
+}
+END_TEST
+
+/* The second value of an option would silently win; it is refused. */
+START_TEST(an_option_given_twice_is_a_usage_error)
+{
+	RUN_FAILS(2, "--type given twice; see 'ally partner list --help'", "partner", "list",
+		  "--type", "channel", "--type", "referral");
+	RUN_FAILS(2, "--type given twice", "partner", "add", "Acme", "--type", "channel",
+		  "--type=referral");
+	RUN_FAILS(2, "--within given twice", "renewals", "--within", "30", "--within", "60");
+	RUN_FAILS(2, "--auto-renew given twice", "contract", "add", "Acme", "--title", "T",
+		  "--start", "2026-01-01", "--end", "2026-12-31", "--auto-renew", "--auto-renew");
+	RUN_FAILS(2, "--format given twice", "partner", "list", "--format", "json", "--format",
+		  "csv");
+	/* run_ally already passes --db and --today once. */
+	RUN_FAILS(2, "--db given twice", "partner", "list", "--db", "other.db");
+	RUN_FAILS(2, "--today given twice", "renewals", "--today=2026-01-01");
+}
+END_TEST
+
+START_TEST(version_takes_no_arguments)
+{
+	struct run r;
+
+	run_ally_raw(&H, &r, NULL, "--version", "extra", (char *)NULL);
+	check_error(&r, 2, "--version takes no arguments, got 'extra'", "--version extra");
+	run_finish(&r);
+	run_ally_raw(&H, &r, NULL, "partner", "list", "--version", (char *)NULL);
+	check_error(&r, 2, "--version takes no arguments", "partner list --version");
+	run_finish(&r);
+}
+END_TEST
+
+/* A bad value given as an option is named by that option, as typed,
+ * whichever layer found the fault. */
+START_TEST(errors_name_the_option_as_typed)
+{
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-31", NULL);
+	RUN_FAILS(1, "ally: --start: '2026-02-30' is not a real date", "contract", "add", "Acme",
+		  "--title", "T", "--start", "2026-02-30", "--end", "2026-12-31");
+	RUN_FAILS(1, "ally: --end: ", "contract", "add", "Acme", "--title", "T", "--start",
+		  "2026-06-01", "--end", "2026-05-31");
+	RUN_FAILS(1, "ally: --value: ", "contract", "add", "Acme", "--title", "T", "--start",
+		  "2026-01-01", "--end", "2026-12-31", "--value", "lots");
+	RUN_FAILS(1, "ally: --model-pct: ", "contract", "add", "Acme", "--title", "T", "--start",
+		  "2026-01-01", "--end", "2026-12-31", "--model", "revenue_share", "--model-pct",
+		  "x");
+	RUN_FAILS(1, "ally: --type: 'galaxy' is not one of", "partner", "add", "Beta", "--type",
+		  "galaxy");
+	RUN_FAILS(1, "ally: --until: '2026-02-30' is not a real date", "contract", "renew", "1",
+		  "--until", "2026-02-30");
+	RUN_FAILS(1, "ally: --until: 2026-06-30 is not after the current end", "contract", "renew",
+		  "1", "--until", "2026-06-30");
+	RUN_FAILS(1, "ally: --partner: ", "contract", "list", "--partner", "Nobody");
+	RUN_FAILS(1, "ally: --health: 'blue' is not one of", "status", "Acme", "--health", "blue");
+	RUN_FAILS(1, "ally: --note: ", "advance", "Acme", "--note", "a\x1b[2J");
+	RUN_FAILS(1, "ally: --within: ", "renewals", "--within", "x");
 }
 END_TEST
 
@@ -332,6 +409,9 @@ static Suite *global_suite(void)
 	tcase_add_test(tc, usage_errors_exit_2_with_a_hint);
 	tcase_add_test(tc, no_command_is_a_usage_error);
 	tcase_add_test(tc, bad_global_values_name_the_option);
+	tcase_add_test(tc, an_option_given_twice_is_a_usage_error);
+	tcase_add_test(tc, version_takes_no_arguments);
+	tcase_add_test(tc, errors_name_the_option_as_typed);
 	tcase_add_test(tc, ally_today_from_the_environment);
 	tcase_add_test(tc, newer_database_is_refused_untouched);
 	tcase_add_test(tc, init_is_idempotent);
