@@ -7,6 +7,7 @@
  * prints nothing but its error. */
 #include "cli.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,11 +169,11 @@ static int lookup(int argc, char **argv, bool help, const struct cli_command **o
 	return ally_err_set(err, ALLY_EUSAGE, NULL, "%s: missing subcommand", name);
 }
 
-/* Open and migrate the database, then begin the command's transaction.
- * A read runs in one too, for a consistent snapshot.  store.h offers only
- * BEGIN IMMEDIATE, so a read that cannot take it (a read-only file, or a
- * writer holding the lock past busy_ms) goes on without one rather than
- * fail: each store call then reads on its own. */
+/* Open and migrate the database, then begin the command's transaction:
+ * BEGIN IMMEDIATE (store_begin) for a write, a deferred read transaction
+ * (store_begin_read) for a read, so that its queries see one snapshot
+ * without waiting for a writer.  Should even that fail, the read goes on
+ * without one rather than fail: each store call then reads on its own. */
 static int open_db(struct cli *cli, const struct cli_command *c, const char *db_opt, char **path,
 		   bool *in_tx, struct ally_err *err)
 {
@@ -210,11 +211,15 @@ static int end_tx(struct cli *cli, const struct cli_command *c, bool in_tx, int 
 	return rc;
 }
 
-static int flush_output(const char *text, size_t len, struct ally_err *err)
+/* Print what the command wrote, once its transaction is over.  After a
+ * write has committed, a failure here must not read as "nothing changed". */
+static int flush_output(const struct cli_command *c, const char *text, size_t len,
+			struct ally_err *err)
 {
-	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-		return ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output");
-	return ALLY_OK;
+	if (fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0)
+		return ALLY_OK;
+	return ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output%s",
+			    (c->flags & CMD_WRITE) ? " (the change was saved)" : "");
 }
 
 /* A bad --format is a usage error: the command was called wrongly, and
@@ -228,6 +233,25 @@ static int parse_format(const struct globals *g, struct cli *cli, struct ally_er
 	cli->format = (enum out_format)f;
 	cli->format_given = g->format != NULL;
 	return ALLY_OK;
+}
+
+/* Run the command with its output collected in memory (*text, the
+ * caller's to free), so that nothing is printed before the commit. */
+static int run_buffered(const struct cli_command *c, struct cli *cli, int argc, char **argv,
+			char **text, size_t *len, struct ally_err *err)
+{
+	int rc;
+
+	cli->out = open_memstream(text, len);
+	if (cli->out == NULL)
+		return ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
+				    strerror(errno));
+	rc = c->run(cli, argc, argv, err);
+	if (fclose(cli->out) != 0 && rc == ALLY_OK)
+		rc = ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
+				  strerror(errno));
+	cli->out = NULL;
+	return rc;
 }
 
 static int run_command(const struct cli_command *c, const struct globals *g, int argc,
@@ -248,12 +272,10 @@ static int run_command(const struct cli_command *c, const struct globals *g, int
 		rc = open_db(&cli, c, g->db, &path, &in_tx, err);
 	if (rc != ALLY_OK)
 		goto out;
-	cli.out = open_memstream(&text, &len);
-	rc = c->run(&cli, argc, argv, err);
-	fclose(cli.out);
+	rc = run_buffered(c, &cli, argc, argv, &text, &len, err);
 	rc = end_tx(&cli, c, in_tx, rc, err);
 	if (rc == ALLY_OK)
-		rc = flush_output(text, len, err);
+		rc = flush_output(c, text, len, err);
 out:
 	store_close(cli.store);
 	free(text);

@@ -3,6 +3,8 @@
  * terminal in a table, and no output at all from a failed command. */
 #include "cli-test.h"
 
+#include <unistd.h>
+
 START_TEST(csv_guards_formula_cells)
 {
 	static const char *const names[] = { "=SUM(A1)", "+1 Partner", "-dash", "@at", "'quoted" };
@@ -173,6 +175,29 @@ START_TEST(a_failed_write_prints_nothing)
 }
 END_TEST
 
+/* A full disk at the terminal's end: a write that committed says its
+ * change was saved, so the user does not retry it; a read just fails. */
+START_TEST(output_failure_after_a_commit_says_the_change_was_saved)
+{
+	struct run r;
+
+	if (access("/dev/full", W_OK) != 0)
+		return; /* nothing to write to that always fails */
+	run_ally_to(&H, &r, "/dev/full", "partner", "add", "Acme", "--type", "channel",
+		    (char *)NULL);
+	check_error(&r, 1, "ally: output: cannot write to standard output (the change was saved)",
+		    "partner add > /dev/full");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "list", "--format", "json");
+	ck_assert_msg(strstr(r.out, "\"Acme\"") != NULL, "the partner was not saved: %s", r.out);
+	run_finish(&r);
+	run_ally_to(&H, &r, "/dev/full", "partner", "list", (char *)NULL);
+	check_error(&r, 1, "ally: output: cannot write to standard output", "partner list");
+	ck_assert_ptr_null(strstr(r.err, "saved"));
+	run_finish(&r);
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("cli-output");
@@ -189,6 +214,7 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, tables_show_controls_as_text);
 	tcase_add_test(tc, write_results_in_each_format);
 	tcase_add_test(tc, a_failed_write_prints_nothing);
+	tcase_add_test(tc, output_failure_after_a_commit_says_the_change_was_saved);
 	suite_add_tcase(s, tc);
 	return s;
 }

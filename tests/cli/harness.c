@@ -50,7 +50,20 @@ static void drain(int fd, struct buf *b, bool *open)
 		*open = false;
 }
 
-static void run_argv(struct run *r, const char *stdin_text, char **argv)
+/* In the child: standard output goes to out_path instead of the pipe. */
+static void redirect_stdout(const char *out_path)
+{
+	int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0) {
+		perror(out_path);
+		_exit(127);
+	}
+	dup2(fd, 1);
+	close(fd);
+}
+
+static void run_argv(struct run *r, const char *stdin_text, const char *out_path, char **argv)
 {
 	int in[2], out[2], err[2], st;
 	pid_t pid;
@@ -66,6 +79,8 @@ static void run_argv(struct run *r, const char *stdin_text, char **argv)
 		dup2(in[0], 0);
 		dup2(out[1], 1);
 		dup2(err[1], 2);
+		if (out_path != NULL)
+			redirect_stdout(out_path);
 		close(in[1]);
 		close(out[0]);
 		close(err[0]);
@@ -110,7 +125,7 @@ static void run_argv(struct run *r, const char *stdin_text, char **argv)
 }
 
 static void run_va(struct harness *h, struct run *r, const char *stdin_text, bool globals,
-		   va_list ap)
+		   const char *out_path, va_list ap)
 {
 	char *argv[128];
 	int argc = 0;
@@ -127,7 +142,7 @@ static void run_va(struct harness *h, struct run *r, const char *stdin_text, boo
 	while ((a = va_arg(ap, const char *)) != NULL && argc < 127)
 		argv[argc++] = (char *)a;
 	argv[argc] = NULL;
-	run_argv(r, stdin_text, argv);
+	run_argv(r, stdin_text, out_path, argv);
 }
 
 void run_ally(struct harness *h, struct run *r, const char *stdin_text, ...)
@@ -135,7 +150,7 @@ void run_ally(struct harness *h, struct run *r, const char *stdin_text, ...)
 	va_list ap;
 
 	va_start(ap, stdin_text);
-	run_va(h, r, stdin_text, true, ap);
+	run_va(h, r, stdin_text, true, NULL, ap);
 	va_end(ap);
 }
 
@@ -144,7 +159,16 @@ void run_ally_raw(struct harness *h, struct run *r, const char *stdin_text, ...)
 	va_list ap;
 
 	va_start(ap, stdin_text);
-	run_va(h, r, stdin_text, false, ap);
+	run_va(h, r, stdin_text, false, NULL, ap);
+	va_end(ap);
+}
+
+void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...)
+{
+	va_list ap;
+
+	va_start(ap, out_path);
+	run_va(h, r, NULL, true, out_path, ap);
 	va_end(ap);
 }
 

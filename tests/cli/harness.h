@@ -26,6 +26,9 @@ void harness_finish(struct harness *h);
 void run_ally(struct harness *h, struct run *r, const char *stdin_text, ...);
 /* Same, without the automatic --db/--today (to test option handling). */
 void run_ally_raw(struct harness *h, struct run *r, const char *stdin_text, ...);
+/* As run_ally, with standard output written to out_path (e.g. /dev/full)
+ * instead of being captured; r->out stays empty. */
+void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...);
 void run_finish(struct run *r);
 
 /* Write text to DIR/name and return the full path (static storage until
