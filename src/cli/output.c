@@ -21,9 +21,10 @@ enum cell_mode { CELL_TABLE, CELL_CSV };
 
 char *out_real(double v, char out[32])
 {
-	snprintf(out, 32, "%.15g", v);
-	if (strpbrk(out, ".eEn") == NULL) /* n: inf and nan */
-		strcat(out, ".0");
+	int n = snprintf(out, 32, "%.15g", v);
+
+	if (n > 0 && n < 32 && strpbrk(out, ".eEn") == NULL) /* n: inf and nan */
+		snprintf(out + n, 32 - (size_t)n, ".0");
 	return out;
 }
 
