@@ -98,6 +98,17 @@ static int check_enums(const struct contract *c, struct ally_err *err)
 	return ALLY_OK;
 }
 
+/* The field is a char[4] that a caller may have filled without a NUL. */
+static int currency_err(const char currency[4], struct ally_err *err)
+{
+	char code[4], q[QUOTE_BUFSZ];
+
+	memcpy(code, currency, 3);
+	code[3] = '\0';
+	return ally_err_set(err, ALLY_EUSER, "currency",
+			    "'%s' is not a currency code (ISO 4217, e.g. EUR)", quote(code, q));
+}
+
 int contract_validate(const struct contract *c, struct ally_err *err)
 {
 	int rc;
@@ -118,8 +129,7 @@ int contract_validate(const struct contract *c, struct ally_err *err)
 	if (rc == ALLY_OK)
 		rc = check_money(c->liability_cap, "liability_cap", err);
 	if (rc == ALLY_OK && !currency_valid(c->currency))
-		rc = ally_err_set(err, ALLY_EUSER, "currency",
-				  "must be three capital letters (ISO 4217, e.g. EUR)");
+		rc = currency_err(c->currency, err);
 	if (rc == ALLY_OK && c->econ.model >= 0)
 		rc = econ_check(&c->econ, err);
 	if (rc == ALLY_OK)

@@ -51,11 +51,19 @@ int parse_long_field(const char *s, const char *field, long min, long max, long 
 /* yes/no, true/false, 1/0, y/n, on/off in any case. */
 int parse_bool_field(const char *s, const char *field, bool *out, struct ally_err *err);
 
-/* A decimal with at most two significant decimals kept, as hundredths:
- * "12.5" is 1250.  More decimals round half away from zero.  No sign
- * unless allow_negative, no separators, no exponent. */
-enum fixed2_result { FIXED2_OK, FIXED2_SYNTAX, FIXED2_NEGATIVE, FIXED2_TOO_LARGE };
+/* A decimal with at most two decimals, as hundredths: "12.5" is 1250.
+ * Further decimals are accepted only when they are zeros ("1.500"); a
+ * value that would need rounding ("1.005") is FIXED2_PRECISION, since the
+ * user should see that it cannot be stored as written.  No sign unless
+ * allow_negative, no separators, no exponent.  The checks run in the
+ * order of the results: syntax, sign, precision, size. */
+enum fixed2_result { FIXED2_OK, FIXED2_SYNTAX, FIXED2_NEGATIVE, FIXED2_PRECISION,
+		     FIXED2_TOO_LARGE };
 enum fixed2_result parse_fixed2(const char *s, bool allow_negative, int64_t max, int64_t *out);
+
+/* The message for FIXED2_PRECISION: "FIELD: '1.005' has more than 2
+ * decimals".  Returns ALLY_EUSER. */
+int precision_err(const char *s, const char *field, struct ally_err *err);
 
 /* Set an optional text field: an empty value stores NULL, otherwise the
  * value after text_check (or, when required, refuse empty). */

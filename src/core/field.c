@@ -214,7 +214,7 @@ int parse_bool_field(const char *s, const char *field, bool *out, struct ally_er
 
 enum fixed2_result parse_fixed2(const char *s, bool allow_negative, int64_t max, int64_t *out)
 {
-	bool neg = false, big = false;
+	bool neg = false, big = false, fine = false;
 	int64_t whole = 0, frac = 0;
 	int ndec = 0;
 
@@ -236,13 +236,13 @@ enum fixed2_result parse_fixed2(const char *s, bool allow_negative, int64_t max,
 		s++;
 		if (*s < '0' || *s > '9')
 			return FIXED2_SYNTAX;
+		/* Two decimals are kept; a non-zero digit after them would
+		 * have to be rounded away, which is refused. */
 		for (; *s >= '0' && *s <= '9'; s++, ndec++) {
-			/* Two decimals are kept; the third decides the rounding,
-			 * which is half away from zero on the magnitude. */
 			if (ndec < 2)
 				frac = frac * 10 + (*s - '0');
-			else if (ndec == 2 && *s >= '5')
-				frac++;
+			else if (*s != '0')
+				fine = true;
 		}
 	}
 	if (*s != '\0')
@@ -251,6 +251,8 @@ enum fixed2_result parse_fixed2(const char *s, bool allow_negative, int64_t max,
 		frac *= 10;
 	if (neg && !allow_negative)
 		return FIXED2_NEGATIVE;
+	if (fine)
+		return FIXED2_PRECISION;
 	if (big || whole > (max - frac) / 100)
 		return FIXED2_TOO_LARGE;
 	*out = whole * 100 + frac;

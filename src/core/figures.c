@@ -59,6 +59,8 @@ static int parse_hundredths(const char *s, const char *field, int64_t max, int64
 	switch (parse_fixed2(s, false, max, out)) {
 	case FIXED2_OK:
 		return ALLY_OK;
+	case FIXED2_PRECISION:
+		return precision_err(s, field, err);
 	case FIXED2_NEGATIVE:
 	case FIXED2_TOO_LARGE:
 		return ally_err_set(err, ALLY_EUSER, field, "%s is out of range 0-%" PRId64,

@@ -4,9 +4,18 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "ally/err.h"
 #include "core.h"
+
+int precision_err(const char *s, const char *field, struct ally_err *err)
+{
+	char q[QUOTE_BUFSZ];
+
+	return ally_err_set(err, ALLY_EUSER, field, "'%s' has more than 2 decimals", quote(s, q));
+}
 
 int money_parse_field(const char *s, const char *field, bool allow_negative,
 		      ally_money *out, struct ally_err *err)
@@ -21,6 +30,8 @@ int money_parse_field(const char *s, const char *field, bool allow_negative,
 	case FIXED2_NEGATIVE:
 		return ally_err_set(err, ALLY_EUSER, field, "'%s' must not be negative",
 				    quote(s, q));
+	case FIXED2_PRECISION:
+		return precision_err(s, field, err);
 	case FIXED2_TOO_LARGE:
 		return ally_err_set(err, ALLY_EUSER, field,
 				    "'%s' is too large (at most 9000000000000000.00)", quote(s, q));
@@ -46,14 +57,37 @@ char *money_format(ally_money m, char out[MONEY_BUFSZ])
 	return out;
 }
 
+/* The active codes of ISO 4217 (2025) that name a currency, sorted for
+ * bsearch.  Left out on purpose: funds codes (BOV, CLF, USN...), precious
+ * metals and units of account (XAU, XDR...), the testing and "no
+ * currency" codes (XTS, XXX), and withdrawn codes (HRK, SLL, ZWL, ...). */
+static const char currency_codes[][4] = {
+	"AED", "AFN", "ALL", "AMD", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+	"BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+	"CAD", "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK",
+	"DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP",
+	"GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD",
+	"IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD",
+	"KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD",
+	"MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN",
+	"NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG",
+	"QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP",
+	"SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND",
+	"TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VED", "VES",
+	"VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+};
+
+static int code_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, elem);
+}
+
 bool currency_valid(const char *code)
 {
-	if (code == NULL)
+	if (code == NULL || strlen(code) != 3)
 		return false;
-	for (int i = 0; i < 3; i++)
-		if (code[i] < 'A' || code[i] > 'Z')
-			return false;
-	return code[3] == '\0';
+	return bsearch(code, currency_codes, sizeof currency_codes / sizeof currency_codes[0],
+		       sizeof currency_codes[0], code_cmp) != NULL;
 }
 
 int64_t muldiv_round(int64_t a, int64_t b, int64_t c)
@@ -90,6 +124,8 @@ int percent_parse_field(const char *s, const char *field, int32_t *bp, struct al
 	case FIXED2_OK:
 		*bp = (int32_t)v;
 		return ALLY_OK;
+	case FIXED2_PRECISION:
+		return precision_err(s, field, err);
 	case FIXED2_NEGATIVE:
 	case FIXED2_TOO_LARGE:
 		return ally_err_set(err, ALLY_EUSER, field, "%s is out of range 0-100",

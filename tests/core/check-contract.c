@@ -170,8 +170,10 @@ START_TEST(set_money_and_currency)
 	struct contract c;
 
 	contract_init(&c);
-	expect_set(&c, "annual_value", "0.005");
+	expect_set(&c, "annual_value", "0.01");
 	ck_assert_int_eq(c.annual_value, 1);
+	expect_set_err(&c, "annual_value", "1.005",
+		       "annual_value: '1.005' has more than 2 decimals");
 	expect_set_err(&c, "annual_value", "1,000",
 		       "annual_value: '1,000' is not an amount (e.g. 1250.00)");
 	expect_set_err(&c, "annual_value", "-5", "annual_value: '-5' must not be negative");
@@ -182,7 +184,14 @@ START_TEST(set_money_and_currency)
 		       "currency: 'EURO' is not a currency code (ISO 4217, e.g. EUR)");
 	expect_set_err(&c, "currency", "", "currency: '' is not a currency code (ISO 4217, e.g. EUR)");
 	expect_set_err(&c, "currency", "E1R", "currency: 'E1R' is not a currency code (ISO 4217, e.g. EUR)");
+	expect_set_err(&c, "currency", "xxx", "currency: 'xxx' is not a currency code (ISO 4217, e.g. EUR)");
+	expect_set_err(&c, "currency", "ABC", "currency: 'ABC' is not a currency code (ISO 4217, e.g. EUR)");
 	ck_assert_str_eq(c.currency, "USD");
+	/* Lower case is what people type; it means the same code. */
+	expect_set(&c, "currency", "chf");
+	ck_assert_str_eq(c.currency, "CHF");
+	expect_set(&c, "currency", "Jpy");
+	ck_assert_str_eq(c.currency, "JPY");
 	expect_set(&c, "liability_cap", "250000.50");
 	ck_assert_int_eq(c.liability_cap, 25000050);
 	contract_finish(&c);
@@ -273,7 +282,11 @@ START_TEST(validate_dates_and_text)
 	expect_invalid(&c, "notice_days: 366 is out of range 0-365");
 	c.notice_days = 60;
 	memcpy(c.currency, "us", 3);
-	expect_invalid(&c, "currency: must be three capital letters (ISO 4217, e.g. EUR)");
+	expect_invalid(&c, "currency: 'us' is not a currency code (ISO 4217, e.g. EUR)");
+	memcpy(c.currency, "XXX", 4);
+	expect_invalid(&c, "currency: 'XXX' is not a currency code (ISO 4217, e.g. EUR)");
+	memcpy(c.currency, "JPYX", 4); /* no NUL in the field */
+	expect_invalid(&c, "currency: 'JPY' is not a currency code (ISO 4217, e.g. EUR)");
 	contract_finish(&c);
 }
 END_TEST

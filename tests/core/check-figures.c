@@ -92,6 +92,10 @@ START_TEST(metric_values)
 	ck_assert_user_err(rc, err, "satisfaction: 10.01 is out of range 0-10");
 	rc = metric_value_parse(METRIC_SATISFACTION, "good", &v, &err);
 	ck_assert_user_err(rc, err, "satisfaction: 'good' is not a number (e.g. 8.5)");
+	rc = metric_value_parse(METRIC_SATISFACTION, "8.555", &v, &err);
+	ck_assert_user_err(rc, err, "satisfaction: '8.555' has more than 2 decimals");
+	rc = metric_value_parse(METRIC_REVENUE, "100.001", &v, &err);
+	ck_assert_user_err(rc, err, "revenue: '100.001' has more than 2 decimals");
 	ck_assert_int_eq(metric_value_parse(METRIC_LEADS, "12", &v, &err), ALLY_OK);
 	ck_assert_int_eq(v, 1200);
 	ck_assert_str_eq(metric_value_format(METRIC_LEADS, v, out), "12");

@@ -45,18 +45,22 @@ START_TEST(parse_amounts)
 }
 END_TEST
 
-START_TEST(parse_rounds_half_away_from_zero)
+START_TEST(parse_refuses_more_than_two_decimals)
 {
-	expect_money("0.005", false, 1);
-	expect_money("0.0049999", false, 0);
-	expect_money("0.004", false, 0);
-	expect_money("1.994", false, 199);
-	expect_money("1.995", false, 200);
-	expect_money("0.999", false, 100);
-	expect_money("2.0050", false, 201);
-	expect_money("-0.005", true, -1);
-	expect_money("-1.994", true, -199);
-	expect_money("-1.995", true, -200);
+	/* An amount is stored as written or not at all: never rounded. */
+	expect_refused("1.005", false, "annual_value: '1.005' has more than 2 decimals");
+	expect_refused("0.005", false, "annual_value: '0.005' has more than 2 decimals");
+	expect_refused("0.0049999", false, NULL);
+	expect_refused("1.994", false, NULL);
+	expect_refused("2.0050", false, NULL);
+	expect_refused("-1.995", true, "annual_value: '-1.995' has more than 2 decimals");
+	/* Zeros after the second decimal change nothing and are fine. */
+	expect_money("1.500", false, 150);
+	expect_money("2.0100", false, 201);
+	expect_money("-3.000", true, -300);
+	/* The sign is the first complaint, syntax before everything. */
+	expect_refused("-1.005", false, "annual_value: '-1.005' must not be negative");
+	expect_refused("1.005x", false, "annual_value: '1.005x' is not an amount (e.g. 1250.00)");
 }
 END_TEST
 
@@ -87,7 +91,9 @@ START_TEST(parse_refuses_overflow)
 			  "(at most 9000000000000000.00)";
 
 	expect_refused("9000000000000000.01", false, big);
-	expect_refused("9000000000000000.005", false, NULL);
+	expect_refused("9000000000000000.005", false,
+		       "annual_value: '9000000000000000.005' has more than 2 decimals");
+	expect_refused("9000000000000000.010", false, NULL);
 	expect_refused("9000000000000001", false, NULL);
 	expect_refused("99999999999999999999999999", false, NULL);
 	expect_refused("-99999999999999999999999999", true, NULL);
@@ -131,13 +137,18 @@ END_TEST
 
 START_TEST(currency_codes)
 {
-	ck_assert(currency_valid("USD"));
-	ck_assert(currency_valid("EUR"));
-	ck_assert(!currency_valid("usd"));
-	ck_assert(!currency_valid("US"));
-	ck_assert(!currency_valid("USDX"));
-	ck_assert(!currency_valid("U1D"));
-	ck_assert(!currency_valid(""));
+	static const char *const real[] = { "USD", "EUR", "JPY", "GBP", "CHF", "AED", "ZWG",
+					    "XCG", "XOF", "VES", "SLE", "BOB", "ZAR" };
+	static const char *const fake[] = {
+		"XXX", "XTS", "ZZZ", "ABC", "XAU", "XDR", "BOV", "USN", /* no currency */
+		"HRK", "ZWL", "VEF", "DEM",                             /* withdrawn */
+		"usd", "Eur", "US", "USDX", "U1D", "", "AAA", "ZZZZ",
+	};
+
+	for (size_t i = 0; i < sizeof real / sizeof real[0]; i++)
+		ck_assert_msg(currency_valid(real[i]), "%s refused", real[i]);
+	for (size_t i = 0; i < sizeof fake / sizeof fake[0]; i++)
+		ck_assert_msg(!currency_valid(fake[i]), "%s accepted", fake[i]);
 	ck_assert(!currency_valid(NULL));
 }
 END_TEST
@@ -184,7 +195,11 @@ START_TEST(percent_parse)
 	expect_pct("12.25%", 1225);
 	expect_pct("0", 0);
 	expect_pct("100", 10000);
-	expect_pct("0.125", 13);
+	rc = percent_parse_field("0.125", "model_pct", &got, &err);
+	ck_assert_user_err(rc, err, "model_pct: '0.125' has more than 2 decimals");
+	rc = percent_parse_field("12.345%", "model_pct", &got, &err);
+	ck_assert_user_err(rc, err, "model_pct: '12.345%' has more than 2 decimals");
+	expect_pct("12.500", 1250);
 	rc = percent_parse_field("101", "model_pct", &got, &err);
 	ck_assert_user_err(rc, err, "model_pct: 101 is out of range 0-100");
 	rc = percent_parse_field("100.01", "model_pct", &got, &err);
@@ -218,7 +233,7 @@ int main(void)
 {
 	const struct test_case cases[] = {
 		{ "money_parse_field", parse_amounts },
-		{ "money_parse_field", parse_rounds_half_away_from_zero },
+		{ "money_parse_field", parse_refuses_more_than_two_decimals },
 		{ "money_parse_field", parse_refuses_non_amounts },
 		{ "money_parse_field", parse_refuses_overflow },
 		{ "money_parse", parse_plain },
