@@ -135,8 +135,8 @@ static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t n
 	char **cells = xcalloc((nrows + 1) * ncols, sizeof *cells);
 	size_t *widths = xcalloc(ncols, sizeof *widths);
 
-	if (nrows == 0)
-		goto out; /* an empty list prints nothing, so scripts see "no rows" */
+	/* An empty list still prints its heading: the user sees the columns
+	 * and that nothing matched.  Scripts use json or csv. */
 	for (c = 0; c < ncols; c++)
 		cells[c] = xstrdup(cols[c].heading);
 	for (r = 0; r < nrows; r++)
@@ -149,9 +149,8 @@ static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t n
 			if (w > widths[c])
 				widths[c] = w;
 		}
-	for (r = 0; r <= nrows; r++)
+	for (r = 0; r <= nrows && ncols > 0; r++)
 		table_line(f, cells + r * ncols, widths, cols, ncols);
-out:
 	free_cells(cells, (nrows + 1) * ncols);
 	free(widths);
 	return write_status(f, err);

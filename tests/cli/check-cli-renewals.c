@@ -191,7 +191,14 @@ START_TEST(empty_renewals)
 	struct run r;
 
 	RUN_OK(&r, "renewals");
-	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.out, "ACTION  PARTNER  CONTRACT  END  DAYS  BAND  AUTO  NOTICE BY  VALUE\n");
+	run_finish(&r);
+	RUN_OK(&r, "renewals", "--format", "csv");
+	ck_assert_int_eq(count_lines(r.out), 1);
+	run_finish(&r);
+	RUN_OK(&r, "contract", "list");
+	ck_assert_msg(strncmp(r.out, "ID  PARTNER  TITLE", 18) == 0 && count_lines(r.out) == 1,
+		      "%s", r.out);
 	run_finish(&r);
 	RUN_OK(&r, "renewals", "--format", "json");
 	ck_assert_str_eq(r.out, "[]\n");
