@@ -303,12 +303,14 @@ static int import_contract(const struct import *im)
 static int import_rows(struct import *im, const struct csv_doc *doc, const char *const *required,
 		       int (*one)(const struct import *), size_t *count)
 {
+	/* An empty file (or one with only a byte order mark) has no header:
+	 * as a header without columns, it is refused for its first required
+	 * one, so a wrong or truncated file never passes for "0 imported". */
+	static const struct csv_record no_header = { NULL, 0, 1 };
 	int rc;
 
 	*count = 0;
-	if (doc->n == 0)
-		return ALLY_OK; /* an empty file imports nothing */
-	im->header = &doc->rows[0];
+	im->header = doc->n > 0 ? &doc->rows[0] : &no_header;
 	rc = check_header(im, required);
 	for (size_t i = 1; i < doc->n && rc == ALLY_OK; i++) {
 		im->rec = &doc->rows[i];

@@ -287,21 +287,6 @@ START_TEST(import_from_stdin)
 }
 END_TEST
 
-START_TEST(import_empty_files)
-{
-	struct run r;
-
-	IO_OK(&r, "", "import", "partners", "-");
-	ck_assert_str_eq(r.out, "imported 0 partners\n");
-	run_finish(&r);
-	IO_OK(&r, "\xEF\xBB\xBFname,type\r\n", "import", "partners", "-");
-	ck_assert_str_eq(r.out, "imported 0 partners\n");
-	run_finish(&r);
-	IO_OK(&r, "partner,title,start_date,end_date\n", "import", "contracts", "-");
-	ck_assert_str_eq(r.out, "imported 0 contracts\n");
-	run_finish(&r);
-}
-END_TEST
 
 /* Each bad file: exit 1, the exact message, nothing written. */
 static void bad_file(const char *kind, const char *text, const char *msg_after_path, int prefix)
@@ -319,6 +304,27 @@ static void one_partner(void)
 {
 	free(import_text("partners", "seed.csv", "name,type\nExisting Partner,channel\n"));
 }
+
+/* A file without a header is refused, not taken for "0 imported": it is
+ * more likely the wrong or a truncated file. */
+START_TEST(import_empty_files)
+{
+	struct run r;
+
+	io_fails(1, "-:1: column name: missing", 0, "", "import", "partners", "-", NULL);
+	io_fails(1, "-:1: column name: missing", 0, "\xEF\xBB\xBF", "import", "partners", "-",
+		 NULL);
+	io_fails(1, "-:1: column partner: missing", 0, "", "import", "contracts", "-", NULL);
+	bad_file("partners", "", "1: column name: missing", 0);
+	/* A header alone is a file with no records. */
+	IO_OK(&r, "\xEF\xBB\xBFname,type\r\n", "import", "partners", "-");
+	ck_assert_str_eq(r.out, "imported 0 partners\n");
+	run_finish(&r);
+	IO_OK(&r, "partner,title,start_date,end_date\n", "import", "contracts", "-");
+	ck_assert_str_eq(r.out, "imported 0 contracts\n");
+	run_finish(&r);
+}
+END_TEST
 
 START_TEST(import_header_errors)
 {
