@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ally/parse.h" /* parse_long_field, parse_bool_field */
+
 struct ally_err;
 struct econ_terms;
 
@@ -41,15 +43,6 @@ bool text_is_space(uint32_t cp);
  * it starts and sets *len to its length in bytes.  Invalid UTF-8 is never
  * white space. */
 const char *text_trim(const char *s, size_t *len);
-
-/* A whole decimal number in [min, max]: optional '-', digits only.
- * err: "FIELD: 'S' is not a whole number" or "FIELD: N is out of range
- * MIN-MAX". */
-int parse_long_field(const char *s, const char *field, long min, long max, long *out,
-		     struct ally_err *err);
-
-/* yes/no, true/false, 1/0, y/n, on/off in any case. */
-int parse_bool_field(const char *s, const char *field, bool *out, struct ally_err *err);
 
 /* A decimal with at most two decimals, as hundredths: "12.5" is 1250.
  * Further decimals are accepted only when they are zeros ("1.500"); a

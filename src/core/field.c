@@ -1,5 +1,6 @@
 /* field.c: checking and parsing the text of one field, shared by every
  * *_set_field of the core. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,27 +167,27 @@ int parse_long_field(const char *s, const char *field, long min, long max, long 
 		     struct ally_err *err)
 {
 	char q[QUOTE_BUFSZ];
-	const char *p = s;
-	bool neg = false;
+	bool neg = s != NULL && *s == '-', big = false;
+	const char *digits = neg ? s + 1 : s;
 	long v = 0;
 
-	if (p != NULL && *p == '-') {
-		neg = true;
-		p++;
-	}
-	if (p == NULL || *p == '\0')
+	if (!str_all_digits(digits))
 		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not a whole number", quote(s, q));
-	for (; *p != '\0'; p++) {
-		if (*p < '0' || *p > '9')
-			return ally_err_set(err, ALLY_EUSER, field, "'%s' is not a whole number",
-					    quote(s, q));
-		/* Past ten digits every caller's range is exceeded anyway. */
-		if (v < 1000000000000L)
-			v = v * 10 + (*p - '0');
+	/* Accumulated as a negative number, whose range is the larger one,
+	 * so that LONG_MIN itself parses; past the range is out of range. */
+	for (const char *p = digits; *p != '\0' && !big; p++) {
+		int d = *p - '0';
+
+		if (v < (LONG_MIN + d) / 10)
+			big = true;
+		else
+			v = v * 10 - d;
 	}
-	if (neg)
+	if (!neg && v == LONG_MIN)
+		big = true;
+	if (!neg && !big)
 		v = -v;
-	if (v < min || v > max)
+	if (big || v < min || v > max)
 		return ally_err_set(err, ALLY_EUSER, field, "%s is out of range %ld-%ld",
 				    quote(s, q), min, max);
 	*out = v;
