@@ -79,9 +79,12 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
+/* U+200C and U+200D (zero-width non-joiner and joiner) are left out: emoji
+ * sequences and Persian or Indic names need them, and they cannot reorder
+ * or hide text the way the bidi controls and zero-width space can. */
 bool text_is_invisible_format(uint32_t cp)
 {
-	return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	return cp == 0x200b || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
 	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
 }
 

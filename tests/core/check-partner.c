@@ -242,7 +242,7 @@ START_TEST(one_line_texts_refuse_invisible_formatting)
 		{ "Acme\xe2\x80\xae" "gnp", "U+202E" },   /* right-to-left override */
 		{ "\xe2\x80\xaa" "Acme", "U+202A" },      /* left-to-right embedding */
 		{ "Ac\xe2\x80\x8bme", "U+200B" },          /* zero-width space */
-		{ "Acme\xe2\x80\x8d", "U+200D" },          /* zero-width joiner */
+		{ "Acme\xe2\x80\x8e", "U+200E" },          /* left-to-right mark */
 		{ "Acme\xe2\x80\x8f", "U+200F" },          /* right-to-left mark */
 		{ "A\xe2\x81\xa0" "cme", "U+2060" },       /* word joiner */
 		{ "A\xe2\x81\xa4" "cme", "U+2064" },       /* invisible plus */
@@ -270,7 +270,10 @@ START_TEST(one_line_texts_refuse_invisible_formatting)
 	ck_assert_int_eq(partner_check_name("A\xe2\x80\x90\xe2\x80\xaf\xe2\x81\xb0", &err), ALLY_OK);
 	ck_assert_int_eq(partner_check_name("שותפים בע\"מ", &err), ALLY_OK);
 	ck_assert_int_eq(partner_check_name("شركاء", &err), ALLY_OK);
-	/* Notes may carry joiners (emoji sequences, some scripts). */
+	/* Joiners stay allowed everywhere: emoji sequences, Persian names. */
+	ck_assert_int_eq(partner_check_name("Dev \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb Labs",
+					    &err), ALLY_OK);
+	ck_assert_int_eq(partner_check_name("\xd9\x85\xe2\x80\x8c\xd9\x86", &err), ALLY_OK);
 	ck_assert_int_eq(text_check("team \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "notes",
 				    TEXT_LONG_MAX, true, &err), ALLY_OK);
 }
