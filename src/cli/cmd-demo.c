@@ -152,24 +152,40 @@ static void demo_contract_fields(struct demo *d, struct contract *c, const struc
 	demo_cset(d, c, "termination_reason", dc->termination_reason);
 }
 
-/* A contract renewed dc->renewals times before its current term: the first
- * term is placed so that the renewals, the last one ending on the wanted
- * end date, leave a term history behind. */
-static void demo_renewed_terms(struct demo *d, struct contract *c, const struct demo_contract *dc)
+/* The start of a term of months whole months ending on end: domain.md's
+ * terms are inclusive (2024-10-23 for 2 years ends 2026-10-22).  Where no
+ * start gives exactly that end (end + 1 is the 29th to 31st and the month
+ * months before is shorter), the term ends up to three days earlier; the
+ * demo's dates keep that far from every band's edge. */
+static ally_date demo_term_start(ally_date end, int months)
 {
-	ally_date end = demo_day(d, dc->end), first_end, start, ns, ne;
+	return date_add_months(end + 1, -months);
+}
 
-	first_end = date_add_months(end + 1, -c->renewal_months * dc->renewals) - 1;
-	demo_cset_date(d, c, "start_date", date_add_months(first_end + 1, -c->renewal_months));
-	demo_cset_date(d, c, "end_date", first_end);
+/* Store c for the term [start, start + months - 1 day]. */
+static void demo_add_term(struct demo *d, struct contract *c, ally_date start, int months)
+{
+	demo_cset_date(d, c, "start_date", start);
+	demo_cset_date(d, c, "end_date", date_add_months(start, months) - 1);
 	if (d->rc == ALLY_OK)
 		d->rc = store_contract_add(d->cli->store, c, d->err);
-	for (int k = 1; k <= dc->renewals && d->rc == ALLY_OK; k++) {
-		ally_date until = k == dc->renewals ? end : DATE_NONE;
+}
 
+/* A contract renewed dc->renewals times before its current term: its
+ * first term is placed so that, renewed by the core's rule each time, the
+ * current one ends on (or up to three days before) the wanted end, and
+ * the renewals leave a term history behind. */
+static void demo_renewed_terms(struct demo *d, struct contract *c, const struct demo_contract *dc)
+{
+	int terms = dc->renewals + 1;
+	ally_date ns, ne;
+
+	demo_add_term(d, c, demo_term_start(demo_day(d, dc->end), c->renewal_months * terms),
+		      c->renewal_months);
+	for (int k = 1; k <= dc->renewals && d->rc == ALLY_OK; k++) {
 		/* Renewed three weeks before each term ran out. */
-		start = c->end_date - 21;
-		d->rc = store_contract_renew(d->cli->store, c->id, until, start, &ns, &ne, d->err);
+		d->rc = store_contract_renew(d->cli->store, c->id, DATE_NONE, c->end_date - 21, &ns,
+					     &ne, d->err);
 		c->end_date = ne;
 	}
 }
@@ -182,14 +198,10 @@ static void demo_contract(struct demo *d, size_t i)
 	contract_init(&c);
 	c.partner_id = d->partner_ids[dc->partner];
 	demo_contract_fields(d, &c, dc);
-	if (dc->renewals > 0) {
+	if (dc->renewals > 0)
 		demo_renewed_terms(d, &c, dc);
-	} else {
-		demo_cset_date(d, &c, "start_date", demo_day(d, dc->start));
-		demo_cset_date(d, &c, "end_date", demo_day(d, dc->end));
-		if (d->rc == ALLY_OK)
-			d->rc = store_contract_add(d->cli->store, &c, d->err);
-	}
+	else
+		demo_add_term(d, &c, demo_term_start(demo_day(d, dc->end), dc->months), dc->months);
 	d->contract_ids[i] = c.id;
 	contract_finish(&c);
 }

@@ -1,7 +1,9 @@
 /* demo.h: the sample portfolio that `ally demo` loads.  Private to src/cli.
  *
  * The data (demo-data.c) is plain tables with dates as day offsets from
- * today, so the portfolio always looks current; cmd-demo.c turns them into
+ * today, so the portfolio always looks current (a contract is given by the
+ * end of its term and the term's length in whole months, so every band
+ * shows whatever today is); cmd-demo.c turns them into
  * store calls.  Rows refer to partners and contracts by their index in
  * demo_partners / demo_contracts. */
 #ifndef ALLY_CLI_DEMO_H
@@ -38,8 +40,8 @@ struct demo_contract {
 	int partner;
 	const char *title;
 	const char *status;
-	int start; /* days from today (negative: past) */
-	int end;
+	int months; /* length of the current term: it starts so that it ends on end */
+	int end;    /* days from today (negative: past) */
 	bool auto_renew;
 	const char *notice_days; /* NULL: the default */
 	const char *renewal_months;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "ally/date.h"
 #include "ally/util.h"
 #include "io-test.h"
 
@@ -169,6 +170,73 @@ START_TEST(demo_on_other_days)
 }
 END_TEST
 
+/* Is [start, end] a whole number of months, as domain.md's inclusive
+ * terms are: end = start + N months - 1 day? */
+static bool whole_months(const char *start, const char *end)
+{
+	ally_date s, e;
+
+	ck_assert_msg(date_parse(start, &s) && date_parse(end, &e), "%s %s", start, end);
+	for (int n = 1; n <= 120; n++)
+		if (date_add_months(s, n) - 1 == e)
+			return true;
+	return false;
+}
+
+/* Every term of every demo contract: the current one, and each one of its
+ * renewal history. */
+static void check_terms_of(const char *id)
+{
+	struct run r;
+	json_t *c, *t;
+	size_t i;
+
+	IO_OK(&r, NULL, "contract", "show", id, "--format", "json");
+	c = io_json(r.out);
+	json_array_foreach(json_object_get(c, "terms"), i, t)
+	{
+		const char *s = json_string_value(json_object_get(t, "start_date"));
+		const char *e = json_string_value(json_object_get(t, "end_date"));
+
+		ck_assert_msg(whole_months(s, e), "contract %s term %s to %s", id, s, e);
+	}
+	if (json_array_size(json_object_get(c, "terms")) == 0) {
+		const char *s = json_string_value(json_object_get(c, "start_date"));
+		const char *e = json_string_value(json_object_get(c, "end_date"));
+
+		ck_assert_msg(whole_months(s, e), "contract %s runs %s to %s", id, s, e);
+	}
+	json_decref(c);
+	run_finish(&r);
+}
+
+START_TEST(demo_terms_are_whole_months)
+{
+	static const char *const days[] = { "2026-11-22", "2028-02-29", "2027-03-30" };
+	json_t *rows, *row;
+	size_t i;
+
+	for (size_t k = 0; k < 3; k++) {
+		char db[32];
+
+		snprintf(db, sizeof db, "terms%zu.db", k);
+		H.today = days[k];
+		io_use_db(db);
+		demo_ok();
+		rows = json_of("contract", "list");
+		json_array_foreach(rows, i, row)
+		{
+			char id[24];
+
+			snprintf(id, sizeof id, "%lld",
+				 (long long)json_integer_value(json_object_get(row, "id")));
+			check_terms_of(id);
+		}
+		json_decref(rows);
+	}
+}
+END_TEST
+
 START_TEST(demo_refuses_a_database_with_partners)
 {
 	char *msg;
@@ -202,6 +270,7 @@ int main(void)
 	tcase_add_test(tc, demo_raises_every_flag);
 	tcase_add_test(tc, demo_renewals_in_every_band);
 	tcase_add_test(tc, demo_on_other_days);
+	tcase_add_test(tc, demo_terms_are_whole_months);
 	tcase_add_test(tc, demo_refuses_a_database_with_partners);
 	tcase_add_test(tc, demo_refuses_one_partner);
 	suite_add_tcase(s, tc);
