@@ -22,7 +22,7 @@ struct cli {
 	const char *user;      /* login name: $ALLY_USER (tests), else the passwd entry */
 	struct store *store;   /* open and migrated when the command has CMD_DB */
 	FILE *out;             /* stdout */
-	bool out_tty;          /* stdout is a terminal: CSV cells are made visible too */
+	bool out_tty;          /* stdout is a terminal: CSV cells pass through text_visible too */
 };
 
 enum cmd_flags {
@@ -92,8 +92,9 @@ char *out_show_tier(json_t *row);
 char *out_show_flags(json_t *row);
 /* Print one object: "key: value" lines, JSON, or a one-row CSV. */
 int out_object(struct cli *cli, json_t *obj, struct ally_err *err);
-/* CSV of rows with exactly these keys, in this order (export). */
-int out_csv(FILE *f, json_t *rows, const char *const *keys, struct ally_err *err);
+/* CSV of rows with exactly these keys, in this order (export), text made
+ * visible when standard output is a terminal. */
+int out_csv(struct cli *cli, json_t *rows, const char *const *keys, struct ally_err *err);
 /* What a write command reports: text and a newline in table format, else
  * obj as JSON or a one-row CSV.  Takes over the reference to obj. */
 int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *err);

@@ -86,7 +86,7 @@ static int export(struct cli *cli, int argc, char **argv, const char *const *key
 	if (rc == ALLY_OK && cli->format == FMT_JSON)
 		rc = out_rows(cli, rows, NULL, err);
 	else if (rc == ALLY_OK)
-		rc = out_csv(cli->out, rows, keys, err);
+		rc = out_csv(cli, rows, keys, err);
 	json_decref(rows);
 	return rc;
 }

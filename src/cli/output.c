@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "ally/flags.h"
@@ -156,11 +157,75 @@ static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t n
 	return write_status(f, err);
 }
 
+/* Code points jansson writes raw that can act on a terminal or reorder
+ * what follows them: DEL, the C1 controls, zero-width and bidi controls,
+ * invisible operators, the byte order mark. */
+static bool json_hidden(uint32_t cp)
+{
+	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+static bool utf8_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/* The code point at p and its length in bytes; a byte that does not start
+ * a complete sequence stands for itself (jansson writes valid UTF-8, so
+ * this is only a guard). */
+static size_t utf8_next(const unsigned char *p, uint32_t *cp)
+{
+	if ((p[0] & 0xe0) == 0xc0 && utf8_cont(p[1])) {
+		*cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		return 2;
+	}
+	if ((p[0] & 0xf0) == 0xe0 && utf8_cont(p[1]) && utf8_cont(p[2])) {
+		*cp = (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		return 3;
+	}
+	if ((p[0] & 0xf8) == 0xf0 && utf8_cont(p[1]) && utf8_cont(p[2]) && utf8_cont(p[3])) {
+		*cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3f) << 12 |
+		      (uint32_t)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+		return 4;
+	}
+	*cp = p[0] < 0x80 ? p[0] : UINT32_MAX; /* a stray byte is no code point */
+	return 1;
+}
+
+/* jansson's text with every hidden code point written as \uXXXX.  They
+ * can only occur inside strings, so the result is valid JSON with the same
+ * values.  The caller frees. */
+static char *json_escape_hidden(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	struct buf b;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		uint32_t cp;
+		size_t n = utf8_next(p, &cp);
+
+		if (json_hidden(cp))
+			buf_printf(&b, "\\u%04X", (unsigned)cp); /* as jansson writes them */
+		else
+			buf_add(&b, (const char *)p, n);
+		p += n;
+	}
+	return buf_take(&b);
+}
+
 static int out_json(FILE *f, json_t *v, struct ally_err *err)
 {
-	if (json_dumpf(v, f, JSON_FLAGS) != 0)
-		return ally_err_set(err, ALLY_EUSER, "output", "write failed: %s", strerror(errno));
-	fputc('\n', f);
+	char *raw = json_dumps(v, JSON_FLAGS), *text;
+
+	if (raw == NULL)
+		return ally_err_set(err, ALLY_EUSER, "output", "cannot write the value as JSON");
+	text = json_escape_hidden(raw);
+	fprintf(f, "%s\n", text);
+	free(text);
+	free(raw);
 	return write_status(f, err);
 }
 
@@ -237,15 +302,15 @@ static void csv_rows(FILE *f, json_t *rows, const char *const *keys, size_t n, b
 	}
 }
 
-int out_csv(FILE *f, json_t *rows, const char *const *keys, struct ally_err *err)
+int out_csv(struct cli *cli, json_t *rows, const char *const *keys, struct ally_err *err)
 {
 	size_t n = 0;
 
 	while (keys[n] != NULL)
 		n++;
-	csv_header(f, keys, n);
-	csv_rows(f, rows, keys, n, false);
-	return write_status(f, err);
+	csv_header(cli->out, keys, n);
+	csv_rows(cli->out, rows, keys, n, cli->out_tty);
+	return write_status(cli->out, err);
 }
 
 /* Add k to keys[0..*n) unless it is there already. */

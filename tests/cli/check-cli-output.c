@@ -3,6 +3,7 @@
  * terminal in a table, and no output at all from a failed command. */
 #include "cli-test.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 START_TEST(csv_guards_formula_cells)
@@ -198,6 +199,105 @@ START_TEST(output_failure_after_a_commit_says_the_change_was_saved)
 }
 END_TEST
 
+/* Stored text that can act on a terminal or reorder what follows it: ESC
+ * (a colour sequence), DEL, C1 CSI (U+009B), RIGHT-TO-LEFT OVERRIDE
+ * (U+202E), ZERO WIDTH SPACE (U+200B), BYTE ORDER MARK (U+FEFF).  The
+ * core's checks keep it out; another program writing the database may
+ * not, so it is put there with SQLite directly. */
+static const char EVIL[] = "a\x1b[31mb\x7f" "c\xc2\x9b" "d\xe2\x80\xae" "e\xe2\x80\x8b"
+			   "f\xef\xbb\xbf" "g";
+
+static void store_evil(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(sqlite3_open(H.db, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, EVIL, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static void evil_partner_and_contract(void)
+{
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-01", NULL);
+	store_evil("UPDATE partners SET notes = ?1, region = ?1");
+	store_evil("UPDATE contracts SET title = ?1");
+}
+
+/* None of the raw bytes of EVIL's dangerous characters are in text. */
+static void no_raw_controls(const char *text, const char *where)
+{
+	static const char *const raw[] = { "\x1b", "\x7f", "\xc2\x9b", "\xe2\x80\xae",
+					   "\xe2\x80\x8b", "\xef\xbb\xbf" };
+
+	for (size_t i = 0; i < sizeof raw / sizeof raw[0]; i++)
+		ck_assert_msg(strstr(text, raw[i]) == NULL, "%s: raw byte %zu in: %s", where, i,
+			      text);
+}
+
+START_TEST(json_escapes_what_jansson_leaves_raw)
+{
+	/* Upper-case hex digits, as jansson writes its own escapes. */
+	static const char *const escaped[] = { "\\u001B", "\\u007F", "\\u009B",
+					       "\\u202E", "\\u200B", "\\uFEFF" };
+	struct run r;
+	json_t *v;
+
+	evil_partner_and_contract();
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "json");
+	no_raw_controls(r.out, "partner show json");
+	for (size_t i = 0; i < sizeof escaped / sizeof escaped[0]; i++)
+		ck_assert_msg(strstr(r.out, escaped[i]) != NULL, "%s not in: %s", escaped[i], r.out);
+	/* Still valid JSON with the same value. */
+	v = parse_json(r.out);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "notes")), EVIL);
+	json_decref(v);
+	run_finish(&r);
+	RUN_OK(&r, "contract", "list", "--format", "json");
+	no_raw_controls(r.out, "contract list json");
+	v = parse_json(r.out);
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(v, 0), "title")), EVIL);
+	json_decref(v);
+	run_finish(&r);
+}
+END_TEST
+
+/* CSV to a terminal is for eyes: text is made visible.  To a file or a
+ * pipe it stays exact, so that import reads back what export wrote. */
+START_TEST(csv_to_a_terminal_is_made_visible)
+{
+	struct run r;
+
+	evil_partner_and_contract();
+	run_ally_tty(&H, &r, "partner", "show", "Acme", "--format", "csv", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	no_raw_controls(r.out, "partner show csv on a terminal");
+	ck_assert_msg(strstr(r.out, "a^[[31mb^?") != NULL, "%s", r.out);
+	run_finish(&r);
+	run_ally_tty(&H, &r, "export", "contracts", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	no_raw_controls(r.out, "export on a terminal");
+	run_finish(&r);
+	run_ally_tty(&H, &r, "renewals", "--format", "csv", (char *)NULL);
+	no_raw_controls(r.out, "renewals csv on a terminal");
+	run_finish(&r);
+	RUN_OK(&r, "export", "contracts");
+	ck_assert_ptr_nonnull(strstr(r.out, EVIL));
+	run_finish(&r);
+	/* Tables, to a terminal or not, never carry them. */
+	run_ally_tty(&H, &r, "partner", "show", "Acme", (char *)NULL);
+	no_raw_controls(r.out, "partner show on a terminal");
+	run_finish(&r);
+	RUN_OK(&r, "contract", "list");
+	no_raw_controls(r.out, "contract list");
+	run_finish(&r);
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("cli-output");
@@ -215,6 +315,8 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, write_results_in_each_format);
 	tcase_add_test(tc, a_failed_write_prints_nothing);
 	tcase_add_test(tc, output_failure_after_a_commit_says_the_change_was_saved);
+	tcase_add_test(tc, json_escapes_what_jansson_leaves_raw);
+	tcase_add_test(tc, csv_to_a_terminal_is_made_visible);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "ally/util.h"
@@ -63,12 +65,33 @@ static void redirect_stdout(const char *out_path)
 	close(fd);
 }
 
+/* Read the child's standard output and error until both are closed (a
+ * pty master reports that as EIO, which drain takes as the end). */
+static void collect(int out, int err, struct buf *bo, struct buf *be)
+{
+	bool oo = true, eo = true;
+
+	buf_init(bo);
+	buf_init(be);
+	while (oo || eo) {
+		struct pollfd p[2] = { { out, POLLIN, 0 }, { err, POLLIN, 0 } };
+
+		p[0].fd = oo ? out : -1;
+		p[1].fd = eo ? err : -1;
+		if (poll(p, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (p[0].revents)
+			drain(out, bo, &oo);
+		if (p[1].revents)
+			drain(err, be, &eo);
+	}
+}
+
 static void run_argv(struct run *r, const char *stdin_text, const char *out_path, char **argv)
 {
 	int in[2], out[2], err[2], st;
 	pid_t pid;
 	struct buf bo, be;
-	bool oo = true, eo = true;
 
 	if (pipe(in) || pipe(out) || pipe(err)) {
 		perror("pipe");
@@ -102,20 +125,7 @@ static void run_argv(struct run *r, const char *stdin_text, const char *out_path
 		}
 	}
 	close(in[1]);
-	buf_init(&bo);
-	buf_init(&be);
-	while (oo || eo) {
-		struct pollfd p[2] = { { out[0], POLLIN, 0 }, { err[0], POLLIN, 0 } };
-
-		p[0].fd = oo ? out[0] : -1;
-		p[1].fd = eo ? err[0] : -1;
-		if (poll(p, 2, -1) < 0 && errno != EINTR)
-			break;
-		if (p[0].revents)
-			drain(out[0], &bo, &oo);
-		if (p[1].revents)
-			drain(err[0], &be, &eo);
-	}
+	collect(out[0], err[0], &bo, &be);
 	close(out[0]);
 	close(err[0]);
 	waitpid(pid, &st, 0);
@@ -170,6 +180,62 @@ void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...)
 	va_start(ap, out_path);
 	run_va(h, r, NULL, true, out_path, ap);
 	va_end(ap);
+}
+
+static void run_tty_argv(struct run *r, char **argv)
+{
+	int master, slave, err[2], st;
+	struct termios raw;
+	struct buf bo, be;
+	pid_t pid;
+
+	if (openpty(&master, &slave, NULL, NULL, NULL) != 0 || pipe(err) != 0) {
+		perror("openpty");
+		exit(77);
+	}
+	/* Raw: the terminal must not turn "\n" into "\r\n" behind our back. */
+	tcgetattr(slave, &raw);
+	cfmakeraw(&raw);
+	tcsetattr(slave, TCSANOW, &raw);
+	pid = fork();
+	if (pid == 0) {
+		dup2(slave, 1);
+		dup2(err[1], 2);
+		close(master);
+		close(err[0]);
+		close(0);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(slave);
+	close(err[1]);
+	collect(master, err[0], &bo, &be);
+	close(err[0]);
+	close(master);
+	waitpid(pid, &st, 0);
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	r->out = buf_take(&bo);
+	r->err = buf_take(&be);
+}
+
+void run_ally_tty(struct harness *h, struct run *r, ...)
+{
+	char *argv[128];
+	const char *bin = getenv("ALLY_BIN"), *a;
+	int argc = 0;
+	va_list ap;
+
+	argv[argc++] = (char *)(bin ? bin : "build/ally");
+	argv[argc++] = (char *)"--db";
+	argv[argc++] = h->db;
+	argv[argc++] = (char *)"--today";
+	argv[argc++] = (char *)h->today;
+	va_start(ap, r);
+	while ((a = va_arg(ap, const char *)) != NULL && argc < 127)
+		argv[argc++] = (char *)a;
+	va_end(ap);
+	argv[argc] = NULL;
+	run_tty_argv(r, argv);
 }
 
 void run_finish(struct run *r)

@@ -29,6 +29,9 @@ void run_ally_raw(struct harness *h, struct run *r, const char *stdin_text, ...)
 /* As run_ally, with standard output written to out_path (e.g. /dev/full)
  * instead of being captured; r->out stays empty. */
 void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...);
+/* As run_ally with no input, standard output a terminal (a pseudo-
+ * terminal in raw mode, so bytes arrive as written). */
+void run_ally_tty(struct harness *h, struct run *r, ...);
 void run_finish(struct run *r);
 
 /* Write text to DIR/name and return the full path (static storage until
