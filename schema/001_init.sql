@@ -7,21 +7,25 @@
 -- Every editable row has a version that each update bumps, so two sessions
 -- cannot silently overwrite each other.  Domain rules live in the C core;
 -- the store fills derived columns (contracts.notice_deadline,
--- contacts.exec_sponsor, partners.score_w) from it on every write so that
--- they can be indexed.
+-- contacts.exec_sponsor, partners.score_w, partners.name_key) from it on
+-- every write so that they can be indexed.
 
 PRAGMA application_id = 1634495609; -- 0x616c6c79, "ally"
 
 CREATE TABLE partners (
 	id             INTEGER PRIMARY KEY AUTOINCREMENT,
 	version        INTEGER NOT NULL DEFAULT 1,
-	name           TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+	name           TEXT NOT NULL COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 200),
+	-- text_fold(name), kept by the store: names are unique ignoring case
+	-- in any script, which NOCASE (ASCII only) cannot tell
+	name_key       TEXT NOT NULL UNIQUE,
 	type           TEXT NOT NULL CHECK (type IN ('strategic_alliance', 'channel', 'technology',
 	                   'co_marketing', 'referral', 'joint_venture')),
 	phase          TEXT NOT NULL DEFAULT 'prospect' CHECK (phase IN ('prospect', 'proposal',
 	                   'negotiation', 'launch', 'ramp_up', 'steady_state', 'renewal',
 	                   'expansion', 'exit')),
 	owner          TEXT COLLATE NOCASE,
+	owner_key      TEXT, -- text_fold(owner), kept by the store, for the owner filter
 	origin         TEXT CHECK (origin IN ('executive_meeting', 'bd_outreach', 'employee_move',
 	                   'pre_acquisition', 'investor_intro', 'organic_integration', 'other')),
 	power          TEXT CHECK (power IN ('big_fish', 'small_fish', 'equal')),
@@ -50,7 +54,7 @@ CREATE TABLE partners (
 );
 CREATE INDEX partners_phase ON partners (phase);
 CREATE INDEX partners_type ON partners (type);
-CREATE INDEX partners_owner ON partners (owner);
+CREATE INDEX partners_owner ON partners (owner_key);
 CREATE INDEX partners_score_w ON partners (score_w);
 
 CREATE TABLE status_updates (

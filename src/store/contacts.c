@@ -228,6 +228,21 @@ int store_contact_list(struct store *s, int64_t partner_id, struct contact_list 
 	return ALLY_OK;
 }
 
+int contact_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err)
+{
+	struct contact_list l;
+	int rc = store_contact_list(s, partner_id, &l, err);
+
+	for (size_t i = 0; rc == ALLY_OK && i < l.n; i++) {
+		char *summary = contact_summary(&l.rows[i]);
+
+		rc = audit_write(s, "contacts", l.rows[i].id, partner_id, "*", summary, NULL, err);
+		free(summary);
+	}
+	contact_list_finish(&l);
+	return rc;
+}
+
 void contact_list_finish(struct contact_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)

@@ -49,6 +49,10 @@ static const char SQL_CONTRACT_SET_END[] =
 	"UPDATE contracts SET end_date = ?2, notice_deadline = ?3, version = version + 1, "
 	"  updated_at = datetime('now') WHERE id = ?1";
 static const char SQL_TERM_COUNT[] = "SELECT count(*) FROM contract_terms WHERE contract_id = ?";
+/* The current term of a renewed contract: the last row of its history. */
+static const char SQL_TERM_LAST[] =
+	"SELECT id, start_date FROM contract_terms WHERE contract_id = ? ORDER BY id DESC LIMIT 1";
+static const char SQL_TERM_SET_END[] = "UPDATE contract_terms SET end_date = ?2 WHERE id = ?1";
 static const char SQL_TERM_ADD[] =
 	"INSERT INTO contract_terms (contract_id, start_date, end_date, renewed_on, author) "
 	"VALUES (?, ?, ?, ?, ?)";
@@ -242,6 +246,51 @@ static void contract_values(const struct contract *c, char *v[CONTRACT_EDIT_COUN
 	v[16] = xstrdup(c->notes);
 }
 
+/* The last term row of a renewed contract: *term_id 0 when never renewed. */
+static int term_last(struct store *s, int64_t contract_id, int64_t *term_id, ally_date *start,
+		     struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_TERM_LAST, &st, err);
+
+	*term_id = 0;
+	*start = DATE_NONE;
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, contract_id);
+	if ((rc = store_step(s, st, err)) == 1) {
+		*term_id = col_int(st, 0);
+		*start = col_date(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -rc : ALLY_OK;
+}
+
+/* A new end_date stays inside the current term (the core judges), and the
+ * term history's last row follows it. */
+static int term_end_check(struct store *s, const struct contract *c, int64_t *term_id,
+			  struct ally_err *err)
+{
+	ally_date start;
+	int rc = term_last(s, c->id, term_id, &start, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	return contract_check_term_end(*term_id > 0 ? start : c->start_date, c->end_date, err);
+}
+
+static int term_set_end(struct store *s, int64_t term_id, ally_date end, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_TERM_SET_END, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, term_id);
+	bind_date(st, 2, end);
+	return store_step_done(s, st, err);
+}
+
 static int contract_write(struct store *s, struct contract *c, struct ally_err *err)
 {
 	sqlite3_stmt *st;
@@ -266,6 +315,7 @@ static int contract_update(struct store *s, struct contract *c, struct ally_err 
 {
 	struct contract cur;
 	char *old_v[CONTRACT_EDIT_COUNT] = { 0 }, *new_v[CONTRACT_EDIT_COUNT] = { 0 };
+	int64_t term_id = 0;
 	int rc;
 
 	if ((rc = store_contract_get(s, c->id, &cur, err)) != ALLY_OK)
@@ -279,7 +329,10 @@ static int contract_update(struct store *s, struct contract *c, struct ally_err 
 	contract_values(c, new_v);
 	if (values_changed(old_v, new_v, CONTRACT_EDIT_COUNT) == 0)
 		goto out;
-	if ((rc = contract_write(s, c, err)) != ALLY_OK)
+	if (c->end_date != cur.end_date && (rc = term_end_check(s, c, &term_id, err)) != ALLY_OK)
+		goto out;
+	if ((rc = contract_write(s, c, err)) != ALLY_OK ||
+	    (term_id > 0 && (rc = term_set_end(s, term_id, c->end_date, err)) != ALLY_OK))
 		goto out;
 	rc = audit_diff(s, "contracts", c->id, c->partner_id, contract_edit_fields, old_v, new_v,
 			CONTRACT_EDIT_COUNT, err);
@@ -362,6 +415,21 @@ int store_contract_list(struct store *s, int64_t partner_id, int status, struct 
 	return ALLY_OK;
 }
 
+int contract_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err)
+{
+	struct contract_list l;
+	int rc = store_contract_list(s, partner_id, -1, &l, err);
+
+	for (size_t i = 0; rc == ALLY_OK && i < l.n; i++) {
+		char *summary = contract_summary(&l.rows[i]);
+
+		rc = audit_write(s, "contracts", l.rows[i].id, partner_id, "*", summary, NULL, err);
+		free(summary);
+	}
+	contract_list_finish(&l);
+	return rc;
+}
+
 void contract_list_finish(struct contract_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -394,16 +462,13 @@ static int terms_record(struct store *s, const struct contract *c, ally_date sta
 {
 	sqlite3_stmt *st;
 	int64_t n = 0;
-	int rc, r;
+	int rc;
 
 	if ((rc = store_prepare(s, SQL_TERM_COUNT, &st, err)) != ALLY_OK)
 		return rc;
 	bind_int(st, 1, c->id);
-	if ((r = store_step(s, st, err)) == 1)
-		n = col_int(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
+	if ((rc = store_step_int(s, st, &n, err)) != ALLY_OK)
+		return rc;
 	if (n == 0 && (rc = term_add(s, c->id, c->start_date, c->end_date, DATE_NONE, NULL,
 				     err)) != ALLY_OK)
 		return rc;
@@ -430,28 +495,12 @@ static int contract_renew(struct store *s, int64_t id, ally_date until, ally_dat
 	struct contract c;
 	ally_date start, end;
 	char *old_end = NULL, *new_end = NULL;
-	char buf[DATE_BUFSZ];
 	int rc;
 
 	if ((rc = store_contract_get(s, id, &c, err)) != ALLY_OK)
 		return rc;
-	if (c.status != CSTATUS_ACTIVE) {
-		rc = ally_err_set(err, ALLY_EUSER, "status",
-				  "contract %" PRId64 " is %s; only active contracts renew", id,
-				  enum_name(contract_status_names, c.status));
-		goto out;
-	}
-	contract_next_term(c.end_date, c.renewal_months, &start, &end);
-	if (until != DATE_NONE) {
-		if (until <= c.end_date) {
-			rc = ally_err_set(err, ALLY_EUSER, "until",
-					  "must be after the current end %s",
-					  date_format(c.end_date, buf));
-			goto out;
-		}
-		end = until;
-	}
-	if ((rc = terms_record(s, &c, start, end, today, err)) != ALLY_OK ||
+	if ((rc = contract_renew_term(&c, until, &start, &end, err)) != ALLY_OK ||
+	    (rc = terms_record(s, &c, start, end, today, err)) != ALLY_OK ||
 	    (rc = set_end(s, &c, end, err)) != ALLY_OK)
 		goto out;
 	old_end = text_date(c.end_date);

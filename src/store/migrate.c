@@ -9,9 +9,6 @@
 extern const char *const store_migrations[];
 extern const int store_migration_count;
 
-static const char SQL_BEGIN_IMMEDIATE[] = "BEGIN IMMEDIATE";
-static const char SQL_COMMIT[] = "COMMIT";
-
 int store_schema_latest(void)
 {
 	return store_migration_count;
@@ -49,13 +46,14 @@ static int run_script(struct store *s, const char *sql, struct ally_err *err)
 }
 
 /* Apply migration number n (1-based) unless another session did it while
- * we waited for the write lock. */
+ * we waited for the write lock: the version is read again once we hold it,
+ * so processes migrating a new file at once each apply it at most once. */
 static int apply(struct store *s, int n, struct ally_err *err)
 {
 	int64_t version;
 	int rc;
 
-	if ((rc = store_exec1(s, SQL_BEGIN_IMMEDIATE, err)) != ALLY_OK)
+	if ((rc = store_begin(s, err)) != ALLY_OK)
 		return rc;
 	if ((rc = store_user_version(s, &version, err)) != ALLY_OK)
 		goto out;
@@ -75,9 +73,8 @@ static int apply(struct store *s, int n, struct ally_err *err)
 				  (long long)version);
 out:
 	if (rc == ALLY_OK)
-		rc = store_exec1(s, SQL_COMMIT, err);
-	if (rc != ALLY_OK)
-		store_rollback(s);
+		return store_commit(s, err);
+	store_rollback(s);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 /* The list is built from these fixed fragments; every value is bound, so
@@ -16,7 +17,7 @@
 static const char SQL_LIST_BASE[] = "SELECT " PARTNER_COLS " FROM partners WHERE 1";
 static const char SQL_AND_PHASE[] = " AND phase = ?";
 static const char SQL_AND_TYPE[] = " AND type = ?";
-static const char SQL_AND_OWNER[] = " AND owner = ?"; /* owner is COLLATE NOCASE */
+static const char SQL_AND_OWNER[] = " AND owner_key = ?"; /* bound to text_fold(owner) */
 static const char SQL_AND_W_RANGE[] = " AND score_w BETWEEN ? AND ?";
 static const char SQL_AND_UNSCORED[] = " AND score_w IS NULL";
 static const char SQL_ORDER_ID[] = " ORDER BY id";
@@ -46,20 +47,6 @@ void partner_filter_init(struct partner_filter *f)
 	f->sort = PSORT_NAME;
 }
 
-/* The W range of a tier, asked of the core rather than restated here. */
-static bool tier_w_range(int tier, int *lo, int *hi)
-{
-	*lo = -1;
-	for (int w = 0; w <= 10000; w++) {
-		if ((int)score_tier(w) != tier)
-			continue;
-		if (*lo < 0)
-			*lo = w;
-		*hi = w;
-	}
-	return *lo >= 0;
-}
-
 /* Build the partner query of f and bind its values. */
 static int list_prepare(struct store *s, const struct partner_filter *f, sqlite3_stmt **st,
 			struct ally_err *err)
@@ -78,7 +65,8 @@ static int list_prepare(struct store *s, const struct partner_filter *f, sqlite3
 	if (f->tier == TIER_NONE)
 		buf_puts(&sql, SQL_AND_UNSCORED);
 	else if (f->tier != -2) {
-		tier_w_range(f->tier, &lo, &hi); /* an unknown tier keeps lo > hi: none */
+		if (f->tier >= TIER_UNQUALIFIED && f->tier <= TIER_3) /* else lo > hi: none */
+			tier_w_range((enum tier)f->tier, &lo, &hi);
 		buf_puts(&sql, SQL_AND_W_RANGE);
 	}
 	buf_puts(&sql, SQL_ORDER_ID);
@@ -90,8 +78,12 @@ static int list_prepare(struct store *s, const struct partner_filter *f, sqlite3
 		bind_enum(*st, i++, phase_names, f->phase);
 	if (f->type >= 0)
 		bind_enum(*st, i++, partner_type_names, f->type);
-	if (f->owner != NULL)
-		bind_text(*st, i++, f->owner);
+	if (f->owner != NULL) {
+		char *key = text_fold(f->owner);
+
+		bind_text(*st, i++, key);
+		free(key);
+	}
 	if (f->tier != TIER_NONE && f->tier != -2) {
 		bind_int(*st, i++, lo);
 		bind_int(*st, i++, hi);
@@ -183,21 +175,23 @@ static void fill_sponsors(sqlite3_stmt *st, struct partner_facts *f)
 	f->has_sponsor = true;
 }
 
-/* Judge one partner's quarters (oldest first) with the core. */
+/* Judge one partner's quarters (oldest first) with the core, counting
+ * back from the quarter that today falls in. */
 static void figures_judge(struct partner_row *rows, size_t n, int64_t id,
-			  const struct quarter_figures *q, size_t nq)
+			  const struct quarter_figures *q, size_t nq, int current_quarter)
 {
 	struct partner_facts *f = facts_of(rows, n, id);
 
 	if (f == NULL || nq == 0)
 		return;
-	f->expansion_candidate = figures_expansion_candidate(q, nq);
-	f->exit_watch = figures_exit_watch(q, nq);
+	f->expansion_candidate = figures_expansion_candidate(q, nq, current_quarter);
+	f->exit_watch = figures_exit_watch(q, nq, current_quarter);
 }
 
 static int facts_figures(struct store *s, struct partner_row *rows, size_t n, int64_t lo,
-			 int64_t hi, struct ally_err *err)
+			 int64_t hi, ally_date today, struct ally_err *err)
 {
+	int current = quarter_of_date(today);
 	struct quarter_figures *q = NULL;
 	size_t nq = 0, cap = 0;
 	int64_t cur = 0;
@@ -212,7 +206,7 @@ static int facts_figures(struct store *s, struct partner_row *rows, size_t n, in
 		int m = col_enum(st, 2, metric_names);
 
 		if (id != cur) {
-			figures_judge(rows, n, cur, q, nq);
+			figures_judge(rows, n, cur, q, nq, current);
 			cur = id;
 			nq = 0;
 		}
@@ -227,7 +221,7 @@ static int facts_figures(struct store *s, struct partner_row *rows, size_t n, in
 	}
 	sqlite3_finalize(st);
 	if (r >= 0)
-		figures_judge(rows, n, cur, q, nq);
+		figures_judge(rows, n, cur, q, nq, current);
 	free(q);
 	return r < 0 ? -r : ALLY_OK;
 }
@@ -247,7 +241,7 @@ static int gather(struct store *s, struct partner_row *rows, size_t n, int64_t l
 		    ALLY_OK ||
 	    (rc = facts_query(s, SQL_FACTS_SPONSORS, rows, n, lo, hi, today, fill_sponsors, err)) !=
 		    ALLY_OK ||
-	    (rc = facts_figures(s, rows, n, lo, hi, err)) != ALLY_OK)
+	    (rc = facts_figures(s, rows, n, lo, hi, today, err)) != ALLY_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		rows[i].flags = partner_flags(&rows[i].facts, today);

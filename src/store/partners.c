@@ -5,30 +5,53 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 static const char SQL_PARTNER_GET[] = "SELECT " PARTNER_COLS " FROM partners WHERE id = ?";
-/* name has COLLATE NOCASE, so this compares ignoring case and uses its
- * unique index. */
-static const char SQL_PARTNER_BY_NAME[] = "SELECT " PARTNER_COLS " FROM partners WHERE name = ?";
+/* ? is text_fold(name): names compare ignoring case in any script, through
+ * the unique index on name_key. */
+static const char SQL_PARTNER_BY_KEY[] = "SELECT " PARTNER_COLS " FROM partners WHERE name_key = ?";
 static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
 static const char SQL_PARTNER_ADD[] =
 	"INSERT INTO partners (id, name, type, phase, owner, origin, power, goal, value_partner, "
 	"  value_us, value_together, region, website, notes, health, status_note, status_date, "
 	"  status_author, score_w, score_fit, score_reach, score_capabilities, score_financial, "
-	"  score_track_record, score_date) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	"  score_track_record, score_date, name_key, owner_key) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 	"RETURNING id, version, created_at, updated_at";
 static const char SQL_PARTNER_UPDATE[] =
 	"UPDATE partners SET name = ?, type = ?, owner = ?, origin = ?, power = ?, goal = ?, "
 	"  value_partner = ?, value_us = ?, value_together = ?, region = ?, website = ?, "
-	"  notes = ?, version = version + 1, updated_at = datetime('now') "
+	"  notes = ?, name_key = ?, owner_key = ?, version = version + 1, "
+	"  updated_at = datetime('now') "
 	"WHERE id = ? AND version = ? "
 	"RETURNING version, updated_at";
 static const char SQL_PARTNER_DELETE[] = "DELETE FROM partners WHERE id = ?";
 static const char SQL_ACTIVE_CONTRACTS[] =
 	"SELECT count(*) FROM contracts WHERE partner_id = ? AND status = 'active'";
 static const char SQL_PARTNER_COUNT[] = "SELECT count(*) FROM partners";
+
+/* The other rows a partner's deletion takes with it (ON DELETE CASCADE),
+ * counted for one summary audit row per table; contracts and contacts are
+ * logged one by one. */
+static const struct cascade {
+	const char *tbl;
+	const char *count_sql; /* ? is the partner id */
+} cascades[] = {
+	{ "status_updates", "SELECT count(*) FROM status_updates WHERE partner_id = ?" },
+	{ "scores", "SELECT count(*) FROM scores WHERE partner_id = ?" },
+	{ "phase_moves", "SELECT count(*) FROM phase_moves WHERE partner_id = ?" },
+	{ "contract_terms", "SELECT count(*) FROM contract_terms WHERE contract_id IN "
+			    "(SELECT id FROM contracts WHERE partner_id = ?)" },
+	{ "reviews", "SELECT count(*) FROM reviews WHERE partner_id = ?" },
+	{ "action_items", "SELECT count(*) FROM action_items WHERE partner_id = ?" },
+	{ "key_figures", "SELECT count(*) FROM key_figures WHERE partner_id = ?" },
+	{ "conflicts", "SELECT count(*) FROM conflicts WHERE partner_id = ?" },
+	{ "negotiations", "SELECT count(*) FROM negotiations WHERE partner_id = ?" },
+	{ "negotiation_terms", "SELECT count(*) FROM negotiation_terms WHERE negotiation_id IN "
+			       "(SELECT id FROM negotiations WHERE partner_id = ?)" },
+};
 /* The history rows behind a partner that arrives with a status or a
  * score (import), so the history agrees with the current values. */
 static const char SQL_STATUS_SEED[] =
@@ -106,29 +129,29 @@ int store_partner_get(struct store *s, int64_t id, struct partner *out, struct a
 	return rc;
 }
 
-static bool all_digits(const char *s)
+/* The partner whose name folds to the same key as name. */
+static int partner_by_name(struct store *s, const char *name, struct partner *out, bool *found,
+			   struct ally_err *err)
 {
-	if (*s == '\0')
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
+	char *key = text_fold(name);
+	int rc = partner_query(s, SQL_PARTNER_BY_KEY, 0, key, out, found, err);
+
+	free(key);
+	return rc;
 }
 
 int store_partner_find(struct store *s, const char *ref, struct partner *out, struct ally_err *err)
 {
+	char *key = text_fold(ref); /* trimmed: "  12 " is id 12 too */
 	bool found;
-	int rc = partner_query(s, SQL_PARTNER_BY_NAME, 0, ref, out, &found, err);
+	int rc = partner_query(s, SQL_PARTNER_BY_KEY, 0, key, out, &found, err);
 
+	if (rc == ALLY_OK && !found && str_all_digits(key) && strlen(key) <= 18)
+		rc = partner_query(s, SQL_PARTNER_GET, strtoll(key, NULL, 10), NULL, out, &found,
+				   err);
+	free(key);
 	if (rc != ALLY_OK || found)
 		return rc;
-	if (all_digits(ref) && strlen(ref) <= 18) {
-		rc = partner_query(s, SQL_PARTNER_GET, strtoll(ref, NULL, 10), NULL, out, &found,
-				   err);
-		if (rc != ALLY_OK || found)
-			return rc;
-	}
 	return ally_err_set(err, ALLY_EUSER, "partner", "no partner '%s'", ref);
 }
 
@@ -137,7 +160,7 @@ static int check_unique(struct store *s, const struct partner *p, struct ally_er
 {
 	struct partner other;
 	bool found;
-	int rc = partner_query(s, SQL_PARTNER_BY_NAME, 0, p->name, &other, &found, err);
+	int rc = partner_by_name(s, p->name, &other, &found, err);
 
 	if (rc != ALLY_OK)
 		return rc;
@@ -164,6 +187,18 @@ static bool score_complete(const struct partner *p)
 {
 	return p->score_w >= 0 && score_validate(&p->score_in, NULL) == ALLY_OK &&
 	       score_weighted(&p->score_in) == p->score_w;
+}
+
+/* name_key and owner_key, at parameters i and i + 1. */
+static void bind_keys(sqlite3_stmt *st, int i, const struct partner *p)
+{
+	char *name_key = text_fold(p->name);
+	char *owner_key = p->owner != NULL ? text_fold(p->owner) : NULL;
+
+	bind_text(st, i, name_key);
+	bind_text(st, i + 1, owner_key);
+	free(name_key);
+	free(owner_key);
 }
 
 static void bind_partner_add(sqlite3_stmt *st, const struct partner *p, const char *author)
@@ -195,6 +230,7 @@ static void bind_partner_add(sqlite3_stmt *st, const struct partner *p, const ch
 	bind_opt_int(st, 23, full ? p->score_in.financial : -1);
 	bind_opt_int(st, 24, full ? p->score_in.track_record : -1);
 	bind_date(st, 25, p->score_w >= 0 ? p->score_date : DATE_NONE);
+	bind_keys(st, 26, p);
 }
 
 /* History rows for a status or a complete score given on insert. */
@@ -324,8 +360,9 @@ static int partner_write(struct store *s, struct partner *p, struct ally_err *er
 	bind_text(st, 10, p->region);
 	bind_text(st, 11, p->website);
 	bind_text(st, 12, p->notes);
-	bind_int(st, 13, p->id);
-	bind_int(st, 14, p->version);
+	bind_keys(st, 13, p);
+	bind_int(st, 15, p->id);
+	bind_int(st, 16, p->version);
 	r = store_step(s, st, err);
 	if (r == 1) {
 		p->version = col_int(st, 0);
@@ -396,6 +433,32 @@ static int count_query(struct store *s, const char *sql, int64_t id, int64_t *ou
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
+/* Audit rows for what deleting partner id takes with it, written before
+ * the rows are gone. */
+static int audit_cascade(struct store *s, int64_t id, struct ally_err *err)
+{
+	int rc;
+
+	if ((rc = contract_audit_cascade(s, id, err)) != ALLY_OK ||
+	    (rc = contact_audit_cascade(s, id, err)) != ALLY_OK)
+		return rc;
+	for (size_t i = 0; i < sizeof cascades / sizeof cascades[0]; i++) {
+		int64_t n;
+		char *summary;
+
+		if ((rc = count_query(s, cascades[i].count_sql, id, &n, err)) != ALLY_OK)
+			return rc;
+		if (n == 0)
+			continue;
+		summary = xasprintf("%" PRId64 " row(s) deleted with the partner", n);
+		rc = audit_write(s, cascades[i].tbl, id, id, "*", summary, NULL, err);
+		free(summary);
+		if (rc != ALLY_OK)
+			return rc;
+	}
+	return ALLY_OK;
+}
+
 static int partner_delete(struct store *s, int64_t id, bool force, struct ally_err *err)
 {
 	struct partner p;
@@ -414,7 +477,8 @@ static int partner_delete(struct store *s, int64_t id, bool force, struct ally_e
 				  active);
 		goto out;
 	}
-	if ((rc = store_prepare(s, SQL_PARTNER_DELETE, &st, err)) != ALLY_OK)
+	if ((rc = audit_cascade(s, id, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_PARTNER_DELETE, &st, err)) != ALLY_OK)
 		goto out;
 	bind_int(st, 1, id);
 	if ((rc = store_step_done(s, st, err)) != ALLY_OK)

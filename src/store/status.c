@@ -1,6 +1,7 @@
 /* status.c: a partner's quick status, its scorings and its phase moves.
  * Each keeps a history table; the newest values are also carried on the
- * partner row, so lists need no join over history. */
+ * partner row, so lists need no join over history.  A back-dated status or
+ * score joins the history without replacing a newer current one. */
 #include "store-private.h"
 
 #include <stdlib.h>
@@ -10,20 +11,24 @@
 
 static const char SQL_STATUS_ADD[] =
 	"INSERT INTO status_updates (partner_id, date, health, note, author) "
-	"VALUES (?, ?, ?, ?, ?)";
+	"VALUES (?, ?, ?, ?, ?) RETURNING id";
+/* Returns a row only when the status is at least as new as the current. */
 static const char SQL_STATUS_SET[] =
 	"UPDATE partners SET health = ?2, status_note = ?3, status_date = ?4, status_author = ?5, "
-	"  version = version + 1, updated_at = datetime('now') WHERE id = ?1";
+	"  version = version + 1, updated_at = datetime('now') "
+	"WHERE id = ?1 AND (status_date IS NULL OR status_date <= ?4) RETURNING 1";
 static const char SQL_STATUS_LIST[] =
 	"SELECT date, health, note, author FROM status_updates WHERE partner_id = ? "
 	"ORDER BY date DESC, id DESC";
 static const char SQL_SCORE_ADD[] =
 	"INSERT INTO scores (partner_id, date, fit, reach, capabilities, financial, track_record, "
-	"  w, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	"  w, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+/* Returns a row only when the scoring is at least as new as the current. */
 static const char SQL_SCORE_SET[] =
 	"UPDATE partners SET score_w = ?2, score_fit = ?3, score_reach = ?4, "
 	"  score_capabilities = ?5, score_financial = ?6, score_track_record = ?7, "
-	"  score_date = ?8, version = version + 1, updated_at = datetime('now') WHERE id = ?1";
+	"  score_date = ?8, version = version + 1, updated_at = datetime('now') "
+	"WHERE id = ?1 AND (score_date IS NULL OR score_date <= ?8) RETURNING 1";
 static const char SQL_SCORE_LIST[] =
 	"SELECT date, fit, reach, capabilities, financial, track_record, w, author FROM scores "
 	"WHERE partner_id = ? ORDER BY date DESC, id DESC";
@@ -39,10 +44,13 @@ static const char SQL_PHASE_LIST[] =
 
 /* ---- status ---- */
 
+/* The history row (its id in *hist_id), then the partner's current status
+ * unless that one is newer (*current tells). */
 static int status_write(struct store *s, const struct partner *p, int health, const char *note,
-			ally_date date, struct ally_err *err)
+			ally_date date, int64_t *hist_id, bool *current, struct ally_err *err)
 {
 	sqlite3_stmt *st;
+	int64_t applied = 0;
 	int rc;
 
 	if ((rc = store_prepare(s, SQL_STATUS_ADD, &st, err)) != ALLY_OK)
@@ -52,16 +60,30 @@ static int status_write(struct store *s, const struct partner *p, int health, co
 	bind_enum(st, 3, health_names, health);
 	bind_text(st, 4, note);
 	bind_text(st, 5, s->user);
-	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
-		return rc;
-	if ((rc = store_prepare(s, SQL_STATUS_SET, &st, err)) != ALLY_OK)
+	if ((rc = store_step_int(s, st, hist_id, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_STATUS_SET, &st, err)) != ALLY_OK)
 		return rc;
 	bind_int(st, 1, p->id);
 	bind_enum(st, 2, health_names, health);
 	bind_text(st, 3, note);
 	bind_date(st, 4, date);
 	bind_text(st, 5, s->user);
-	return store_step_done(s, st, err);
+	rc = store_step_int(s, st, &applied, err);
+	*current = applied != 0;
+	return rc;
+}
+
+/* A history row that did not become current: logged as a row of its own
+ * table, "amber on 2026-03-01". */
+static int history_audit(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
+			 const char *what, ally_date date, struct ally_err *err)
+{
+	char day[DATE_BUFSZ];
+	char *summary = xasprintf("%s on %s", what, date_format(date, day));
+	int rc = audit_write(s, tbl, row_id, partner_id, "*", NULL, summary, err);
+
+	free(summary);
+	return rc;
 }
 
 /* health is always recorded, even unchanged: a confirmed status is news. */
@@ -86,12 +108,18 @@ static int status_add(struct store *s, int64_t partner_id, int health, const cha
 		      ally_date date, struct ally_err *err)
 {
 	struct partner p;
+	int64_t hist_id;
+	bool current;
 	int rc;
 
 	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
 		return rc;
-	if ((rc = status_write(s, &p, health, note, date, err)) == ALLY_OK)
+	rc = status_write(s, &p, health, note, date, &hist_id, &current, err);
+	if (rc == ALLY_OK && current)
 		rc = status_audit(s, &p, health, note, date, err);
+	else if (rc == ALLY_OK)
+		rc = history_audit(s, "status_updates", hist_id, partner_id,
+				   enum_name(health_names, health), date, err);
 	partner_finish(&p);
 	return rc;
 }
@@ -158,11 +186,14 @@ void status_list_finish(struct status_list *l)
 
 /* ---- score ---- */
 
+/* The history row (its id in *hist_id), then the partner's current score
+ * unless that one is newer (*current tells). */
 static int score_write(struct store *s, int64_t partner_id, const struct score_input *in, int w,
-		       ally_date date, struct ally_err *err)
+		       ally_date date, int64_t *hist_id, bool *current, struct ally_err *err)
 {
 	const int v[5] = { in->fit, in->reach, in->capabilities, in->financial, in->track_record };
 	sqlite3_stmt *st;
+	int64_t applied = 0;
 	int rc;
 
 	if ((rc = store_prepare(s, SQL_SCORE_ADD, &st, err)) != ALLY_OK)
@@ -173,16 +204,17 @@ static int score_write(struct store *s, int64_t partner_id, const struct score_i
 		bind_int(st, 3 + i, v[i]);
 	bind_int(st, 8, w);
 	bind_text(st, 9, s->user);
-	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
-		return rc;
-	if ((rc = store_prepare(s, SQL_SCORE_SET, &st, err)) != ALLY_OK)
+	if ((rc = store_step_int(s, st, hist_id, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_SCORE_SET, &st, err)) != ALLY_OK)
 		return rc;
 	bind_int(st, 1, partner_id);
 	bind_int(st, 2, w);
 	for (int i = 0; i < 5; i++)
 		bind_int(st, 3 + i, v[i]);
 	bind_date(st, 8, date);
-	return store_step_done(s, st, err);
+	rc = store_step_int(s, st, &applied, err);
+	*current = applied != 0;
+	return rc;
 }
 
 static int score_add(struct store *s, int64_t partner_id, const struct score_input *in, int w,
@@ -190,14 +222,20 @@ static int score_add(struct store *s, int64_t partner_id, const struct score_inp
 {
 	struct partner p;
 	char old_v[8], new_v[8];
+	int64_t hist_id;
+	bool current;
 	int rc;
 
 	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
 		return rc;
-	if ((rc = score_write(s, partner_id, in, w, date, err)) == ALLY_OK)
+	rc = score_write(s, partner_id, in, w, date, &hist_id, &current, err);
+	if (rc == ALLY_OK && current)
 		rc = audit_write(s, "partners", partner_id, partner_id, "score",
 				 p.score_w >= 0 ? score_format(p.score_w, old_v) : NULL,
 				 score_format(w, new_v), err);
+	else if (rc == ALLY_OK)
+		rc = history_audit(s, "scores", hist_id, partner_id, score_format(w, new_v), date,
+				   err);
 	partner_finish(&p);
 	return rc;
 }

@@ -39,6 +39,10 @@ int store_step_done(struct store *s, sqlite3_stmt *st, struct ally_err *err);
  * negated status (-ALLY_EDB, -ALLY_EUSER) returned. */
 int store_step(struct store *s, sqlite3_stmt *st, struct ally_err *err);
 
+/* Step once and finalize: *out gets the first column of the row, or 0
+ * when there is none (an UPDATE ... RETURNING that matched nothing). */
+int store_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, struct ally_err *err);
+
 /* PRAGMA user_version, and the error for a database that a newer ally
  * wrote. */
 int store_user_version(struct store *s, int64_t *out, struct ally_err *err);
@@ -125,6 +129,11 @@ int store_stale(struct store *s, const char *exists_sql, const char *what, int64
 	"score_track_record, score_date, created_at, updated_at"
 /* Fill p (treated as uninitialised) from a row of PARTNER_COLS. */
 void partner_from_row(sqlite3_stmt *st, struct partner *p);
+
+/* Before a partner's rows go with it (ON DELETE CASCADE): one audit row
+ * per contract and per contact it has, field "*" with the row's summary. */
+int contract_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err);
+int contact_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err);
 
 /* partner_id of a contract, 0 when it does not exist. */
 int64_t store_contract_partner(struct store *s, int64_t contract_id);

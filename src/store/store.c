@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "ally/util.h"
 
@@ -174,6 +175,56 @@ int store_step_done(struct store *s, sqlite3_stmt *st, struct ally_err *err)
 	return rc;
 }
 
+int store_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, struct ally_err *err)
+{
+	int rc = store_step(s, st, err);
+
+	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc < 0 ? -rc : ALLY_OK;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* sqlite3_step, stepped again while SQLite says busy without having waited
+ * busy_ms itself: it skips the busy handler where waiting could deadlock,
+ * as when several processes switch a new file to WAL at once.  Only for
+ * statements that hold no lock once they fail (BEGIN IMMEDIATE, PRAGMA
+ * journal_mode). */
+static int step_patient(struct store *s, sqlite3_stmt *st)
+{
+	int64_t deadline = now_ms() + s->busy_ms;
+	int rc;
+
+	while (((rc = sqlite3_step(st)) & 0xff) == SQLITE_BUSY && now_ms() < deadline) {
+		const struct timespec pause = { 0, 5 * 1000 * 1000 };
+
+		sqlite3_reset(st);
+		nanosleep(&pause, NULL);
+	}
+	return rc;
+}
+
+/* BEGIN IMMEDIATE: the write lock, waiting up to busy_ms for it. */
+static int begin_immediate(struct store *s, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_BEGIN_IMMEDIATE, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	rc = step_patient(s, st);
+	rc = rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int store_exec1(struct store *s, const char *sql, struct ally_err *err)
 {
 	sqlite3_stmt *st;
@@ -188,12 +239,8 @@ static int query_int(struct store *s, const char *sql, int64_t *out, struct ally
 	sqlite3_stmt *st;
 	int rc = store_prepare(s, sql, &st, err);
 
-	if (rc != ALLY_OK)
-		return rc;
-	rc = store_step(s, st, err);
-	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc < 0 ? -rc : ALLY_OK;
+	*out = 0;
+	return rc != ALLY_OK ? rc : store_step_int(s, st, out, err);
 }
 
 int store_user_version(struct store *s, int64_t *out, struct ally_err *err)
@@ -208,16 +255,32 @@ int store_newer_fail(int64_t version, struct ally_err *err)
 			    (long long)version, store_schema_latest());
 }
 
+/* The three marks of an ally database, read in one read transaction:
+ * read one by one, another process migrating the new file in between
+ * would show tables without our application_id. */
+static int read_identity(struct store *s, int64_t *app, int64_t *tables, int64_t *version,
+			 struct ally_err *err)
+{
+	bool own;
+	int rc = rtx_begin(s, &own, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	if ((rc = query_int(s, SQL_APPLICATION_ID, app, err)) == ALLY_OK &&
+	    (rc = query_int(s, SQL_COUNT_SCHEMA, tables, err)) == ALLY_OK)
+		rc = store_user_version(s, version, err);
+	rtx_end(s, own);
+	return rc;
+}
+
 /* Refuse a file that another program owns, or a newer ally wrote, before
  * anything (even the journal mode) is written to it. */
 static int check_identity(struct store *s, struct ally_err *err)
 {
 	int64_t app, tables, version;
-	int rc;
+	int rc = read_identity(s, &app, &tables, &version, err);
 
-	if ((rc = query_int(s, SQL_APPLICATION_ID, &app, err)) != ALLY_OK ||
-	    (rc = query_int(s, SQL_COUNT_SCHEMA, &tables, err)) != ALLY_OK ||
-	    (rc = store_user_version(s, &version, err)) != ALLY_OK)
+	if (rc != ALLY_OK)
 		return rc;
 	if ((app != 0 && app != STORE_APPLICATION_ID) || (app == 0 && tables > 0))
 		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database",
@@ -241,7 +304,8 @@ static int set_journal(struct store *s, enum store_journal want, struct ally_err
 	}
 	if ((rc = store_prepare(s, sql, &st, err)) != ALLY_OK)
 		return rc;
-	if ((rc = store_step(s, st, err)) == 1) {
+	rc = step_patient(s, st);
+	if (rc == SQLITE_ROW) {
 		const char *mode = (const char *)sqlite3_column_text(st, 0);
 
 		snprintf(s->journal, sizeof s->journal, "%s", mode ? mode : "delete");
@@ -249,8 +313,9 @@ static int set_journal(struct store *s, enum store_journal want, struct ally_err
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c - 'A' + 'a');
 	}
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
 	sqlite3_finalize(st);
-	return rc < 0 ? -rc : ALLY_OK;
+	return rc;
 }
 
 /* Create a missing file ourselves so that it is private (0600) from the
@@ -343,7 +408,7 @@ int64_t store_data_version(struct store *s)
 
 int store_begin(struct store *s, struct ally_err *err)
 {
-	return store_exec1(s, SQL_BEGIN_IMMEDIATE, err);
+	return begin_immediate(s, err);
 }
 
 int store_begin_read(struct store *s, struct ally_err *err)
@@ -372,7 +437,7 @@ int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
 {
 	t->own = sqlite3_get_autocommit(s->db) != 0;
 	t->savepoint = !t->own;
-	return store_exec1(s, t->own ? SQL_BEGIN_IMMEDIATE : SQL_SAVEPOINT, err);
+	return t->own ? begin_immediate(s, err) : store_exec1(s, SQL_SAVEPOINT, err);
 }
 
 int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)

@@ -257,6 +257,34 @@ START_TEST(test_renew_keeps_term_history)
 }
 END_TEST
 
+/* Renewing c is refused with the core's own message (contract_renew_term
+ * judges, the store passes it on), and nothing is written. */
+static void assert_renew_refused(const struct contract *c, ally_date until, const char *field)
+{
+	struct ally_err err = { 0 }, want = { 0 };
+	struct contract now;
+	struct term_list tl;
+	ally_date s = DATE_NONE, e = DATE_NONE;
+	size_t terms;
+
+	ck_assert_ok(store_contract_terms(fx_store, c->id, &tl, &err), err);
+	terms = tl.n;
+	term_list_finish(&tl);
+	ck_assert_int_eq(contract_renew_term(c, until, &s, &e, &want), ALLY_EUSER);
+	ck_assert_int_eq(store_contract_renew(fx_store, c->id, until, D("2027-01-01"), &s, &e,
+					      &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, want.msg);
+	ck_assert_ptr_nonnull(strstr(err.msg, field));
+	ck_assert_ok(store_contract_get(fx_store, c->id, &now, &err), err);
+	ck_assert_int_eq(now.end_date, c->end_date);
+	ck_assert_int_eq(now.version, c->version);
+	contract_finish(&now);
+	ck_assert_ok(store_contract_terms(fx_store, c->id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, terms);
+	term_list_finish(&tl);
+}
+
 START_TEST(test_renew_month_end_and_refusals)
 {
 	struct ally_err err = { 0 };
@@ -277,18 +305,12 @@ START_TEST(test_renew_month_end_and_refusals)
 		     err);
 	ck_assert_int_eq(s, D("2027-02-01"));
 	ck_assert_int_eq(e, D("2027-02-28"));
-	ck_assert_int_eq(store_contract_renew(fx_store, id, D("2027-02-28"), D("2027-02-20"), &s,
-					      &e, &err),
-			 ALLY_EUSER);
-	ck_assert_str_eq(err.msg, "until: must be after the current end 2027-02-28");
 	contract_finish(&c);
 	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	assert_renew_refused(&c, D("2027-02-28"), "until: ");
 	c.status = CSTATUS_EXPIRED;
 	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
-	ck_assert_int_eq(store_contract_renew(fx_store, id, DATE_NONE, D("2027-02-20"), &s, &e,
-					      &err),
-			 ALLY_EUSER);
-	ck_assert_str_eq(err.msg, "status: contract 1 is expired; only active contracts renew");
+	assert_renew_refused(&c, DATE_NONE, "status: ");
 	ck_assert_int_eq(store_contract_renew(fx_store, 99, DATE_NONE, D("2027-02-20"), &s, &e,
 					      &err),
 			 ALLY_EUSER);
@@ -351,6 +373,62 @@ static void assert_renewals_match_core(ally_date today, int within)
 	}
 	renewal_list_finish(&got);
 }
+
+/* No term may end after 9999-12-31: the core refuses, nothing changes. */
+START_TEST(test_renew_past_year_9999)
+{
+	struct ally_err err = { 0 };
+	struct contract c;
+	int64_t id = fx_contract(fx_partner("Acme", PTYPE_CHANNEL), "Forever", "9999-01-01",
+				 "9999-06-30", false, 60);
+
+	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	assert_renew_refused(&c, DATE_NONE, "end_date: ");
+	contract_finish(&c);
+}
+END_TEST
+
+/* An edited end_date must stay inside the current term, and the term
+ * history's last row follows it. */
+START_TEST(test_update_end_date_within_term)
+{
+	struct ally_err err = { 0 };
+	struct term_list tl;
+	struct contract c, now;
+	ally_date s, e;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id = fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
+	int audits;
+
+	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2026-11-01"), &s, &e, &err),
+		     err);
+	audits = fx_audit_count("contracts", "end_date", NULL, NULL);
+	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	c.end_date = D("2026-12-15"); /* before the current term's start 2027-01-01 */
+	ck_assert_int_eq(store_contract_update(fx_store, &c, &err), ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "end_date: "));
+	ck_assert_ok(store_contract_get(fx_store, id, &now, &err), err);
+	ck_assert_int_eq(now.end_date, D("2027-12-31"));
+	ck_assert_int_eq(now.version, c.version);
+	contract_finish(&now);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 2);
+	ck_assert_int_eq(tl.rows[1].end, D("2027-12-31"));
+	term_list_finish(&tl);
+	ck_assert_int_eq(fx_audit_count("contracts", "end_date", NULL, NULL), audits);
+
+	c.end_date = D("2027-09-30"); /* inside the current term */
+	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 2);
+	ck_assert_int_eq(tl.rows[0].end, D("2026-12-31")); /* the past term stays */
+	ck_assert_int_eq(tl.rows[1].start, D("2027-01-01"));
+	ck_assert_int_eq(tl.rows[1].end, D("2027-09-30"));
+	term_list_finish(&tl);
+	ck_assert_int_eq(fx_audit_count("contracts", "end_date", "2027-12-31", "2027-09-30"), 1);
+	contract_finish(&c);
+}
+END_TEST
 
 START_TEST(test_renewals_across_bands)
 {
@@ -547,6 +625,8 @@ static Suite *store_contracts_suite(void)
 	tcase_add_checked_fixture(tr, fx_setup, fx_teardown);
 	tcase_add_test(tr, test_renew_keeps_term_history);
 	tcase_add_test(tr, test_renew_month_end_and_refusals);
+	tcase_add_test(tr, test_renew_past_year_9999);
+	tcase_add_test(tr, test_update_end_date_within_term);
 	tcase_add_test(tr, test_renewals_across_bands);
 	tcase_add_test(tr, test_notice_deadline_follows_renewal);
 	tcase_add_test(tr, test_query_plans_use_indexes);

@@ -61,10 +61,13 @@ static void portfolio_setup(void)
 	c.role = xstrdup("Executive Sponsor");
 	ck_assert_ok(store_contact_add(fx_store, &c, &err), err);
 	contact_finish(&c);
-	figure(ids[1], 2026 * 4 + 0, 100000, 120000); /* met 2026-Q1 and Q2 */
-	figure(ids[1], 2026 * 4 + 1, 100000, 100000);
-	for (int q = 0; q < 3; q++)                    /* missed 2025-Q4 .. 2026-Q2 */
-		figure(ids[4], 2025 * 4 + 3 + q, 100000, 50000);
+	/* Today is in 2026-Q2, so streaks count back from 2026-Q1; the
+	 * quarter in progress says nothing yet. */
+	figure(ids[1], 2025 * 4 + 3, 100000, 120000); /* met 2025-Q4 and 2026-Q1 */
+	figure(ids[1], 2026 * 4 + 0, 100000, 100000);
+	figure(ids[1], 2026 * 4 + 1, 100000, 0);      /* 2026-Q2: in progress */
+	for (int q = 0; q < 3; q++)                    /* missed 2025-Q3 .. 2026-Q1 */
+		figure(ids[4], 2025 * 4 + 2 + q, 100000, 50000);
 }
 
 static void list(const struct partner_filter *f, struct partner_list *out)
@@ -123,6 +126,20 @@ START_TEST(test_filters)
 	assert_names(&f, "alpha charlie");
 	f.phase = PHASE_PROSPECT;
 	assert_names(&f, "charlie");
+}
+END_TEST
+
+/* The owner filter ignores case beyond ASCII, as names do. */
+START_TEST(test_owner_filter_folds_case)
+{
+	struct partner_filter f;
+
+	portfolio_partner("foxtrot", PTYPE_CHANNEL, PHASE_PROSPECT, "Zoë Ångström", -1);
+	partner_filter_init(&f);
+	f.owner = "ZOË ÅNGSTRÖM";
+	assert_names(&f, "foxtrot");
+	f.owner = "zoë";
+	assert_names(&f, "");
 }
 END_TEST
 
@@ -314,6 +331,7 @@ static Suite *store_list_suite(void)
 
 	tcase_add_checked_fixture(tc, portfolio_setup, fx_teardown);
 	tcase_add_test(tc, test_filters);
+	tcase_add_test(tc, test_owner_filter_folds_case);
 	tcase_add_test(tc, test_tier_filter);
 	tcase_add_test(tc, test_sorts);
 	tcase_add_test(tc, test_facts_and_flags);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "../../src/store/store-private.h"
 #include "ally/util.h"
 #include "fixture.h"
@@ -372,12 +374,16 @@ static void assert_constraint(const char *sql, const char *want)
 START_TEST(test_constraint_errors_name_the_field)
 {
 	fx_partner("Acme", PTYPE_CHANNEL);
-	assert_constraint("INSERT INTO partners (name, type) VALUES ('ACME', 'channel')",
-			  "name: that value is already used");
-	assert_constraint("INSERT INTO partners (name, type) VALUES ('Beta', 'bogus')",
+	assert_constraint("INSERT INTO partners (name, name_key, type) "
+			  "VALUES ('ACME', 'acme', 'channel')",
+			  "name_key: that value is already used");
+	assert_constraint("INSERT INTO partners (name, name_key, type) "
+			  "VALUES ('Beta', 'beta', 'bogus')",
 			  "type: value is not allowed here");
-	assert_constraint("INSERT INTO partners (name, type) VALUES ('', 'channel')",
+	assert_constraint("INSERT INTO partners (name, name_key, type) VALUES ('', '', 'channel')",
 			  "name: value is not allowed here");
+	assert_constraint("INSERT INTO partners (name, type) VALUES ('Beta', 'channel')",
+			  "name_key: is required");
 	assert_constraint("INSERT INTO contracts (partner_id, start_date, end_date) "
 			  "VALUES (1, '2026-01-01', '2026-12-31')",
 			  "title: is required");
@@ -387,10 +393,68 @@ START_TEST(test_constraint_errors_name_the_field)
 }
 END_TEST
 
+/* One child of test_first_use_race: wait for the start signal (the pipe's
+ * end of file), then open and migrate path; the exit status tells. */
+static void first_use_child(int start_fd, const char *path)
+{
+	struct store_opts o = { .journal = fx_journal, .user = "child" };
+	struct ally_err err = { 0 };
+	struct store *s;
+	char c;
+	int rc;
+
+	while (read(start_fd, &c, 1) > 0)
+		;
+	s = store_open(path, &o, &err);
+	rc = s != NULL ? store_migrate(s, &err) : (int)ALLY_EDB;
+	if (rc != ALLY_OK)
+		fprintf(stderr, "child %d: %s\n", (int)getpid(), err.msg);
+	store_close(s);
+	_exit(rc == ALLY_OK ? 0 : 1);
+}
+
+/* Several processes using a new file at once: each either sees an empty
+ * file or an ally database, never something in between, and migrating
+ * twice is harmless. */
+START_TEST(test_first_use_race)
+{
+	enum { CHILDREN = 8, ROUNDS = 20 };
+
+	for (int round = 0; round < ROUNDS; round++) {
+		char path[160];
+		int fds[2], failed = 0;
+
+		snprintf(path, sizeof path, "%s/race-%d.db", fx_dir, round);
+		ck_assert_int_eq(pipe(fds), 0);
+		for (int i = 0; i < CHILDREN; i++) {
+			pid_t pid = fork();
+
+			ck_assert_int_ge(pid, 0);
+			if (pid == 0) {
+				close(fds[1]);
+				first_use_child(fds[0], path);
+			}
+		}
+		close(fds[0]);
+		close(fds[1]); /* go */
+		for (int i = 0; i < CHILDREN; i++) {
+			int status = 0;
+
+			ck_assert_int_gt(wait(&status), 0);
+			failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+		}
+		ck_assert_msg(failed == 0, "round %d: %d of %d first uses failed", round, failed,
+			      CHILDREN);
+		ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), store_schema_latest());
+	}
+}
+END_TEST
+
 static Suite *store_open_suite(void)
 {
 	Suite *s = suite_create("store-open");
 	TCase *tc = tcase_create("open");
+	TCase *race = tcase_create("race");
 
 	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
 	tcase_add_test(tc, test_migrate_from_empty);
@@ -409,6 +473,10 @@ static Suite *store_open_suite(void)
 	tcase_add_test(tc, test_caller_transaction);
 	tcase_add_test(tc, test_constraint_errors_name_the_field);
 	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(race, fx_setup, fx_teardown);
+	tcase_set_timeout(race, 120);
+	tcase_add_test(race, test_first_use_race);
+	suite_add_tcase(s, race);
 	return s;
 }
 

@@ -1,6 +1,8 @@
 /* check-store-partners.c: partners, their status, score and phase: round
  * trips, duplicates, concurrent edits, deletion, and the audit rows. */
+#include <stdlib.h>
 #include <string.h>
+#include "ally/enums.h"
 #include "ally/util.h"
 #include "fixture.h"
 
@@ -98,6 +100,40 @@ START_TEST(test_duplicate_name_ignoring_case)
 }
 END_TEST
 
+/* Case is ignored in any script, not only in ASCII (which SQLite's
+ * NOCASE alone would give). */
+START_TEST(test_duplicate_name_ignoring_case_utf8)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	int64_t id = fx_partner("Müller-Kranz", PTYPE_CHANNEL), n = 0;
+
+	partner_init(&p);
+	p.name = xstrdup("MÜLLER-KRANZ");
+	p.type = PTYPE_CHANNEL;
+	ck_assert_int_eq(store_partner_add(fx_store, &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "name: a partner named 'MÜLLER-KRANZ' already exists");
+	ck_assert_ok(store_partner_count(fx_store, &n, &err), err);
+	ck_assert_int_eq(n, 1);
+	partner_finish(&p);
+	/* Renaming another partner onto it is refused the same way. */
+	ck_assert_ok(store_partner_get(fx_store, fx_partner("Ωmega", PTYPE_CHANNEL), &p, &err),
+		     err);
+	str_set(&p.name, "müller-kranz");
+	ck_assert_int_eq(store_partner_update(fx_store, &p, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "name: a partner named 'müller-kranz' already exists");
+	/* ...and a partner may change the case of its own name. */
+	partner_finish(&p);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	str_set(&p.name, "MÜLLER-KRANZ");
+	ck_assert_ok(store_partner_update(fx_store, &p, &err), err);
+	partner_finish(&p);
+	ck_assert_ok(store_partner_find(fx_store, "ωMEGA", &p, &err), err);
+	ck_assert_str_eq(p.name, "Ωmega");
+	partner_finish(&p);
+}
+END_TEST
+
 START_TEST(test_rename_onto_existing_name)
 {
 	struct ally_err err = { 0 };
@@ -190,6 +226,14 @@ START_TEST(test_find)
 	ck_assert_int_eq(p.id, acme);
 	partner_finish(&p);
 	ck_assert_ok(store_partner_find(fx_store, "1", &p, &err), err);
+	ck_assert_int_eq(p.id, acme);
+	partner_finish(&p);
+	/* Surrounding blanks are trimmed, and accented capitals fold too. */
+	fx_partner("Société Lumière", PTYPE_TECHNOLOGY);
+	ck_assert_ok(store_partner_find(fx_store, "  société lumière  ", &p, &err), err);
+	ck_assert_str_eq(p.name, "Société Lumière");
+	partner_finish(&p);
+	ck_assert_ok(store_partner_find(fx_store, " 1 ", &p, &err), err);
 	ck_assert_int_eq(p.id, acme);
 	partner_finish(&p);
 	/* A name made of digits wins over the id it also spells. */
@@ -311,6 +355,112 @@ START_TEST(test_delete_refused_with_active_contracts)
 }
 END_TEST
 
+static void add_contact(int64_t pid, const char *name, const char *role)
+{
+	struct ally_err err = { 0 };
+	struct contact c;
+
+	contact_init(&c);
+	c.partner_id = pid;
+	c.name = xstrdup(name);
+	c.role = xstrdup(role);
+	ck_assert_ok(store_contact_add(fx_store, &c, &err), err);
+	contact_finish(&c);
+}
+
+/* A partner with a row in every table that hangs off it. */
+static int64_t partner_with_everything(void)
+{
+	struct ally_err err = { 0 };
+	struct score_input in = { 50, 50, 50, 50, 50 };
+	struct review r;
+	struct action_item a;
+	struct conflict k;
+	struct negotiation n;
+	ally_date s, e;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t cid = fx_contract(id, "Reseller", "2026-01-01", "2026-12-31", false, 60);
+
+	fx_contract(id, "Old", "2024-01-01", "2024-12-31", false, 60);
+	ck_assert_ok(store_contract_renew(fx_store, cid, DATE_NONE, D("2026-11-01"), &s, &e, &err),
+		     err);
+	add_contact(id, "Kim Lee", "executive sponsor");
+	add_contact(id, "Ana", NULL);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_GREEN, NULL, D("2026-03-01"), &err), err);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_AMBER, NULL, D("2026-04-01"), &err), err);
+	ck_assert_ok(store_score_add(fx_store, id, &in, D("2026-03-01"), NULL, &err), err);
+	ck_assert_ok(store_phase_move(fx_store, id, -1, NULL, D("2026-03-02"), NULL, NULL, &err),
+		     err);
+	review_init(&r);
+	r.partner_id = id;
+	r.kind = REVIEW_QBR;
+	r.date = D("2026-03-03");
+	ck_assert_ok(store_review_add(fx_store, &r, &err), err);
+	action_item_init(&a);
+	a.review_id = r.id;
+	a.text = xstrdup("send the deck");
+	ck_assert_ok(store_action_add(fx_store, &a, &err), err);
+	ck_assert_ok(store_figure_set(fx_store, id, 2026 * 4, METRIC_REVENUE, 100, 50, &err), err);
+	conflict_init(&k);
+	k.partner_id = id;
+	k.kind = CONFLICT_MONEY;
+	k.level = ESC_STEERING;
+	k.opened = D("2026-03-04");
+	ck_assert_ok(store_conflict_add(fx_store, &k, &err), err);
+	negotiation_init(&n);
+	n.partner_id = id;
+	n.contract_id = cid;
+	ck_assert_ok(store_negotiation_add(fx_store, &n, &err), err);
+	ck_assert_ok(store_negotiation_term_add(fx_store, n.id, "price cap", TERM_MUST_HAVE, &err),
+		     err);
+	review_finish(&r);
+	action_item_finish(&a);
+	conflict_finish(&k);
+	negotiation_finish(&n);
+	return id;
+}
+
+/* Deleting a partner logs what goes with it, in the same transaction:
+ * each contract and contact by name, a count for every other table. */
+START_TEST(test_delete_audits_children)
+{
+	static const char *const counted[][2] = {
+		{ "status_updates", "2" }, { "scores", "1" }, { "phase_moves", "1" },
+		{ "contract_terms", "2" }, { "reviews", "1" }, { "action_items", "1" },
+		{ "key_figures", "1" }, { "conflicts", "1" }, { "negotiations", "1" },
+		{ "negotiation_terms", "1" },
+	};
+	struct ally_err err = { 0 };
+	struct partner p;
+	int64_t id = partner_with_everything();
+
+	/* Rolled back with the caller's transaction: no trace of it. */
+	ck_assert_ok(store_begin(fx_store, &err), err);
+	ck_assert_ok(store_partner_delete(fx_store, id, true, &err), err);
+	store_rollback(fx_store);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	partner_finish(&p);
+	ck_assert_int_eq(fx_audit_count("contacts", "*", NULL, ""), 0);
+
+	ck_assert_ok(store_partner_delete(fx_store, id, true, &err), err);
+	ck_assert_int_eq(fx_audit_count("contracts", "*", "Reseller (active, 2026-01-01..2027-12-31)",
+					""),
+			 1);
+	ck_assert_int_eq(fx_audit_count("contracts", "*", "Old (active, 2024-01-01..2024-12-31)", ""),
+			 1);
+	ck_assert_int_eq(fx_audit_count("contacts", "*", "Kim Lee (executive sponsor)", ""), 1);
+	ck_assert_int_eq(fx_audit_count("contacts", "*", "Ana", ""), 1);
+	for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
+		char *want = xasprintf("%s row(s) deleted with the partner", counted[i][1]);
+
+		ck_assert_msg(fx_audit_count(counted[i][0], "*", want, "") == 1, "%s: %s",
+			      counted[i][0], want);
+		free(want);
+	}
+	ck_assert_int_eq(fx_audit_count("partners", "*", NULL, ""), 1);
+}
+END_TEST
+
 START_TEST(test_delete_without_contracts)
 {
 	struct ally_err err = { 0 };
@@ -401,6 +551,66 @@ START_TEST(test_score_round_trip)
 }
 END_TEST
 
+/* A status or score dated before the current one joins the history but
+ * leaves the newer current value alone; one of the same day replaces it. */
+START_TEST(test_backdated_status_keeps_newer)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	struct status_list l;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_GREEN, "fine", D("2026-04-15"), &err),
+		     err);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_RED, "old news", D("2026-03-01"), &err),
+		     err);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.health, HEALTH_GREEN);
+	ck_assert_str_eq(p.status_note, "fine");
+	ck_assert_int_eq(p.status_date, D("2026-04-15"));
+	ck_assert_int_eq(p.version, 2);
+	partner_finish(&p);
+	ck_assert_ok(store_status_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(l.rows[1].health, HEALTH_RED);
+	status_list_finish(&l);
+	ck_assert_int_eq(fx_audit_count("partners", "health", NULL, "red"), 0);
+	ck_assert_int_eq(fx_audit_count("status_updates", "*", "", "red on 2026-03-01"), 1);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_AMBER, NULL, D("2026-04-15"), &err),
+		     err);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.health, HEALTH_AMBER);
+	partner_finish(&p);
+}
+END_TEST
+
+START_TEST(test_backdated_score_keeps_newer)
+{
+	struct ally_err err = { 0 };
+	struct score_input newer = { 90, 90, 90, 90, 90 }, older = { 10, 10, 10, 10, 10 };
+	struct partner p;
+	struct score_list l;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	int w = 0;
+
+	ck_assert_ok(store_score_add(fx_store, id, &newer, D("2026-05-01"), &w, &err), err);
+	ck_assert_ok(store_score_add(fx_store, id, &older, D("2026-01-01"), &w, &err), err);
+	ck_assert_int_eq(w, 1000);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.score_w, 9000);
+	ck_assert_int_eq(p.score_in.fit, 90);
+	ck_assert_int_eq(p.score_date, D("2026-05-01"));
+	partner_finish(&p);
+	ck_assert_ok(store_score_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(l.rows[0].w, 9000); /* newest first */
+	ck_assert_int_eq(l.rows[1].w, 1000);
+	score_list_finish(&l);
+	ck_assert_int_eq(fx_audit_count("partners", "score", NULL, "10.0"), 0);
+	ck_assert_int_eq(fx_audit_count("scores", "*", "", "10.0 on 2026-01-01"), 1);
+}
+END_TEST
+
 START_TEST(test_phase_moves)
 {
 	struct ally_err err = { 0 };
@@ -475,6 +685,7 @@ static Suite *store_partners_suite(void)
 	tcase_add_test(tc, test_partner_round_trip);
 	tcase_add_test(tc, test_partner_unset_fields_and_owner_default);
 	tcase_add_test(tc, test_duplicate_name_ignoring_case);
+	tcase_add_test(tc, test_duplicate_name_ignoring_case_utf8);
 	tcase_add_test(tc, test_rename_onto_existing_name);
 	tcase_add_test(tc, test_explicit_id);
 	tcase_add_test(tc, test_import_with_status_and_score);
@@ -482,11 +693,14 @@ static Suite *store_partners_suite(void)
 	tcase_add_test(tc, test_update_audits_each_changed_field);
 	tcase_add_test(tc, test_version_conflict_between_sessions);
 	tcase_add_test(tc, test_delete_refused_with_active_contracts);
+	tcase_add_test(tc, test_delete_audits_children);
 	tcase_add_test(tc, test_delete_without_contracts);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(th, fx_setup, fx_teardown);
 	tcase_add_test(th, test_status_round_trip);
 	tcase_add_test(th, test_score_round_trip);
+	tcase_add_test(th, test_backdated_status_keeps_newer);
+	tcase_add_test(th, test_backdated_score_keeps_newer);
 	tcase_add_test(th, test_phase_moves);
 	tcase_add_test(th, test_phase_move_reads_inside_transaction);
 	suite_add_tcase(s, th);
