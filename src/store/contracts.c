@@ -133,18 +133,17 @@ int store_contract_get(struct store *s, int64_t id, struct contract *out, struct
 	return rc == 1 ? ALLY_OK : store_not_found(err, "contract", id);
 }
 
-int64_t store_contract_partner(struct store *s, int64_t contract_id)
+int store_contract_partner(struct store *s, int64_t contract_id, int64_t *partner_id,
+			   struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t id = 0;
+	int rc = store_prepare(s, SQL_CONTRACT_PARTNER, &st, err);
 
-	if (store_prepare(s, SQL_CONTRACT_PARTNER, &st, NULL) != ALLY_OK)
-		return 0;
+	*partner_id = 0;
+	if (rc != ALLY_OK)
+		return rc;
 	bind_int(st, 1, contract_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = col_int(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	return store_step_int(s, st, partner_id, err);
 }
 
 static char *contract_summary(const struct contract *c)

@@ -42,6 +42,7 @@ static int negotiation_check(const struct negotiation *n, struct ally_err *err)
 /* The partner exists, and a named contract is one of its own. */
 static int negotiation_refs(struct store *s, const struct negotiation *n, struct ally_err *err)
 {
+	int64_t owner;
 	bool found;
 	int rc = store_exists(s, SQL_PARTNER_EXISTS, n->partner_id, &found, err);
 
@@ -49,7 +50,11 @@ static int negotiation_refs(struct store *s, const struct negotiation *n, struct
 		return rc;
 	if (!found)
 		return store_not_found(err, "partner", n->partner_id);
-	if (n->contract_id > 0 && store_contract_partner(s, n->contract_id) != n->partner_id)
+	if (n->contract_id <= 0)
+		return ALLY_OK;
+	if ((rc = store_contract_partner(s, n->contract_id, &owner, err)) != ALLY_OK)
+		return rc;
+	if (owner != n->partner_id)
 		return ally_err_set(err, ALLY_EUSER, "contract", "%" PRId64
 				    " is not a contract of this partner", n->contract_id);
 	return ALLY_OK;

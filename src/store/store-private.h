@@ -135,8 +135,10 @@ void partner_from_row(sqlite3_stmt *st, struct partner *p);
 int contract_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err);
 int contact_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err);
 
-/* partner_id of a contract, 0 when it does not exist. */
-int64_t store_contract_partner(struct store *s, int64_t contract_id);
+/* The partner of a contract into *partner_id (0 when the contract does not
+ * exist); a failed query is reported, not taken for "no such contract". */
+int store_contract_partner(struct store *s, int64_t contract_id, int64_t *partner_id,
+			   struct ally_err *err);
 
 /* Does a row with this id exist (exists_sql takes one id parameter)? */
 int store_exists(struct store *s, const char *exists_sql, int64_t id, bool *out,

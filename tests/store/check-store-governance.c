@@ -1,7 +1,9 @@
 /* check-store-governance.c: contacts, reviews, action items, key figures,
  * conflicts, negotiations, and reading the audit log back. */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../../src/store/store-private.h"
 #include "ally/util.h"
 #include "fixture.h"
 
@@ -274,6 +276,40 @@ START_TEST(test_negotiations)
 }
 END_TEST
 
+/* Refuse every read of the contracts table, as a damaged file would. */
+static int deny_contracts(void *ctx, int action, const char *a, const char *b, const char *db,
+			  const char *trigger)
+{
+	(void)ctx;
+	(void)b;
+	(void)db;
+	(void)trigger;
+	return action == SQLITE_READ && strcmp(a, "contracts") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* A failed lookup of the named contract is a database error, not the
+ * user's "not a contract of this partner". */
+START_TEST(test_negotiation_contract_lookup_fails)
+{
+	struct ally_err err = { 0 };
+	struct negotiation n;
+	struct negotiation_list l;
+	int64_t cid = fx_contract(pid, "Main", "2026-01-01", "2026-12-31", false, 60);
+
+	negotiation_init(&n);
+	n.partner_id = pid;
+	n.contract_id = cid;
+	sqlite3_set_authorizer(fx_store->db, deny_contracts, NULL);
+	ck_assert_int_eq(store_negotiation_add(fx_store, &n, &err), ALLY_EDB);
+	ck_assert_ptr_null(strstr(err.msg, "not a contract"));
+	sqlite3_set_authorizer(fx_store->db, NULL, NULL);
+	ck_assert_ok(store_negotiation_list(fx_store, pid, &l, &err), err);
+	ck_assert_uint_eq(l.n, 0);
+	negotiation_list_finish(&l);
+	negotiation_finish(&n);
+}
+END_TEST
+
 START_TEST(test_audit_list_paging_and_search)
 {
 	struct ally_err err = { 0 };
@@ -320,6 +356,7 @@ static Suite *store_governance_suite(void)
 	tcase_add_test(tc, test_key_figures);
 	tcase_add_test(tc, test_conflicts);
 	tcase_add_test(tc, test_negotiations);
+	tcase_add_test(tc, test_negotiation_contract_lookup_fails);
 	tcase_add_test(tc, test_audit_list_paging_and_search);
 	suite_add_tcase(s, tc);
 	return s;
