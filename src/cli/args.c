@@ -25,21 +25,6 @@ int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_er
 	return rc;
 }
 
-int cli_int(const char *s, const char *field, long min, long max, long *out, struct ally_err *err)
-{
-	const char *digits = (*s == '-' || *s == '+') ? s + 1 : s;
-	long v;
-
-	if (!str_all_digits(digits))
-		return ally_err_set(err, ALLY_EUSER, field, "'%s' is not a whole number", s);
-	errno = 0;
-	v = strtol(s, NULL, 10);
-	if (errno == ERANGE || v < min || v > max)
-		return ally_err_set(err, ALLY_EUSER, field, "%s is out of range %ld-%ld", s, min, max);
-	*out = v;
-	return ALLY_OK;
-}
-
 int cli_id(const char *s, const char *field, int64_t *out, struct ally_err *err)
 {
 	long long v;
@@ -148,6 +133,22 @@ int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 		return ALLY_EUSER;
 	*out = v;
 	return ALLY_OK;
+}
+
+int cli_apply_pairs(int n, const char **pairs, cli_setter *set, void *obj, struct ally_err *err)
+{
+	int i, rc = ALLY_OK;
+
+	for (i = 0; i < n && rc == ALLY_OK; i++) {
+		char *field = NULL;
+		const char *value;
+
+		rc = cli_pair(pairs[i], &field, &value, err);
+		if (rc == ALLY_OK)
+			rc = set(obj, field, value, err);
+		free(field);
+	}
+	return rc;
 }
 
 int cli_pair(const char *arg, char **field, const char **value, struct ally_err *err)

@@ -143,8 +143,6 @@ char *json_score_text(int w, char out[32]);
 
 /* Resolve a PARTNER argument to an id (name ignoring case, else digits). */
 int cli_partner_id(struct cli *cli, const char *ref, int64_t *id, struct ally_err *err);
-/* Parse an integer option into [min, max]; err names the option. */
-int cli_int(const char *s, const char *field, long min, long max, long *out, struct ally_err *err);
 /* An id argument (all digits, > 0). */
 int cli_id(const char *s, const char *field, int64_t *out, struct ally_err *err);
 
@@ -174,6 +172,14 @@ int cli_pair(const char *arg, char **field, const char **value, struct ally_err 
  * when err is about field ("end_date: ..."), it becomes "--opt: ..."
  * (opt without its dashes, "end").  Returns err->status. */
 int cli_err_as_option(struct ally_err *err, const char *field, const char *opt);
+/* Set one field of obj from text (a partner_set_field or
+ * contract_set_field behind a cast). */
+typedef int cli_setter(void *obj, const char *field, const char *value, struct ally_err *err);
+/* Apply every FIELD=VALUE of pairs[0..n) to obj with set; the first bad
+ * one stops it (ALLY_EUSAGE without '=', else set's error).  Nothing is
+ * stored here, so a caller that stores only after all succeeded changes
+ * nothing on error. */
+int cli_apply_pairs(int n, const char **pairs, cli_setter *set, void *obj, struct ally_err *err);
 /* An enumeration value; err "OPT: 'S' is not one of: ...". */
 int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 	     struct ally_err *err);

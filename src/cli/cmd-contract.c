@@ -226,20 +226,9 @@ out:
 
 #define SET_MAX 64
 
-static int apply_pairs(struct contract *c, int n, const char **pairs, struct ally_err *err)
+static int set_contract_field(void *c, const char *field, const char *value, struct ally_err *err)
 {
-	int i, rc = ALLY_OK;
-
-	for (i = 0; i < n && rc == ALLY_OK; i++) {
-		char *field = NULL;
-		const char *value;
-
-		rc = cli_pair(pairs[i], &field, &value, err);
-		if (rc == ALLY_OK)
-			rc = contract_set_field(c, field, value, err);
-		free(field);
-	}
-	return rc;
+	return contract_set_field(c, field, value, err);
 }
 
 static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
@@ -261,7 +250,7 @@ static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err 
 	if (rc == ALLY_OK)
 		rc = store_contract_get(cli->store, id, &c, err);
 	if (rc == ALLY_OK)
-		rc = apply_pairs(&c, npos - 1, pos + 1, err);
+		rc = cli_apply_pairs(npos - 1, pos + 1, set_contract_field, &c, err);
 	if (rc == ALLY_OK)
 		rc = contract_validate(&c, err);
 	if (rc == ALLY_OK)

@@ -169,22 +169,10 @@ out:
 
 /* ---- set ---- */
 
-/* Apply every FIELD=VALUE to p; the first bad one stops it, and since
- * nothing is stored until all are good, nothing changes. */
-static int apply_pairs(struct partner *p, int n, const char **pairs, struct ally_err *err)
+/* `partner set` edits; the phase only moves through `advance`. */
+static int set_partner_field(void *p, const char *field, const char *value, struct ally_err *err)
 {
-	int i, rc = ALLY_OK;
-
-	for (i = 0; i < n && rc == ALLY_OK; i++) {
-		char *field = NULL;
-		const char *value;
-
-		rc = cli_pair(pairs[i], &field, &value, err);
-		if (rc == ALLY_OK)
-			rc = partner_set_field(p, field, value, false, err);
-		free(field);
-	}
-	return rc;
+	return partner_set_field(p, field, value, false, err);
 }
 
 #define SET_MAX 64
@@ -205,7 +193,7 @@ static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *
 	if (rc == ALLY_OK)
 		rc = store_partner_find(cli->store, pos[0], &p, err);
 	if (rc == ALLY_OK)
-		rc = apply_pairs(&p, npos - 1, pos + 1, err);
+		rc = cli_apply_pairs(npos - 1, pos + 1, set_partner_field, &p, err);
 	if (rc == ALLY_OK)
 		rc = partner_validate(&p, err);
 	if (rc == ALLY_OK)

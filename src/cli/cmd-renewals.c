@@ -2,6 +2,7 @@
  * domain.md: what needs a decision soon, by the date to act on. */
 #include "cli.h"
 
+#include "ally/parse.h"
 #include "ally/renewal.h"
 #include "ally/store.h"
 
@@ -33,7 +34,7 @@ static int renewals_run(struct cli *cli, int argc, char **argv, struct ally_err 
 
 	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && within != NULL)
-		rc = cli_int(within, "--within", 0, WITHIN_MAX, &days, err);
+		rc = parse_long_field(within, "--within", 0, WITHIN_MAX, &days, err);
 	if (rc == ALLY_OK)
 		rc = store_renewals(cli->store, cli->today, (int)days, &list, err);
 	if (rc != ALLY_OK)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "ally/enums.h"
+#include "ally/parse.h"
 #include "ally/partner.h"
 #include "ally/phase.h"
 #include "ally/score.h"
@@ -62,7 +63,7 @@ static int score_read(const char *const values[CRIT_COUNT], struct score_input *
 	}
 	for (c = 0; c < CRIT_COUNT; c++) {
 		snprintf(field, sizeof field, "--%s", score_opts[c]);
-		rc = cli_int(values[c], field, 0, 100, &v, err);
+		rc = parse_long_field(values[c], field, 0, 100, &v, err);
 		if (rc != ALLY_OK)
 			return rc;
 		*slots[c] = (int)v;

@@ -13,6 +13,7 @@
 
 #include "ally/contract.h"
 #include "ally/enums.h"
+#include "ally/parse.h"
 #include "ally/partner.h"
 #include "ally/score.h"
 #include "ally/store.h"
@@ -71,6 +72,7 @@ static const char *cell(const struct import *im, const char *key)
 	return v[0] == '\'' ? v + 1 : v;
 }
 
+/* No value: the column is absent (NULL) or the cell is empty. */
 static bool empty(const char *v)
 {
 	return v == NULL || *v == '\0';
@@ -218,7 +220,7 @@ static int partner_score(const struct import *im, int64_t id)
 		if (empty(v))
 			return col_error(im, criterion_names[c],
 					 "missing (give all five criteria, or none)");
-		if (cli_int(v, criterion_names[c], 0, 100, &n, im->err) != ALLY_OK)
+		if (parse_long_field(v, criterion_names[c], 0, 100, &n, im->err) != ALLY_OK)
 			return row_error(im, criterion_names[c]);
 		vals[c] = (int)n;
 	}
