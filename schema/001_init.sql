@@ -87,8 +87,10 @@ CREATE TABLE phase_moves (
 	id         INTEGER PRIMARY KEY,
 	partner_id INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
 	date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-	from_phase TEXT NOT NULL,
-	to_phase   TEXT NOT NULL,
+	from_phase TEXT NOT NULL CHECK (from_phase IN ('prospect', 'proposal', 'negotiation',
+	               'launch', 'ramp_up', 'steady_state', 'renewal', 'expansion', 'exit')),
+	to_phase   TEXT NOT NULL CHECK (to_phase IN ('prospect', 'proposal', 'negotiation',
+	               'launch', 'ramp_up', 'steady_state', 'renewal', 'expansion', 'exit')),
 	note       TEXT,
 	author     TEXT NOT NULL,
 	created_at TEXT NOT NULL DEFAULT (datetime('now'))
@@ -122,7 +124,7 @@ CREATE TABLE contracts (
 	renewal_months     INTEGER NOT NULL DEFAULT 12 CHECK (renewal_months BETWEEN 1 AND 120),
 	notice_days        INTEGER NOT NULL DEFAULT 60 CHECK (notice_days BETWEEN 0 AND 365),
 	annual_value       INTEGER CHECK (annual_value >= 0),
-	currency           TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+	currency           TEXT NOT NULL DEFAULT 'USD' CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),
 	model              TEXT CHECK (model IN ('revenue_share', 'tiered_revenue_share',
 	                       'referral_fee', 'reseller_margin', 'co_marketing', 'flat_fee')),
 	pct1               INTEGER CHECK (pct1 BETWEEN 0 AND 10000),
@@ -136,23 +138,24 @@ CREATE TABLE contracts (
 	termination_reason TEXT,
 	notes              TEXT,
 	-- end_date - notice_days when auto_renew, else NULL; kept by the store
-	notice_deadline    TEXT,
+	notice_deadline    TEXT CHECK (notice_deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
 	created_at         TEXT NOT NULL DEFAULT (datetime('now')),
 	updated_at         TEXT NOT NULL DEFAULT (datetime('now')),
 	CHECK (end_date >= start_date)
 );
 CREATE INDEX contracts_status_end ON contracts (status, end_date);
 CREATE INDEX contracts_status_notice ON contracts (status, notice_deadline);
-CREATE INDEX contracts_partner ON contracts (partner_id);
+-- One partner's contracts, or its active ones (facts, the delete check).
+CREATE INDEX contracts_partner_status ON contracts (partner_id, status);
 
 -- Every term of a contract once it has been renewed: the original term
 -- first (renewed_on NULL), then one row per renewal.
 CREATE TABLE contract_terms (
 	id          INTEGER PRIMARY KEY,
 	contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
-	start_date  TEXT NOT NULL,
-	end_date    TEXT NOT NULL,
-	renewed_on  TEXT,
+	start_date  TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	end_date    TEXT NOT NULL CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	renewed_on  TEXT CHECK (renewed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
 	author      TEXT,
 	created_at  TEXT NOT NULL DEFAULT (datetime('now')),
 	CHECK (end_date >= start_date)

@@ -23,11 +23,18 @@ static const char SQL_AND_UNSCORED[] = " AND score_w IS NULL";
 static const char SQL_ORDER_ID[] = " ORDER BY id";
 
 /* Facts over the partners with ids ?1..?2 (all of them, or one); ?3 today. */
-static const char SQL_FACTS_CONTRACTS[] =
-	"SELECT partner_id, min(end_date), min(CASE WHEN end_date >= ?3 THEN end_date END), "
+#define FACTS_CONTRACT_COLS                                                                     \
+	"SELECT partner_id, min(end_date), min(CASE WHEN end_date >= ?3 THEN end_date END), "  \
 	"       min(CASE WHEN notice_deadline >= ?3 THEN notice_deadline END), min(start_date) "
+static const char SQL_FACTS_CONTRACTS[] =
+	FACTS_CONTRACT_COLS
 	"FROM contracts WHERE status = 'active' AND partner_id BETWEEN ?1 AND ?2 "
 	"GROUP BY partner_id";
+/* The same for one partner (?1 = ?2), through (partner_id, status) rather
+ * than every active contract. */
+static const char SQL_FACTS_CONTRACTS_ONE[] =
+	FACTS_CONTRACT_COLS
+	"FROM contracts WHERE partner_id = ?1 AND status = 'active' GROUP BY partner_id";
 static const char SQL_FACTS_REVIEWS[] =
 	"SELECT partner_id, max(date) FROM reviews WHERE partner_id BETWEEN ?1 AND ?2 "
 	"GROUP BY partner_id";
@@ -231,12 +238,13 @@ static int facts_figures(struct store *s, struct partner_row *rows, size_t n, in
 static int gather(struct store *s, struct partner_row *rows, size_t n, int64_t lo, int64_t hi,
 		  ally_date today, struct ally_err *err)
 {
+	const char *contracts = lo == hi ? SQL_FACTS_CONTRACTS_ONE : SQL_FACTS_CONTRACTS;
 	int rc;
 
 	for (size_t i = 0; i < n; i++)
 		facts_init(&rows[i].facts, &rows[i].p);
-	if ((rc = facts_query(s, SQL_FACTS_CONTRACTS, rows, n, lo, hi, today, fill_contracts,
-			      err)) != ALLY_OK ||
+	if ((rc = facts_query(s, contracts, rows, n, lo, hi, today, fill_contracts, err)) !=
+		    ALLY_OK ||
 	    (rc = facts_query(s, SQL_FACTS_REVIEWS, rows, n, lo, hi, today, fill_reviews, err)) !=
 		    ALLY_OK ||
 	    (rc = facts_query(s, SQL_FACTS_SPONSORS, rows, n, lo, hi, today, fill_sponsors, err)) !=

@@ -563,6 +563,24 @@ static void assert_no_scan(const char *sql, const char *const *tables)
 	free(eqp);
 }
 
+/* Some line of sql's plan contains want. */
+static void assert_plan_has(const char *sql, const char *want)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	bool found = false;
+
+	ck_assert_int_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, eqp, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		found = found || strstr((const char *)sqlite3_column_text(st, 3), want) != NULL;
+	ck_assert_msg(found, "%s\nplan lacks: %s", sql, want);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(eqp);
+}
+
 static void assert_traced_no_scan(struct traced *t, const char *const *tables)
 {
 	ck_assert_int_gt(t->n, 0);
@@ -582,6 +600,7 @@ START_TEST(test_query_plans_use_indexes)
 	struct partner p;
 	struct partner_list pl;
 	struct partner_filter f;
+	struct partner_facts facts;
 	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
 
 	fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
@@ -593,6 +612,15 @@ START_TEST(test_query_plans_use_indexes)
 
 	ck_assert_ok(store_partner_find(fx_store, "ACME", &p, &err), err);
 	partner_finish(&p);
+	assert_traced_no_scan(&t, contracts);
+
+	/* One partner's facts: its own contracts through (partner_id, status),
+	 * not every active contract of the portfolio. */
+	ck_assert_ok(store_partner_facts(fx_store, pid, D("2026-10-01"), &facts, &err), err);
+	ck_assert_int_eq(facts.min_end, D("2026-12-31"));
+	for (int i = 0; i < t.n; i++)
+		if (strstr(t.sql[i], "FROM contracts") != NULL)
+			assert_plan_has(t.sql[i], "contracts_partner_status (partner_id=? AND status=?)");
 	assert_traced_no_scan(&t, contracts);
 
 	partner_filter_init(&f);

@@ -390,6 +390,28 @@ START_TEST(test_constraint_errors_name_the_field)
 	assert_constraint("INSERT INTO contracts (partner_id, title, start_date, end_date) "
 			  "VALUES (1, 'x', '2026-01-01', '2025-12-31')",
 			  "end_date: value is not allowed here");
+	assert_constraint("INSERT INTO contracts (partner_id, title, start_date, end_date, currency) "
+			  "VALUES (1, 'x', '2026-01-01', '2026-12-31', 'usd')",
+			  "currency: value is not allowed here");
+	assert_constraint("INSERT INTO contracts (partner_id, title, start_date, end_date, "
+			  "notice_deadline) VALUES (1, 'x', '2026-01-01', '2026-12-31', '2026-1-1')",
+			  "notice_deadline: value is not allowed here");
+	assert_constraint("INSERT INTO phase_moves (partner_id, date, from_phase, to_phase, author) "
+			  "VALUES (1, '2026-01-01', 'limbo', 'launch', 'me')",
+			  "from_phase: value is not allowed here");
+	assert_constraint("INSERT INTO phase_moves (partner_id, date, from_phase, to_phase, author) "
+			  "VALUES (1, '2026-01-01', 'launch', 'Launch', 'me')",
+			  "to_phase: value is not allowed here");
+	fx_contract(1, "Main", "2026-01-01", "2026-12-31", false, 60);
+	assert_constraint("INSERT INTO contract_terms (contract_id, start_date, end_date) "
+			  "VALUES (1, '2026/01/01', '2026-12-31')",
+			  "start_date: value is not allowed here");
+	assert_constraint("INSERT INTO contract_terms (contract_id, start_date, end_date) "
+			  "VALUES (1, '2026-01-01', 'soon')",
+			  "end_date: value is not allowed here");
+	assert_constraint("INSERT INTO contract_terms (contract_id, start_date, end_date, "
+			  "renewed_on) VALUES (1, '2026-01-01', '2026-12-31', 'today')",
+			  "renewed_on: value is not allowed here");
 }
 END_TEST
 
