@@ -11,16 +11,23 @@
 #include "ally/text.h"
 #include "ally/util.h"
 
-/* The list is built from these fixed fragments; every value is bound, so
- * each filter can use its index (partners_phase, partners_type,
- * partners_owner, partners_score_w). */
-static const char SQL_LIST_BASE[] = "SELECT " PARTNER_COLS " FROM partners WHERE 1";
-static const char SQL_AND_PHASE[] = " AND phase = ?";
-static const char SQL_AND_TYPE[] = " AND type = ?";
-static const char SQL_AND_OWNER[] = " AND owner_key = ?"; /* bound to text_fold(owner) */
-static const char SQL_AND_W_RANGE[] = " AND score_w BETWEEN ? AND ?";
-static const char SQL_AND_UNSCORED[] = " AND score_w IS NULL";
-static const char SQL_ORDER_ID[] = " ORDER BY id";
+/* Every filter in one statement; an unset one is bound NULL.  ?1 phase,
+ * ?2 type, ?3 text_fold(owner), ?4..?5 the tier's W range (tier_w_range;
+ * -1..-1 is never scored, score_w NULL).  The first term only chooses the
+ * index that finds the rows: partners_phase for a phase, partners_score_w
+ * for a tier, else the rowid.  SQLite runs one branch per index and skips
+ * those whose constant guard on ?1/?4 is false, so a filter never walks
+ * every partner; a plain "(?1 IS NULL OR phase = ?1)" would scan.  No
+ * ORDER BY: sorting would make SQLite prefer a scan; list_partners sorts. */
+static const char SQL_LIST[] =
+	"SELECT " PARTNER_COLS " FROM partners "
+	"WHERE (phase = ?1 "
+	"       OR (?1 IS NULL AND score_w BETWEEN ?4 AND ?5) "
+	"       OR (?1 IS NULL AND ?4 = -1 AND score_w IS NULL) "
+	"       OR (?1 IS NULL AND ?4 IS NULL AND id > 0)) "
+	"  AND (?2 IS NULL OR type = ?2) "
+	"  AND (?3 IS NULL OR owner_key = ?3) "
+	"  AND (?4 IS NULL OR score_w BETWEEN ?4 AND ?5 OR (?4 = -1 AND score_w IS NULL))";
 
 /* Facts over the partners with ids ?1..?2 (all of them, or one); ?3 today. */
 #define FACTS_CONTRACT_COLS                                                                     \
@@ -54,48 +61,38 @@ void partner_filter_init(struct partner_filter *f)
 	f->sort = PSORT_NAME;
 }
 
-/* Build the partner query of f and bind its values. */
+/* Bind f's tier to ?4..?5: NULL for any tier, an empty range for an
+ * unknown one. */
+static void bind_tier(sqlite3_stmt *st, int tier)
+{
+	int lo = 1, hi = 0;
+
+	if (tier == -2) {
+		sqlite3_bind_null(st, 4);
+		sqlite3_bind_null(st, 5);
+		return;
+	}
+	if (tier >= TIER_NONE && tier <= TIER_3)
+		tier_w_range((enum tier)tier, &lo, &hi);
+	bind_int(st, 4, lo);
+	bind_int(st, 5, hi);
+}
+
+/* The partner query with f's values bound. */
 static int list_prepare(struct store *s, const struct partner_filter *f, sqlite3_stmt **st,
 			struct ally_err *err)
 {
-	struct buf sql;
-	int lo = 1, hi = 0, i = 1, rc;
+	char *owner = f->owner != NULL ? text_fold(f->owner) : NULL;
+	int rc = store_prepare(s, SQL_LIST, st, err);
 
-	buf_init(&sql);
-	buf_puts(&sql, SQL_LIST_BASE);
-	if (f->phase >= 0)
-		buf_puts(&sql, SQL_AND_PHASE);
-	if (f->type >= 0)
-		buf_puts(&sql, SQL_AND_TYPE);
-	if (f->owner != NULL)
-		buf_puts(&sql, SQL_AND_OWNER);
-	if (f->tier == TIER_NONE)
-		buf_puts(&sql, SQL_AND_UNSCORED);
-	else if (f->tier != -2) {
-		if (f->tier >= TIER_UNQUALIFIED && f->tier <= TIER_3) /* else lo > hi: none */
-			tier_w_range((enum tier)f->tier, &lo, &hi);
-		buf_puts(&sql, SQL_AND_W_RANGE);
+	if (rc == ALLY_OK) {
+		bind_enum(*st, 1, phase_names, f->phase);
+		bind_enum(*st, 2, partner_type_names, f->type);
+		bind_text(*st, 3, owner);
+		bind_tier(*st, f->tier);
 	}
-	buf_puts(&sql, SQL_ORDER_ID);
-	rc = store_prepare(s, sql.data, st, err);
-	buf_finish(&sql);
-	if (rc != ALLY_OK)
-		return rc;
-	if (f->phase >= 0)
-		bind_enum(*st, i++, phase_names, f->phase);
-	if (f->type >= 0)
-		bind_enum(*st, i++, partner_type_names, f->type);
-	if (f->owner != NULL) {
-		char *key = text_fold(f->owner);
-
-		bind_text(*st, i++, key);
-		free(key);
-	}
-	if (f->tier != TIER_NONE && f->tier != -2) {
-		bind_int(*st, i++, lo);
-		bind_int(*st, i++, hi);
-	}
-	return ALLY_OK;
+	free(owner);
+	return rc;
 }
 
 static void facts_init(struct partner_facts *f, const struct partner *p)
@@ -258,6 +255,13 @@ static int gather(struct store *s, struct partner_row *rows, size_t n, int64_t l
 	return ALLY_OK;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	const struct partner_row *x = a, *y = b;
+
+	return (x->p.id > y->p.id) - (x->p.id < y->p.id);
+}
+
 static int cmp_name(const void *a, const void *b)
 {
 	const struct partner_row *x = a, *y = b;
@@ -323,6 +327,7 @@ static void list_sort(struct partner_list *l, enum partner_sort sort, bool desce
 	}
 }
 
+/* The partners of f, ordered by id (as facts_of needs). */
 static int list_partners(struct store *s, const struct partner_filter *f,
 			 struct partner_list *out, struct ally_err *err)
 {
@@ -338,6 +343,8 @@ static int list_partners(struct store *s, const struct partner_filter *f,
 		partner_from_row(st, &out->rows[out->n++].p);
 	}
 	sqlite3_finalize(st);
+	if (out->n > 1)
+		qsort(out->rows, out->n, sizeof *out->rows, cmp_id);
 	return r < 0 ? -r : ALLY_OK;
 }
 

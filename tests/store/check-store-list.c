@@ -158,6 +158,21 @@ START_TEST(test_tier_filter)
 	assert_names(&f, "Echo");
 	f.tier = TIER_NONE;
 	assert_names(&f, "delta");
+	f.tier = 7; /* no such tier */
+	assert_names(&f, "");
+	/* With a phase, the tier still narrows (and the reverse). */
+	partner_filter_init(&f);
+	f.phase = PHASE_PROSPECT;
+	f.tier = TIER_3;
+	assert_names(&f, "charlie");
+	f.tier = TIER_UNQUALIFIED;
+	assert_names(&f, "Echo");
+	f.tier = TIER_NONE;
+	assert_names(&f, "");
+	f.phase = PHASE_EXIT;
+	assert_names(&f, "delta");
+	f.type = PTYPE_CHANNEL;
+	assert_names(&f, "");
 }
 END_TEST
 
