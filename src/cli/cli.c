@@ -21,7 +21,8 @@
 /* In the order --help lists them. */
 static const struct cli_command *const families[] = {
 	cli_init_commands,   cli_demo_commands,    cli_partner_commands, cli_status_commands,
-	cli_contract_commands, cli_renewal_commands, cli_io_commands,      NULL,
+	cli_contract_commands, cli_renewal_commands, cli_history_commands, cli_io_commands,
+	NULL,
 };
 
 static const char *const format_names[] = { "table", "json", "csv", NULL };

@@ -53,6 +53,7 @@ extern const struct cli_command cli_contract_commands[]; /* contract add/list/sh
 extern const struct cli_command cli_renewal_commands[];  /* renewals */
 extern const struct cli_command cli_io_commands[];       /* import, export */
 extern const struct cli_command cli_demo_commands[];     /* demo */
+extern const struct cli_command cli_history_commands[];  /* history */
 
 /* Run the command line; returns the exit status.  main.c calls only this. */
 int cli_main(int argc, char **argv);
@@ -132,6 +133,24 @@ json_t *json_contract_renewal(const struct contract *c, ally_date today);
 struct contact;
 /* id, name, role, email, phone, executive_sponsor (bool). */
 json_t *json_contact(const struct contact *c);
+
+struct score_entry;
+struct status_entry;
+struct phase_entry;
+struct term_entry;
+struct audit_entry;
+/* History rows.  A scoring: date, score, tier, the five criteria, author.
+ * A status update: date, health, note, author.  A phase move: date,
+ * from, to, note, author.  A term: start_date, end_date, renewed_on and
+ * renewed_by (null for the first term).  An audit row: id, at (UTC),
+ * user, partner_id, partner, table, row_id, field ("*" for a row added
+ * or deleted), old_value, new_value. */
+json_t *json_score_entry(const struct score_entry *e);
+json_t *json_status_entry(const struct status_entry *e);
+json_t *json_phase_entry(const struct phase_entry *e);
+json_t *json_term(const struct term_entry *t);
+json_t *json_audit(const struct audit_entry *e);
+json_t *json_audit_blank(void);
 json_t *json_date(ally_date d);     /* "YYYY-MM-DD" or null */
 /* The score as every format shows it: score_tenths(W) / 10, a number
  * with one decimal (83.3, 80.0), or null when never scored (W < 0).

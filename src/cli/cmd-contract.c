@@ -12,6 +12,7 @@
 #include "ally/money.h"
 #include "ally/renewal.h"
 #include "ally/store.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 /* ---- add ---- */
@@ -166,17 +167,31 @@ static json_t *terms_json(const struct term_list *l)
 	json_t *arr = json_array();
 	size_t i;
 
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(arr, json_term(&l->rows[i]));
+	return arr;
+}
+
+/* "  2024-01-24 to 2025-01-23, renewed 2025-01-10 by dana", oldest first. */
+static void terms_table(FILE *f, const struct term_list *l)
+{
+	char start[DATE_BUFSZ], end[DATE_BUFSZ], on[DATE_BUFSZ];
+	size_t i;
+
+	fputs("\nterm history\n", f);
+	if (l->n == 0)
+		fputs("  never renewed\n", f);
 	for (i = 0; i < l->n; i++) {
 		const struct term_entry *t = &l->rows[i];
-		json_t *o = json_object();
+		char *by = text_visible(t->author ? t->author : "?", 0);
 
-		json_object_set_new(o, "start_date", json_date(t->start));
-		json_object_set_new(o, "end_date", json_date(t->end));
-		json_object_set_new(o, "renewed_on", json_date(t->renewed_on));
-		json_object_set_new(o, "renewed_by", t->author ? json_string(t->author) : json_null());
-		json_array_append_new(arr, o);
+		fprintf(f, "  %s to %s", date_format(t->start, start), date_format(t->end, end));
+		if (t->renewed_on == DATE_NONE)
+			fputs(", the first term\n", f);
+		else
+			fprintf(f, ", renewed %s by %s\n", date_format(t->renewed_on, on), by);
+		free(by);
 	}
-	return arr;
 }
 
 static int id_arg(int argc, char **argv, const struct cli_opt *opts, int64_t *id,
@@ -211,10 +226,13 @@ static int contract_show(struct cli *cli, int argc, char **argv, struct ally_err
 	if (rc != ALLY_OK)
 		goto out;
 	obj = json_contract_renewal(&c, cli->today);
-	/* A list does not fit in a CSV cell; the one row is the contract. */
-	if (cli->format != FMT_CSV)
+	/* A list does not fit in a CSV cell; the one row is the contract.  A
+	 * table shows the terms as sentences under the fields. */
+	if (cli->format == FMT_JSON)
 		json_object_set_new(obj, "terms", terms_json(&terms));
 	rc = out_object(cli, obj, err);
+	if (rc == ALLY_OK && cli->format == FMT_TABLE)
+		terms_table(cli->out, &terms);
 out:
 	json_decref(obj);
 	term_list_finish(&terms);

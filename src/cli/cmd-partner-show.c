@@ -1,6 +1,7 @@
 /* cmd-partner-show.c: `ally partner show PARTNER`.  JSON and CSV come from
  * json_partner_full; the table format is a readable card: fields, status,
- * score card, contacts, contracts with their bands, flags as sentences. */
+ * score card, contacts, contracts with their bands, flags as sentences,
+ * then the score history, status history and phase timeline. */
 #include "cli.h"
 
 #include <inttypes.h>
@@ -27,6 +28,9 @@ struct show {
 	ally_date next_review;
 	struct contract_list contracts;
 	struct contact_list contacts;
+	struct score_list scores;     /* newest first */
+	struct status_list statuses;  /* newest first */
+	struct phase_list phases;     /* oldest first */
 };
 
 static int show_load(struct cli *cli, const char *ref, struct show *s, struct ally_err *err)
@@ -39,12 +43,35 @@ static int show_load(struct cli *cli, const char *ref, struct show *s, struct al
 		rc = store_contract_list(cli->store, s->p.id, -1, &s->contracts, err);
 	if (rc == ALLY_OK)
 		rc = store_contact_list(cli->store, s->p.id, &s->contacts, err);
+	if (rc == ALLY_OK)
+		rc = store_score_history(cli->store, s->p.id, &s->scores, err);
+	if (rc == ALLY_OK)
+		rc = store_status_history(cli->store, s->p.id, &s->statuses, err);
+	if (rc == ALLY_OK)
+		rc = store_phase_history(cli->store, s->p.id, &s->phases, err);
 	if (rc != ALLY_OK)
 		return rc;
 	s->flags = partner_flags(&s->facts, cli->today);
 	s->next_review = review_next_due(score_tier(s->p.score_w), s->facts.last_review,
 					 s->facts.first_active_start, s->facts.scored_on);
 	return ALLY_OK;
+}
+
+/* The three histories as JSON arrays, in the store's order. */
+static void histories_json(json_t *o, const struct show *s)
+{
+	json_t *scores = json_array(), *statuses = json_array(), *phases = json_array();
+	size_t i;
+
+	for (i = 0; i < s->scores.n; i++)
+		json_array_append_new(scores, json_score_entry(&s->scores.rows[i]));
+	for (i = 0; i < s->statuses.n; i++)
+		json_array_append_new(statuses, json_status_entry(&s->statuses.rows[i]));
+	for (i = 0; i < s->phases.n; i++)
+		json_array_append_new(phases, json_phase_entry(&s->phases.rows[i]));
+	json_object_set_new(o, "score_history", scores);
+	json_object_set_new(o, "status_history", statuses);
+	json_object_set_new(o, "phase_history", phases);
 }
 
 static json_t *show_json(const struct cli *cli, const struct show *s)
@@ -62,6 +89,7 @@ static json_t *show_json(const struct cli *cli, const struct show *s)
 	json_object_set_new(o, "contracts", contracts);
 	json_object_set_new(o, "contacts", contacts);
 	json_object_set_new(o, "flags", json_flags(s->flags));
+	histories_json(o, s);
 	return o;
 }
 
@@ -209,6 +237,68 @@ static void show_contracts(FILE *f, const struct contract_list *l, ally_date tod
 		contract_line(f, &l->rows[i], today);
 }
 
+/* "  DATE  WHAT, by AUTHOR: NOTE", database text made visible. */
+static void history_line(FILE *f, ally_date date, const char *what, const char *author,
+			 const char *note)
+{
+	char day[DATE_BUFSZ];
+	char *line = xasprintf("%s, by %s%s%s", what, author ? author : "?",
+			       note && *note ? ": " : "", note && *note ? note : "");
+	char *vis = text_visible(line, 0);
+
+	fprintf(f, "  %s  %s\n", date_format(date, day), vis);
+	free(vis);
+	free(line);
+}
+
+static void show_score_history(FILE *f, const struct score_list *l)
+{
+	char buf[32], *what;
+	size_t i;
+
+	fputs("\nscore history\n", f);
+	if (l->n == 0)
+		fputs("  none\n", f);
+	for (i = 0; i < l->n; i++) {
+		enum tier t = score_tier(l->rows[i].w);
+
+		what = xasprintf("score %s, %s%s", json_score_text(l->rows[i].w, buf),
+				 t == TIER_UNQUALIFIED ? "" : "tier ", tier_name(t));
+		history_line(f, l->rows[i].date, what, l->rows[i].author, NULL);
+		free(what);
+	}
+}
+
+static void show_status_history(FILE *f, const struct status_list *l)
+{
+	size_t i;
+
+	fputs("\nstatus history\n", f);
+	if (l->n == 0)
+		fputs("  none\n", f);
+	for (i = 0; i < l->n; i++)
+		history_line(f, l->rows[i].date, enum_name(health_names, l->rows[i].health),
+			     l->rows[i].author, l->rows[i].note);
+}
+
+static void show_phase_history(FILE *f, const struct phase_list *l)
+{
+	char *what;
+	size_t i;
+
+	fputs("\nphase timeline\n", f);
+	if (l->n == 0)
+		fputs("  no moves yet\n", f);
+	for (i = 0; i < l->n; i++) {
+		const char *from = enum_name(phase_names, l->rows[i].from);
+		const char *to = enum_name(phase_names, l->rows[i].to);
+
+		what = xasprintf("%s -> %s", from ? from : "?", to ? to : "?");
+		history_line(f, l->rows[i].date, what, l->rows[i].author, l->rows[i].note);
+		free(what);
+	}
+}
+
 static void show_flags(FILE *f, unsigned flags)
 {
 	int i;
@@ -229,6 +319,9 @@ static void show_card(struct cli *cli, const struct show *s)
 	show_contacts(cli->out, &s->contacts);
 	show_contracts(cli->out, &s->contracts, cli->today);
 	show_flags(cli->out, s->flags);
+	show_score_history(cli->out, &s->scores);
+	show_status_history(cli->out, &s->statuses);
+	show_phase_history(cli->out, &s->phases);
 }
 
 int cli_partner_show(struct cli *cli, int argc, char **argv, struct ally_err *err)
@@ -260,6 +353,9 @@ out:
 	json_decref(obj);
 	contract_list_finish(&s.contracts);
 	contact_list_finish(&s.contacts);
+	score_list_finish(&s.scores);
+	status_list_finish(&s.statuses);
+	phase_list_finish(&s.phases);
 	partner_finish(&s.p);
 	return rc;
 }

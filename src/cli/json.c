@@ -10,6 +10,7 @@
 #include "ally/partner.h"
 #include "ally/renewal.h"
 #include "ally/score.h"
+#include "ally/store.h"
 #include "ally/text.h"
 #include "ally/util.h"
 
@@ -239,6 +240,73 @@ json_t *json_contact(const struct contact *c)
 	return o;
 }
 
+/* ---- history: scorings, status updates, phase moves, terms, the audit log ---- */
+
+json_t *json_score_entry(const struct score_entry *e)
+{
+	json_t *o = json_object();
+	int c;
+
+	set(o, "date", json_date(e->date));
+	set(o, "score", json_score(e->w));
+	set(o, "tier", jtier(e->w));
+	for (c = 0; c < CRIT_COUNT; c++)
+		set(o, criterion_names[c], json_integer(score_criterion(&e->in, (enum criterion)c)));
+	set(o, "author", jstr(e->author));
+	return o;
+}
+
+json_t *json_status_entry(const struct status_entry *e)
+{
+	json_t *o = json_object();
+
+	set(o, "date", json_date(e->date));
+	set(o, "health", jenum(health_names, e->health));
+	set(o, "note", jstr(e->note));
+	set(o, "author", jstr(e->author));
+	return o;
+}
+
+json_t *json_phase_entry(const struct phase_entry *e)
+{
+	json_t *o = json_object();
+
+	set(o, "date", json_date(e->date));
+	set(o, "from", jenum(phase_names, e->from));
+	set(o, "to", jenum(phase_names, e->to));
+	set(o, "note", jstr(e->note));
+	set(o, "author", jstr(e->author));
+	return o;
+}
+
+json_t *json_term(const struct term_entry *t)
+{
+	json_t *o = json_object();
+
+	set(o, "start_date", json_date(t->start));
+	set(o, "end_date", json_date(t->end));
+	set(o, "renewed_on", json_date(t->renewed_on));
+	set(o, "renewed_by", jstr(t->author));
+	return o;
+}
+
+json_t *json_audit(const struct audit_entry *e)
+{
+	json_t *o = json_object();
+
+	set(o, "id", json_integer(e->id));
+	set(o, "at", jstr(e->at));
+	set(o, "user", jstr(e->user));
+	set(o, "partner_id", e->partner_id > 0 ? json_integer(e->partner_id) : json_null());
+	set(o, "partner", jstr(e->partner));
+	set(o, "table", jstr(e->tbl));
+	set(o, "row_id", json_integer(e->row_id));
+	set(o, "field", jstr(e->field));
+	set(o, "old_value", jstr(e->old_value));
+	set(o, "new_value", jstr(e->new_value));
+	return o;
+}
+
 /* ---- blank rows: every key of a list, for the CSV header of an empty one ---- */
 
 json_t *json_partner_blank(void)
@@ -272,4 +340,11 @@ json_t *json_renewal_blank(void)
 	r.action_date = DATE_NONE;
 	r.end_date = DATE_NONE;
 	return json_renewal(&r);
+}
+
+json_t *json_audit_blank(void)
+{
+	struct audit_entry e = { 0 };
+
+	return json_audit(&e);
 }

@@ -25,7 +25,8 @@ START_TEST(help_lists_every_command)
 	static const char *const cmds[] = { "init",	    "partner add",    "partner list",
 					    "partner show", "partner set",    "partner rm",
 					    "status",	    "score",	      "advance",
-					    "contract add", "contract renew", "renewals" };
+					    "contract add", "contract renew", "renewals",
+					    "history" };
 	struct run r;
 	size_t i;
 

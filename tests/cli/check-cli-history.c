@@ -1,0 +1,232 @@
+/* check-cli-history.c: `ally history` (the audit log), and the histories
+ * partner show and contract show carry: scorings, status updates, phase
+ * moves, contract terms.  Today is 2026-11-22 (the harness default). */
+#include "cli-test.h"
+
+static json_t *history_json(const char *partner, const char *limit)
+{
+	struct run r;
+	json_t *v;
+
+	if (partner != NULL && limit != NULL)
+		RUN_OK(&r, "history", partner, "--limit", limit, "--format", "json");
+	else if (partner != NULL)
+		RUN_OK(&r, "history", partner, "--format", "json");
+	else if (limit != NULL)
+		RUN_OK(&r, "history", "--limit", limit, "--format", "json");
+	else
+		RUN_OK(&r, "history", "--format", "json");
+	v = parse_json(r.out);
+	ck_assert(json_is_array(v));
+	run_finish(&r);
+	return v;
+}
+
+static const char *str_at(json_t *arr, size_t i, const char *key)
+{
+	const char *s = json_string_value(json_object_get(json_array_get(arr, i), key));
+
+	ck_assert_msg(s != NULL, "row %zu has no text %s", i, key);
+	return s;
+}
+
+static void run_ok(const char *a, const char *b, const char *c, const char *d)
+{
+	struct run r;
+
+	RUN_OK(&r, a, b, c, d);
+	run_finish(&r);
+}
+
+START_TEST(history_lists_changes_newest_first)
+{
+	struct run r;
+	json_t *arr, *row;
+
+	add_partner("Acme", "channel");
+	run_ok("status", "Acme", "--health", "amber");
+	run_ok("partner", "set", "Acme", "region=EMEA");
+	arr = history_json(NULL, NULL);
+	ck_assert_uint_ge(json_array_size(arr), 3);
+	row = json_array_get(arr, 0);
+	ck_assert_str_eq(str_at(arr, 0, "field"), "region");
+	ck_assert_str_eq(str_at(arr, 0, "new_value"), "EMEA");
+	ck_assert(json_is_null(json_object_get(row, "old_value")));
+	ck_assert_str_eq(str_at(arr, 0, "user"), "tester");
+	ck_assert_str_eq(str_at(arr, 0, "partner"), "Acme");
+	ck_assert_str_eq(str_at(arr, 0, "table"), "partners");
+	/* The first change, adding the partner, comes last. */
+	ck_assert_str_eq(str_at(arr, json_array_size(arr) - 1, "field"), "*");
+	json_decref(arr);
+	RUN_OK(&r, "history");
+	ck_assert_msg(strncmp(r.out, "WHEN (UTC)", 10) == 0, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "  (none) -> EMEA\n") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "added: ") != NULL, "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
+/* Only the partner's own rows, even where its name appears in another's. */
+START_TEST(history_of_one_partner)
+{
+	json_t *arr;
+	size_t i;
+
+	add_partner("Acme", "channel");
+	add_partner("Beta", "channel");
+	run_ok("partner", "set", "Beta", "notes=bought Acme's rival");
+	run_ok("partner", "set", "Acme", "region=EMEA");
+	arr = history_json("acme", NULL);
+	ck_assert_uint_eq(json_array_size(arr), 2); /* added, region */
+	for (i = 0; i < json_array_size(arr); i++)
+		ck_assert_str_eq(str_at(arr, i, "partner"), "Acme");
+	json_decref(arr);
+	arr = history_json("Beta", "1");
+	ck_assert_uint_eq(json_array_size(arr), 1);
+	ck_assert_str_eq(str_at(arr, 0, "field"), "notes");
+	json_decref(arr);
+}
+END_TEST
+
+START_TEST(history_limit)
+{
+	json_t *arr;
+
+	add_partner("Acme", "channel");
+	run_ok("partner", "set", "Acme", "region=EMEA");
+	run_ok("partner", "set", "Acme", "region=APAC");
+	arr = history_json(NULL, "2");
+	ck_assert_uint_eq(json_array_size(arr), 2);
+	ck_assert_str_eq(str_at(arr, 0, "new_value"), "APAC");
+	json_decref(arr);
+	arr = history_json(NULL, "0"); /* all */
+	ck_assert_uint_eq(json_array_size(arr), 3);
+	json_decref(arr);
+	RUN_FAILS(1, "--limit: 'many' is not a whole number", "history", "--limit", "many");
+	RUN_FAILS(1, "--limit", "history", "--limit", "-1");
+	RUN_FAILS(1, "Nobody", "history", "Nobody");
+	RUN_FAILS(2, "unexpected argument", "history", "Acme", "Beta");
+	RUN_FAILS(2, "--limit given twice", "history", "--limit", "1", "--limit", "2");
+}
+END_TEST
+
+START_TEST(empty_history_in_each_format)
+{
+	struct run r;
+	char *header;
+
+	RUN_OK(&r, "history");
+	ck_assert_int_eq(count_lines(r.out), 1);
+	ck_assert_msg(strncmp(r.out, "WHEN (UTC)", 10) == 0, "%s", r.out);
+	run_finish(&r);
+	RUN_OK(&r, "history", "--format", "json");
+	ck_assert_str_eq(r.out, "[]\n");
+	run_finish(&r);
+	RUN_OK(&r, "history", "--format", "csv");
+	header = strdup(r.out);
+	run_finish(&r);
+	add_partner("Acme", "channel");
+	RUN_OK(&r, "history", "--format", "csv");
+	ck_assert_msg(strncmp(r.out, header, strlen(header)) == 0, "%s vs %s", header, r.out);
+	ck_assert_ptr_nonnull(strstr(header, "old_value,new_value"));
+	free(header);
+	run_finish(&r);
+}
+END_TEST
+
+/* partner show carries the score history, the status history and the
+ * phase timeline, in JSON and on the card. */
+START_TEST(partner_show_histories)
+{
+	struct run r;
+	json_t *p, *arr;
+
+	add_partner("Acme", "channel");
+	run_ok("status", "Acme", "--health", "amber");
+	RUN_OK(&r, "score", "Acme", "--fit", "80", "--reach", "80", "--capabilities", "80",
+	       "--financial", "80", "--track-record", "80");
+	run_finish(&r);
+	RUN_OK(&r, "score", "Acme", "--fit", "100", "--reach", "100", "--capabilities", "100",
+	       "--financial", "1", "--track-record", "82");
+	run_finish(&r);
+	run_ok("advance", "Acme", "--note", "proposal sent");
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "json");
+	p = parse_json(r.out);
+	run_finish(&r);
+	arr = json_object_get(p, "score_history");
+	ck_assert_uint_eq(json_array_size(arr), 2);
+	ck_assert_double_eq(json_real_value(json_object_get(json_array_get(arr, 0), "score")),
+			    83.4);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(arr, 1), "fit")), 80);
+	ck_assert_str_eq(str_at(arr, 0, "author"), "tester");
+	arr = json_object_get(p, "status_history");
+	ck_assert_uint_eq(json_array_size(arr), 1);
+	ck_assert_str_eq(str_at(arr, 0, "health"), "amber");
+	arr = json_object_get(p, "phase_history");
+	ck_assert_uint_eq(json_array_size(arr), 1);
+	ck_assert_str_eq(str_at(arr, 0, "from"), "prospect");
+	ck_assert_str_eq(str_at(arr, 0, "to"), "proposal");
+	ck_assert_str_eq(str_at(arr, 0, "note"), "proposal sent");
+	json_decref(p);
+	RUN_OK(&r, "partner", "show", "Acme");
+	ck_assert_msg(strstr(r.out, "score history\n  2026-11-22  score 83.4, tier 2, by tester\n"
+				    "  2026-11-22  score 80.0, tier 2, by tester\n") != NULL,
+		      "%s", r.out);
+	ck_assert_msg(strstr(r.out, "status history\n  2026-11-22  amber, by tester\n") != NULL,
+		      "%s", r.out);
+	ck_assert_msg(strstr(r.out, "phase timeline\n  2026-11-22  prospect -> proposal, by "
+				    "tester: proposal sent\n") != NULL,
+		      "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
+/* contract show lists the terms as sentences, not as "-" items. */
+START_TEST(contract_show_term_history)
+{
+	struct run r;
+
+	add_partner("Acme", "channel");
+	add_contract("Acme", "Year", "2026-01-01", "2026-12-31", NULL);
+	RUN_OK(&r, "contract", "show", "1");
+	ck_assert_msg(strstr(r.out, "term history\n  never renewed\n") != NULL, "%s", r.out);
+	run_finish(&r);
+	run_ok("contract", "renew", "1", NULL);
+	RUN_OK(&r, "contract", "show", "1");
+	ck_assert_msg(strstr(r.out, "term history\n"
+				    "  2026-01-01 to 2026-12-31, the first term\n"
+				    "  2027-01-01 to 2027-12-31, renewed 2026-11-22 by tester\n") !=
+			      NULL,
+		      "%s", r.out);
+	ck_assert_ptr_null(strstr(r.out, "\n  -\n"));
+	run_finish(&r);
+}
+END_TEST
+
+static Suite *history_suite(void)
+{
+	Suite *s = suite_create("cli-history");
+	TCase *tc = cli_tcase("history");
+
+	tcase_add_test(tc, history_lists_changes_newest_first);
+	tcase_add_test(tc, history_of_one_partner);
+	tcase_add_test(tc, history_limit);
+	tcase_add_test(tc, empty_history_in_each_format);
+	suite_add_tcase(s, tc);
+	tc = cli_tcase("show");
+	tcase_add_test(tc, partner_show_histories);
+	tcase_add_test(tc, contract_show_term_history);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(history_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
