@@ -69,18 +69,19 @@ int64_t store_data_version(struct store *s);
 
 /* ---- partners ---- */
 
-/* Insert p (validated by the caller with partner_validate); sets p->id,
+/* Insert p (validated inside with partner_validate); sets p->id,
  * p->version, created_at.  With p->id > 0 that id is used (import keeps
  * ids; one in use is ALLY_EUSER "id: N is already used"), else a new one.
- * Duplicate name (ignoring case) is ALLY_EUSER
- * "name: a partner named 'X' already exists". */
+ * A name whose text_fold key is taken (case ignored in any script) is
+ * ALLY_EUSER "name: a partner named 'X' already exists". */
 int store_partner_add(struct store *s, struct partner *p, struct ally_err *err);
 
 /* Read one partner into out (partner_init'ed or not; the caller
  * partner_finish'es it).  Not found: ALLY_EUSER "partner: no partner 'X'". */
 int store_partner_get(struct store *s, int64_t id, struct partner *out, struct ally_err *err);
-/* A PARTNER argument: a name (exact, ignoring case), or else, when all
- * digits, an id. */
+/* A PARTNER argument: a name (exact once trimmed, ignoring case in any
+ * script), or else, when all digits, an id.  Neither: ALLY_EUSER
+ * "partner: no partner 'X'".  The caller partner_finish'es out. */
 int store_partner_find(struct store *s, const char *ref, struct partner *out, struct ally_err *err);
 
 /* Write every field of p that differs from the stored row, one audit row
@@ -89,8 +90,9 @@ int store_partner_find(struct store *s, const char *ref, struct partner *out, st
  * bumps p->version.  Status, score and phase are not written here. */
 int store_partner_update(struct store *s, struct partner *p, struct ally_err *err);
 
-/* Delete with its contacts, scores, history...  Refused while it has active
- * contracts unless force. */
+/* Delete with its contacts, scores, history...  Refused (ALLY_EUSER) while
+ * it has active contracts unless force.  Audited: the partner, each
+ * contract and contact, and a count for every other table it empties. */
 int store_partner_delete(struct store *s, int64_t id, bool force, struct ally_err *err);
 
 enum partner_sort { PSORT_NAME, PSORT_SCORE, PSORT_PHASE, PSORT_NEXT_ACTION };
@@ -128,20 +130,27 @@ int store_partner_facts(struct store *s, int64_t partner_id, ally_date today,
 
 /* ---- status, score, phase ---- */
 
-/* Record a status update (history row + the partner's current status). */
+/* Record a status update: always a history row; the partner's current
+ * status only when date is not before the current one's (a back-dated
+ * update never hides a newer one).  Bad health, no date: ALLY_EUSER. */
 int store_status_add(struct store *s, int64_t partner_id, int health, const char *note,
 		     ally_date date, struct ally_err *err);
 
+/* A partner's status updates, newest first (an unknown partner has none).
+ * The caller frees with status_list_finish. */
 struct status_entry { ally_date date; int health; char *note; char *author; };
 struct status_list { struct status_entry *rows; size_t n; };
 int store_status_history(struct store *s, int64_t partner_id, struct status_list *out,
 			 struct ally_err *err);
 void status_list_finish(struct status_list *l);
 
-/* Record a scoring (validated by score_validate inside); *w_out gets W. */
+/* Record a scoring (validated by score_validate inside); *w_out gets W.
+ * As for status, the current score changes only when date is not before
+ * the current score's; the history always gets the row. */
 int store_score_add(struct store *s, int64_t partner_id, const struct score_input *in,
 		    ally_date date, int *w_out, struct ally_err *err);
 
+/* A partner's scorings, newest first; freed with score_list_finish. */
 struct score_entry { ally_date date; struct score_input in; int w; char *author; };
 struct score_list { struct score_entry *rows; size_t n; }; /* newest first */
 int store_score_history(struct store *s, int64_t partner_id, struct score_list *out,
@@ -154,6 +163,7 @@ void score_list_finish(struct score_list *l);
 int store_phase_move(struct store *s, int64_t partner_id, int to, const char *note,
 		     ally_date date, enum phase *from_out, enum phase *to_out, struct ally_err *err);
 
+/* A partner's phase moves, oldest first; freed with phase_list_finish. */
 struct phase_entry { ally_date date; int from; int to; char *note; char *author; };
 struct phase_list { struct phase_entry *rows; size_t n; }; /* oldest first */
 int store_phase_history(struct store *s, int64_t partner_id, struct phase_list *out,
@@ -163,26 +173,35 @@ void phase_list_finish(struct phase_list *l);
 /* ---- contracts ---- */
 
 /* Insert (validated with contract_validate inside); sets id and version.
- * c->id > 0 keeps that id, as for partners. */
+ * c->id > 0 keeps that id, as for partners.  Unknown partner: ALLY_EUSER. */
 int store_contract_add(struct store *s, struct contract *c, struct ally_err *err);
+/* Read one contract (with its partner's name) into out, which the caller
+ * contract_finish'es.  Not found: ALLY_EUSER "contract: no contract N". */
 int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err);
-/* As store_partner_update, for contracts (version-checked, audited). */
+/* As store_partner_update, for contracts (version-checked, audited).  A
+ * changed end_date must not fall before the current term's start
+ * (contract_check_term_end); the term history's last row follows it. */
 int store_contract_update(struct store *s, struct contract *c, struct ally_err *err);
+/* Delete one contract with its term history; audited.  Not found:
+ * ALLY_EUSER. */
 int store_contract_delete(struct store *s, int64_t id, struct ally_err *err);
 
 struct contract_list { struct contract *rows; size_t n; };
-/* partner_id 0: all; status -1: any.  Ordered by partner name, end date. */
+/* partner_id 0: all; status -1: any.  Ordered by partner name, end date.
+ * The caller frees with contract_list_finish. */
 int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
 			struct ally_err *err);
 void contract_list_finish(struct contract_list *l);
 
-/* Renew: the next term per contract_next_term (or ending on until when
- * until != DATE_NONE; it must be after the current end).  Keeps the old
- * term in the history, sets end_date, writes audit.  Only active
- * contracts renew.  *start_out and *end_out report the new term. */
+/* Renew: the term contract_renew_term gives (the core refuses, ALLY_EUSER,
+ * a contract that is not active, an until not after the current end, a
+ * year past 9999).  The first renewal also records the original term;
+ * sets end_date, writes audit.  *start_out and *end_out report the term. */
 int store_contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
 			 ally_date *start_out, ally_date *end_out, struct ally_err *err);
 
+/* A contract's terms, oldest first (empty until its first renewal); freed
+ * with term_list_finish. */
 struct term_entry { ally_date start; ally_date end; ally_date renewed_on; char *author; };
 struct term_list { struct term_entry *rows; size_t n; }; /* oldest first */
 int store_contract_terms(struct store *s, int64_t contract_id, struct term_list *out,
@@ -199,22 +218,38 @@ void renewal_list_finish(struct renewal_list *l);
 
 /* ---- contacts, reviews, action items, figures, conflicts, negotiations ---- */
 
+/* Add a contact (contact_validate inside) to c->partner_id; sets id and
+ * version.  Unknown partner or bad field: ALLY_EUSER.  Audited. */
 int store_contact_add(struct store *s, struct contact *c, struct ally_err *err);
+/* Write c's fields if its version is still the stored one (else ALLY_EUSER
+ * "contact: changed by someone else..."); one audit row per changed field. */
 int store_contact_update(struct store *s, struct contact *c, struct ally_err *err);
+/* Delete one contact; audited.  Not found: ALLY_EUSER. */
 int store_contact_delete(struct store *s, int64_t id, struct ally_err *err);
+/* A partner's contacts, executive sponsors first, then by name; freed with
+ * contact_list_finish. */
 struct contact_list { struct contact *rows; size_t n; };
 int store_contact_list(struct store *s, int64_t partner_id, struct contact_list *out,
 		       struct ally_err *err);
 void contact_list_finish(struct contact_list *l);
 
+/* Record a review (kind and date required: else ALLY_EUSER); sets id and
+ * version.  Audited. */
 int store_review_add(struct store *s, struct review *r, struct ally_err *err);
+/* A partner's reviews, newest first; freed with review_list_finish. */
 struct review_list { struct review *rows; size_t n; }; /* newest first */
 int store_review_list(struct store *s, int64_t partner_id, struct review_list *out,
 		      struct ally_err *err);
 void review_list_finish(struct review_list *l);
 
+/* Add an action item; one from a review takes that review's partner (a
+ * different a->partner_id is ALLY_EUSER).  Sets id and version; audited. */
 int store_action_add(struct store *s, struct action_item *a, struct ally_err *err);
+/* Mark an item done or open again; audited when it changes.  Not found:
+ * ALLY_EUSER. */
 int store_action_set_done(struct store *s, int64_t id, bool done, struct ally_err *err);
+/* A partner's action items, open ones first, soonest due first; freed with
+ * action_list_finish. */
 struct action_list { struct action_item *rows; size_t n; };
 int store_action_list(struct store *s, int64_t partner_id, struct action_list *out,
 		      struct ally_err *err);
@@ -224,20 +259,31 @@ void action_list_finish(struct action_list *l);
  * partner and quarter; creates the row when missing. */
 int store_figure_set(struct store *s, int64_t partner_id, int quarter, enum metric m,
 		     int64_t target, int64_t actual, struct ally_err *err);
+/* A partner's key figures by quarter, oldest first; freed with
+ * figures_list_finish. */
 struct figures_list { struct quarter_figures *rows; size_t n; }; /* oldest first */
 int store_figures(struct store *s, int64_t partner_id, struct figures_list *out,
 		  struct ally_err *err);
 void figures_list_finish(struct figures_list *l);
 
+/* Record a conflict (kind, level and opened required; resolved not before
+ * opened: else ALLY_EUSER); sets id and version.  Audited. */
 int store_conflict_add(struct store *s, struct conflict *c, struct ally_err *err);
+/* Write c (escalate, resolve...) if its version is still the stored one,
+ * as store_contact_update; one audit row per changed field. */
 int store_conflict_update(struct store *s, struct conflict *c, struct ally_err *err);
+/* A partner's conflicts, open ones first, newest first; freed with
+ * conflict_list_finish. */
 struct conflict_list { struct conflict *rows; size_t n; };
 int store_conflict_list(struct store *s, int64_t partner_id, struct conflict_list *out,
 			struct ally_err *err);
 void conflict_list_finish(struct conflict_list *l);
 
+/* Record a negotiation's preparation; a named contract must be the
+ * partner's own (else ALLY_EUSER).  Sets id and version; audited. */
 int store_negotiation_add(struct store *s, struct negotiation *n, struct ally_err *err);
-/* A term of a negotiation: text and enum term_priority. */
+/* Add a term (text and enum term_priority) to a negotiation; empty text,
+ * bad priority or unknown negotiation: ALLY_EUSER.  Audited. */
 int store_negotiation_term_add(struct store *s, int64_t negotiation_id, const char *text,
 			       int priority, struct ally_err *err);
 
