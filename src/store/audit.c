@@ -95,8 +95,10 @@ static char *like_pattern(const char *text)
 	return buf_take(&b);
 }
 
-static void audit_from_row(sqlite3_stmt *st, struct audit_entry *e)
+static void audit_from_row(sqlite3_stmt *st, void *elem)
 {
+	struct audit_entry *e = elem;
+
 	e->id = col_int(st, 0);
 	e->at = col_text(st, 1);
 	e->user = col_text(st, 2);
@@ -109,49 +111,55 @@ static void audit_from_row(sqlite3_stmt *st, struct audit_entry *e)
 	e->new_value = col_text(st, 9);
 }
 
+static void audit_free(void *elem)
+{
+	struct audit_entry *e = elem;
+
+	free(e->at);
+	free(e->user);
+	free(e->tbl);
+	free(e->partner);
+	free(e->field);
+	free(e->old_value);
+	free(e->new_value);
+}
+
+static const struct row_kind audit_rows = { sizeof(struct audit_entry), audit_from_row,
+					   audit_free };
+
+/* ?1 the LIKE pattern or NULL, ?2 limit (-1: all), ?3 offset. */
+struct page {
+	const char *pattern;
+	int64_t limit;
+	int64_t offset;
+};
+
+static void bind_page(sqlite3_stmt *st, const void *arg)
+{
+	const struct page *p = arg;
+
+	bind_text(st, 1, p->pattern);
+	bind_int(st, 2, p->limit);
+	bind_int(st, 3, p->offset);
+}
+
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
-	size_t cap = 0;
-	int rc, r;
+	const struct page page = { pattern, limit == 0 ? -1 : (int64_t)limit, (int64_t)offset };
+	void *rows;
+	int rc = store_collect(s, SQL_AUDIT_LIST, bind_page, &page, &audit_rows, &rows, &out->n,
+			       err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_AUDIT_LIST, &st, err)) != ALLY_OK)
-		goto out;
-	bind_text(st, 1, pattern);
-	bind_int(st, 2, limit == 0 ? -1 : (int64_t)limit);
-	bind_int(st, 3, (int64_t)offset);
-	while ((r = store_step(s, st, err)) == 1) {
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		audit_from_row(st, &out->rows[out->n++]);
-	}
-	if (r < 0) {
-		rc = -r;
-		audit_list_finish(out);
-	}
-out:
-	sqlite3_finalize(st);
+	out->rows = rows;
 	free(pattern);
 	return rc;
 }
 
 void audit_list_finish(struct audit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct audit_entry *e = &l->rows[i];
-
-		free(e->at);
-		free(e->user);
-		free(e->tbl);
-		free(e->partner);
-		free(e->field);
-		free(e->old_value);
-		free(e->new_value);
-	}
-	free(l->rows);
+	store_rows_free(&audit_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

@@ -2,13 +2,12 @@
  * negotiation (BATNA, positions, terms). */
 #include "store-private.h"
 
-#include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include "ally/enums.h"
 #include "ally/partner.h"
 #include "ally/util.h"
 
-static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
 static const char SQL_CONFLICT_COLS_GET[] =
 	"SELECT id, partner_id, version, kind, level, summary, opened, resolved, resolution "
 	"FROM conflicts WHERE id = ?";
@@ -32,8 +31,9 @@ static const char *const conflict_edit_fields[CONFLICT_EDIT_COUNT] = {
 	"kind", "level", "summary", "opened", "resolved", "resolution",
 };
 
-static int conflict_check(const struct conflict *c, struct ally_err *err)
+static int conflict_check(const void *row, struct ally_err *err)
 {
+	const struct conflict *c = row;
 	int rc = ALLY_OK;
 
 	if (enum_name(conflict_kind_names, c->kind) == NULL)
@@ -51,8 +51,10 @@ static int conflict_check(const struct conflict *c, struct ally_err *err)
 	return rc;
 }
 
-static void conflict_from_row(sqlite3_stmt *st, struct conflict *c)
+static void conflict_from_row(sqlite3_stmt *st, void *row)
 {
+	struct conflict *c = row;
+
 	conflict_init(c);
 	c->id = col_int(st, 0);
 	c->partner_id = col_int(st, 1);
@@ -65,8 +67,10 @@ static void conflict_from_row(sqlite3_stmt *st, struct conflict *c)
 	c->resolution = col_text(st, 8);
 }
 
-static void conflict_values(const struct conflict *c, char *v[CONFLICT_EDIT_COUNT])
+static void conflict_values(const void *row, char **v)
 {
+	const struct conflict *c = row;
+
 	v[0] = text_enum(conflict_kind_names, c->kind);
 	v[1] = text_enum(escalation_names, c->level);
 	v[2] = xstrdup(c->summary);
@@ -86,149 +90,90 @@ static void bind_conflict(sqlite3_stmt *st, const struct conflict *c)
 	bind_text(st, 8, c->resolution);
 }
 
-static int conflict_insert(struct store *s, struct conflict *c, struct ally_err *err)
+static char *conflict_summary(const void *row)
 {
-	sqlite3_stmt *st;
-	bool found;
-	char *summary;
-	int rc, r;
+	const struct conflict *c = row;
 
-	if ((rc = store_exists(s, SQL_PARTNER_EXISTS, c->partner_id, &found, err)) != ALLY_OK)
-		return rc;
-	if (!found)
-		return store_not_found(err, "partner", c->partner_id);
-	if ((rc = store_prepare(s, SQL_CONFLICT_ADD, &st, err)) != ALLY_OK)
-		return rc;
+	return xasprintf("%s conflict at %s level", enum_name(conflict_kind_names, c->kind),
+			 enum_name(escalation_names, c->level));
+}
+
+static void bind_conflict_add(sqlite3_stmt *st, const void *row)
+{
+	const struct conflict *c = row;
+
 	bind_int(st, 1, c->partner_id);
 	bind_conflict(st, c);
-	if ((r = store_step(s, st, err)) == 1) {
-		c->id = col_int(st, 0);
-		c->version = col_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	summary = xasprintf("%s conflict at %s level", enum_name(conflict_kind_names, c->kind),
-			    enum_name(escalation_names, c->level));
-	rc = audit_write(s, "conflicts", c->id, c->partner_id, "*", NULL, summary, err);
-	free(summary);
-	return rc;
 }
 
-int store_conflict_add(struct store *s, struct conflict *c, struct ally_err *err)
+static void bind_conflict_update(sqlite3_stmt *st, const void *row)
 {
-	struct tx t;
-	int rc;
+	const struct conflict *c = row;
 
-	if ((rc = conflict_check(c, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	return tx_end(s, &t, conflict_insert(s, c, err), err);
-}
-
-static int conflict_get(struct store *s, int64_t id, struct conflict *out, struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_CONFLICT_COLS_GET, &st, err);
-
-	if (rc != ALLY_OK)
-		return rc;
-	bind_int(st, 1, id);
-	if ((rc = store_step(s, st, err)) == 1)
-		conflict_from_row(st, out);
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -rc;
-	return rc == 1 ? ALLY_OK : store_not_found(err, "conflict", id);
-}
-
-static int conflict_write(struct store *s, struct conflict *c, struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_CONFLICT_UPDATE, &st, err), r;
-
-	if (rc != ALLY_OK)
-		return rc;
 	bind_int(st, 1, c->id);
 	bind_int(st, 2, c->version);
 	bind_conflict(st, c);
-	if ((r = store_step(s, st, err)) == 1)
-		c->version = col_int(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	return r == 1 ? ALLY_OK : store_stale(s, SQL_CONFLICT_EXISTS, "conflict", c->id, err);
 }
 
-static int conflict_update(struct store *s, struct conflict *c, struct ally_err *err)
+static int conflict_get(struct store *s, int64_t id, void *out, struct ally_err *err)
 {
-	struct conflict cur;
-	char *old_v[CONFLICT_EDIT_COUNT] = { 0 }, *new_v[CONFLICT_EDIT_COUNT] = { 0 };
-	int rc;
+	return store_get(s, SQL_CONFLICT_COLS_GET, id, conflict_from_row, out, "conflict", err);
+}
 
-	if ((rc = conflict_get(s, c->id, &cur, err)) != ALLY_OK)
-		return rc;
-	if (cur.version != c->version) {
-		rc = store_stale(s, SQL_CONFLICT_EXISTS, "conflict", c->id, err);
-		goto out;
-	}
-	c->partner_id = cur.partner_id;
-	conflict_values(&cur, old_v);
-	conflict_values(c, new_v);
-	if (values_changed(old_v, new_v, CONFLICT_EDIT_COUNT) == 0)
-		goto out;
-	if ((rc = conflict_write(s, c, err)) == ALLY_OK)
-		rc = audit_diff(s, "conflicts", c->id, c->partner_id, conflict_edit_fields, old_v,
-				new_v, CONFLICT_EDIT_COUNT, err);
-out:
-	values_free(old_v, CONFLICT_EDIT_COUNT);
-	values_free(new_v, CONFLICT_EDIT_COUNT);
-	conflict_finish(&cur);
-	return rc;
+static void conflict_free(void *row)
+{
+	conflict_finish(row);
+}
+
+static const struct versioned_ops conflict_ops = {
+	.tbl = "conflicts",
+	.what = "conflict",
+	.exists_sql = SQL_CONFLICT_EXISTS,
+	.size = sizeof(struct conflict),
+	.id_off = offsetof(struct conflict, id),
+	.version_off = offsetof(struct conflict, version),
+	.partner_off = offsetof(struct conflict, partner_id),
+	.validate = conflict_check,
+	.summary = conflict_summary,
+	.insert_sql = SQL_CONFLICT_ADD,
+	.bind_insert = bind_conflict_add,
+	.partner_must_exist = true,
+	.update_sql = SQL_CONFLICT_UPDATE,
+	.fields = conflict_edit_fields,
+	.nfields = CONFLICT_EDIT_COUNT,
+	.get = conflict_get,
+	.values = conflict_values,
+	.bind_update = bind_conflict_update,
+	.finish = conflict_free,
+};
+
+int store_conflict_add(struct store *s, struct conflict *c, struct ally_err *err)
+{
+	return store_versioned_add(s, &conflict_ops, c, err);
 }
 
 int store_conflict_update(struct store *s, struct conflict *c, struct ally_err *err)
 {
-	struct tx t;
-	int64_t version = c->version;
-	int rc;
-
-	if ((rc = conflict_check(c, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	rc = tx_end(s, &t, conflict_update(s, c, err), err);
-	if (rc != ALLY_OK)
-		c->version = version;
-	return rc;
+	return store_versioned_update(s, &conflict_ops, c, err);
 }
+
+static const struct row_kind conflict_rows = { sizeof(struct conflict), conflict_from_row,
+					      conflict_free };
 
 int store_conflict_list(struct store *s, int64_t partner_id, struct conflict_list *out,
 			struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_CONFLICT_LIST, store_bind_id, &partner_id, &conflict_rows,
+			       &rows, &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_CONFLICT_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		conflict_from_row(st, &out->rows[out->n++]);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		conflict_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void conflict_list_finish(struct conflict_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		conflict_finish(&l->rows[i]);
-	free(l->rows);
+	store_rows_free(&conflict_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

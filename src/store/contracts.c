@@ -4,6 +4,7 @@
 #include "store-private.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,6 @@ static const char SQL_CONTRACT_LIST[] =
 	"ORDER BY p.name, c.end_date, c.id";
 static const char SQL_CONTRACT_EXISTS[] = "SELECT 1 FROM contracts WHERE id = ?";
 static const char SQL_CONTRACT_PARTNER[] = "SELECT partner_id FROM contracts WHERE id = ?";
-static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
 static const char SQL_CONTRACT_ADD[] =
 	"INSERT INTO contracts (id, partner_id, title, status, start_date, end_date, auto_renew, "
 	"  renewal_months, notice_days, annual_value, currency, model, pct1, pct2, pct3, amount, "
@@ -60,8 +60,9 @@ static const char SQL_TERM_LIST[] =
 	"SELECT start_date, end_date, renewed_on, author FROM contract_terms "
 	"WHERE contract_id = ? ORDER BY id";
 
-static void contract_from_row(sqlite3_stmt *st, struct contract *c)
+static void contract_from_row(sqlite3_stmt *st, void *row)
 {
+	struct contract *c = row;
 	const char *cur;
 
 	contract_init(c);
@@ -118,19 +119,7 @@ static void bind_contract(sqlite3_stmt *st, const struct contract *c)
 
 int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_CONTRACT_GET, &st, err);
-
-	if (rc != ALLY_OK)
-		return rc;
-	bind_int(st, 1, id);
-	rc = store_step(s, st, err);
-	if (rc == 1)
-		contract_from_row(st, out);
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -rc;
-	return rc == 1 ? ALLY_OK : store_not_found(err, "contract", id);
+	return store_get(s, SQL_CONTRACT_GET, id, contract_from_row, out, "contract", err);
 }
 
 int store_contract_partner(struct store *s, int64_t contract_id, int64_t *partner_id,
@@ -146,71 +135,22 @@ int store_contract_partner(struct store *s, int64_t contract_id, int64_t *partne
 	return store_step_int(s, st, partner_id, err);
 }
 
-static char *contract_summary(const struct contract *c)
+static char *contract_summary(const void *row)
 {
+	const struct contract *c = row;
 	char a[DATE_BUFSZ], b[DATE_BUFSZ];
 
 	return xasprintf("%s (%s, %s..%s)", c->title, enum_name(contract_status_names, c->status),
 			 date_format(c->start_date, a), date_format(c->end_date, b));
 }
 
-/* The partner must exist, and an id given by the caller must be free. */
-static int check_insert(struct store *s, const struct contract *c, struct ally_err *err)
+static void bind_contract_add(sqlite3_stmt *st, const void *row)
 {
-	bool found;
-	int rc = store_exists(s, SQL_PARTNER_EXISTS, c->partner_id, &found, err);
+	const struct contract *c = row;
 
-	if (rc != ALLY_OK)
-		return rc;
-	if (!found)
-		return store_not_found(err, "partner", c->partner_id);
-	if (c->id <= 0)
-		return ALLY_OK;
-	if ((rc = store_exists(s, SQL_CONTRACT_EXISTS, c->id, &found, err)) != ALLY_OK)
-		return rc;
-	return found ? ally_err_set(err, ALLY_EUSER, "id", "%" PRId64 " is already used", c->id)
-		     : ALLY_OK;
-}
-
-static int contract_insert(struct store *s, struct contract *c, struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	char *summary;
-	int rc, r;
-
-	if ((rc = check_insert(s, c, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_CONTRACT_ADD, &st, err)) != ALLY_OK)
-		return rc;
 	bind_opt_int(st, 1, c->id > 0 ? c->id : -1);
 	bind_int(st, 2, c->partner_id);
 	bind_contract(st, c);
-	if ((r = store_step(s, st, err)) == 1) {
-		c->id = col_int(st, 0);
-		c->version = col_int(st, 1);
-		str_set(&c->created_at, (const char *)sqlite3_column_text(st, 2));
-		str_set(&c->updated_at, (const char *)sqlite3_column_text(st, 3));
-	}
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	summary = contract_summary(c);
-	rc = audit_write(s, "contracts", c->id, c->partner_id, "*", NULL, summary, err);
-	free(summary);
-	return rc;
-}
-
-int store_contract_add(struct store *s, struct contract *c, struct ally_err *err)
-{
-	struct tx t;
-	int64_t id = c->id;
-	int rc;
-
-	if ((rc = contract_validate(c, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	rc = tx_end(s, &t, contract_insert(s, c, err), err);
-	if (rc != ALLY_OK)
-		c->id = id;
-	return rc;
 }
 
 #define CONTRACT_EDIT_COUNT 17
@@ -221,8 +161,9 @@ static const char *const contract_edit_fields[CONTRACT_EDIT_COUNT] = {
 };
 
 /* The editable fields as text, in contract_edit_fields order. */
-static void contract_values(const struct contract *c, char *v[CONTRACT_EDIT_COUNT])
+static void contract_values(const void *row, char **v)
 {
+	const struct contract *c = row;
 	char pct[48];
 
 	v[0] = xstrdup(c->title);
@@ -265,17 +206,20 @@ static int term_last(struct store *s, int64_t contract_id, int64_t *term_id, all
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
-/* A new end_date stays inside the current term (the core judges), and the
- * term history's last row follows it. */
-static int term_end_check(struct store *s, const struct contract *c, int64_t *term_id,
-			  struct ally_err *err)
+/* A changed end_date stays inside the current term: not before its start
+ * (the last term row's, else start_date), as the core judges. */
+static int end_check(struct store *s, const void *row, const void *cur, struct ally_err *err)
 {
+	const struct contract *c = row, *old = cur;
+	int64_t term_id;
 	ally_date start;
-	int rc = term_last(s, c->id, term_id, &start, err);
+	int rc;
 
-	if (rc != ALLY_OK)
+	if (c->end_date == old->end_date)
+		return ALLY_OK;
+	if ((rc = term_last(s, c->id, &term_id, &start, err)) != ALLY_OK)
 		return rc;
-	return contract_check_term_end(*term_id > 0 ? start : c->start_date, c->end_date, err);
+	return contract_check_term_end(term_id > 0 ? start : c->start_date, c->end_date, err);
 }
 
 static int term_set_end(struct store *s, int64_t term_id, ally_date end, struct ally_err *err)
@@ -290,128 +234,116 @@ static int term_set_end(struct store *s, int64_t term_id, ally_date end, struct 
 	return store_step_done(s, st, err);
 }
 
-static int contract_write(struct store *s, struct contract *c, struct ally_err *err)
+/* The term history's last row follows a changed end_date. */
+static int end_follow(struct store *s, const void *row, const void *cur, struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	int rc, r;
+	const struct contract *c = row, *old = cur;
+	int64_t term_id;
+	ally_date start;
+	int rc;
 
-	if ((rc = store_prepare(s, SQL_CONTRACT_UPDATE, &st, err)) != ALLY_OK)
+	if (c->end_date == old->end_date)
+		return ALLY_OK;
+	if ((rc = term_last(s, c->id, &term_id, &start, err)) != ALLY_OK || term_id == 0)
 		return rc;
+	return term_set_end(s, term_id, c->end_date, err);
+}
+
+static void bind_contract_update(sqlite3_stmt *st, const void *row)
+{
+	const struct contract *c = row;
+
 	bind_int(st, 1, c->id);
 	bind_int(st, 2, c->version);
 	bind_contract(st, c);
-	if ((r = store_step(s, st, err)) == 1) {
-		c->version = col_int(st, 0);
-		str_set(&c->updated_at, (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	return r == 1 ? ALLY_OK : store_stale(s, SQL_CONTRACT_EXISTS, "contract", c->id, err);
 }
 
-static int contract_update(struct store *s, struct contract *c, struct ally_err *err)
+static int contract_check(const void *row, struct ally_err *err)
 {
-	struct contract cur;
-	char *old_v[CONTRACT_EDIT_COUNT] = { 0 }, *new_v[CONTRACT_EDIT_COUNT] = { 0 };
-	int64_t term_id = 0;
-	int rc;
+	return contract_validate(row, err);
+}
 
-	if ((rc = store_contract_get(s, c->id, &cur, err)) != ALLY_OK)
-		return rc;
-	if (cur.version != c->version) {
-		rc = store_stale(s, SQL_CONTRACT_EXISTS, "contract", c->id, err);
-		goto out;
-	}
-	c->partner_id = cur.partner_id; /* a contract does not change partners */
-	contract_values(&cur, old_v);
-	contract_values(c, new_v);
-	if (values_changed(old_v, new_v, CONTRACT_EDIT_COUNT) == 0)
-		goto out;
-	if (c->end_date != cur.end_date && (rc = term_end_check(s, c, &term_id, err)) != ALLY_OK)
-		goto out;
-	if ((rc = contract_write(s, c, err)) != ALLY_OK ||
-	    (term_id > 0 && (rc = term_set_end(s, term_id, c->end_date, err)) != ALLY_OK))
-		goto out;
-	rc = audit_diff(s, "contracts", c->id, c->partner_id, contract_edit_fields, old_v, new_v,
-			CONTRACT_EDIT_COUNT, err);
-out:
-	values_free(old_v, CONTRACT_EDIT_COUNT);
-	values_free(new_v, CONTRACT_EDIT_COUNT);
-	contract_finish(&cur);
-	return rc;
+static int contract_get_row(struct store *s, int64_t id, void *out, struct ally_err *err)
+{
+	return store_contract_get(s, id, out, err);
+}
+
+static void contract_free(void *row)
+{
+	contract_finish(row);
+}
+
+static const struct versioned_ops contract_ops = {
+	.tbl = "contracts",
+	.what = "contract",
+	.exists_sql = SQL_CONTRACT_EXISTS,
+	.size = sizeof(struct contract),
+	.id_off = offsetof(struct contract, id),
+	.version_off = offsetof(struct contract, version),
+	.partner_off = offsetof(struct contract, partner_id),
+	.created_at_off = offsetof(struct contract, created_at),
+	.updated_at_off = offsetof(struct contract, updated_at),
+	.validate = contract_check,
+	.summary = contract_summary,
+	.insert_sql = SQL_CONTRACT_ADD,
+	.bind_insert = bind_contract_add,
+	.partner_must_exist = true,
+	.keeps_id = true,
+	.update_sql = SQL_CONTRACT_UPDATE,
+	.fields = contract_edit_fields,
+	.nfields = CONTRACT_EDIT_COUNT,
+	.get = contract_get_row,
+	.values = contract_values,
+	.bind_update = bind_contract_update,
+	.check_update = end_check,
+	.after_update = end_follow,
+	.finish = contract_free,
+	.delete_sql = SQL_CONTRACT_DELETE,
+};
+
+int store_contract_add(struct store *s, struct contract *c, struct ally_err *err)
+{
+	return store_versioned_add(s, &contract_ops, c, err);
 }
 
 int store_contract_update(struct store *s, struct contract *c, struct ally_err *err)
 {
-	struct tx t;
-	int64_t version = c->version;
-	int rc;
-
-	if ((rc = contract_validate(c, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	rc = tx_end(s, &t, contract_update(s, c, err), err);
-	if (rc != ALLY_OK)
-		c->version = version;
-	return rc;
-}
-
-static int contract_delete(struct store *s, int64_t id, struct ally_err *err)
-{
-	struct contract c;
-	sqlite3_stmt *st;
-	char *summary;
-	int rc;
-
-	if ((rc = store_contract_get(s, id, &c, err)) != ALLY_OK)
-		return rc;
-	if ((rc = store_prepare(s, SQL_CONTRACT_DELETE, &st, err)) == ALLY_OK) {
-		bind_int(st, 1, id);
-		rc = store_step_done(s, st, err);
-	}
-	if (rc == ALLY_OK) {
-		summary = contract_summary(&c);
-		rc = audit_write(s, "contracts", id, c.partner_id, "*", summary, NULL, err);
-		free(summary);
-	}
-	contract_finish(&c);
-	return rc;
+	return store_versioned_update(s, &contract_ops, c, err);
 }
 
 int store_contract_delete(struct store *s, int64_t id, struct ally_err *err)
 {
-	struct tx t;
-	int rc = tx_begin(s, &t, err);
-
-	if (rc != ALLY_OK)
-		return rc;
-	return tx_end(s, &t, contract_delete(s, id, err), err);
+	return store_versioned_delete(s, &contract_ops, id, err);
 }
+
+/* Partners ?1..?2 (one, or all) and status ?3 (NULL: any). */
+struct list_args {
+	int64_t partner_id;
+	int status;
+};
+
+static void bind_list(sqlite3_stmt *st, const void *arg)
+{
+	const struct list_args *a = arg;
+
+	bind_int(st, 1, a->partner_id > 0 ? a->partner_id : 1);
+	bind_int(st, 2, a->partner_id > 0 ? a->partner_id : INT64_MAX);
+	bind_enum(st, 3, contract_status_names, a->status);
+}
+
+static const struct row_kind contract_rows = { sizeof(struct contract), contract_from_row,
+					      contract_free };
 
 int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
 			struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	const struct list_args args = { partner_id, status };
+	void *rows;
+	int rc = store_collect(s, SQL_CONTRACT_LIST, bind_list, &args, &contract_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_CONTRACT_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id > 0 ? partner_id : 1);
-	bind_int(st, 2, partner_id > 0 ? partner_id : INT64_MAX);
-	bind_enum(st, 3, contract_status_names, status);
-	while ((r = store_step(s, st, err)) == 1) {
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		contract_from_row(st, &out->rows[out->n++]);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		contract_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 int contract_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *err)
@@ -431,9 +363,7 @@ int contract_audit_cascade(struct store *s, int64_t partner_id, struct ally_err 
 
 void contract_list_finish(struct contract_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		contract_finish(&l->rows[i]);
-	free(l->rows);
+	store_rows_free(&contract_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }
@@ -527,41 +457,37 @@ int store_contract_renew(struct store *s, int64_t id, ally_date until, ally_date
 	return tx_end(s, &t, contract_renew(s, id, until, today, start_out, end_out, err), err);
 }
 
+static void term_from_row(sqlite3_stmt *st, void *elem)
+{
+	struct term_entry *e = elem;
+
+	e->start = col_date(st, 0);
+	e->end = col_date(st, 1);
+	e->renewed_on = col_date(st, 2);
+	e->author = col_text(st, 3);
+}
+
+static void term_free(void *elem)
+{
+	free(((struct term_entry *)elem)->author);
+}
+
+static const struct row_kind term_rows = { sizeof(struct term_entry), term_from_row, term_free };
+
 int store_contract_terms(struct store *s, int64_t contract_id, struct term_list *out,
 			 struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_TERM_LIST, store_bind_id, &contract_id, &term_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_TERM_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, contract_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		struct term_entry *e;
-
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		e = &out->rows[out->n++];
-		e->start = col_date(st, 0);
-		e->end = col_date(st, 1);
-		e->renewed_on = col_date(st, 2);
-		e->author = col_text(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		term_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void term_list_finish(struct term_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->rows[i].author);
-	free(l->rows);
+	store_rows_free(&term_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

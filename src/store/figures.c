@@ -6,7 +6,6 @@
 #include "ally/enums.h"
 #include "ally/util.h"
 
-static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
 static const char SQL_FIGURE_GET[] =
 	"SELECT id, target, actual FROM key_figures "
 	"WHERE partner_id = ? AND quarter = ? AND metric = ?";
@@ -52,7 +51,7 @@ static int figure_write(struct store *s, int64_t partner_id, int quarter, enum m
 			struct figure_row *row, struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int rc, r;
+	int rc;
 
 	if (row->id > 0) {
 		if ((rc = store_prepare(s, SQL_FIGURE_SET, &st, err)) != ALLY_OK)
@@ -69,10 +68,7 @@ static int figure_write(struct store *s, int64_t partner_id, int quarter, enum m
 	bind_enum(st, 3, metric_names, (int)m);
 	bind_opt_int(st, 4, row->target);
 	bind_opt_int(st, 5, row->actual);
-	if ((r = store_step(s, st, err)) == 1)
-		row->id = col_int(st, 0);
-	sqlite3_finalize(st);
-	return r < 0 ? -r : ALLY_OK;
+	return store_step_int(s, st, &row->id, err);
 }
 
 /* One audit row per value that changed, named like "2026-Q3 revenue
@@ -108,14 +104,10 @@ static int figure_set(struct store *s, int64_t partner_id, int quarter, enum met
 		      int64_t target, int64_t actual, struct ally_err *err)
 {
 	struct figure_row old, cur;
-	bool found;
 	int rc;
 
-	if ((rc = store_exists(s, SQL_PARTNER_EXISTS, partner_id, &found, err)) != ALLY_OK)
-		return rc;
-	if (!found)
-		return store_not_found(err, "partner", partner_id);
-	if ((rc = figure_get(s, partner_id, quarter, m, &old, err)) != ALLY_OK)
+	if ((rc = store_partner_exists(s, partner_id, err)) != ALLY_OK ||
+	    (rc = figure_get(s, partner_id, quarter, m, &old, err)) != ALLY_OK)
 		return rc;
 	cur = old;
 	if (target >= 0)

@@ -61,6 +61,12 @@ void partner_filter_init(struct partner_filter *f)
 	f->sort = PSORT_NAME;
 }
 
+/* What SQL_LIST is bound to: the filter, and its owner folded. */
+struct list_args {
+	const struct partner_filter *f;
+	const char *owner_key;
+};
+
 /* Bind f's tier to ?4..?5: NULL for any tier, an empty range for an
  * unknown one. */
 static void bind_tier(sqlite3_stmt *st, int tier)
@@ -78,22 +84,31 @@ static void bind_tier(sqlite3_stmt *st, int tier)
 	bind_int(st, 5, hi);
 }
 
-/* The partner query with f's values bound. */
-static int list_prepare(struct store *s, const struct partner_filter *f, sqlite3_stmt **st,
-			struct ally_err *err)
+static void bind_list(sqlite3_stmt *st, const void *arg)
 {
-	char *owner = f->owner != NULL ? text_fold(f->owner) : NULL;
-	int rc = store_prepare(s, SQL_LIST, st, err);
+	const struct list_args *a = arg;
 
-	if (rc == ALLY_OK) {
-		bind_enum(*st, 1, phase_names, f->phase);
-		bind_enum(*st, 2, partner_type_names, f->type);
-		bind_text(*st, 3, owner);
-		bind_tier(*st, f->tier);
-	}
-	free(owner);
-	return rc;
+	bind_enum(st, 1, phase_names, a->f->phase);
+	bind_enum(st, 2, partner_type_names, a->f->type);
+	bind_text(st, 3, a->owner_key);
+	bind_tier(st, a->f->tier);
 }
+
+static void row_from_partner(sqlite3_stmt *st, void *elem)
+{
+	struct partner_row *r = elem;
+
+	memset(r, 0, sizeof *r);
+	partner_from_row(st, &r->p);
+}
+
+static void row_free(void *elem)
+{
+	partner_finish(&((struct partner_row *)elem)->p);
+}
+
+static const struct row_kind partner_rows = { sizeof(struct partner_row), row_from_partner,
+					     row_free };
 
 static void facts_init(struct partner_facts *f, const struct partner *p)
 {
@@ -331,21 +346,16 @@ static void list_sort(struct partner_list *l, enum partner_sort sort, bool desce
 static int list_partners(struct store *s, const struct partner_filter *f,
 			 struct partner_list *out, struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc = list_prepare(s, f, &st, err), r;
+	char *owner = f->owner != NULL ? text_fold(f->owner) : NULL;
+	const struct list_args args = { f, owner };
+	void *rows;
+	int rc = store_collect(s, SQL_LIST, bind_list, &args, &partner_rows, &rows, &out->n, err);
 
-	if (rc != ALLY_OK)
-		return rc;
-	while ((r = store_step(s, st, err)) == 1) {
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		memset(&out->rows[out->n], 0, sizeof out->rows[out->n]);
-		partner_from_row(st, &out->rows[out->n++].p);
-	}
-	sqlite3_finalize(st);
+	out->rows = rows;
+	free(owner);
 	if (out->n > 1)
 		qsort(out->rows, out->n, sizeof *out->rows, cmp_id);
-	return r < 0 ? -r : ALLY_OK;
+	return rc;
 }
 
 /* Keep only the flagged rows, in place. */
@@ -392,9 +402,7 @@ int store_partner_list(struct store *s, const struct partner_filter *f, ally_dat
 
 void partner_list_finish(struct partner_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		partner_finish(&l->rows[i].p);
-	free(l->rows);
+	store_rows_free(&partner_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

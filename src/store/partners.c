@@ -2,6 +2,7 @@
 #include "store-private.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
@@ -13,19 +14,21 @@ static const char SQL_PARTNER_GET[] = "SELECT " PARTNER_COLS " FROM partners WHE
  * the unique index on name_key. */
 static const char SQL_PARTNER_BY_KEY[] = "SELECT " PARTNER_COLS " FROM partners WHERE name_key = ?";
 static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
+/* ?3..?16 are the editable fields and keys in both (bind_partner). */
 static const char SQL_PARTNER_ADD[] =
-	"INSERT INTO partners (id, name, type, phase, owner, origin, power, goal, value_partner, "
-	"  value_us, value_together, region, website, notes, health, status_note, status_date, "
-	"  status_author, score_w, score_fit, score_reach, score_capabilities, score_financial, "
-	"  score_track_record, score_date, name_key, owner_key) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	"INSERT INTO partners (id, name, type, owner, origin, power, goal, value_partner, "
+	"  value_us, value_together, region, website, notes, name_key, owner_key, phase, health, "
+	"  status_note, status_date, status_author, score_w, score_fit, score_reach, "
+	"  score_capabilities, score_financial, score_track_record, score_date) "
+	"VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	"  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) "
 	"RETURNING id, version, created_at, updated_at";
 static const char SQL_PARTNER_UPDATE[] =
-	"UPDATE partners SET name = ?, type = ?, owner = ?, origin = ?, power = ?, goal = ?, "
-	"  value_partner = ?, value_us = ?, value_together = ?, region = ?, website = ?, "
-	"  notes = ?, name_key = ?, owner_key = ?, version = version + 1, "
+	"UPDATE partners SET name = ?3, type = ?4, owner = ?5, origin = ?6, power = ?7, "
+	"  goal = ?8, value_partner = ?9, value_us = ?10, value_together = ?11, region = ?12, "
+	"  website = ?13, notes = ?14, name_key = ?15, owner_key = ?16, version = version + 1, "
 	"  updated_at = datetime('now') "
-	"WHERE id = ? AND version = ? "
+	"WHERE id = ?1 AND version = ?2 "
 	"RETURNING version, updated_at";
 static const char SQL_PARTNER_DELETE[] = "DELETE FROM partners WHERE id = ?";
 static const char SQL_ACTIVE_CONTRACTS[] =
@@ -172,13 +175,7 @@ static int check_unique(struct store *s, const struct partner *p, struct ally_er
 			return ally_err_set(err, ALLY_EUSER, "name",
 					    "a partner named '%s' already exists", p->name);
 	}
-	if (p->id > 0 && p->version == 0) { /* an insert with the caller's id */
-		rc = store_exists(s, SQL_PARTNER_EXISTS, p->id, &found, err);
-		if (rc == ALLY_OK && found)
-			rc = ally_err_set(err, ALLY_EUSER, "id", "%" PRId64 " is already used",
-					  p->id);
-	}
-	return rc;
+	return ALLY_OK;
 }
 
 /* A score arriving with the partner counts only when its criteria give
@@ -189,26 +186,15 @@ static bool score_complete(const struct partner *p)
 	       score_weighted(&p->score_in) == p->score_w;
 }
 
-/* name_key and owner_key, at parameters i and i + 1. */
-static void bind_keys(sqlite3_stmt *st, int i, const struct partner *p)
+/* Parameters 3..16 of SQL_PARTNER_ADD and SQL_PARTNER_UPDATE: the
+ * editable fields, and the keys folded from name and owner. */
+static void bind_partner(sqlite3_stmt *st, const struct partner *p)
 {
 	char *name_key = text_fold(p->name);
 	char *owner_key = p->owner != NULL ? text_fold(p->owner) : NULL;
 
-	bind_text(st, i, name_key);
-	bind_text(st, i + 1, owner_key);
-	free(name_key);
-	free(owner_key);
-}
-
-static void bind_partner_add(sqlite3_stmt *st, const struct partner *p, const char *author)
-{
-	bool full = score_complete(p);
-
-	bind_opt_int(st, 1, p->id > 0 ? p->id : -1);
-	bind_text(st, 2, p->name);
-	bind_enum(st, 3, partner_type_names, p->type);
-	bind_enum(st, 4, phase_names, p->phase);
+	bind_text(st, 3, p->name);
+	bind_enum(st, 4, partner_type_names, p->type);
 	bind_text(st, 5, p->owner);
 	bind_enum(st, 6, partner_origin_names, p->origin);
 	bind_enum(st, 7, partner_power_names, p->power);
@@ -219,18 +205,33 @@ static void bind_partner_add(sqlite3_stmt *st, const struct partner *p, const ch
 	bind_text(st, 12, p->region);
 	bind_text(st, 13, p->website);
 	bind_text(st, 14, p->notes);
-	bind_enum(st, 15, health_names, p->health);
-	bind_text(st, 16, p->status_note);
-	bind_date(st, 17, p->status_date);
-	bind_text(st, 18, p->health >= 0 ? author : NULL);
-	bind_opt_int(st, 19, p->score_w);
-	bind_opt_int(st, 20, full ? p->score_in.fit : -1);
-	bind_opt_int(st, 21, full ? p->score_in.reach : -1);
-	bind_opt_int(st, 22, full ? p->score_in.capabilities : -1);
-	bind_opt_int(st, 23, full ? p->score_in.financial : -1);
-	bind_opt_int(st, 24, full ? p->score_in.track_record : -1);
-	bind_date(st, 25, p->score_w >= 0 ? p->score_date : DATE_NONE);
-	bind_keys(st, 26, p);
+	bind_text(st, 15, name_key);
+	bind_text(st, 16, owner_key);
+	free(name_key);
+	free(owner_key);
+}
+
+/* The rest of an insert: the caller's id, and the phase, status and score
+ * a partner may arrive with (import). */
+static void bind_partner_add(sqlite3_stmt *st, const void *row)
+{
+	const struct partner *p = row;
+	bool full = score_complete(p);
+
+	bind_opt_int(st, 1, p->id > 0 ? p->id : -1);
+	bind_partner(st, p);
+	bind_enum(st, 17, phase_names, p->phase);
+	bind_enum(st, 18, health_names, p->health);
+	bind_text(st, 19, p->status_note);
+	bind_date(st, 20, p->status_date);
+	bind_text(st, 21, p->health >= 0 ? p->status_author : NULL);
+	bind_opt_int(st, 22, p->score_w);
+	bind_opt_int(st, 23, full ? p->score_in.fit : -1);
+	bind_opt_int(st, 24, full ? p->score_in.reach : -1);
+	bind_opt_int(st, 25, full ? p->score_in.capabilities : -1);
+	bind_opt_int(st, 26, full ? p->score_in.financial : -1);
+	bind_opt_int(st, 27, full ? p->score_in.track_record : -1);
+	bind_date(st, 28, p->score_w >= 0 ? p->score_date : DATE_NONE);
 }
 
 /* History rows for a status or a complete score given on insert. */
@@ -265,57 +266,32 @@ static int seed_history(struct store *s, const struct partner *p, const char *au
 	return rc;
 }
 
-static int partner_insert(struct store *s, struct partner *p, struct ally_err *err)
+/* Before the insert: a free name, and the author of a status that comes
+ * with the partner (import), by default whoever adds it. */
+static int insert_check(struct store *s, void *row, struct ally_err *err)
 {
-	const char *author = p->status_author != NULL ? p->status_author : s->user;
-	sqlite3_stmt *st;
-	int rc, r;
-	char *summary;
+	struct partner *p = row;
 
-	if ((rc = check_unique(s, p, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_PARTNER_ADD, &st, err)) != ALLY_OK)
-		return rc;
-	bind_partner_add(st, p, author);
-	if ((r = store_step(s, st, err)) == 1) {
-		p->id = col_int(st, 0);
-		p->version = col_int(st, 1);
-		str_set(&p->created_at, (const char *)sqlite3_column_text(st, 2));
-		str_set(&p->updated_at, (const char *)sqlite3_column_text(st, 3));
-		if (p->health >= 0)
-			str_set(&p->status_author, author);
-		if (!score_complete(p))
-			memset(&p->score_in, 0, sizeof p->score_in);
-	}
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	if ((rc = seed_history(s, p, author, err)) != ALLY_OK)
-		return rc;
-	summary = xasprintf("%s (%s)", p->name, enum_name(partner_type_names, p->type));
-	rc = audit_write(s, "partners", p->id, p->id, "*", NULL, summary, err);
-	free(summary);
-	return rc;
+	if (p->health >= 0 && p->status_author == NULL)
+		p->status_author = xstrdup(s->user);
+	return check_unique(s, p, err);
 }
 
-int store_partner_add(struct store *s, struct partner *p, struct ally_err *err)
+/* After it: the history behind a status or a score it came with. */
+static int insert_history(struct store *s, void *row, struct ally_err *err)
 {
-	struct tx t;
-	int64_t id = p->id, version = p->version;
-	int rc;
+	struct partner *p = row;
 
-	if (p->owner == NULL) /* domain.md: the owner defaults to whoever creates it */
-		p->owner = xstrdup(s->user);
-	if ((rc = partner_validate(p, err)) != ALLY_OK)
-		return rc;
-	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	p->version = 0;
-	rc = tx_end(s, &t, partner_insert(s, p, err), err);
-	if (rc != ALLY_OK) { /* the caller may retry with the same struct */
-		p->id = id;
-		p->version = version;
-	}
-	return rc;
+	if (!score_complete(p))
+		memset(&p->score_in, 0, sizeof p->score_in);
+	return seed_history(s, p, p->health >= 0 ? p->status_author : s->user, err);
+}
+
+static char *partner_summary(const void *row)
+{
+	const struct partner *p = row;
+
+	return xasprintf("%s (%s)", p->name, enum_name(partner_type_names, p->type));
 }
 
 #define PARTNER_EDIT_COUNT 12
@@ -325,8 +301,10 @@ static const char *const partner_edit_fields[PARTNER_EDIT_COUNT] = {
 };
 
 /* The editable fields as text, in partner_edit_fields order. */
-static void partner_values(const struct partner *p, char *v[PARTNER_EDIT_COUNT])
+static void partner_values(const void *row, char **v)
 {
+	const struct partner *p = row;
+
 	v[0] = xstrdup(p->name);
 	v[1] = text_enum(partner_type_names, p->type);
 	v[2] = xstrdup(p->owner);
@@ -341,80 +319,74 @@ static void partner_values(const struct partner *p, char *v[PARTNER_EDIT_COUNT])
 	v[11] = xstrdup(p->notes);
 }
 
-static int partner_write(struct store *s, struct partner *p, struct ally_err *err)
+static void bind_partner_update(sqlite3_stmt *st, const void *row)
 {
-	sqlite3_stmt *st;
-	int rc, r;
+	const struct partner *p = row;
 
-	if ((rc = store_prepare(s, SQL_PARTNER_UPDATE, &st, err)) != ALLY_OK)
-		return rc;
-	bind_text(st, 1, p->name);
-	bind_enum(st, 2, partner_type_names, p->type);
-	bind_text(st, 3, p->owner);
-	bind_enum(st, 4, partner_origin_names, p->origin);
-	bind_enum(st, 5, partner_power_names, p->power);
-	bind_enum(st, 6, partner_goal_names, p->goal);
-	bind_text(st, 7, p->value_partner);
-	bind_text(st, 8, p->value_us);
-	bind_text(st, 9, p->value_together);
-	bind_text(st, 10, p->region);
-	bind_text(st, 11, p->website);
-	bind_text(st, 12, p->notes);
-	bind_keys(st, 13, p);
-	bind_int(st, 15, p->id);
-	bind_int(st, 16, p->version);
-	r = store_step(s, st, err);
-	if (r == 1) {
-		p->version = col_int(st, 0);
-		str_set(&p->updated_at, (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	return r == 1 ? ALLY_OK : store_stale(s, SQL_PARTNER_EXISTS, "partner", p->id, err);
+	bind_int(st, 1, p->id);
+	bind_int(st, 2, p->version);
+	bind_partner(st, p);
 }
 
-static int partner_update(struct store *s, struct partner *p, struct ally_err *err)
+static int partner_check(const void *row, struct ally_err *err)
 {
-	struct partner cur;
-	char *old_v[PARTNER_EDIT_COUNT] = { 0 }, *new_v[PARTNER_EDIT_COUNT] = { 0 };
-	int rc;
+	return partner_validate(row, err);
+}
 
-	if ((rc = store_partner_get(s, p->id, &cur, err)) != ALLY_OK)
-		return rc;
-	if (cur.version != p->version) {
-		rc = store_stale(s, SQL_PARTNER_EXISTS, "partner", p->id, err);
-		goto out;
-	}
-	partner_values(&cur, old_v);
-	partner_values(p, new_v);
-	if (values_changed(old_v, new_v, PARTNER_EDIT_COUNT) == 0)
-		goto out;
-	if ((rc = check_unique(s, p, err)) != ALLY_OK || (rc = partner_write(s, p, err)) != ALLY_OK)
-		goto out;
-	rc = audit_diff(s, "partners", p->id, p->id, partner_edit_fields, old_v, new_v,
-			PARTNER_EDIT_COUNT, err);
-out:
-	values_free(old_v, PARTNER_EDIT_COUNT);
-	values_free(new_v, PARTNER_EDIT_COUNT);
-	partner_finish(&cur);
-	return rc;
+static int partner_get_row(struct store *s, int64_t id, void *out, struct ally_err *err)
+{
+	return store_partner_get(s, id, out, err);
+}
+
+/* A renamed partner must not take another one's name. */
+static int rename_check(struct store *s, const void *row, const void *cur, struct ally_err *err)
+{
+	(void)cur;
+	return check_unique(s, row, err);
+}
+
+static void partner_free(void *row)
+{
+	partner_finish(row);
+}
+
+static const struct versioned_ops partner_ops = {
+	.tbl = "partners",
+	.what = "partner",
+	.exists_sql = SQL_PARTNER_EXISTS,
+	.size = sizeof(struct partner),
+	.id_off = offsetof(struct partner, id),
+	.version_off = offsetof(struct partner, version),
+	.partner_off = offsetof(struct partner, id),
+	.created_at_off = offsetof(struct partner, created_at),
+	.updated_at_off = offsetof(struct partner, updated_at),
+	.validate = partner_check,
+	.summary = partner_summary,
+	.insert_sql = SQL_PARTNER_ADD,
+	.bind_insert = bind_partner_add,
+	.check_insert = insert_check,
+	.after_insert = insert_history,
+	.keeps_id = true,
+	.update_sql = SQL_PARTNER_UPDATE,
+	.fields = partner_edit_fields,
+	.nfields = PARTNER_EDIT_COUNT,
+	.get = partner_get_row,
+	.values = partner_values,
+	.bind_update = bind_partner_update,
+	.check_update = rename_check,
+	.finish = partner_free,
+};
+
+int store_partner_add(struct store *s, struct partner *p, struct ally_err *err)
+{
+	if (p->owner == NULL) /* domain.md: the owner defaults to whoever creates it */
+		p->owner = xstrdup(s->user);
+	return store_versioned_add(s, &partner_ops, p, err);
 }
 
 int store_partner_update(struct store *s, struct partner *p, struct ally_err *err)
 {
-	struct tx t;
-	int64_t version = p->version;
-	int rc;
-
-	if ((rc = partner_validate(p, err)) != ALLY_OK)
-		return rc;
-	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	rc = tx_end(s, &t, partner_update(s, p, err), err);
-	if (rc != ALLY_OK)
-		p->version = version;
-	return rc;
+	return store_versioned_update(s, &partner_ops, p, err);
 }
 
 static int count_query(struct store *s, const char *sql, int64_t id, int64_t *out,
@@ -503,6 +475,16 @@ int store_partner_delete(struct store *s, int64_t id, bool force, struct ally_er
 	if (rc != ALLY_OK)
 		return rc;
 	return tx_end(s, &t, partner_delete(s, id, force, err), err);
+}
+
+int store_partner_exists(struct store *s, int64_t id, struct ally_err *err)
+{
+	bool found;
+	int rc = store_exists(s, SQL_PARTNER_EXISTS, id, &found, err);
+
+	if (rc == ALLY_OK && !found)
+		rc = store_not_found(err, "partner", id);
+	return rc;
 }
 
 int store_partner_count(struct store *s, int64_t *out, struct ally_err *err)

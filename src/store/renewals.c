@@ -19,8 +19,10 @@ static const char SQL_RENEWALS[] =
 	"WHERE c.status = 'active' "
 	"  AND (c.end_date <= ?1 OR c.notice_deadline BETWEEN ?2 AND ?3)";
 
-static void renewal_from_row(sqlite3_stmt *st, struct renewal *r, ally_date today)
+/* The contract's columns; renewal_compute fills the rest. */
+static void renewal_from_row(sqlite3_stmt *st, void *elem)
 {
+	struct renewal *r = elem;
 	const char *cur = (const char *)sqlite3_column_text(st, 9);
 
 	memset(r, 0, sizeof *r);
@@ -34,43 +36,62 @@ static void renewal_from_row(sqlite3_stmt *st, struct renewal *r, ally_date toda
 	r->notice_days = (int)col_int(st, 7);
 	r->annual_value = col_opt_int(st, 8);
 	snprintf(r->currency, sizeof r->currency, "%s", cur != NULL ? cur : "");
-	renewal_compute(r, today);
 }
 
-static void renewal_free(struct renewal *r)
+static void renewal_free(void *elem)
 {
+	struct renewal *r = elem;
+
 	/* The rows of a store list own their texts (renewal.h borrows them). */
 	free((char *)r->partner);
 	free((char *)r->title);
 }
 
+static const struct row_kind renewal_rows = { sizeof(struct renewal), renewal_from_row,
+					     renewal_free };
+
+/* The window of SQL_RENEWALS: today and today + within. */
+struct window {
+	ally_date today;
+	int within;
+};
+
+static void bind_window(sqlite3_stmt *st, const void *arg)
+{
+	const struct window *w = arg;
+
+	bind_date(st, 1, w->today + w->within);
+	bind_date(st, 2, w->today);
+	bind_date(st, 3, w->today + w->within);
+}
+
+/* Keep, in place, the rows the core lists as of today. */
+static void keep_listed(struct renewal_list *l, ally_date today, int within)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		renewal_compute(&l->rows[i], today);
+		if (renewal_listed(&l->rows[i], within))
+			l->rows[k++] = l->rows[i];
+		else
+			renewal_free(&l->rows[i]);
+	}
+	l->n = k;
+}
+
 int store_renewals(struct store *s, ally_date today, int within, struct renewal_list *out,
 		   struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	const struct window w = { today, within };
+	void *rows;
+	int rc = store_collect(s, SQL_RENEWALS, bind_window, &w, &renewal_rows, &rows, &out->n,
+			       err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_RENEWALS, &st, err)) != ALLY_OK)
+	out->rows = rows;
+	if (rc != ALLY_OK)
 		return rc;
-	bind_date(st, 1, today + within);
-	bind_date(st, 2, today);
-	bind_date(st, 3, today + within);
-	while ((r = store_step(s, st, err)) == 1) {
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		renewal_from_row(st, &out->rows[out->n], today);
-		if (renewal_listed(&out->rows[out->n], within))
-			out->n++;
-		else
-			renewal_free(&out->rows[out->n]);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		renewal_list_finish(out);
-		return -r;
-	}
+	keep_listed(out, today, within);
 	if (out->n > 1)
 		qsort(out->rows, out->n, sizeof *out->rows, renewal_cmp);
 	return ALLY_OK;
@@ -78,9 +99,7 @@ int store_renewals(struct store *s, ally_date today, int within, struct renewal_
 
 void renewal_list_finish(struct renewal_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		renewal_free(&l->rows[i]);
-	free(l->rows);
+	store_rows_free(&renewal_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

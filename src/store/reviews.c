@@ -2,12 +2,12 @@
  * produce. */
 #include "store-private.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include "ally/enums.h"
 #include "ally/partner.h"
 #include "ally/util.h"
 
-static const char SQL_PARTNER_EXISTS[] = "SELECT 1 FROM partners WHERE id = ?";
 static const char SQL_REVIEW_PARTNER[] = "SELECT partner_id FROM reviews WHERE id = ?";
 static const char SQL_REVIEW_ADD[] =
 	"INSERT INTO reviews (partner_id, kind, date, attendees, notes, decisions) "
@@ -31,8 +31,9 @@ static const char SQL_ACTION_LIST[] =
 
 /* ---- reviews ---- */
 
-static int review_check(const struct review *r, struct ally_err *err)
+static int review_check(const void *row, struct ally_err *err)
 {
+	const struct review *r = row;
 	int rc = ALLY_OK;
 
 	if (enum_name(review_kind_names, r->kind) == NULL)
@@ -50,96 +51,83 @@ static int review_check(const struct review *r, struct ally_err *err)
 	return rc;
 }
 
-static int partner_must_exist(struct store *s, int64_t id, struct ally_err *err)
+static void bind_review_add(sqlite3_stmt *st, const void *row)
 {
-	bool found;
-	int rc = store_exists(s, SQL_PARTNER_EXISTS, id, &found, err);
+	const struct review *r = row;
 
-	if (rc == ALLY_OK && !found)
-		rc = store_not_found(err, "partner", id);
-	return rc;
-}
-
-static int review_insert(struct store *s, struct review *r, struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	char *summary;
-	char day[DATE_BUFSZ];
-	int rc, n;
-
-	if ((rc = partner_must_exist(s, r->partner_id, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_REVIEW_ADD, &st, err)) != ALLY_OK)
-		return rc;
 	bind_int(st, 1, r->partner_id);
 	bind_enum(st, 2, review_kind_names, r->kind);
 	bind_date(st, 3, r->date);
 	bind_text(st, 4, r->attendees);
 	bind_text(st, 5, r->notes);
 	bind_text(st, 6, r->decisions);
-	if ((n = store_step(s, st, err)) == 1) {
-		r->id = col_int(st, 0);
-		r->version = col_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (n < 0)
-		return -n;
-	summary = xasprintf("%s on %s", enum_name(review_kind_names, r->kind),
-			    date_format(r->date, day));
-	rc = audit_write(s, "reviews", r->id, r->partner_id, "*", NULL, summary, err);
-	free(summary);
-	return rc;
 }
+
+static char *review_summary(const void *row)
+{
+	const struct review *r = row;
+	char day[DATE_BUFSZ];
+
+	return xasprintf("%s on %s", enum_name(review_kind_names, r->kind),
+			 date_format(r->date, day));
+}
+
+static const struct versioned_ops review_ops = {
+	.tbl = "reviews",
+	.what = "review",
+	.size = sizeof(struct review),
+	.id_off = offsetof(struct review, id),
+	.version_off = offsetof(struct review, version),
+	.partner_off = offsetof(struct review, partner_id),
+	.validate = review_check,
+	.summary = review_summary,
+	.insert_sql = SQL_REVIEW_ADD,
+	.bind_insert = bind_review_add,
+	.partner_must_exist = true,
+};
 
 int store_review_add(struct store *s, struct review *r, struct ally_err *err)
 {
-	struct tx t;
-	int rc;
-
-	if ((rc = review_check(r, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	return tx_end(s, &t, review_insert(s, r, err), err);
+	return store_versioned_add(s, &review_ops, r, err);
 }
+
+static void review_from_row(sqlite3_stmt *st, void *elem)
+{
+	struct review *v = elem;
+
+	review_init(v);
+	v->id = col_int(st, 0);
+	v->partner_id = col_int(st, 1);
+	v->version = col_int(st, 2);
+	v->kind = col_enum(st, 3, review_kind_names);
+	v->date = col_date(st, 4);
+	v->attendees = col_text(st, 5);
+	v->notes = col_text(st, 6);
+	v->decisions = col_text(st, 7);
+}
+
+static void review_free(void *elem)
+{
+	review_finish(elem);
+}
+
+static const struct row_kind review_rows = { sizeof(struct review), review_from_row,
+					    review_free };
 
 int store_review_list(struct store *s, int64_t partner_id, struct review_list *out,
 		      struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_REVIEW_LIST, store_bind_id, &partner_id, &review_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_REVIEW_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		struct review *v;
-
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		v = &out->rows[out->n++];
-		review_init(v);
-		v->id = col_int(st, 0);
-		v->partner_id = col_int(st, 1);
-		v->version = col_int(st, 2);
-		v->kind = col_enum(st, 3, review_kind_names);
-		v->date = col_date(st, 4);
-		v->attendees = col_text(st, 5);
-		v->notes = col_text(st, 6);
-		v->decisions = col_text(st, 7);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		review_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void review_list_finish(struct review_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		review_finish(&l->rows[i]);
-	free(l->rows);
+	store_rows_free(&review_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }
@@ -147,23 +135,21 @@ void review_list_finish(struct review_list *l)
 /* ---- action items ---- */
 
 /* An item from a review belongs to that review's partner. */
-static int action_owner_partner(struct store *s, struct action_item *a, struct ally_err *err)
+static int action_owner_partner(struct store *s, void *row, struct ally_err *err)
 {
+	struct action_item *a = row;
 	sqlite3_stmt *st;
 	int64_t pid = 0;
-	int rc, r;
+	int rc;
 
 	if (a->review_id <= 0)
-		return partner_must_exist(s, a->partner_id, err);
+		return store_partner_exists(s, a->partner_id, err);
 	if ((rc = store_prepare(s, SQL_REVIEW_PARTNER, &st, err)) != ALLY_OK)
 		return rc;
 	bind_int(st, 1, a->review_id);
-	if ((r = store_step(s, st, err)) == 1)
-		pid = col_int(st, 0);
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	if (r == 0)
+	if ((rc = store_step_int(s, st, &pid, err)) != ALLY_OK)
+		return rc;
+	if (pid == 0)
 		return store_not_found(err, "review", a->review_id);
 	if (a->partner_id > 0 && a->partner_id != pid)
 		return ally_err_set(err, ALLY_EUSER, "review", "belongs to another partner");
@@ -171,48 +157,59 @@ static int action_owner_partner(struct store *s, struct action_item *a, struct a
 	return ALLY_OK;
 }
 
-static int action_insert(struct store *s, struct action_item *a, struct ally_err *err)
+static void bind_action_add(sqlite3_stmt *st, const void *row)
 {
-	sqlite3_stmt *st;
-	int rc, r;
+	const struct action_item *a = row;
 
-	if ((rc = action_owner_partner(s, a, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_ACTION_ADD, &st, err)) != ALLY_OK)
-		return rc;
 	bind_int(st, 1, a->partner_id);
 	bind_opt_int(st, 2, a->review_id > 0 ? a->review_id : -1);
 	bind_text(st, 3, a->text);
 	bind_text(st, 4, a->owner);
 	bind_date(st, 5, a->due);
 	bind_int(st, 6, a->done);
-	if ((r = store_step(s, st, err)) == 1) {
-		a->id = col_int(st, 0);
-		a->version = col_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	return audit_write(s, "action_items", a->id, a->partner_id, "*", NULL, a->text, err);
 }
 
-int store_action_add(struct store *s, struct action_item *a, struct ally_err *err)
+static int action_check(const void *row, struct ally_err *err)
 {
-	struct tx t;
-	int rc;
+	const struct action_item *a = row;
+	int rc = ALLY_OK;
 
 	if (a->text == NULL || a->text[0] == '\0')
 		return ally_err_set(err, ALLY_EUSER, "text", "is required");
-	if ((rc = text_check(a->text, "text", TEXT_LINE_MAX, false, err)) != ALLY_OK ||
-	    (a->owner != NULL &&
-	     (rc = text_check(a->owner, "owner", TEXT_LINE_MAX, false, err)) != ALLY_OK))
-		return rc;
-	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
-		return rc;
-	return tx_end(s, &t, action_insert(s, a, err), err);
+	if ((rc = text_check(a->text, "text", TEXT_LINE_MAX, false, err)) == ALLY_OK &&
+	    a->owner != NULL)
+		rc = text_check(a->owner, "owner", TEXT_LINE_MAX, false, err);
+	return rc;
 }
 
-static void action_from_row(sqlite3_stmt *st, struct action_item *a)
+static char *action_summary(const void *row)
 {
+	return xstrdup(((const struct action_item *)row)->text);
+}
+
+static const struct versioned_ops action_ops = {
+	.tbl = "action_items",
+	.what = "action",
+	.size = sizeof(struct action_item),
+	.id_off = offsetof(struct action_item, id),
+	.version_off = offsetof(struct action_item, version),
+	.partner_off = offsetof(struct action_item, partner_id),
+	.validate = action_check,
+	.summary = action_summary,
+	.insert_sql = SQL_ACTION_ADD,
+	.bind_insert = bind_action_add,
+	.check_insert = action_owner_partner,
+};
+
+int store_action_add(struct store *s, struct action_item *a, struct ally_err *err)
+{
+	return store_versioned_add(s, &action_ops, a, err);
+}
+
+static void action_from_row(sqlite3_stmt *st, void *elem)
+{
+	struct action_item *a = elem;
+
 	action_item_init(a);
 	a->id = col_int(st, 0);
 	a->partner_id = col_int(st, 1);
@@ -228,18 +225,10 @@ static int action_set_done(struct store *s, int64_t id, bool done, struct ally_e
 {
 	struct action_item a;
 	sqlite3_stmt *st;
-	int rc, r;
+	int rc = store_get(s, SQL_ACTION_GET, id, action_from_row, &a, "action", err);
 
-	if ((rc = store_prepare(s, SQL_ACTION_GET, &st, err)) != ALLY_OK)
+	if (rc != ALLY_OK)
 		return rc;
-	bind_int(st, 1, id);
-	if ((r = store_step(s, st, err)) == 1)
-		action_from_row(st, &a);
-	sqlite3_finalize(st);
-	if (r < 0)
-		return -r;
-	if (r == 0)
-		return store_not_found(err, "action", id);
 	if (a.done != done && (rc = store_prepare(s, SQL_ACTION_DONE, &st, err)) == ALLY_OK) {
 		bind_int(st, 1, id);
 		bind_int(st, 2, done);
@@ -261,35 +250,28 @@ int store_action_set_done(struct store *s, int64_t id, bool done, struct ally_er
 	return tx_end(s, &t, action_set_done(s, id, done, err), err);
 }
 
+static void action_free(void *elem)
+{
+	action_item_finish(elem);
+}
+
+static const struct row_kind action_rows = { sizeof(struct action_item), action_from_row,
+					    action_free };
+
 int store_action_list(struct store *s, int64_t partner_id, struct action_list *out,
 		      struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_ACTION_LIST, store_bind_id, &partner_id, &action_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_ACTION_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		action_from_row(st, &out->rows[out->n++]);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		action_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void action_list_finish(struct action_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		action_item_finish(&l->rows[i]);
-	free(l->rows);
+	store_rows_free(&action_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

@@ -143,43 +143,41 @@ int store_status_add(struct store *s, int64_t partner_id, int health, const char
 	return tx_end(s, &t, status_add(s, partner_id, health, note, date, err), err);
 }
 
+static void status_from_row(sqlite3_stmt *st, void *elem)
+{
+	struct status_entry *e = elem;
+
+	e->date = col_date(st, 0);
+	e->health = col_enum(st, 1, health_names);
+	e->note = col_text(st, 2);
+	e->author = col_text(st, 3);
+}
+
+static void status_free(void *elem)
+{
+	struct status_entry *e = elem;
+
+	free(e->note);
+	free(e->author);
+}
+
+static const struct row_kind status_rows = { sizeof(struct status_entry), status_from_row,
+					    status_free };
+
 int store_status_history(struct store *s, int64_t partner_id, struct status_list *out,
 			 struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_STATUS_LIST, store_bind_id, &partner_id, &status_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_STATUS_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		struct status_entry *e;
-
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		e = &out->rows[out->n++];
-		e->date = col_date(st, 0);
-		e->health = col_enum(st, 1, health_names);
-		e->note = col_text(st, 2);
-		e->author = col_text(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		status_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void status_list_finish(struct status_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->rows[i].note);
-		free(l->rows[i].author);
-	}
-	free(l->rows);
+	store_rows_free(&status_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }
@@ -259,45 +257,42 @@ int store_score_add(struct store *s, int64_t partner_id, const struct score_inpu
 	return rc;
 }
 
+static void score_from_row(sqlite3_stmt *st, void *elem)
+{
+	struct score_entry *e = elem;
+
+	e->date = col_date(st, 0);
+	e->in.fit = (int)col_int(st, 1);
+	e->in.reach = (int)col_int(st, 2);
+	e->in.capabilities = (int)col_int(st, 3);
+	e->in.financial = (int)col_int(st, 4);
+	e->in.track_record = (int)col_int(st, 5);
+	e->w = (int)col_int(st, 6);
+	e->author = col_text(st, 7);
+}
+
+static void score_free(void *elem)
+{
+	free(((struct score_entry *)elem)->author);
+}
+
+static const struct row_kind score_rows = { sizeof(struct score_entry), score_from_row,
+					   score_free };
+
 int store_score_history(struct store *s, int64_t partner_id, struct score_list *out,
 			struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_SCORE_LIST, store_bind_id, &partner_id, &score_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_SCORE_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		struct score_entry *e;
-
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		e = &out->rows[out->n++];
-		e->date = col_date(st, 0);
-		e->in.fit = (int)col_int(st, 1);
-		e->in.reach = (int)col_int(st, 2);
-		e->in.capabilities = (int)col_int(st, 3);
-		e->in.financial = (int)col_int(st, 4);
-		e->in.track_record = (int)col_int(st, 5);
-		e->w = (int)col_int(st, 6);
-		e->author = col_text(st, 7);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		score_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void score_list_finish(struct score_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->rows[i].author);
-	free(l->rows);
+	store_rows_free(&score_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }
@@ -373,44 +368,42 @@ int store_phase_move(struct store *s, int64_t partner_id, int to, const char *no
 		      err);
 }
 
+static void phase_from_row(sqlite3_stmt *st, void *elem)
+{
+	struct phase_entry *e = elem;
+
+	e->date = col_date(st, 0);
+	e->from = col_enum(st, 1, phase_names);
+	e->to = col_enum(st, 2, phase_names);
+	e->note = col_text(st, 3);
+	e->author = col_text(st, 4);
+}
+
+static void phase_free(void *elem)
+{
+	struct phase_entry *e = elem;
+
+	free(e->note);
+	free(e->author);
+}
+
+static const struct row_kind phase_rows = { sizeof(struct phase_entry), phase_from_row,
+					   phase_free };
+
 int store_phase_history(struct store *s, int64_t partner_id, struct phase_list *out,
 			struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, r;
+	void *rows;
+	int rc = store_collect(s, SQL_PHASE_LIST, store_bind_id, &partner_id, &phase_rows, &rows,
+			       &out->n, err);
 
-	out->rows = NULL;
-	out->n = 0;
-	if ((rc = store_prepare(s, SQL_PHASE_LIST, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, partner_id);
-	while ((r = store_step(s, st, err)) == 1) {
-		struct phase_entry *e;
-
-		out->rows = store_grow(out->rows, out->n, &cap, sizeof *out->rows);
-		e = &out->rows[out->n++];
-		e->date = col_date(st, 0);
-		e->from = col_enum(st, 1, phase_names);
-		e->to = col_enum(st, 2, phase_names);
-		e->note = col_text(st, 3);
-		e->author = col_text(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (r < 0) {
-		phase_list_finish(out);
-		return -r;
-	}
-	return ALLY_OK;
+	out->rows = rows;
+	return rc;
 }
 
 void phase_list_finish(struct phase_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->rows[i].note);
-		free(l->rows[i].author);
-	}
-	free(l->rows);
+	store_rows_free(&phase_rows, l->rows, l->n);
 	l->rows = NULL;
 	l->n = 0;
 }

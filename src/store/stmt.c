@@ -1,9 +1,11 @@
 /* stmt.c: binding values to statements and reading columns back, with
- * NULL standing for "not set" both ways; the text forms of values that the
- * audit log records. */
+ * NULL standing for "not set" both ways; reading one row or a list of
+ * rows into structs; the text forms of values that the audit log
+ * records. */
 #include "store-private.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include "ally/enums.h"
 #include "ally/util.h"
 
@@ -151,4 +153,61 @@ void *store_grow(void *rows, size_t n, size_t *cap, size_t size)
 		return rows;
 	*cap = *cap ? *cap * 2 : 16;
 	return xrealloc(rows, *cap * size);
+}
+
+void store_bind_id(sqlite3_stmt *st, const void *id)
+{
+	bind_int(st, 1, *(const int64_t *)id);
+}
+
+int store_get(struct store *s, const char *sql, int64_t id,
+	      void (*from_row)(sqlite3_stmt *st, void *out), void *out, const char *what,
+	      struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, sql, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, id);
+	if ((rc = store_step(s, st, err)) == 1)
+		from_row(st, out);
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -rc;
+	return rc == 1 ? ALLY_OK : store_not_found(err, what, id);
+}
+
+void store_rows_free(const struct row_kind *kind, void *rows, size_t n)
+{
+	for (size_t i = 0; kind->finish != NULL && i < n; i++)
+		kind->finish((char *)rows + i * kind->size);
+	free(rows);
+}
+
+int store_collect(struct store *s, const char *sql,
+		  void (*bind)(sqlite3_stmt *st, const void *arg), const void *arg,
+		  const struct row_kind *kind, void **rows, size_t *n, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc = store_prepare(s, sql, &st, err), r;
+
+	*rows = NULL;
+	*n = 0;
+	if (rc != ALLY_OK)
+		return rc;
+	if (bind != NULL)
+		bind(st, arg);
+	while ((r = store_step(s, st, err)) == 1) {
+		*rows = store_grow(*rows, *n, &cap, kind->size);
+		kind->from_row(st, (char *)*rows + (*n)++ * kind->size);
+	}
+	sqlite3_finalize(st);
+	if (r == 0)
+		return ALLY_OK;
+	store_rows_free(kind, *rows, *n);
+	*rows = NULL;
+	*n = 0;
+	return -r;
 }

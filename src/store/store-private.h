@@ -94,9 +94,93 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 int audit_diff(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
 	       const char *const *fields, char *const *old_v, char *const *new_v, int n,
 	       struct ally_err *err);
+/* Read the row of sql (which takes one id) into out with from_row; no row
+ * is ALLY_EUSER "what: no what N". */
+int store_get(struct store *s, const char *sql, int64_t id,
+	      void (*from_row)(sqlite3_stmt *st, void *out), void *out, const char *what,
+	      struct ally_err *err);
+
+/* How the rows of a list query become the elements of an array. */
+struct row_kind {
+	size_t size;                                    /* of one element */
+	void (*from_row)(sqlite3_stmt *st, void *elem); /* fill elem from the row */
+	void (*finish)(void *elem);                     /* free what elem owns, or NULL */
+};
+
+/* Every row of sql (bind, when not NULL, binds arg to it) as a new array
+ * *rows of *n elements, which the caller frees with store_rows_free.  On
+ * failure *rows is NULL and *n 0. */
+int store_collect(struct store *s, const char *sql,
+		  void (*bind)(sqlite3_stmt *st, const void *arg), const void *arg,
+		  const struct row_kind *kind, void **rows, size_t *n, struct ally_err *err);
+void store_rows_free(const struct row_kind *kind, void *rows, size_t n);
+
+/* A bind callback for store_collect: ?1 = *(const int64_t *)id. */
+void store_bind_id(sqlite3_stmt *st, const void *id);
+
 /* Room for one more element in a growing array of n: returns the array,
  * reallocated when n reached *cap. */
 void *store_grow(void *rows, size_t n, size_t *cap, size_t size);
+
+/* One kind of row (a table) for store_versioned_add, _update and _delete.
+ * The row struct has int64_t members id, version and partner_id (a
+ * partner's own id for partners) at the offsets given.  Hooks may be NULL
+ * where a table has nothing to do or does not support the operation. */
+struct versioned_ops {
+	const char *tbl;           /* the table, as the audit log names it */
+	const char *what;          /* "contact": for "no contact N", "changed by..." */
+	const char *exists_sql;    /* SELECT 1 FROM tbl WHERE id = ? */
+	size_t size;               /* of the row struct */
+	size_t id_off, version_off, partner_off;
+	size_t created_at_off;     /* of a char * member; 0 (id's offset): none */
+	size_t updated_at_off;     /* likewise */
+	int (*validate)(const void *row, struct ally_err *err);
+	char *(*summary)(const void *row); /* the audit value of an insert or delete */
+
+	/* INSERT ... RETURNING id, version (and created_at, updated_at when
+	 * the struct keeps them); check runs first (the rows it refers to
+	 * exist), after once the row is in. */
+	const char *insert_sql;
+	void (*bind_insert)(sqlite3_stmt *st, const void *row);
+	int (*check_insert)(struct store *s, void *row, struct ally_err *err);
+	int (*after_insert)(struct store *s, void *row, struct ally_err *err);
+	bool partner_must_exist;   /* the row's partner_id, before check_insert */
+	bool keeps_id;             /* an id > 0 is inserted as is, when free */
+
+	/* UPDATE ... WHERE id = ? AND version = ? RETURNING version (and
+	 * updated_at when the struct keeps it) */
+	const char *update_sql;
+	const char *const *fields; /* the editable fields, in values() order */
+	int nfields;
+	int (*get)(struct store *s, int64_t id, void *out, struct ally_err *err);
+	void (*values)(const void *row, char **v); /* the fields as text, owned */
+	void (*bind_update)(sqlite3_stmt *st, const void *row); /* every parameter */
+	/* around the UPDATE; cur is the stored row */
+	int (*check_update)(struct store *s, const void *row, const void *cur,
+			    struct ally_err *err);
+	int (*after_update)(struct store *s, const void *row, const void *cur,
+			    struct ally_err *err);
+	void (*finish)(void *row);
+
+	const char *delete_sql;    /* DELETE FROM tbl WHERE id = ? */
+};
+
+/* Validate row, then in one transaction: check, insert, set row's id and
+ * version, audit the new row (field "*").  With row's id > 0 that id is
+ * used.  On failure nothing is written and row's id and version are as
+ * they were. */
+int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *row,
+			struct ally_err *err);
+
+/* Validate row, then in one transaction: read the stored row, refuse a
+ * stale version, write the fields that differ and audit each one.  On
+ * failure nothing is written and row's version is as it was. */
+int store_versioned_update(struct store *s, const struct versioned_ops *ops, void *row,
+			   struct ally_err *err);
+
+/* Delete row id, audited with its summary; not found is ALLY_EUSER. */
+int store_versioned_delete(struct store *s, const struct versioned_ops *ops, int64_t id,
+			   struct ally_err *err);
 
 /* How many of n values differ (NULLs equal each other). */
 int values_changed(char *const *old_v, char *const *new_v, int n);
@@ -139,6 +223,9 @@ int contact_audit_cascade(struct store *s, int64_t partner_id, struct ally_err *
  * exist); a failed query is reported, not taken for "no such contract". */
 int store_contract_partner(struct store *s, int64_t contract_id, int64_t *partner_id,
 			   struct ally_err *err);
+
+/* ALLY_OK when partner id exists, else ALLY_EUSER "partner: no partner N". */
+int store_partner_exists(struct store *s, int64_t id, struct ally_err *err);
 
 /* Does a row with this id exist (exists_sql takes one id parameter)? */
 int store_exists(struct store *s, const char *exists_sql, int64_t id, bool *out,

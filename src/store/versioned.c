@@ -1,0 +1,203 @@
+/* versioned.c: how a row is added, updated and deleted, the same for every
+ * table: one transaction, the version checked on update, an audit row for
+ * each insert, changed field and delete.  Each table describes itself in a
+ * struct versioned_ops. */
+#include "store-private.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include "ally/util.h"
+
+/* The int64_t member of row at offset off (id, version, partner_id). */
+static int64_t *member(void *row, size_t off)
+{
+	return (int64_t *)((char *)row + off);
+}
+
+/* Set the char * member at offset off (0: the struct has none) to the
+ * text of column i. */
+static void set_stamp(void *row, size_t off, sqlite3_stmt *st, int i)
+{
+	if (off != 0)
+		str_set((char **)((char *)row + off), (const char *)sqlite3_column_text(st, i));
+}
+
+static int audit_summary(struct store *s, const struct versioned_ops *ops, void *row,
+			 bool deleted, struct ally_err *err)
+{
+	char *summary = ops->summary(row);
+	int rc = audit_write(s, ops->tbl, *member(row, ops->id_off),
+			     *member(row, ops->partner_off), "*", deleted ? summary : NULL,
+			     deleted ? NULL : summary, err);
+
+	free(summary);
+	return rc;
+}
+
+/* The rows an insert needs: the partner, when the table says so; a free
+ * id, when the caller gives one (import keeps ids). */
+static int check_refs(struct store *s, const struct versioned_ops *ops, void *row,
+		      struct ally_err *err)
+{
+	int64_t id = *member(row, ops->id_off);
+	bool found = false;
+	int rc = ALLY_OK;
+
+	if (ops->partner_must_exist)
+		rc = store_partner_exists(s, *member(row, ops->partner_off), err);
+	if (rc == ALLY_OK && ops->keeps_id && id > 0 &&
+	    (rc = store_exists(s, ops->exists_sql, id, &found, err)) == ALLY_OK && found)
+		rc = ally_err_set(err, ALLY_EUSER, "id", "%" PRId64 " is already used", id);
+	return rc;
+}
+
+static int insert(struct store *s, const struct versioned_ops *ops, void *row,
+		  struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((rc = check_refs(s, ops, row, err)) != ALLY_OK ||
+	    (ops->check_insert != NULL && (rc = ops->check_insert(s, row, err)) != ALLY_OK) ||
+	    (rc = store_prepare(s, ops->insert_sql, &st, err)) != ALLY_OK)
+		return rc;
+	ops->bind_insert(st, row);
+	if ((r = store_step(s, st, err)) == 1) {
+		*member(row, ops->id_off) = col_int(st, 0);
+		*member(row, ops->version_off) = col_int(st, 1);
+		set_stamp(row, ops->created_at_off, st, 2);
+		set_stamp(row, ops->updated_at_off, st, 3);
+	}
+	sqlite3_finalize(st);
+	if (r < 0)
+		return -r;
+	if (ops->after_insert != NULL && (rc = ops->after_insert(s, row, err)) != ALLY_OK)
+		return rc;
+	return audit_summary(s, ops, row, false, err);
+}
+
+int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *row,
+			struct ally_err *err)
+{
+	int64_t id = *member(row, ops->id_off), version = *member(row, ops->version_off);
+	struct tx t;
+	int rc;
+
+	if ((rc = ops->validate(row, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	*member(row, ops->version_off) = 0; /* "not stored yet", for the hooks */
+	rc = tx_end(s, &t, insert(s, ops, row, err), err);
+	if (rc != ALLY_OK) { /* the caller may retry with the same struct */
+		*member(row, ops->id_off) = id;
+		*member(row, ops->version_off) = version;
+	}
+	return rc;
+}
+
+/* The UPDATE of row: version checked in SQL, the new version (and
+ * updated_at) read back. */
+static int write_row(struct store *s, const struct versioned_ops *ops, void *row,
+		     const void *cur, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if ((ops->check_update != NULL && (rc = ops->check_update(s, row, cur, err)) != ALLY_OK) ||
+	    (rc = store_prepare(s, ops->update_sql, &st, err)) != ALLY_OK)
+		return rc;
+	ops->bind_update(st, row);
+	if ((r = store_step(s, st, err)) == 1) {
+		*member(row, ops->version_off) = col_int(st, 0);
+		set_stamp(row, ops->updated_at_off, st, 1);
+	}
+	sqlite3_finalize(st);
+	if (r < 0)
+		return -r;
+	if (r == 0)
+		return store_stale(s, ops->exists_sql, ops->what, *member(row, ops->id_off), err);
+	return ops->after_update != NULL ? ops->after_update(s, row, cur, err) : ALLY_OK;
+}
+
+/* Diff row against the stored one and write what changed. */
+static int update(struct store *s, const struct versioned_ops *ops, void *row,
+		  struct ally_err *err)
+{
+	void *cur = xcalloc(1, ops->size);
+	char **old_v = xcalloc((size_t)ops->nfields, sizeof *old_v);
+	char **new_v = xcalloc((size_t)ops->nfields, sizeof *new_v);
+	int64_t id = *member(row, ops->id_off);
+	int rc;
+
+	if ((rc = ops->get(s, id, cur, err)) != ALLY_OK)
+		goto out_free;
+	if (*member(cur, ops->version_off) != *member(row, ops->version_off)) {
+		rc = store_stale(s, ops->exists_sql, ops->what, id, err);
+		goto out;
+	}
+	/* A row never moves to another partner. */
+	*member(row, ops->partner_off) = *member(cur, ops->partner_off);
+	ops->values(cur, old_v);
+	ops->values(row, new_v);
+	if (values_changed(old_v, new_v, ops->nfields) == 0)
+		goto out;
+	if ((rc = write_row(s, ops, row, cur, err)) == ALLY_OK)
+		rc = audit_diff(s, ops->tbl, id, *member(row, ops->partner_off), ops->fields,
+				old_v, new_v, ops->nfields, err);
+out:
+	values_free(old_v, ops->nfields);
+	values_free(new_v, ops->nfields);
+	ops->finish(cur);
+out_free:
+	free(old_v);
+	free(new_v);
+	free(cur);
+	return rc;
+}
+
+int store_versioned_update(struct store *s, const struct versioned_ops *ops, void *row,
+			   struct ally_err *err)
+{
+	int64_t version = *member(row, ops->version_off);
+	struct tx t;
+	int rc;
+
+	if ((rc = ops->validate(row, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
+		return rc;
+	rc = tx_end(s, &t, update(s, ops, row, err), err);
+	if (rc != ALLY_OK) /* the caller may retry with the same struct */
+		*member(row, ops->version_off) = version;
+	return rc;
+}
+
+static int delete(struct store *s, const struct versioned_ops *ops, int64_t id,
+		  struct ally_err *err)
+{
+	void *cur = xcalloc(1, ops->size);
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = ops->get(s, id, cur, err)) != ALLY_OK) {
+		free(cur);
+		return rc;
+	}
+	if ((rc = store_prepare(s, ops->delete_sql, &st, err)) == ALLY_OK) {
+		bind_int(st, 1, id);
+		rc = store_step_done(s, st, err);
+	}
+	if (rc == ALLY_OK)
+		rc = audit_summary(s, ops, cur, true, err);
+	ops->finish(cur);
+	free(cur);
+	return rc;
+}
+
+int store_versioned_delete(struct store *s, const struct versioned_ops *ops, int64_t id,
+			   struct ally_err *err)
+{
+	struct tx t;
+	int rc = tx_begin(s, &t, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	return tx_end(s, &t, delete(s, ops, id, err), err);
+}
