@@ -2,12 +2,14 @@
 #ifndef ALLY_TEXT_H
 #define ALLY_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A copy of s in which nothing can act on a terminal: C0 controls become
  * "^X" (ESC is "^["), DEL "^?", C1 controls and invalid UTF-8 bytes
- * "\xNN"-style markers, invisible formatting characters (bidi overrides
- * and isolates, zero-width spaces and joiners, U+FEFF: see text_check)
+ * "\xNN"-style markers, invisible formatting characters (bidi controls,
+ * zero-width space, word joiners, U+FEFF: text_is_invisible_format)
  * "<U+202E>"-style markers; with keep_newlines, '\n' stays.  Other valid
  * UTF-8 text (accents, CJK, emoji) is kept as is.  The caller frees.
  * NULL gives "". */
@@ -20,6 +22,20 @@ size_t text_width(const char *s);
 /* The longest prefix of s that fits in cols columns, as a new string;
  * with ellipsis, a cut string ends in "…" (or "~" when ascii_only). */
 char *text_fit(const char *s, size_t cols, int ellipsis, int ascii_only);
+
+/* Decode one UTF-8 sequence at s (strict: no overlongs, surrogates or
+ * values past U+10FFFF).  Returns its length in bytes and sets *cp, or 0
+ * when the bytes there are not valid UTF-8 (or s is at its NUL). */
+size_t utf8_decode(const char *s, uint32_t *cp);
+
+/* Is cp an invisible formatting character: zero-width space and direction
+ * marks (U+200B, U+200E, U+200F), bidirectional embeddings and overrides
+ * (U+202A-U+202E), invisible operators (U+2060-U+2064), bidirectional
+ * isolates (U+2066-U+2069) or the zero-width no-break space (U+FEFF)?
+ * Such a character changes what a name looks like, or reorders the text
+ * around it on a terminal, without showing itself.  The joiners U+200C and
+ * U+200D are not: emoji sequences and some scripts need them. */
+bool text_is_invisible_format(uint32_t cp);
 
 /* The key two names are compared by: surrounding white space trimmed
  * (ASCII white space and the Unicode spaces such as U+00A0 and U+3000) and

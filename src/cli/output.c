@@ -162,36 +162,7 @@ static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t n
  * invisible operators, the byte order mark. */
 static bool json_hidden(uint32_t cp)
 {
-	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
-}
-
-static bool utf8_cont(unsigned char c)
-{
-	return (c & 0xc0) == 0x80;
-}
-
-/* The code point at p and its length in bytes; a byte that does not start
- * a complete sequence stands for itself (jansson writes valid UTF-8, so
- * this is only a guard). */
-static size_t utf8_next(const unsigned char *p, uint32_t *cp)
-{
-	if ((p[0] & 0xe0) == 0xc0 && utf8_cont(p[1])) {
-		*cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-		return 2;
-	}
-	if ((p[0] & 0xf0) == 0xe0 && utf8_cont(p[1]) && utf8_cont(p[2])) {
-		*cp = (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-		return 3;
-	}
-	if ((p[0] & 0xf8) == 0xf0 && utf8_cont(p[1]) && utf8_cont(p[2]) && utf8_cont(p[3])) {
-		*cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3f) << 12 |
-		      (uint32_t)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
-		return 4;
-	}
-	*cp = p[0] < 0x80 ? p[0] : UINT32_MAX; /* a stray byte is no code point */
-	return 1;
+	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || text_is_invisible_format(cp);
 }
 
 /* jansson's text with every hidden code point written as \uXXXX.  They
@@ -199,18 +170,20 @@ static size_t utf8_next(const unsigned char *p, uint32_t *cp)
  * values.  The caller frees. */
 static char *json_escape_hidden(const char *text)
 {
-	const unsigned char *p = (const unsigned char *)text;
+	const char *p = text;
 	struct buf b;
 
 	buf_init(&b);
 	while (*p != '\0') {
 		uint32_t cp;
-		size_t n = utf8_next(p, &cp);
+		size_t n = utf8_decode(p, &cp);
 
-		if (json_hidden(cp))
+		if (n == 0) /* jansson writes valid UTF-8; this is only a guard */
+			buf_add(&b, p, n = 1);
+		else if (json_hidden(cp))
 			buf_printf(&b, "\\u%04X", (unsigned)cp); /* as jansson writes them */
 		else
-			buf_add(&b, (const char *)p, n);
+			buf_add(&b, p, n);
 		p += n;
 	}
 	return buf_take(&b);

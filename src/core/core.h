@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "ally/text.h"
 
 #include "ally/parse.h" /* parse_long_field, parse_bool_field */
 
@@ -20,18 +21,7 @@ struct econ_terms;
  * NULL quotes as "".  Returns out. */
 const char *quote(const char *s, char out[QUOTE_BUFSZ]);
 
-/* Decode one UTF-8 sequence at s (strict: no overlongs, surrogates or
- * values past U+10FFFF).  Returns its length in bytes and sets *cp, or 0
- * when the bytes there are not valid UTF-8 (or s is at its NUL). */
-size_t utf8_decode(const char *s, uint32_t *cp);
 
-/* Is cp an invisible formatting character: zero-width space, joiners and
- * direction marks (U+200B-U+200F), bidirectional embeddings and overrides
- * (U+202A-U+202E), invisible operators (U+2060-U+2064), bidirectional
- * isolates (U+2066-U+2069) or the zero-width no-break space (U+FEFF)?
- * Such a character changes what a name looks like, or reorders the text
- * around it on a terminal, without showing itself. */
-bool text_is_invisible_format(uint32_t cp);
 
 /* White space as names are trimmed of it: ASCII space, tab, newline,
  * vertical tab, form feed, carriage return, and the Unicode spaces
