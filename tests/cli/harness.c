@@ -182,6 +182,17 @@ void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...)
 	va_end(ap);
 }
 
+bool harness_have_pty(void)
+{
+	int master, slave;
+
+	if (openpty(&master, &slave, NULL, NULL, NULL) != 0)
+		return false;
+	close(master);
+	close(slave);
+	return true;
+}
+
 static void run_tty_argv(struct run *r, char **argv)
 {
 	int master, slave, err[2], st;

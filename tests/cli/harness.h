@@ -2,6 +2,7 @@
 #ifndef ALLY_TEST_HARNESS_H
 #define ALLY_TEST_HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct run {
@@ -32,6 +33,9 @@ void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...);
 /* As run_ally with no input, standard output a terminal (a pseudo-
  * terminal in raw mode, so bytes arrive as written). */
 void run_ally_tty(struct harness *h, struct run *r, ...);
+/* Can this machine give us a pseudo-terminal?  (A bare chroot or a
+ * container without /dev/pts cannot; tests that need one are skipped.) */
+bool harness_have_pty(void);
 void run_finish(struct run *r);
 
 /* Write text to DIR/name and return the full path (static storage until
