@@ -119,6 +119,14 @@ int contract_renew_term(const struct contract *c, ally_date until, ally_date *st
  * 2027-07-01" or "end_date: must not be empty". */
 int contract_check_term_end(ally_date term_start, ally_date end, struct ally_err *err);
 
+/* An edited start_date of a contract with renewal history must not fall
+ * after the end of its first term (first_term_end; DATE_NONE, for a
+ * contract never renewed, skips the check, as contract_validate already
+ * keeps start_date <= end_date).  ALLY_OK, or ALLY_EUSER with
+ * "start_date: 2027-01-01 is after the end of the first term
+ * (2026-12-12)" or "start_date: must not be empty". */
+int contract_check_term_start(ally_date first_term_end, ally_date start, struct ally_err *err);
+
 /* The partner's payout on revenue R (minor units) in contract year y
  * (1-based), per the model; rounding half away from zero at the end only.
  * For co_marketing, revenue is ignored and the result is the partner's

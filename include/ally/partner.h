@@ -97,6 +97,14 @@ int partner_check_name(const char *name, struct ally_err *err);
  * in emoji and some scripts); text_visible shows them as markers. */
 int text_check(const char *s, const char *field, size_t max, bool multiline, struct ally_err *err);
 
+/* "The newest one counts" (domain.md: status updates and scorings): does
+ * an entry dated date replace the current one, dated current?  True when
+ * there is no current entry (current == DATE_NONE) or date >= current, so
+ * a second entry on the same day wins over the first; false for an entry
+ * back-dated before the current one, which goes into the history only.
+ * The store decides with this, not with its own date comparison. */
+bool history_supersedes(ally_date current, ally_date date);
+
 /* A person at the partner. */
 struct contact {
 	int64_t id;

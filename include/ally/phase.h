@@ -41,4 +41,12 @@ int phase_resolve_move(enum phase from, int to, enum phase *out, struct ally_err
  * first_start == DATE_NONE gives false. */
 bool phase_behind_schedule(enum phase p, ally_date first_start, ally_date today);
 
+/* May a phase move be dated date, when the partner's last recorded move
+ * was on last_move?  Moves are history and stay in order: a move dated
+ * before the last one is refused with ALLY_EUSER and "date: 2026-02-01 is
+ * before the last phase move on 2026-06-01"; the same day is fine.
+ * last_move == DATE_NONE (no move yet) always gives ALLY_OK; so does
+ * date == DATE_NONE, which the caller resolves to today first. */
+int phase_check_move_date(ally_date last_move, ally_date date, struct ally_err *err);
+
 #endif

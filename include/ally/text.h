@@ -48,4 +48,11 @@ bool text_is_invisible_format(uint32_t cp);
  * frees; never NULL. */
 char *text_fold(const char *s);
 
+/* Order two names the way they are compared: by their text_fold keys,
+ * byte by byte (that is, by code point of the folded UTF-8), so that two
+ * names with one key compare 0 and a sorted list keeps "acme", "ACME 2",
+ * "Äcme" in one stable order in every process.  No locale collation.
+ * NULL sorts as "".  Negative, 0 or positive, like strcmp. */
+int text_fold_cmp(const char *a, const char *b);
+
 #endif
