@@ -124,9 +124,16 @@ struct partner_list {
 int store_partner_list(struct store *s, const struct partner_filter *f, ally_date today,
 		       struct partner_list *out, struct ally_err *err);
 void partner_list_finish(struct partner_list *l);
-/* Facts and flags of one partner. */
+/* Facts of one partner as of today (what partner_flags and
+ * partner_next_action take): reads the partner, then its facts, in one
+ * snapshot.  Not found: ALLY_EUSER "partner: no partner N". */
 int store_partner_facts(struct store *s, int64_t partner_id, ally_date today,
 			struct partner_facts *out, struct ally_err *err);
+/* The same for a partner the caller has already read (p->id, phase,
+ * score and status are taken from p, not read again), so "partner show"
+ * reads the partner once.  Only database failures are reported. */
+int store_partner_facts_of(struct store *s, const struct partner *p, ally_date today,
+			   struct partner_facts *out, struct ally_err *err);
 
 /* ---- status, score, phase ---- */
 
@@ -314,7 +321,8 @@ struct audit_entry {
 	char *tbl;       /* "partners", "contracts", ... */
 	int64_t row_id;
 	int64_t partner_id; /* 0 when not tied to a partner */
-	char *partner;   /* the partner's name at read time, or NULL */
+	char *partner;   /* the partner's name now, else as it was when the row was
+			  * written (a deleted partner); NULL when none */
 	char *field;     /* "health", "end_date", "*" for insert/delete */
 	char *old_value; /* NULL for inserts */
 	char *new_value; /* NULL for deletes */
@@ -324,6 +332,11 @@ struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
  * values (substring, ignoring case) when not NULL. */
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err);
+/* One partner's audit rows, newest first (limit 0: all), also after the
+ * partner was deleted; served by the (partner_id, id) index.  The caller
+ * frees out with audit_list_finish. */
+int store_audit_list_partner(struct store *s, int64_t partner_id, size_t limit, size_t offset,
+			     struct audit_list *out, struct ally_err *err);
 void audit_list_finish(struct audit_list *l);
 
 /* Number of partners (cheap; for "is the database empty?"). */
