@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,32 +83,117 @@ static int take_opt(int argc, char **argv, int *i, const struct cli_opt *opts, u
 	return ALLY_OK;
 }
 
-int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
-	      int *npos, struct ally_err *err)
+/* The global options as rows of a table (help is not among them: asking
+ * for help twice is harmless, so is_help takes it first). */
+#define GLOBAL_N 5
+static void global_opts(struct cli_globals *g, struct cli_opt out[GLOBAL_N])
 {
-	bool options = true;
+	out[0] = (struct cli_opt){ "db", true, &g->db, NULL };
+	out[1] = (struct cli_opt){ "today", true, &g->today, NULL };
+	out[2] = (struct cli_opt){ "format", true, &g->format, NULL };
+	out[3] = (struct cli_opt){ "help", false, NULL, &g->help };
+	out[4] = (struct cli_opt){ "version", false, NULL, &g->version };
+}
+
+/* The bits of seen for the global rows at opts[first..first+GLOBAL_N)
+ * already given (before the command, or between its words). */
+static uint64_t globals_seen(const struct cli_opt *opts, size_t first)
+{
 	uint64_t seen = 0;
+	size_t k;
+
+	for (k = first; k < first + GLOBAL_N; k++)
+		if ((opts[k].value != NULL && *opts[k].value != NULL) ||
+		    (opts[k].value == NULL && *opts[k].set))
+			seen |= (uint64_t)1 << k;
+	return seen;
+}
+
+static bool is_help(const char *a)
+{
+	return strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
+}
+
+int cli_take_globals(struct cli_globals *g, int argc, char **argv, int *i,
+		     struct ally_err *err)
+{
+	struct cli_opt opts[GLOBAL_N + 1];
+	uint64_t seen;
+	int rc;
+
+	global_opts(g, opts);
+	opts[GLOBAL_N] = (struct cli_opt){ NULL, false, NULL, NULL };
+	seen = globals_seen(opts, 0);
+	for (; *i < argc && argv[*i][0] == '-' && argv[*i][1] != '\0'; ++*i) {
+		const char *a = argv[*i];
+
+		if (strcmp(a, "--") == 0) {
+			++*i;
+			break;
+		}
+		if (is_help(a)) {
+			g->help = true;
+			continue;
+		}
+		if (a[1] != '-')
+			return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown option '%s'", a);
+		rc = take_opt(argc, argv, i, opts, &seen, err);
+		if (rc != ALLY_OK)
+			return rc;
+	}
+	return ALLY_OK;
+}
+
+/* opts followed by the global options into all[]; *first is where the
+ * global rows start. */
+#define CLI_OPTS_MAX 64
+static void merge_opts(struct cli *cli, const struct cli_opt *opts,
+		       struct cli_opt all[CLI_OPTS_MAX + 1], size_t *first)
+{
+	size_t n = 0;
+
+	for (; opts[n].name != NULL; n++) {
+		if (n + GLOBAL_N >= CLI_OPTS_MAX) {
+			fputs("ally: internal error: too many options\n", stderr);
+			abort();
+		}
+		all[n] = opts[n];
+	}
+	*first = n;
+	global_opts(&cli->g, all + n);
+	all[n + GLOBAL_N] = (struct cli_opt){ NULL, false, NULL, NULL };
+}
+
+int cli_parse(struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int maxpos, int *npos, struct ally_err *err)
+{
+	struct cli_opt all[CLI_OPTS_MAX + 1];
+	bool options = true;
+	uint64_t seen;
+	size_t first;
 	int i, rc;
 
+	merge_opts(cli, opts, all, &first);
+	seen = globals_seen(all, first);
 	*npos = 0;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (options && strcmp(a, "--") == 0) {
 			options = false;
-			continue;
-		}
-		if (options && a[0] == '-' && a[1] == '-') {
-			rc = take_opt(argc, argv, &i, opts, &seen, err);
+		} else if (options && is_help(a)) {
+			cli->g.help = true;
+		} else if (options && a[0] == '-' && a[1] == '-') {
+			rc = take_opt(argc, argv, &i, all, &seen, err);
 			if (rc != ALLY_OK)
 				return rc;
-			continue;
-		}
-		if (*npos >= maxpos)
+		} else if (*npos >= maxpos) {
 			return ally_err_set(err, ALLY_EUSAGE, NULL, "unexpected argument '%s'", a);
-		pos[(*npos)++] = a;
+		} else {
+			pos[(*npos)++] = a;
+		}
 	}
-	return ALLY_OK;
+	return cli_start(cli, err);
 }
 
 int cli_require(const char *value, const char *opt, struct ally_err *err)

@@ -27,90 +27,11 @@ static const struct cli_command *const families[] = {
 
 static const char *const format_names[] = { "table", "json", "csv", NULL };
 
-/* The global options, found anywhere before "--". */
-struct globals {
-	const char *db;
-	const char *today;
-	const char *format;
-	bool help;
-	bool version;
-};
-
 /* What a usage error points to: "ally partner add --help". */
 struct hint {
 	const char *name; /* NULL: the program's help */
 	const char *sub;
 };
-
-static bool opt_match(const char *arg, const char *name, const char **inline_value)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(arg, name, n) != 0)
-		return false;
-	if (arg[n] == '\0') {
-		*inline_value = NULL;
-		return true;
-	}
-	if (arg[n] == '=') {
-		*inline_value = arg + n + 1;
-		return true;
-	}
-	return false;
-}
-
-/* One valued global option at argv[*i]; false when it is not one. */
-static bool take_valued(int argc, char **argv, int *i, struct globals *g, int *rc,
-			struct ally_err *err)
-{
-	static const char *const names[] = { "--db", "--today", "--format" };
-	const char **slots[] = { &g->db, &g->today, &g->format };
-	const char *inl;
-	size_t k;
-
-	for (k = 0; k < 3; k++) {
-		if (!opt_match(argv[*i], names[k], &inl))
-			continue;
-		if (*slots[k] != NULL)
-			*rc = ally_err_set(err, ALLY_EUSAGE, NULL, "%s given twice", names[k]);
-		else if (inl != NULL)
-			*slots[k] = inl;
-		else if (*i + 1 < argc)
-			*slots[k] = argv[++*i];
-		else
-			*rc = ally_err_set(err, ALLY_EUSAGE, NULL, "%s needs a value", names[k]);
-		return true;
-	}
-	return false;
-}
-
-/* Split argv into the global options and the rest (the command and its
- * own arguments), which goes to rest[0..*nrest). */
-static int take_globals(int argc, char **argv, struct globals *g, char **rest, int *nrest,
-			struct ally_err *err)
-{
-	bool options = true;
-	int i, rc = ALLY_OK;
-
-	*nrest = 0;
-	for (i = 1; i < argc && rc == ALLY_OK; i++) {
-		const char *a = argv[i];
-
-		if (options && strcmp(a, "--") == 0) {
-			options = false;
-			rest[(*nrest)++] = argv[i]; /* the command's own parser needs it too */
-		} else if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0))
-			g->help = true;
-		else if (options && strcmp(a, "--version") == 0)
-			g->version = true;
-		else if (options && take_valued(argc, argv, &i, g, &rc, err))
-			continue;
-		else
-			rest[(*nrest)++] = argv[i];
-	}
-	rest[*nrest] = NULL;
-	return rc;
-}
 
 static bool has_subs(const char *name)
 {
@@ -143,31 +64,35 @@ static bool known_name(const char *name)
 	return has_subs(name) || find_row(name, NULL) != NULL;
 }
 
-/* Find the command named by argv; *shift is how many words name it less
- * one (so argv + *shift starts at the (sub)command's own name).  With
- * *out NULL and ALLY_OK, the family's help was asked for. */
-static int lookup(int argc, char **argv, bool help, const struct cli_command **out, int *shift,
-		  struct hint *hint, struct ally_err *err)
+/* The command whose name is argv[*i] (and, for a family, whose
+ * subcommand is the next word; global options may come between the two).
+ * *i ends on the command's last word.  With *out NULL and ALLY_OK, the
+ * family's help was asked for (g->help). */
+static int lookup(int argc, char **argv, int *i, struct cli_globals *g,
+		  const struct cli_command **out, struct hint *hint, struct ally_err *err)
 {
-	const char *name = argv[0];
+	const char *name = argv[*i];
+	int rc;
 
 	*out = NULL;
-	*shift = 0;
 	if (!known_name(name))
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown command '%s'", name);
-	if (argc > 1 && argv[1][0] != '-' && has_subs(name) && (*out = find_row(name, argv[1]))) {
-		*shift = 1;
+	if (!has_subs(name)) {
+		*out = find_row(name, NULL);
 		return ALLY_OK;
 	}
-	if ((*out = find_row(name, NULL)) != NULL)
-		return ALLY_OK;
 	hint->name = name;
-	if (argc > 1 && argv[1][0] != '-')
+	++*i;
+	rc = cli_take_globals(g, argc, argv, i, err);
+	if (rc != ALLY_OK || (*i >= argc && g->help))
+		return rc;
+	if (*i >= argc)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "%s: missing subcommand", name);
+	*out = find_row(name, argv[*i]);
+	if (*out == NULL)
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "unknown subcommand '%s %s'", name,
-				    argv[1]);
-	if (help)
-		return ALLY_OK;
-	return ally_err_set(err, ALLY_EUSAGE, NULL, "%s: missing subcommand", name);
+				    argv[*i]);
+	return ALLY_OK;
 }
 
 /* Open and migrate the database, then begin the command's transaction:
@@ -175,71 +100,104 @@ static int lookup(int argc, char **argv, bool help, const struct cli_command **o
  * (store_begin_read) for a read, so that its queries see one snapshot
  * without waiting for a writer.  Should even that fail, the read goes on
  * without one rather than fail: each store call then reads on its own. */
-static int open_db(struct cli *cli, const struct cli_command *c, const char *db_opt, char **path,
-		   bool *in_tx, struct ally_err *err)
+static int open_db(struct cli *cli, struct ally_err *err)
 {
 	struct store_opts opts = { STORE_JOURNAL_AUTO, 0, cli->user, false };
 	struct ally_err ignored;
+	char *path = NULL;
 	int rc;
 
-	rc = cli_resolve_db(db_opt, path, err);
+	rc = cli_resolve_db(cli->g.db, &path, err);
 	if (rc != ALLY_OK)
 		return rc;
-	cli->db_path = *path;
-	cli->store = store_open(*path, &opts, err);
+	cli->db_path = path;
+	cli->store = store_open(path, &opts, err);
 	if (cli->store == NULL)
 		return err->status != ALLY_OK ? err->status : ALLY_EDB;
 	rc = store_migrate(cli->store, err);
 	if (rc != ALLY_OK)
 		return rc;
-	if (c->flags & CMD_WRITE) {
+	if (cli->cmd->flags & CMD_WRITE) {
 		rc = store_begin(cli->store, err);
-		*in_tx = rc == ALLY_OK;
+		cli->in_tx = rc == ALLY_OK;
 		return rc;
 	}
-	*in_tx = store_begin_read(cli->store, &ignored) == ALLY_OK;
+	cli->in_tx = store_begin_read(cli->store, &ignored) == ALLY_OK;
 	return ALLY_OK;
 }
 
-static int end_tx(struct cli *cli, const struct cli_command *c, bool in_tx, int rc,
-		  struct ally_err *err)
+static int end_tx(struct cli *cli, int rc, struct ally_err *err)
 {
-	if (!in_tx)
+	if (!cli->in_tx)
 		return rc;
-	if (rc == ALLY_OK && (c->flags & CMD_WRITE))
-		return store_commit(cli->store, err);
+	cli->in_tx = false;
+	if (rc == ALLY_OK && (cli->cmd->flags & CMD_WRITE)) {
+		rc = store_commit(cli->store, err);
+		cli->committed = rc == ALLY_OK;
+		return rc;
+	}
 	store_rollback(cli->store);
 	return rc;
 }
 
+static int output_failed(bool saved, struct ally_err *err)
+{
+	return ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output%s",
+			    saved ? " (the change was saved)" : "");
+}
+
 /* Print what the command wrote, once its transaction is over.  After a
  * write has committed, a failure here must not read as "nothing changed". */
-static int flush_output(const struct cli_command *c, const char *text, size_t len,
+static int flush_output(const struct cli *cli, const char *text, size_t len,
 			struct ally_err *err)
 {
 	if (fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0)
 		return ALLY_OK;
-	return ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output%s",
-			    (c->flags & CMD_WRITE) ? " (the change was saved)" : "");
+	return output_failed(cli->committed, err);
 }
 
 /* A bad --format is a usage error: the command was called wrongly, and
  * nothing about the data is at fault. */
-static int parse_format(const struct globals *g, struct cli *cli, struct ally_err *err)
+static int parse_format(struct cli *cli, struct ally_err *err)
 {
 	int f = FMT_TABLE;
 
-	if (g->format != NULL && cli_enum(format_names, g->format, "--format", &f, err) != ALLY_OK)
+	if (cli->g.format != NULL &&
+	    cli_enum(format_names, cli->g.format, "--format", &f, err) != ALLY_OK)
 		return err->status = ALLY_EUSAGE;
 	cli->format = (enum out_format)f;
-	cli->format_given = g->format != NULL;
+	cli->format_given = cli->g.format != NULL;
 	return ALLY_OK;
+}
+
+int cli_start(struct cli *cli, struct ally_err *err)
+{
+	char *user = NULL;
+	int rc;
+
+	cli->started = true;
+	if (cli->g.help) {
+		cli_help_command(cli->out, cli->cmd);
+		cli->helped = true;
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "help");
+	}
+	if (cli->g.version)
+		return ally_err_set(err, ALLY_EUSAGE, NULL, "--version takes no arguments");
+	rc = parse_format(cli, err);
+	if (rc == ALLY_OK)
+		rc = cli_resolve_today(cli->g.today, &cli->today, err);
+	if (rc == ALLY_OK)
+		rc = cli_resolve_user(&user, err);
+	cli->user = user;
+	if (rc == ALLY_OK && (cli->cmd->flags & CMD_DB))
+		rc = open_db(cli, err);
+	return rc;
 }
 
 /* Run the command with its output collected in memory (*text, the
  * caller's to free), so that nothing is printed before the commit. */
-static int run_buffered(const struct cli_command *c, struct cli *cli, int argc, char **argv,
-			char **text, size_t *len, struct ally_err *err)
+static int run_buffered(struct cli *cli, int argc, char **argv, char **text, size_t *len,
+			struct ally_err *err)
 {
 	int rc;
 
@@ -247,7 +205,13 @@ static int run_buffered(const struct cli_command *c, struct cli *cli, int argc, 
 	if (cli->out == NULL)
 		return ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
 				    strerror(errno));
-	rc = c->run(cli, argc, argv, err);
+	rc = cli->cmd->run(cli, argc, argv, err);
+	if (!cli->started && rc == ALLY_OK) /* every command must begin with cli_parse */
+		rc = ally_err_set(err, ALLY_EUSAGE, NULL, "internal error: options not parsed");
+	if (cli->helped) {
+		ally_err_clear(err);
+		rc = ALLY_OK;
+	}
 	if (fclose(cli->out) != 0 && rc == ALLY_OK)
 		rc = ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
 				  strerror(errno));
@@ -255,33 +219,21 @@ static int run_buffered(const struct cli_command *c, struct cli *cli, int argc, 
 	return rc;
 }
 
-static int run_command(const struct cli_command *c, const struct globals *g, int argc,
-		       char **argv, struct ally_err *err)
+static int run_command(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	struct cli cli = { 0 };
-	char *path = NULL, *user = cli_resolve_user(), *text = NULL;
+	char *text = NULL;
 	size_t len = 0;
-	bool in_tx = false;
 	int rc;
 
-	cli.user = user;
-	cli.out_tty = isatty(STDOUT_FILENO);
-	rc = parse_format(g, &cli, err);
+	cli->out_tty = isatty(STDOUT_FILENO);
+	rc = run_buffered(cli, argc, argv, &text, &len, err);
+	rc = end_tx(cli, rc, err);
 	if (rc == ALLY_OK)
-		rc = cli_resolve_today(g->today, &cli.today, err);
-	if (rc == ALLY_OK && (c->flags & CMD_DB))
-		rc = open_db(&cli, c, g->db, &path, &in_tx, err);
-	if (rc != ALLY_OK)
-		goto out;
-	rc = run_buffered(c, &cli, argc, argv, &text, &len, err);
-	rc = end_tx(&cli, c, in_tx, rc, err);
-	if (rc == ALLY_OK)
-		rc = flush_output(c, text, len, err);
-out:
-	store_close(cli.store);
+		rc = flush_output(cli, text, len, err);
+	store_close(cli->store);
 	free(text);
-	free(path);
-	free(user);
+	free((char *)cli->db_path);
+	free((char *)cli->user);
 	return rc;
 }
 
@@ -300,75 +252,78 @@ static void print_error(int rc, const struct ally_err *err, const struct hint *h
 }
 
 /* `ally help [COMMAND [SUB]]`, the same as COMMAND [SUB] --help. */
-static int help_topic(int argc, char **argv, struct hint *hint, struct ally_err *err)
+static int help_topic(int argc, char **argv, int i, struct hint *hint, struct ally_err *err)
 {
+	struct cli_globals g = { .help = true };
 	const struct cli_command *c;
-	int shift, rc;
+	int rc;
 
-	if (argc == 0) {
+	if (i >= argc) {
 		cli_help_program(stdout, families);
 		return ALLY_OK;
 	}
-	rc = lookup(argc, argv, true, &c, &shift, hint, err);
+	rc = lookup(argc, argv, &i, &g, &c, hint, err);
+	if (rc == ALLY_OK && i + 1 < argc)
+		rc = ally_err_set(err, ALLY_EUSAGE, NULL, "unexpected argument '%s'", argv[i + 1]);
 	if (rc != ALLY_OK)
 		return rc;
 	if (c == NULL)
-		cli_help_family(stdout, families, argv[0]);
+		cli_help_family(stdout, families, argv[i - 1]);
 	else
 		cli_help_command(stdout, c);
 	return ALLY_OK;
 }
 
-static int dispatch(int argc, char **argv, const struct globals *g, struct hint *hint,
+/* After the global options given before it: the command word on. */
+static int dispatch(int argc, char **argv, int i, struct cli *cli, struct hint *hint,
 		    struct ally_err *err)
 {
-	const struct cli_command *c;
-	int shift, rc;
+	int rc;
 
-	if (g->version && argc > 0)
+	if (cli->g.version && i < argc)
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "--version takes no arguments, got '%s'",
-				    argv[0]);
-	if (g->version) {
+				    argv[i]);
+	if (cli->g.version) {
 		printf("ally %s\n", ALLY_VERSION);
 		return ALLY_OK;
 	}
-	if (argc == 0 && g->help)
-		return help_topic(0, argv, hint, err);
-	if (argc == 0)
+	if (i >= argc && cli->g.help)
+		return help_topic(argc, argv, i, hint, err);
+	if (i >= argc)
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "no command given");
-	if (strcmp(argv[0], "help") == 0)
-		return help_topic(argc - 1, argv + 1, hint, err);
-	rc = lookup(argc, argv, g->help, &c, &shift, hint, err);
-	if (rc != ALLY_OK || c == NULL) {
-		if (rc == ALLY_OK)
-			cli_help_family(stdout, families, argv[0]);
+	if (strcmp(argv[i], "help") == 0)
+		return help_topic(argc, argv, i + 1, hint, err);
+	rc = lookup(argc, argv, &i, &cli->g, &cli->cmd, hint, err);
+	if (rc == ALLY_OK && cli->cmd == NULL)
+		cli_help_family(stdout, families, hint->name);
+	if (rc != ALLY_OK || cli->cmd == NULL)
 		return rc;
-	}
-	hint->name = c->name;
-	hint->sub = c->sub;
-	if (g->help) {
-		cli_help_command(stdout, c);
+	hint->name = cli->cmd->name;
+	hint->sub = cli->cmd->sub;
+	if (cli->g.help && !cli->g.version) {
+		cli_help_command(stdout, cli->cmd);
 		return ALLY_OK;
 	}
-	return run_command(c, g, argc - shift, argv + shift, err);
+	return run_command(cli, argc - i, argv + i, err);
 }
 
 int cli_main(int argc, char **argv)
 {
-	struct globals g = { 0 };
+	struct cli cli = { 0 };
 	struct hint hint = { NULL, NULL };
 	struct ally_err err;
-	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-	int nrest, rc;
+	int i = 1, rc;
 
 	/* Only the character type: numbers must keep their '.' everywhere. */
 	setlocale(LC_CTYPE, "");
 	ally_err_clear(&err);
-	rc = take_globals(argc, argv, &g, rest, &nrest, &err);
+	rc = cli_take_globals(&cli.g, argc, argv, &i, &err);
 	if (rc == ALLY_OK)
-		rc = dispatch(nrest, rest, &g, &hint, &err);
+		rc = dispatch(argc, argv, i, &cli, &hint, &err);
+	/* Help and the version are printed straight to stdout. */
+	if (rc == ALLY_OK && fflush(stdout) != 0)
+		rc = output_failed(false, &err);
 	if (rc != ALLY_OK)
 		print_error(rc, &err, &hint);
-	free(rest);
 	return rc;
 }

@@ -13,16 +13,36 @@ struct store;
 
 enum out_format { FMT_TABLE, FMT_JSON, FMT_CSV };
 
-/* Everything a command may use; filled by the dispatcher (cli.c). */
+/* The global options, given before the command word or among the
+ * command's own options (cli_parse merges them into every command's). */
+struct cli_globals {
+	const char *db;     /* --db */
+	const char *today;  /* --today */
+	const char *format; /* --format */
+	bool help;          /* --help or -h */
+	bool version;       /* --version */
+};
+
+struct cli_command;
+
+/* Everything a command may use; filled by the dispatcher (cli.c), and by
+ * cli_start once the command's options are known. */
 struct cli {
 	const char *db_path;   /* --db, $ALLY_DB, $XDG_DATA_HOME/ally/..., ~/.local/share/ally/... */
 	ally_date today;       /* --today, $ALLY_TODAY, or the real date */
 	enum out_format format;/* --format; FMT_TABLE unless given */
 	bool format_given;     /* export defaults to csv unless --format was given */
-	const char *user;      /* login name: $ALLY_USER (tests), else the passwd entry */
+	const char *user;      /* login name: $ALLY_USER (tests), else the passwd entry; checked */
 	struct store *store;   /* open and migrated when the command has CMD_DB */
-	FILE *out;             /* stdout */
+	FILE *out;             /* the command's output, printed once its transaction is over */
 	bool out_tty;          /* stdout is a terminal: CSV cells pass through text_visible too */
+	/* The dispatcher's own state. */
+	const struct cli_command *cmd; /* the command being run */
+	struct cli_globals g;  /* the global options given so far */
+	bool started;          /* cli_start ran: the context above is complete */
+	bool helped;           /* --help after the command: its help is in out */
+	bool in_tx;            /* a transaction is open */
+	bool committed;        /* the command's write transaction has committed */
 };
 
 enum cmd_flags {
@@ -32,9 +52,11 @@ enum cmd_flags {
 };
 
 /* One command: `ally NAME [SUB] ARGS...`.  run gets argv with argv[0] the
- * (sub)command name, global options already removed, and returns an
- * ally_status; on failure it fills err (the dispatcher prints "ally: "
- * and the message, rolls the transaction back, and exits with it). */
+ * (sub)command name and the words after it, and returns an ally_status; on
+ * failure it fills err (the dispatcher prints "ally: " and the message,
+ * rolls the transaction back, and exits with it).  run's first step is
+ * cli_parse, which takes the global options among its words and then
+ * completes the context (cli_start): nothing else of cli is set before. */
 struct cli_command {
 	const char *name;    /* "partner", "renewals" */
 	const char *sub;     /* "add", or NULL for a command without one */
@@ -173,13 +195,28 @@ struct cli_opt {
 	bool *set;          /* set true when given; may be NULL for valued options */
 };
 /* Split argv[1..argc) into options (any order, anywhere; "--" ends them)
- * and positional arguments, stored in pos[0..*npos).  Options are long
- * only, so a word with one leading '-' ("-dash", "-5") is positional.  An
- * unknown option, one given twice, a missing value, or more than maxpos
- * positionals is ALLY_EUSAGE.  The values point into argv.  At most 64
- * options per table. */
-int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
-	      int *npos, struct ally_err *err);
+ * and positional arguments, stored in pos[0..*npos); then cli_start.  The
+ * options are opts and the global ones (--db, --today, --format, --help
+ * or -h, --version), so the word after an option that takes a value is
+ * always its value ("--note --help" is the note "--help").  Options are
+ * long only, so another word with one leading '-' ("-dash", "-5") is
+ * positional.  An unknown option, one given twice (a global one also when
+ * given before the command), a missing value, or more than maxpos
+ * positionals is ALLY_EUSAGE.  The values point into argv.  At most 58
+ * options per table.  After --help, the command's help is in cli->out
+ * and the status is not ALLY_OK, so that the command stops; the
+ * dispatcher then exits 0. */
+int cli_parse(struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int maxpos, int *npos, struct ally_err *err);
+/* Take the global options at argv[*i], argv[*i + 1], ... into g, up to the
+ * first word that is not an option ("--" ends them and is skipped).  A
+ * word with one '-' other than -h is an unknown option here. */
+int cli_take_globals(struct cli_globals *g, int argc, char **argv, int *i,
+		     struct ally_err *err);
+/* Complete the context once the command's words are parsed: print its
+ * help (--help), else check --format, --today and the user, then open the
+ * database and begin the command's transaction.  cli.c; cli_parse calls it. */
+int cli_start(struct cli *cli, struct ally_err *err);
 /* ALLY_EUSAGE "--OPT is required" when value is NULL. */
 int cli_require(const char *value, const char *opt, struct ally_err *err);
 /* ALLY_EUSAGE "missing WHAT" when fewer than need positionals were given. */
@@ -212,8 +249,11 @@ int cli_partner_show(struct cli *cli, int argc, char **argv, struct ally_err *er
  * date is ALLY_EUSER naming where it came from. */
 int cli_resolve_today(const char *opt, ally_date *out, struct ally_err *err);
 /* $ALLY_USER, else the passwd name of getuid(), else $LOGNAME, else
- * "unknown".  The caller frees. */
-char *cli_resolve_user(void);
+ * "unknown", checked as a one-line text of 1 to 100 characters (no
+ * control or invisible characters): a bad one is ALLY_EUSER naming where
+ * it came from ("ALLY_USER: contains a control character (U+001B)").
+ * *out is the caller's. */
+int cli_resolve_user(char **out, struct ally_err *err);
 /* The database path: opt (--db), else $ALLY_DB, else the XDG data folder;
  * missing folders on the way are created 0700.  *out is the caller's. */
 int cli_resolve_db(const char *opt, char **out, struct ally_err *err);

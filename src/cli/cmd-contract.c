@@ -47,7 +47,8 @@ struct add_args {
 	const char *partner;
 };
 
-static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err *err)
+static int add_parse(struct cli *cli, int argc, char **argv, struct add_args *a,
+		     struct ally_err *err)
 {
 	struct cli_opt opts[ADD_N + 2];
 	int npos, rc;
@@ -57,7 +58,7 @@ static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err 
 		opts[i] = (struct cli_opt){ add_map[i].opt, true, &a->values[i], NULL };
 	opts[ADD_N] = (struct cli_opt){ "auto-renew", false, NULL, &a->auto_renew };
 	opts[ADD_N + 1] = (struct cli_opt){ NULL, false, NULL, NULL };
-	rc = cli_parse(argc, argv, opts, &a->partner, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, &a->partner, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	for (i = 0; i < 3 && rc == ALLY_OK; i++) /* title, start, end */
@@ -102,7 +103,7 @@ static int contract_add(struct cli *cli, int argc, char **argv, struct ally_err 
 	int rc;
 
 	contract_init(&c);
-	rc = add_parse(argc, argv, &a, err);
+	rc = add_parse(cli, argc, argv, &a, err);
 	if (rc == ALLY_OK)
 		rc = add_fields(&c, &a, err);
 	if (rc == ALLY_OK)
@@ -141,7 +142,7 @@ static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err
 	json_t *rows = NULL;
 	size_t i;
 
-	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && status != NULL)
 		rc = cli_enum(contract_status_names, status, "--status", &st, err);
 	if (rc == ALLY_OK && partner != NULL && cli_partner_id(cli, partner, &pid, err) != ALLY_OK)
@@ -194,13 +195,13 @@ static void terms_table(FILE *f, const struct term_list *l)
 	}
 }
 
-static int id_arg(int argc, char **argv, const struct cli_opt *opts, int64_t *id,
-		  struct ally_err *err)
+static int id_arg(struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+		  int64_t *id, struct ally_err *err)
 {
 	const char *pos[1];
 	int npos, rc;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "ID", err);
 	if (rc == ALLY_OK)
@@ -218,7 +219,7 @@ static int contract_show(struct cli *cli, int argc, char **argv, struct ally_err
 	int rc;
 
 	contract_init(&c);
-	rc = id_arg(argc, argv, opts, &id, err);
+	rc = id_arg(cli, argc, argv, opts, &id, err);
 	if (rc == ALLY_OK)
 		rc = store_contract_get(cli->store, id, &c, err);
 	if (rc == ALLY_OK)
@@ -258,7 +259,7 @@ static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err 
 	int npos, rc;
 
 	contract_init(&c);
-	rc = cli_parse(argc, argv, opts, pos, SET_MAX + 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, SET_MAX + 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "ID", err);
 	if (rc == ALLY_OK)
@@ -289,7 +290,7 @@ static int contract_renew(struct cli *cli, int argc, char **argv, struct ally_er
 	int64_t id = 0;
 	int rc;
 
-	rc = id_arg(argc, argv, opts, &id, err);
+	rc = id_arg(cli, argc, argv, opts, &id, err);
 	if (rc == ALLY_OK && until != NULL)
 		rc = date_parse_field(until, "--until", &to, err);
 	if (rc == ALLY_OK)

@@ -371,11 +371,14 @@ static int demo_report(struct cli *cli, struct ally_err *err)
 
 static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
+	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
 	struct demo d = { cli, err, ALLY_OK, NULL, NULL };
+	const char *pos[1];
+	int npos;
 
-	if (argc > 1)
-		return ally_err_set(err, ALLY_EUSAGE, NULL, "demo takes no arguments");
-	d.rc = demo_check_empty(cli, err);
+	d.rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
+	if (d.rc == ALLY_OK)
+		d.rc = demo_check_empty(cli, err);
 	if (d.rc != ALLY_OK)
 		return d.rc;
 	d.partner_ids = xcalloc(demo_partners_n, sizeof *d.partner_ids);

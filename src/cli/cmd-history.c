@@ -78,7 +78,7 @@ static int history_run(struct cli *cli, int argc, char **argv, struct ally_err *
 	json_t *rows = json_array();
 	int npos, rc;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK && limit != NULL)
 		rc = parse_long_field(limit, "--limit", 0, HISTORY_LIMIT_MAX, &n, err);
 	if (rc == ALLY_OK)

@@ -18,7 +18,7 @@ static int init_run(struct cli *cli, int argc, char **argv, struct ally_err *err
 	char *path, *text;
 	json_t *obj;
 
-	rc = cli_parse(argc, argv, no_opts, pos, 0, &npos, err);
+	rc = cli_parse(cli, argc, argv, no_opts, pos, 0, &npos, err);
 	if (rc != ALLY_OK)
 		return rc;
 	/* A path is the user's bytes, not necessarily UTF-8. */

@@ -78,7 +78,7 @@ static int export(struct cli *cli, int argc, char **argv, const char *const *key
 	json_t *rows;
 	int npos, rc;
 
-	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc != ALLY_OK)
 		return rc;
 	rows = json_array();
@@ -129,7 +129,7 @@ static int import(struct cli *cli, int argc, char **argv, import_fn *fn, const c
 	size_t count = 0;
 	int npos, rc;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "FILE (- for standard input)", err);
 	if (rc != ALLY_OK)

@@ -334,7 +334,7 @@ int cli_partner_show(struct cli *cli, int argc, char **argv, struct ally_err *er
 
 	memset(&s, 0, sizeof s);
 	partner_init(&s.p);
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK)

@@ -25,7 +25,8 @@ struct add_args {
 	const char *values[ADD_N]; /* in the order of add_fields */
 };
 
-static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err *err)
+static int add_parse(struct cli *cli, int argc, char **argv, struct add_args *a,
+		     struct ally_err *err)
 {
 	const char **v = a->values;
 	const struct cli_opt opts[] = {
@@ -37,7 +38,7 @@ static int add_parse(int argc, char **argv, struct add_args *a, struct ally_err 
 	};
 	int npos, rc;
 
-	rc = cli_parse(argc, argv, opts, &v[0], 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, &v[0], 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "NAME", err);
 	if (rc == ALLY_OK)
@@ -54,7 +55,7 @@ static int partner_add(struct cli *cli, int argc, char **argv, struct ally_err *
 	int rc;
 
 	partner_init(&p);
-	rc = add_parse(argc, argv, &a, err);
+	rc = add_parse(cli, argc, argv, &a, err);
 	if (rc != ALLY_OK)
 		goto out;
 	if (a.values[2] == NULL)
@@ -149,7 +150,7 @@ static int partner_list(struct cli *cli, int argc, char **argv, struct ally_err 
 	int npos, rc;
 	size_t i;
 
-	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK)
 		rc = list_filter(&a, &f, err);
 	if (rc == ALLY_OK)
@@ -185,7 +186,7 @@ static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *
 	int npos, rc;
 
 	partner_init(&p);
-	rc = cli_parse(argc, argv, opts, pos, SET_MAX + 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, SET_MAX + 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK)
@@ -213,7 +214,7 @@ static int partner_rm(struct cli *cli, int argc, char **argv, struct ally_err *e
 	int64_t id = 0;
 	int npos, rc;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK)

@@ -32,7 +32,7 @@ static int renewals_run(struct cli *cli, int argc, char **argv, struct ally_err 
 	int npos, rc;
 	size_t i;
 
-	rc = cli_parse(argc, argv, opts, pos, 0, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && within != NULL)
 		rc = parse_long_field(within, "--within", 0, WITHIN_MAX, &days, err);
 	if (rc == ALLY_OK)

@@ -24,7 +24,7 @@ static int status_run(struct cli *cli, int argc, char **argv, struct ally_err *e
 	int npos, h = -1, rc;
 	int64_t id = 0;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK)
@@ -85,7 +85,7 @@ static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *er
 	int64_t id = 0;
 	enum tier t;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK)
@@ -118,7 +118,7 @@ static int advance_run(struct cli *cli, int argc, char **argv, struct ally_err *
 	int64_t id = 0;
 	char *text;
 
-	rc = cli_parse(argc, argv, opts, pos, 1, &npos, err);
+	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK && to != NULL)

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ally/partner.h"
 #include "ally/util.h"
 
 static const char *env_nonempty(const char *name)
@@ -35,18 +36,37 @@ int cli_resolve_today(const char *opt, ally_date *out, struct ally_err *err)
 	return ALLY_OK;
 }
 
-char *cli_resolve_user(void)
+#define USER_MAX 100 /* characters; a login name, written to every audit row */
+
+/* Where the user name comes from, and the name ("ALLY_USER" names the
+ * variable in errors). */
+static const char *find_user(const char **source)
 {
 	const char *env = env_nonempty("ALLY_USER");
 	struct passwd *pw;
 
+	*source = "ALLY_USER";
 	if (env != NULL)
-		return xstrdup(env);
+		return env;
+	*source = "login name";
 	pw = getpwuid(getuid());
 	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name != '\0')
-		return xstrdup(pw->pw_name);
+		return pw->pw_name;
+	*source = "LOGNAME";
 	env = env_nonempty("LOGNAME");
-	return xstrdup(env != NULL ? env : "unknown");
+	return env != NULL ? env : "unknown";
+}
+
+int cli_resolve_user(char **out, struct ally_err *err)
+{
+	const char *source;
+	const char *name = find_user(&source);
+	int rc = text_check(name, source, USER_MAX, false, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	*out = xstrdup(name);
+	return ALLY_OK;
 }
 
 static char *default_db_path(void)

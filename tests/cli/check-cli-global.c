@@ -202,6 +202,104 @@ START_TEST(global_options_after_the_command)
 }
 END_TEST
 
+/* After the command word its own parser reads every option, the global
+ * ones too: the word after an option that takes a value is that value,
+ * even when it looks like an option. */
+START_TEST(the_word_after_a_valued_option_is_its_value)
+{
+	struct run r;
+	json_t *v;
+
+	add_partner("Acme", "channel");
+	RUN_OK(&r, "status", "Acme", "--health", "green", "--note", "--help");
+	ck_assert_msg(strstr(r.out, "usage") == NULL, "help was shown: %s", r.out);
+	run_finish(&r);
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "json");
+	v = parse_json(r.out);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "status_note")), "--help");
+	json_decref(v);
+	run_finish(&r);
+	/* "--" ends the options: a name may start with dashes. */
+	RUN_OK(&r, "partner", "add", "--type", "channel", "--", "--db");
+	run_finish(&r);
+	RUN_OK(&r, "partner", "show", "--", "--db");
+	ck_assert_msg(strncmp(r.out, "--db\n", 5) == 0, "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
+/* Global options before the command, after it, between a family and its
+ * subcommand, and in the --opt=VALUE form: the same list. */
+START_TEST(global_options_before_between_and_after)
+{
+	const char *const forms[][6] = {
+		{ "partner", "list", "--format", "json", NULL },
+		{ "--format", "json", "partner", "list", NULL },
+		{ "partner", "--format", "json", "list", NULL },
+		{ "--format=json", "partner", "list", NULL },
+		{ "partner", "list", "--format=json", NULL },
+	};
+	struct run r;
+	size_t i;
+	json_t *v;
+
+	add_partner("Acme", "channel");
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		run_ally(&H, &r, NULL, forms[i][0], forms[i][1], forms[i][2], forms[i][3],
+			 forms[i][4], (char *)NULL);
+		ck_assert_msg(r.status == 0, "form %zu: %s", i, r.err);
+		v = parse_json(r.out);
+		ck_assert_uint_eq(json_array_size(v), 1);
+		json_decref(v);
+		run_finish(&r);
+	}
+	RUN_FAILS(2, "--format given twice", "--format", "json", "partner", "list", "--format",
+		  "csv");
+}
+END_TEST
+
+/* Before the command, every word with a leading '-' is an option: an
+ * unknown one is named as such, not taken for a command. */
+START_TEST(unknown_option_before_the_command)
+{
+	struct run r;
+
+	run_ally(&H, &r, NULL, "-x", (char *)NULL);
+	check_error(&r, 2, "ally: unknown option '-x'; see 'ally --help'", "-x");
+	run_finish(&r);
+	run_ally(&H, &r, NULL, "--bogus", "partner", "list", (char *)NULL);
+	check_error(&r, 2, "ally: unknown option '--bogus'", "--bogus");
+	run_finish(&r);
+	run_ally(&H, &r, NULL, "-x", "partner", "list", (char *)NULL);
+	check_error(&r, 2, "ally: unknown option '-x'", "-x partner list");
+	run_finish(&r);
+}
+END_TEST
+
+/* Help and the version fail like any other output when standard output
+ * cannot take them. */
+START_TEST(help_and_version_to_a_full_disk_fail)
+{
+	static const char *const calls[][4] = {
+		{ "--help", NULL },		{ "--version", NULL },
+		{ "partner", "add", "--help", NULL }, { "renewals", "-h", NULL },
+		{ "help", "partner", NULL },	{ "partner", "--help", NULL },
+	};
+	struct run r;
+	size_t i;
+
+	if (access("/dev/full", W_OK) != 0)
+		return; /* nothing to write to that always fails */
+	for (i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		run_ally_to(&H, &r, "/dev/full", calls[i][0], calls[i][1], calls[i][2],
+			    (char *)NULL);
+		check_error(&r, 1, "ally: output: cannot write to standard output", calls[i][0]);
+		ck_assert_ptr_null(strstr(r.err, "saved"));
+		run_finish(&r);
+	}
+}
+END_TEST
+
 START_TEST(ally_db_from_the_environment)
 {
 	char other[400];
@@ -418,6 +516,10 @@ static Suite *global_suite(void)
 	tcase_add_test(tc, init_is_idempotent);
 	tcase_add_test(tc, user_from_env_then_passwd);
 	tcase_add_test(tc, errors_never_carry_terminal_controls);
+	tcase_add_test(tc, the_word_after_a_valued_option_is_its_value);
+	tcase_add_test(tc, global_options_before_between_and_after);
+	tcase_add_test(tc, unknown_option_before_the_command);
+	tcase_add_test(tc, help_and_version_to_a_full_disk_fail);
 	suite_add_tcase(s, tc);
 	return s;
 }
