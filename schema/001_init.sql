@@ -250,18 +250,23 @@ CREATE INDEX negotiation_terms_negotiation ON negotiation_terms (negotiation_id)
 
 -- Who changed what, when.  No foreign keys: the log outlives what it
 -- describes.  field '*' marks an insert or delete, with a summary.
+-- partner_name is the partner's name when the row was written, so the
+-- history of a deleted partner stays readable; lists show the current
+-- name while the partner exists.
 CREATE TABLE audit_log (
-	id         INTEGER PRIMARY KEY AUTOINCREMENT,
-	at         TEXT NOT NULL DEFAULT (datetime('now')),
-	user       TEXT NOT NULL,
-	tbl        TEXT NOT NULL,
-	row_id     INTEGER NOT NULL,
-	partner_id INTEGER,
-	field      TEXT NOT NULL,
-	old_value  TEXT,
-	new_value  TEXT
+	id           INTEGER PRIMARY KEY AUTOINCREMENT,
+	at           TEXT NOT NULL DEFAULT (datetime('now')),
+	user         TEXT NOT NULL,
+	tbl          TEXT NOT NULL,
+	row_id       INTEGER NOT NULL,
+	partner_id   INTEGER,
+	partner_name TEXT,
+	field        TEXT NOT NULL,
+	old_value    TEXT,
+	new_value    TEXT
 );
 CREATE INDEX audit_log_at ON audit_log (at);
-CREATE INDEX audit_log_partner ON audit_log (partner_id);
+-- One partner's rows, newest first, without a sort.
+CREATE INDEX audit_log_partner ON audit_log (partner_id, id);
 
 PRAGMA user_version = 1;

@@ -6,19 +6,29 @@
 #include <string.h>
 #include "ally/util.h"
 
+/* The partner's name as it is now (NULL when none), kept with the row. */
 static const char SQL_AUDIT_ADD[] =
-	"INSERT INTO audit_log (user, tbl, row_id, partner_id, field, old_value, new_value) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?)";
+	"INSERT INTO audit_log (user, tbl, row_id, partner_id, partner_name, field, old_value, "
+	"  new_value) "
+	"VALUES (?1, ?2, ?3, ?4, (SELECT name FROM partners WHERE id = ?4), ?5, ?6, ?7)";
+
+/* The partner's current name, else the one the row was written with. */
+#define AUDIT_COLS                                                                            \
+	"SELECT a.id, a.at, a.user, a.tbl, a.row_id, a.partner_id, "                          \
+	"       COALESCE(p.name, a.partner_name) AS partner, a.field, a.old_value, a.new_value " \
+	"FROM audit_log a LEFT JOIN partners p ON p.id = a.partner_id "
 
 /* Newest first.  ?1 is a LIKE pattern or NULL; ?2 limit (-1: all). */
 static const char SQL_AUDIT_LIST[] =
-	"SELECT a.id, a.at, a.user, a.tbl, a.row_id, a.partner_id, p.name, a.field, "
-	"       a.old_value, a.new_value "
-	"FROM audit_log a LEFT JOIN partners p ON p.id = a.partner_id "
-	"WHERE ?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "
+	AUDIT_COLS
+	"WHERE ?1 IS NULL OR partner LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "
 	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "
 	"   OR a.new_value LIKE ?1 ESCAPE '\\' "
 	"ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+/* One partner's rows, newest first, through audit_log_partner
+ * (partner_id, id): ?1 the partner, ?2 limit (-1: all), ?3 offset. */
+static const char SQL_AUDIT_PARTNER[] =
+	AUDIT_COLS "WHERE a.partner_id = ?1 ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
 
 int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
 		const char *field, const char *old_value, const char *new_value,
@@ -127,9 +137,11 @@ static void audit_free(void *elem)
 static const struct row_kind audit_rows = { sizeof(struct audit_entry), audit_from_row,
 					   audit_free };
 
-/* ?1 the LIKE pattern or NULL, ?2 limit (-1: all), ?3 offset. */
+/* ?1 the LIKE pattern or NULL (store_audit_list), or the partner id
+ * (store_audit_list_partner); ?2 limit (-1: all), ?3 offset. */
 struct page {
 	const char *pattern;
+	int64_t partner_id;
 	int64_t limit;
 	int64_t offset;
 };
@@ -143,18 +155,45 @@ static void bind_page(sqlite3_stmt *st, const void *arg)
 	bind_int(st, 3, p->offset);
 }
 
+static void bind_partner_page(sqlite3_stmt *st, const void *arg)
+{
+	const struct page *p = arg;
+
+	bind_int(st, 1, p->partner_id);
+	bind_int(st, 2, p->limit);
+	bind_int(st, 3, p->offset);
+}
+
+static int audit_page(struct store *s, const char *sql,
+		      void (*bind)(sqlite3_stmt *st, const void *arg), const struct page *page,
+		      struct audit_list *out, struct ally_err *err)
+{
+	void *rows;
+	int rc = store_collect(s, sql, bind, page, &audit_rows, &rows, &out->n, err);
+
+	out->rows = rows;
+	return rc;
+}
+
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err)
 {
 	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
-	const struct page page = { pattern, limit == 0 ? -1 : (int64_t)limit, (int64_t)offset };
-	void *rows;
-	int rc = store_collect(s, SQL_AUDIT_LIST, bind_page, &page, &audit_rows, &rows, &out->n,
-			       err);
+	const struct page page = { pattern, 0, limit == 0 ? -1 : (int64_t)limit,
+				   (int64_t)offset };
+	int rc = audit_page(s, SQL_AUDIT_LIST, bind_page, &page, out, err);
 
-	out->rows = rows;
 	free(pattern);
 	return rc;
+}
+
+int store_audit_list_partner(struct store *s, int64_t partner_id, size_t limit, size_t offset,
+			     struct audit_list *out, struct ally_err *err)
+{
+	const struct page page = { NULL, partner_id, limit == 0 ? -1 : (int64_t)limit,
+				   (int64_t)offset };
+
+	return audit_page(s, SQL_AUDIT_PARTNER, bind_partner_page, &page, out, err);
 }
 
 void audit_list_finish(struct audit_list *l)

@@ -449,18 +449,18 @@ static int partner_delete(struct store *s, int64_t id, bool force, struct ally_e
 				  active);
 		goto out;
 	}
-	if ((rc = audit_cascade(s, id, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_PARTNER_DELETE, &st, err)) != ALLY_OK)
-		goto out;
-	bind_int(st, 1, id);
-	if ((rc = store_step_done(s, st, err)) != ALLY_OK)
-		goto out;
 	if (active > 0)
 		summary = xasprintf("%s (%s) with %" PRId64 " active contract(s)", p.name,
 				    enum_name(partner_type_names, p.type), active);
 	else
 		summary = xasprintf("%s (%s)", p.name, enum_name(partner_type_names, p.type));
-	rc = audit_write(s, "partners", id, id, "*", summary, NULL, err);
+	/* Audited while the row is there: audit_write keeps its name. */
+	if ((rc = audit_cascade(s, id, err)) != ALLY_OK ||
+	    (rc = audit_write(s, "partners", id, id, "*", summary, NULL, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_PARTNER_DELETE, &st, err)) != ALLY_OK)
+		goto out;
+	bind_int(st, 1, id);
+	rc = store_step_done(s, st, err);
 out:
 	free(summary);
 	partner_finish(&p);

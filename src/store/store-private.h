@@ -83,8 +83,9 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err);
 int rtx_begin(struct store *s, bool *own, struct ally_err *err);
 void rtx_end(struct store *s, bool own);
 
-/* Append one audit row (who and when are filled here).  partner_id 0 when
- * none; old/new NULL for insert/delete. */
+/* Append one audit row (who and when are filled here, and the partner's
+ * current name, so write it while the partner row exists).  partner_id 0
+ * when none; old/new NULL for insert/delete. */
 int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
 		const char *field, const char *old_value, const char *new_value,
 		struct ally_err *err);

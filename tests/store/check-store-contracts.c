@@ -517,85 +517,19 @@ END_TEST
 
 /* ---- query plans ---- */
 
-struct traced {
-	char *sql[32];
-	int n;
-};
-
-static int trace_cb(unsigned type, void *ctx, void *p, void *x)
-{
-	struct traced *t = ctx;
-	const char *sql = sqlite3_sql(p);
-
-	(void)type;
-	(void)x;
-	if (t->n < 32 && sql != NULL && strncmp(sql, "SELECT", 6) == 0)
-		t->sql[t->n++] = xstrdup(sql);
-	return 0;
-}
-
-/* Every table access of sql searches an index or a rowid: no "SCAN" of
- * the named tables. */
-static void assert_no_scan(const char *sql, const char *const *tables)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
-	int searched = 0;
-
-	ck_assert_int_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, eqp, -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *detail = (const char *)sqlite3_column_text(st, 3);
-
-		for (const char *const *t = tables; *t != NULL; t++) {
-			char scan[64];
-
-			snprintf(scan, sizeof scan, "SCAN %s", *t);
-			ck_assert_msg(strncmp(detail, scan, strlen(scan)) != 0, "%s\nplan: %s", sql,
-				      detail);
-		}
-		searched += strncmp(detail, "SEARCH", 6) == 0;
-	}
-	ck_assert_msg(searched > 0, "no index search in: %s", sql);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	free(eqp);
-}
-
-/* Some line of sql's plan contains want. */
-static void assert_plan_has(const char *sql, const char *want)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
-	bool found = false;
-
-	ck_assert_int_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, eqp, -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		found = found || strstr((const char *)sqlite3_column_text(st, 3), want) != NULL;
-	ck_assert_msg(found, "%s\nplan lacks: %s", sql, want);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	free(eqp);
-}
-
-static void assert_traced_no_scan(struct traced *t, const char *const *tables)
+static void assert_traced_no_scan(struct fx_traced *t, const char *const *tables)
 {
 	ck_assert_int_gt(t->n, 0);
-	for (int i = 0; i < t->n; i++) {
-		assert_no_scan(t->sql[i], tables);
-		free(t->sql[i]);
-	}
-	t->n = 0;
+	for (int i = 0; i < t->n; i++)
+		fx_assert_no_scan(t->sql[i], tables);
+	fx_traced_free(t);
 }
 
 START_TEST(test_query_plans_use_indexes)
 {
 	static const char *const contracts[] = { "contracts", "c", "partners", "p", NULL };
 	struct ally_err err = { 0 };
-	struct traced t = { .n = 0 };
+	struct fx_traced t = { .n = 0 };
 	struct renewal_list l;
 	struct partner p;
 	struct partner_list pl;
@@ -604,7 +538,7 @@ START_TEST(test_query_plans_use_indexes)
 	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
 
 	fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
-	sqlite3_trace_v2(fx_store->db, SQLITE_TRACE_STMT, trace_cb, &t);
+	fx_trace_start(&t);
 
 	ck_assert_ok(store_renewals(fx_store, D("2026-10-01"), 90, &l, &err), err);
 	renewal_list_finish(&l);
@@ -620,7 +554,7 @@ START_TEST(test_query_plans_use_indexes)
 	ck_assert_int_eq(facts.min_end, D("2026-12-31"));
 	for (int i = 0; i < t.n; i++)
 		if (strstr(t.sql[i], "FROM contracts") != NULL)
-			assert_plan_has(t.sql[i], "contracts_partner_status (partner_id=? AND status=?)");
+			fx_assert_plan_has(t.sql[i], "contracts_partner_status (partner_id=? AND status=?)");
 	assert_traced_no_scan(&t, contracts);
 
 	/* The one partner query serves a phase filter through partners_phase
@@ -630,13 +564,11 @@ START_TEST(test_query_plans_use_indexes)
 	ck_assert_ok(store_partner_list(fx_store, &f, D("2026-10-01"), &pl, &err), err);
 	partner_list_finish(&pl);
 	ck_assert_int_gt(t.n, 0);
-	assert_no_scan(t.sql[0], contracts); /* the partner query itself */
-	assert_plan_has(t.sql[0], "partners_phase (phase=?)");
-	assert_plan_has(t.sql[0], "partners_score_w (score_w>? AND score_w<?)");
-	for (int i = 0; i < t.n; i++)
-		free(t.sql[i]);
-	t.n = 0;
-	sqlite3_trace_v2(fx_store->db, 0, NULL, NULL);
+	fx_assert_no_scan(t.sql[0], contracts); /* the partner query itself */
+	fx_assert_plan_has(t.sql[0], "partners_phase (phase=?)");
+	fx_assert_plan_has(t.sql[0], "partners_score_w (score_w>? AND score_w<?)");
+	fx_traced_free(&t);
+	fx_trace_stop();
 }
 END_TEST
 

@@ -335,13 +335,118 @@ START_TEST(test_audit_list_paging_and_search)
 	ck_assert_ok(store_audit_list(fx_store, "TESTER", 0, 0, &l, &err), err);
 	ck_assert_uint_eq(l.n, 3);
 	audit_list_finish(&l);
-	/* The log outlives what it describes. */
+	/* The log outlives what it describes, and keeps the partner's name. */
 	ck_assert_ok(store_partner_delete(fx_store, pid, false, &err), err);
 	ck_assert_ok(store_audit_list(fx_store, "Acme", 0, 0, &l, &err), err);
 	ck_assert_uint_eq(l.n, 2);
-	ck_assert_ptr_null(l.rows[0].partner);
+	ck_assert_str_eq(l.rows[0].partner, "Acme");
+	ck_assert_str_eq(l.rows[1].partner, "Acme");
 	ck_assert_int_eq(l.rows[0].partner_id, pid);
 	audit_list_finish(&l);
+}
+END_TEST
+
+/* Rows name the partner as it is called now; after its deletion, as it
+ * was called when each row was written. */
+START_TEST(test_audit_keeps_partner_name)
+{
+	struct ally_err err = { 0 };
+	struct audit_list l;
+	struct partner p;
+	struct contact c;
+
+	contact_init(&c);
+	c.partner_id = pid;
+	c.name = xstrdup("Jo");
+	ck_assert_ok(store_contact_add(fx_store, &c, &err), err);
+	contact_finish(&c);
+	ck_assert_ok(store_partner_get(fx_store, pid, &p, &err), err);
+	str_set(&p.name, "Acme Corp");
+	ck_assert_ok(store_partner_update(fx_store, &p, &err), err);
+	partner_finish(&p);
+	ck_assert_ok(store_audit_list(fx_store, NULL, 0, 0, &l, &err), err);
+	for (size_t i = 0; i < l.n; i++)
+		ck_assert_str_eq(l.rows[i].partner, "Acme Corp");
+	audit_list_finish(&l);
+
+	ck_assert_ok(store_partner_delete(fx_store, pid, false, &err), err);
+	/* found by the name it had, which only the log still knows */
+	ck_assert_ok(store_audit_list(fx_store, "acme corp", 0, 0, &l, &err), err);
+	ck_assert_uint_ge(l.n, 3);
+	ck_assert_str_eq(l.rows[0].tbl, "partners");
+	ck_assert_str_eq(l.rows[0].field, "*");
+	ck_assert_str_eq(l.rows[0].partner, "Acme Corp");
+	audit_list_finish(&l);
+	ck_assert_ok(store_audit_list(fx_store, NULL, 0, 0, &l, &err), err);
+	ck_assert_str_eq(l.rows[l.n - 1].tbl, "partners"); /* the insert, before the rename */
+	ck_assert_str_eq(l.rows[l.n - 1].partner, "Acme");
+	audit_list_finish(&l);
+}
+END_TEST
+
+START_TEST(test_audit_list_partner)
+{
+	struct ally_err err = { 0 };
+	struct audit_list l;
+	int64_t other = fx_partner("Other", PTYPE_REFERRAL);
+	int64_t ids[4];
+
+	for (int i = 0; i < 4; i++) {
+		struct contact c;
+
+		contact_init(&c);
+		c.partner_id = i % 2 ? other : pid;
+		c.name = xasprintf("Person %d", i);
+		ck_assert_ok(store_contact_add(fx_store, &c, &err), err);
+		ids[i] = c.id;
+		contact_finish(&c);
+	}
+	/* Acme: its insert and contacts 0 and 2, newest first */
+	ck_assert_ok(store_audit_list_partner(fx_store, pid, 0, 0, &l, &err), err);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_int_eq(l.rows[0].row_id, ids[2]);
+	ck_assert_int_eq(l.rows[1].row_id, ids[0]);
+	ck_assert_str_eq(l.rows[2].tbl, "partners");
+	for (size_t i = 0; i < l.n; i++) {
+		ck_assert_int_eq(l.rows[i].partner_id, pid);
+		ck_assert_str_eq(l.rows[i].partner, "Acme");
+	}
+	audit_list_finish(&l);
+	ck_assert_ok(store_audit_list_partner(fx_store, pid, 1, 1, &l, &err), err);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_int_eq(l.rows[0].row_id, ids[0]);
+	audit_list_finish(&l);
+
+	/* A deleted partner's history: everything, with its delete on top. */
+	ck_assert_ok(store_partner_delete(fx_store, other, false, &err), err);
+	ck_assert_ok(store_audit_list_partner(fx_store, other, 0, 0, &l, &err), err);
+	ck_assert_uint_eq(l.n, 6); /* insert, 2 contacts, their 2 cascade rows, delete */
+	ck_assert_str_eq(l.rows[0].tbl, "partners");
+	ck_assert_str_eq(l.rows[0].old_value, "Other (referral)");
+	for (size_t i = 0; i < l.n; i++)
+		ck_assert_str_eq(l.rows[i].partner, "Other");
+	audit_list_finish(&l);
+	ck_assert_ok(store_audit_list_partner(fx_store, 999, 0, 0, &l, &err), err);
+	ck_assert_uint_eq(l.n, 0);
+	audit_list_finish(&l);
+}
+END_TEST
+
+/* One partner's page comes from audit_log_partner, already in order. */
+START_TEST(test_audit_list_partner_plan)
+{
+	struct ally_err err = { 0 };
+	struct audit_list l;
+	struct fx_traced t = { .n = 0 };
+
+	fx_trace_start(&t);
+	ck_assert_ok(store_audit_list_partner(fx_store, pid, 10, 0, &l, &err), err);
+	fx_trace_stop();
+	audit_list_finish(&l);
+	ck_assert_int_eq(t.n, 1);
+	fx_assert_plan_has(t.sql[0], "audit_log_partner (partner_id=?)");
+	fx_assert_plan_lacks(t.sql[0], "TEMP B-TREE");
+	fx_traced_free(&t);
 }
 END_TEST
 
@@ -358,6 +463,9 @@ static Suite *store_governance_suite(void)
 	tcase_add_test(tc, test_negotiations);
 	tcase_add_test(tc, test_negotiation_contract_lookup_fails);
 	tcase_add_test(tc, test_audit_list_paging_and_search);
+	tcase_add_test(tc, test_audit_keeps_partner_name);
+	tcase_add_test(tc, test_audit_list_partner);
+	tcase_add_test(tc, test_audit_list_partner_plan);
 	suite_add_tcase(s, tc);
 	return s;
 }

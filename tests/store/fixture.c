@@ -2,10 +2,12 @@
 #include "fixture.h"
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../../src/store/store-private.h"
 #include "ally/util.h"
 
 enum store_journal fx_journal = STORE_JOURNAL_ROLLBACK;
@@ -127,6 +129,94 @@ int fx_audit_count(const char *tbl, const char *field, const char *old_v, const 
 	}
 	audit_list_finish(&l);
 	return n;
+}
+
+static int trace_cb(unsigned type, void *ctx, void *p, void *x)
+{
+	struct fx_traced *t = ctx;
+	const char *sql = sqlite3_sql(p);
+
+	(void)type;
+	(void)x;
+	if (t->n < 32 && sql != NULL && strncmp(sql, "SELECT", 6) == 0)
+		t->sql[t->n++] = xstrdup(sql);
+	return 0;
+}
+
+void fx_trace_start(struct fx_traced *t)
+{
+	t->n = 0;
+	sqlite3_trace_v2(fx_store->db, SQLITE_TRACE_STMT, trace_cb, t);
+}
+
+void fx_trace_stop(void)
+{
+	sqlite3_trace_v2(fx_store->db, 0, NULL, NULL);
+}
+
+void fx_traced_free(struct fx_traced *t)
+{
+	for (int i = 0; i < t->n; i++)
+		free(t->sql[i]);
+	t->n = 0;
+}
+
+/* The lines of sql's query plan, joined by newlines; the caller frees. */
+static char *plan_of(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	struct buf b;
+
+	buf_init(&b);
+	ck_assert_int_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, eqp, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+		      sqlite3_errmsg(db));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		buf_puts(&b, (const char *)sqlite3_column_text(st, 3));
+		buf_putc(&b, '\n');
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(eqp);
+	return buf_take(&b);
+}
+
+void fx_assert_plan_has(const char *sql, const char *want)
+{
+	char *plan = plan_of(sql);
+
+	ck_assert_msg(strstr(plan, want) != NULL, "%s\nplan lacks: %s\nplan:\n%s", sql, want,
+		      plan);
+	free(plan);
+}
+
+void fx_assert_plan_lacks(const char *sql, const char *unwanted)
+{
+	char *plan = plan_of(sql);
+
+	ck_assert_msg(strstr(plan, unwanted) == NULL, "%s\nplan has: %s\nplan:\n%s", sql,
+		      unwanted, plan);
+	free(plan);
+}
+
+void fx_assert_no_scan(const char *sql, const char *const *tables)
+{
+	char *plan = plan_of(sql);
+
+	for (const char *const *t = tables; *t != NULL; t++) {
+		char scan[64];
+
+		snprintf(scan, sizeof scan, "SCAN %s", *t);
+		for (const char *line = plan; *line; line = strchr(line, '\n') + 1)
+			ck_assert_msg(strncmp(line, scan, strlen(scan)) != 0 ||
+					      (line[strlen(scan)] != '\n' && line[strlen(scan)] != ' '),
+				      "%s\nplan:\n%s", sql, plan);
+	}
+	ck_assert_msg(strstr(plan, "SEARCH") != NULL, "no index search in: %s\nplan:\n%s", sql,
+		      plan);
+	free(plan);
 }
 
 int fx_run(Suite *s, int argc, char **argv)

@@ -35,6 +35,23 @@ int64_t fx_contract(int64_t partner_id, const char *title, const char *start, co
  * old/new; "" matches NULL). */
 int fx_audit_count(const char *tbl, const char *field, const char *old_v, const char *new_v);
 
+/* The SELECT statements fx_store runs between fx_trace_start and
+ * fx_trace_stop (the first 32), as their SQL text. */
+struct fx_traced {
+	char *sql[32];
+	int n;
+};
+void fx_trace_start(struct fx_traced *t);
+void fx_trace_stop(void);
+void fx_traced_free(struct fx_traced *t);
+
+/* EXPLAIN QUERY PLAN of sql, on a connection of its own: some line of the
+ * plan contains want / none does. */
+void fx_assert_plan_has(const char *sql, const char *want);
+void fx_assert_plan_lacks(const char *sql, const char *unwanted);
+/* No "SCAN t" of the tables named (NULL-terminated), and an index search. */
+void fx_assert_no_scan(const char *sql, const char *const *tables);
+
 /* Run the suite in the journal mode named by argv[1]; the exit status. */
 int fx_run(Suite *s, int argc, char **argv);
 
