@@ -407,21 +407,32 @@ void partner_list_finish(struct partner_list *l)
 	l->n = 0;
 }
 
-int store_partner_facts(struct store *s, int64_t partner_id, ally_date today,
-			struct partner_facts *out, struct ally_err *err)
+int store_partner_facts_of(struct store *s, const struct partner *p, ally_date today,
+			   struct partner_facts *out, struct ally_err *err)
 {
 	struct partner_row row;
-	bool own;
 	int rc;
 
 	memset(&row, 0, sizeof row);
+	row.p = *p; /* borrowed: gather reads it, and nothing frees it here */
+	rc = gather(s, &row, 1, p->id, p->id, today, err);
+	if (rc == ALLY_OK)
+		*out = row.facts;
+	return rc;
+}
+
+int store_partner_facts(struct store *s, int64_t partner_id, ally_date today,
+			struct partner_facts *out, struct ally_err *err)
+{
+	struct partner p;
+	bool own;
+	int rc;
+
 	if ((rc = rtx_begin(s, &own, err)) != ALLY_OK)
 		return rc;
-	if ((rc = store_partner_get(s, partner_id, &row.p, err)) == ALLY_OK) {
-		rc = gather(s, &row, 1, partner_id, partner_id, today, err);
-		if (rc == ALLY_OK)
-			*out = row.facts;
-		partner_finish(&row.p);
+	if ((rc = store_partner_get(s, partner_id, &p, err)) == ALLY_OK) {
+		rc = store_partner_facts_of(s, &p, today, out, err);
+		partner_finish(&p);
 	}
 	rtx_end(s, own);
 	return rc;

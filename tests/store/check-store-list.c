@@ -260,8 +260,35 @@ START_TEST(test_facts_and_flags)
 		ck_assert_ok(store_partner_facts(fx_store, l.rows[i].p.id, D(TODAY), &one, &err),
 			     err);
 		assert_same_facts(&one, &l.rows[i].facts);
+		ck_assert_ok(store_partner_facts_of(fx_store, &l.rows[i].p, D(TODAY), &one, &err),
+			     err);
+		assert_same_facts(&one, &l.rows[i].facts);
 	}
 	partner_list_finish(&l);
+}
+END_TEST
+
+/* The facts of a partner already read do not read the partner again. */
+START_TEST(test_facts_of_loaded_partner)
+{
+	struct ally_err err = { 0 };
+	struct fx_traced t;
+	struct partner_facts facts;
+	struct partner p;
+
+	ck_assert_ok(store_partner_get(fx_store, ids[1], &p, &err), err);
+	fx_trace_start(&t);
+	ck_assert_ok(store_partner_facts_of(fx_store, &p, D(TODAY), &facts, &err), err);
+	fx_trace_stop();
+	ck_assert(facts.has_sponsor);
+	ck_assert_int_eq(facts.phase, PHASE_RENEWAL);
+	ck_assert_int_eq(facts.status_date, D(TODAY));
+	ck_assert_int_eq(facts.min_end, D("2027-01-31"));
+	for (int i = 0; i < t.n; i++)
+		ck_assert_msg(strstr(t.sql[i], "FROM partners") == NULL, "read again: %s",
+			      t.sql[i]);
+	fx_traced_free(&t);
+	partner_finish(&p);
 }
 END_TEST
 
@@ -350,6 +377,7 @@ static Suite *store_list_suite(void)
 	tcase_add_test(tc, test_tier_filter);
 	tcase_add_test(tc, test_sorts);
 	tcase_add_test(tc, test_facts_and_flags);
+	tcase_add_test(tc, test_facts_of_loaded_partner);
 	tcase_add_test(tc, test_flagged_only);
 	tcase_add_test(tc, test_flags_follow_changes);
 	tcase_add_test(tc, test_empty_list);
