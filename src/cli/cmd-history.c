@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "ally/parse.h"
-#include "ally/partner.h"
 #include "ally/store.h"
 #include "ally/util.h"
 
@@ -27,9 +26,19 @@ static char *show_change(json_t *row)
 	return xasprintf("%s -> %s", old ? old : "(none)", new ? new : "(none)");
 }
 
+/* "contracts#12": which row changed, so that changes to two contracts of
+ * one partner can be told apart. */
+static char *show_row(json_t *row)
+{
+	const char *tbl = json_string_value(json_object_get(row, "table"));
+
+	return xasprintf("%s#%" JSON_INTEGER_FORMAT, tbl ? tbl : "?",
+			 json_integer_value(json_object_get(row, "row_id")));
+}
+
 static const struct out_col history_cols[] = {
 	{ "at", "WHEN (UTC)", false, NULL }, { "user", "WHO", false, NULL },
-	{ "partner", "PARTNER", false, NULL }, { "table", "TABLE", false, NULL },
+	{ "partner", "PARTNER", false, NULL }, { "row_id", "ROW", false, show_row },
 	{ "field", "FIELD", false, NULL },     { "new_value", "CHANGE", false, show_change },
 };
 
@@ -37,35 +46,47 @@ static const struct out_list history_shape = {
 	history_cols, sizeof history_cols / sizeof history_cols[0], json_audit_blank,
 };
 
-/* The rows of one partner: store_audit_list filters by text only, so the
- * partner's name narrows the query and its id picks the rows that are
- * really its own (the name may also occur in other rows' values). */
-static void keep_partner(json_t *rows, const struct audit_list *l, int64_t id, size_t limit)
+/* The partner's id: its name or id now, else (all digits) the id of a
+ * partner since deleted, whose audit rows remain.  In that case gone
+ * keeps the "not found" error, for when there are no such rows; else
+ * its status is ALLY_OK. */
+static int history_partner(struct cli *cli, const char *ref, int64_t *id, struct ally_err *gone,
+			   struct ally_err *err)
 {
-	size_t i;
+	int rc = cli_partner_id(cli, ref, id, err);
 
-	for (i = 0; i < l->n && (limit == 0 || json_array_size(rows) < limit); i++)
-		if (id == 0 || l->rows[i].partner_id == id)
-			json_array_append_new(rows, json_audit(&l->rows[i]));
+	ally_err_clear(gone);
+	if (rc != ALLY_EUSER || !str_all_digits(ref) || cli_id(ref, "partner", id, gone) != ALLY_OK) {
+		ally_err_clear(gone);
+		return rc;
+	}
+	*gone = *err;
+	ally_err_clear(err);
+	return ALLY_OK;
 }
 
+/* All rows (ref NULL) or one partner's, deleted or not.  The id of a
+ * deleted partner that has no rows was never a partner: not found. */
 static int history_load(struct cli *cli, const char *ref, size_t limit, json_t *rows,
 			struct ally_err *err)
 {
 	struct audit_list l = { NULL, 0 };
-	struct partner p;
-	int rc = ALLY_OK;
+	struct ally_err gone = { ALLY_OK, "" };
+	int64_t id = 0;
+	size_t i;
+	int rc;
 
-	partner_init(&p);
-	if (ref != NULL)
-		rc = store_partner_find(cli->store, ref, &p, err);
-	if (rc == ALLY_OK)
-		rc = store_audit_list(cli->store, ref != NULL ? p.name : NULL,
-				      ref != NULL ? 0 : limit, 0, &l, err);
-	if (rc == ALLY_OK)
-		keep_partner(rows, &l, ref != NULL ? p.id : 0, limit);
+	if (ref == NULL)
+		rc = store_audit_list(cli->store, NULL, limit, 0, &l, err);
+	else if ((rc = history_partner(cli, ref, &id, &gone, err)) == ALLY_OK)
+		rc = store_audit_list_partner(cli->store, id, limit, 0, &l, err);
+	if (rc == ALLY_OK && l.n == 0 && ref != NULL && gone.status != ALLY_OK) {
+		*err = gone;
+		rc = gone.status;
+	}
+	for (i = 0; rc == ALLY_OK && i < l.n; i++)
+		json_array_append_new(rows, json_audit(&l.rows[i]));
 	audit_list_finish(&l);
-	partner_finish(&p);
 	return rc;
 }
 
@@ -91,8 +112,9 @@ static int history_run(struct cli *cli, int argc, char **argv, struct ally_err *
 
 const struct cli_command cli_history_commands[] = {
 	{ "history", NULL, "[PARTNER] [--limit N]",
-	  "the audit log, newest first: who changed what and when (all of it, or one partner's; "
-	  "the last 50 changes unless --limit N, 0 for all)",
+	  "the audit log, newest first: who changed what and when, and in which row (all of it, "
+	  "or one partner's, also after it was deleted: give its id; the last 50 changes unless "
+	  "--limit N, 0 for all)",
 	  CMD_DB | CMD_FORMAT, history_run },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

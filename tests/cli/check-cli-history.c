@@ -88,6 +88,72 @@ START_TEST(history_of_one_partner)
 }
 END_TEST
 
+/* A deleted partner's history stays readable by its id, with its name. */
+START_TEST(history_of_a_deleted_partner_by_id)
+{
+	json_t *arr;
+	size_t i, n;
+
+	add_partner("Acme", "channel");
+	add_partner("Beta", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-31", NULL);
+	run_ok("partner", "set", "Acme", "region=EMEA");
+	run_ok("partner", "rm", "Acme", "--force");
+	RUN_FAILS(1, "no partner 'Acme'", "history", "Acme");
+	arr = history_json("1", NULL);
+	n = json_array_size(arr);
+	ck_assert_uint_eq(n, 5); /* added, contract added, region, contract and partner deleted */
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(str_at(arr, i, "partner"), "Acme");
+		ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(arr, i),
+								    "partner_id")), 1);
+	}
+	ck_assert_str_eq(str_at(arr, 0, "table"), "partners");
+	ck_assert_str_eq(str_at(arr, 0, "field"), "*");
+	ck_assert(json_is_null(json_object_get(json_array_get(arr, 0), "new_value")));
+	json_decref(arr);
+	arr = history_json("1", "2");
+	ck_assert_uint_eq(json_array_size(arr), 2);
+	json_decref(arr);
+	/* A partner that exists is found by its id as before. */
+	arr = history_json("2", NULL);
+	ck_assert_uint_eq(json_array_size(arr), 1);
+	ck_assert_str_eq(str_at(arr, 0, "partner"), "Beta");
+	json_decref(arr);
+	/* An id that never was a partner's is still not found. */
+	RUN_FAILS(1, "partner: no partner '99'", "history", "99");
+}
+END_TEST
+
+/* Changes to two contracts of one partner: the ROW column tells them apart,
+ * and JSON and CSV carry the table and row id. */
+START_TEST(history_names_the_row)
+{
+	struct run r;
+	json_t *arr;
+
+	add_partner("Acme", "channel");
+	add_contract("Acme", "One", "2026-01-01", "2026-12-31", NULL);
+	add_contract("Acme", "Two", "2026-01-01", "2026-12-31", NULL);
+	run_ok("contract", "set", "1", "notes=first");
+	run_ok("contract", "set", "2", "notes=second");
+	RUN_OK(&r, "history", "Acme");
+	ck_assert_msg(strstr(r.out, " ROW ") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "contracts#1 ") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "contracts#2 ") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "partners#1 ") != NULL, "%s", r.out);
+	run_finish(&r);
+	arr = history_json("Acme", "1");
+	ck_assert_str_eq(str_at(arr, 0, "table"), "contracts");
+	ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(arr, 0), "row_id")), 2);
+	json_decref(arr);
+	RUN_OK(&r, "history", "Acme", "--limit", "1", "--format", "csv");
+	ck_assert_msg(strstr(r.out, ",table,row_id,") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, ",contracts,2,notes,,second") != NULL, "%s", r.out);
+	run_finish(&r);
+}
+END_TEST
+
 START_TEST(history_limit)
 {
 	json_t *arr;
@@ -211,6 +277,8 @@ static Suite *history_suite(void)
 	tcase_add_test(tc, history_lists_changes_newest_first);
 	tcase_add_test(tc, history_of_one_partner);
 	tcase_add_test(tc, history_limit);
+	tcase_add_test(tc, history_of_a_deleted_partner_by_id);
+	tcase_add_test(tc, history_names_the_row);
 	tcase_add_test(tc, empty_history_in_each_format);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("show");
