@@ -477,6 +477,42 @@ START_TEST(user_from_env_then_passwd)
 }
 END_TEST
 
+/* The user name goes into every audit row and owner field: it is checked
+ * like a one-line text before anything is written. */
+START_TEST(a_bad_user_name_is_refused_before_any_write)
+{
+	static const char *const bad[][2] = {
+		{ "al\x1b[31mice", "ALLY_USER: contains a control character (U+001B)" },
+		{ "al\xe2\x80\xaeice", "ALLY_USER: contains an invisible formatting character (U+202E)" },
+		{ "al\xffice", "ALLY_USER: is not valid UTF-8" },
+	};
+	char longname[102], fresh[400];
+	struct run r;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		setenv("ALLY_USER", bad[i][0], 1);
+		RUN_FAILS(1, bad[i][1], "partner", "add", "Acme", "--type", "channel");
+		RUN_FAILS(1, bad[i][1], "partner", "list");
+	}
+	memset(longname, 'a', 101);
+	longname[101] = '\0';
+	setenv("ALLY_USER", longname, 1);
+	RUN_FAILS(1, "ALLY_USER: is longer than 100 characters (101)", "status", "Acme", "--health",
+		  "green");
+	/* Nor is a database created for it. */
+	snprintf(fresh, sizeof fresh, "%s/fresh.db", H.dir);
+	run_ally_raw(&H, &r, NULL, "--db", fresh, "init", (char *)NULL);
+	check_error(&r, 1, "ALLY_USER: is longer", "init");
+	ck_assert_int_ne(access(fresh, F_OK), 0);
+	run_finish(&r);
+	longname[100] = '\0';
+	setenv("ALLY_USER", longname, 1);
+	add_partner("Acme", "channel");
+	setenv("ALLY_USER", "tester", 1);
+}
+END_TEST
+
 START_TEST(errors_never_carry_terminal_controls)
 {
 	struct run r;
@@ -516,6 +552,7 @@ static Suite *global_suite(void)
 	tcase_add_test(tc, init_is_idempotent);
 	tcase_add_test(tc, user_from_env_then_passwd);
 	tcase_add_test(tc, errors_never_carry_terminal_controls);
+	tcase_add_test(tc, a_bad_user_name_is_refused_before_any_write);
 	tcase_add_test(tc, the_word_after_a_valued_option_is_its_value);
 	tcase_add_test(tc, global_options_before_between_and_after);
 	tcase_add_test(tc, unknown_option_before_the_command);
