@@ -221,19 +221,35 @@ int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 	return ALLY_OK;
 }
 
+/* Usage first, as options are checked before values: every pair has
+ * FIELD=, and no FIELD comes twice (the second value would silently win). */
+static int check_pairs(int n, const char **pairs, char **fields, const char **values,
+		       struct ally_err *err)
+{
+	int i, j, rc = ALLY_OK;
+
+	for (i = 0; i < n && rc == ALLY_OK; i++)
+		rc = cli_pair(pairs[i], &fields[i], &values[i], err);
+	for (i = 0; i < n && rc == ALLY_OK; i++)
+		for (j = 0; j < i && rc == ALLY_OK; j++)
+			if (strcmp(fields[i], fields[j]) == 0)
+				rc = ally_err_set(err, ALLY_EUSAGE, NULL, "%s given twice",
+						  fields[i]);
+	return rc;
+}
+
 int cli_apply_pairs(int n, const char **pairs, cli_setter *set, void *obj, struct ally_err *err)
 {
-	int i, rc = ALLY_OK;
+	char **fields = xcalloc((size_t)n + 1, sizeof *fields);
+	const char **values = xcalloc((size_t)n + 1, sizeof *values);
+	int i, rc = check_pairs(n, pairs, fields, values, err);
 
-	for (i = 0; i < n && rc == ALLY_OK; i++) {
-		char *field = NULL;
-		const char *value;
-
-		rc = cli_pair(pairs[i], &field, &value, err);
-		if (rc == ALLY_OK)
-			rc = set(obj, field, value, err);
-		free(field);
-	}
+	for (i = 0; i < n && rc == ALLY_OK; i++)
+		rc = set(obj, fields[i], values[i], err);
+	for (i = 0; i < n; i++)
+		free(fields[i]);
+	free(fields);
+	free(values);
 	return rc;
 }
 

@@ -231,10 +231,11 @@ int cli_err_as_option(struct ally_err *err, const char *field, const char *opt);
 /* Set one field of obj from text (a partner_set_field or
  * contract_set_field behind a cast). */
 typedef int cli_setter(void *obj, const char *field, const char *value, struct ally_err *err);
-/* Apply every FIELD=VALUE of pairs[0..n) to obj with set; the first bad
- * one stops it (ALLY_EUSAGE without '=', else set's error).  Nothing is
- * stored here, so a caller that stores only after all succeeded changes
- * nothing on error. */
+/* Apply every FIELD=VALUE of pairs[0..n) to obj with set.  A pair
+ * without '=' or a FIELD given twice ("region given twice") is
+ * ALLY_EUSAGE, found before any value is set; else the first bad value
+ * stops it with set's error.  Nothing is stored here, so a caller that
+ * stores only after all succeeded changes nothing on error. */
 int cli_apply_pairs(int n, const char **pairs, cli_setter *set, void *obj, struct ally_err *err);
 /* An enumeration value; err "OPT: 'S' is not one of: ...". */
 int cli_enum(const char *const *names, const char *s, const char *opt, int *out,

@@ -245,6 +245,8 @@ START_TEST(set_changes_fields_all_or_nothing)
 	RUN_FAILS(1, "colour", "contract", "set", "1", "colour=red");
 	RUN_FAILS(1, "contract", "contract", "set", "99", "title=X");
 	RUN_FAILS(2, "FIELD=VALUE", "contract", "set", "1", "title");
+	RUN_FAILS(2, "ally: notes given twice; see 'ally contract set --help'", "contract", "set",
+		  "1", "notes=a", "end_date=2026-02-30", "notes=b");
 }
 END_TEST
 

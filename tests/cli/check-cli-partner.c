@@ -444,6 +444,11 @@ START_TEST(set_is_all_or_nothing)
 	RUN_FAILS(1, "Nobody", "partner", "set", "Nobody", "region=EMEA");
 	RUN_FAILS(2, "FIELD=VALUE", "partner", "set", "Acme", "region");
 	RUN_FAILS(2, "FIELD=VALUE", "partner", "set", "Acme");
+	/* A field given twice is a usage error, like a repeated option, even
+	 * when a bad value comes first. */
+	RUN_FAILS(2, "ally: region given twice; see 'ally partner set --help'", "partner", "set",
+		  "Acme", "region=EMEA", "notes=x", "region=APAC");
+	RUN_FAILS(2, "type given twice", "partner", "set", "Acme", "type=supplier", "type=channel");
 }
 END_TEST
 
