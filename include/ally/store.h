@@ -179,18 +179,23 @@ void phase_list_finish(struct phase_list *l);
 
 /* ---- contracts ---- */
 
-/* Insert (validated with contract_validate inside); sets id and version.
- * c->id > 0 keeps that id, as for partners.  Unknown partner: ALLY_EUSER. */
+/* Insert (validated with contract_validate inside) with its first term
+ * (start_date..end_date, the start of its term history); sets id and
+ * version.  c->id > 0 keeps that id, as for partners.  Unknown partner:
+ * ALLY_EUSER. */
 int store_contract_add(struct store *s, struct contract *c, struct ally_err *err);
 /* Read one contract (with its partner's name) into out, which the caller
  * contract_finish'es.  Not found: ALLY_EUSER "contract: no contract N". */
 int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err);
 /* As store_partner_update, for contracts (version-checked, audited).  A
- * changed end_date must not fall before the current term's start
- * (contract_check_term_end); the term history's last row follows it. */
+ * changed start_date must not fall after the first term's end
+ * (contract_check_term_start), a changed end_date not before the current
+ * term's start (contract_check_term_end): ALLY_EUSER.  The first term's
+ * start follows start_date, the current (last) term's end end_date. */
 int store_contract_update(struct store *s, struct contract *c, struct ally_err *err);
-/* Delete one contract with its term history; audited.  Not found:
- * ALLY_EUSER. */
+/* Delete one contract with its term history.  Audited: the contract, a
+ * count of its terms, and each negotiation that loses its link to it
+ * (contract_id set NULL).  Not found: ALLY_EUSER. */
 int store_contract_delete(struct store *s, int64_t id, struct ally_err *err);
 
 struct contract_list { struct contract *rows; size_t n; };
@@ -202,13 +207,15 @@ void contract_list_finish(struct contract_list *l);
 
 /* Renew: the term contract_renew_term gives (the core refuses, ALLY_EUSER,
  * a contract that is not active, an until not after the current end, a
- * year past 9999).  The first renewal also records the original term;
- * sets end_date, writes audit.  *start_out and *end_out report the term. */
+ * year past 9999).  Adds the term to the history and sets end_date;
+ * audited (the term row, the end_date).  *start_out and *end_out report
+ * the term. */
 int store_contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
 			 ally_date *start_out, ally_date *end_out, struct ally_err *err);
 
-/* A contract's terms, oldest first (empty until its first renewal); freed
- * with term_list_finish. */
+/* A contract's terms, oldest first: the first term (renewed_on DATE_NONE,
+ * author who added the contract), then one per renewal; empty only for a
+ * contract that does not exist.  Freed with term_list_finish. */
 struct term_entry { ally_date start; ally_date end; ally_date renewed_on; char *author; };
 struct term_list { struct term_entry *rows; size_t n; }; /* oldest first */
 int store_contract_terms(struct store *s, int64_t contract_id, struct term_list *out,

@@ -2,6 +2,7 @@
  * from what to what.  Written in the same transaction as the change. */
 #include "store-private.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ally/util.h"
@@ -47,6 +48,22 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 	bind_text(st, 6, old_value);
 	bind_text(st, 7, new_value);
 	return store_step_done(s, st, err);
+}
+
+int audit_cascade_count(struct store *s, const char *tbl, const char *count_sql, int64_t key,
+			int64_t row_id, int64_t partner_id, const char *with,
+			struct ally_err *err)
+{
+	int64_t n = 0;
+	char *summary;
+	int rc = store_query_int(s, count_sql, key, &n, err);
+
+	if (rc != ALLY_OK || n == 0)
+		return rc;
+	summary = xasprintf("%" PRId64 " row(s) deleted with the %s", n, with);
+	rc = audit_write(s, tbl, row_id, partner_id, "*", summary, NULL, err);
+	free(summary);
+	return rc;
 }
 
 static bool same(const char *a, const char *b)

@@ -48,17 +48,29 @@ static const char SQL_CONTRACT_DELETE[] = "DELETE FROM contracts WHERE id = ?";
 static const char SQL_CONTRACT_SET_END[] =
 	"UPDATE contracts SET end_date = ?2, notice_deadline = ?3, version = version + 1, "
 	"  updated_at = datetime('now') WHERE id = ?1";
-static const char SQL_TERM_COUNT[] = "SELECT count(*) FROM contract_terms WHERE contract_id = ?";
-/* The current term of a renewed contract: the last row of its history. */
+/* The first and the last (current) term: the same row until a renewal. */
+static const char SQL_TERM_FIRST[] =
+	"SELECT id, start_date, end_date FROM contract_terms WHERE contract_id = ? "
+	"ORDER BY id LIMIT 1";
 static const char SQL_TERM_LAST[] =
-	"SELECT id, start_date FROM contract_terms WHERE contract_id = ? ORDER BY id DESC LIMIT 1";
-static const char SQL_TERM_SET_END[] = "UPDATE contract_terms SET end_date = ?2 WHERE id = ?1";
+	"SELECT id, start_date, end_date FROM contract_terms WHERE contract_id = ? "
+	"ORDER BY id DESC LIMIT 1";
+/* Term ?1 starts on ?2, term ?3 ends on ?4 (an id 0 changes nothing): one
+ * statement, so a single term's CHECK sees both new dates at once. */
+static const char SQL_TERM_SET_DATES[] =
+	"UPDATE contract_terms SET start_date = CASE WHEN id = ?1 THEN ?2 ELSE start_date END, "
+	"  end_date = CASE WHEN id = ?3 THEN ?4 ELSE end_date END "
+	"WHERE id IN (?1, ?3)";
 static const char SQL_TERM_ADD[] =
 	"INSERT INTO contract_terms (contract_id, start_date, end_date, renewed_on, author) "
-	"VALUES (?, ?, ?, ?, ?)";
+	"VALUES (?, ?, ?, ?, ?) RETURNING id";
 static const char SQL_TERM_LIST[] =
 	"SELECT start_date, end_date, renewed_on, author FROM contract_terms "
 	"WHERE contract_id = ? ORDER BY id";
+/* What a contract's deletion takes with it or changes. */
+static const char SQL_TERM_COUNT[] = "SELECT count(*) FROM contract_terms WHERE contract_id = ?";
+static const char SQL_CONTRACT_NEGOTIATIONS[] =
+	"SELECT id FROM negotiations WHERE contract_id = ? ORDER BY id";
 
 static void contract_from_row(sqlite3_stmt *st, void *row)
 {
@@ -125,14 +137,7 @@ int store_contract_get(struct store *s, int64_t id, struct contract *out, struct
 int store_contract_partner(struct store *s, int64_t contract_id, int64_t *partner_id,
 			   struct ally_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_CONTRACT_PARTNER, &st, err);
-
-	*partner_id = 0;
-	if (rc != ALLY_OK)
-		return rc;
-	bind_int(st, 1, contract_id);
-	return store_step_int(s, st, partner_id, err);
+	return store_query_int(s, SQL_CONTRACT_PARTNER, contract_id, partner_id, err);
 }
 
 static char *contract_summary(const void *row)
@@ -186,67 +191,87 @@ static void contract_values(const void *row, char **v)
 	v[16] = xstrdup(c->notes);
 }
 
-/* The last term row of a renewed contract: *term_id 0 when never renewed. */
-static int term_last(struct store *s, int64_t contract_id, int64_t *term_id, ally_date *start,
-		     struct ally_err *err)
+/* One row of a contract's term history. */
+struct term_row {
+	int64_t id; /* 0: none */
+	ally_date start, end;
+};
+
+/* The first or last (sql) term of a contract: t->id 0 when it has none. */
+static int term_get(struct store *s, const char *sql, int64_t contract_id, struct term_row *t,
+		    struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_TERM_LAST, &st, err);
+	int rc = store_prepare(s, sql, &st, err);
 
-	*term_id = 0;
-	*start = DATE_NONE;
+	memset(t, 0, sizeof *t);
+	t->start = t->end = DATE_NONE;
 	if (rc != ALLY_OK)
 		return rc;
 	bind_int(st, 1, contract_id);
 	if ((rc = store_step(s, st, err)) == 1) {
-		*term_id = col_int(st, 0);
-		*start = col_date(st, 1);
+		t->id = col_int(st, 0);
+		t->start = col_date(st, 1);
+		t->end = col_date(st, 2);
 	}
 	sqlite3_finalize(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
-/* A changed end_date stays inside the current term: not before its start
- * (the last term row's, else start_date), as the core judges. */
-static int end_check(struct store *s, const void *row, const void *cur, struct ally_err *err)
+/* A contract's first and current term. */
+static int term_ends(struct store *s, int64_t contract_id, struct term_row *first,
+		     struct term_row *last, struct ally_err *err)
 {
-	const struct contract *c = row, *old = cur;
-	int64_t term_id;
-	ally_date start;
-	int rc;
+	int rc = term_get(s, SQL_TERM_FIRST, contract_id, first, err);
 
-	if (c->end_date == old->end_date)
-		return ALLY_OK;
-	if ((rc = term_last(s, c->id, &term_id, &start, err)) != ALLY_OK)
-		return rc;
-	return contract_check_term_end(term_id > 0 ? start : c->start_date, c->end_date, err);
+	return rc != ALLY_OK ? rc : term_get(s, SQL_TERM_LAST, contract_id, last, err);
 }
 
-static int term_set_end(struct store *s, int64_t term_id, ally_date end, struct ally_err *err)
+/* The edited dates stay inside the term history, as the core judges: a
+ * changed start_date not after the first term's end, a changed end_date
+ * not before the current term's start.  Until a renewal both are the one
+ * term being edited, which contract_validate already keeps in order. */
+static int term_check(struct store *s, const void *row, const void *cur, struct ally_err *err)
 {
+	const struct contract *c = row, *old = cur;
+	struct term_row first, last;
+	bool renewed;
+	int rc;
+
+	if (c->start_date == old->start_date && c->end_date == old->end_date)
+		return ALLY_OK;
+	if ((rc = term_ends(s, c->id, &first, &last, err)) != ALLY_OK)
+		return rc;
+	renewed = first.id != last.id;
+	if (c->start_date != old->start_date &&
+	    (rc = contract_check_term_start(renewed ? first.end : DATE_NONE, c->start_date,
+					    err)) != ALLY_OK)
+		return rc;
+	if (c->end_date != old->end_date)
+		return contract_check_term_end(renewed ? last.start : c->start_date, c->end_date,
+					       err);
+	return ALLY_OK;
+}
+
+/* The term history follows edited dates: start_date is the first term's
+ * start, end_date the current term's end. */
+static int term_follow(struct store *s, const void *row, const void *cur, struct ally_err *err)
+{
+	const struct contract *c = row, *old = cur;
+	struct term_row first, last;
 	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_TERM_SET_END, &st, err);
-
-	if (rc != ALLY_OK)
-		return rc;
-	bind_int(st, 1, term_id);
-	bind_date(st, 2, end);
-	return store_step_done(s, st, err);
-}
-
-/* The term history's last row follows a changed end_date. */
-static int end_follow(struct store *s, const void *row, const void *cur, struct ally_err *err)
-{
-	const struct contract *c = row, *old = cur;
-	int64_t term_id;
-	ally_date start;
 	int rc;
 
-	if (c->end_date == old->end_date)
+	if (c->start_date == old->start_date && c->end_date == old->end_date)
 		return ALLY_OK;
-	if ((rc = term_last(s, c->id, &term_id, &start, err)) != ALLY_OK || term_id == 0)
+	if ((rc = term_ends(s, c->id, &first, &last, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_TERM_SET_DATES, &st, err)) != ALLY_OK)
 		return rc;
-	return term_set_end(s, term_id, c->end_date, err);
+	bind_int(st, 1, c->start_date != old->start_date ? first.id : 0);
+	bind_date(st, 2, c->start_date);
+	bind_int(st, 3, c->end_date != old->end_date ? last.id : 0);
+	bind_date(st, 4, c->end_date);
+	return store_step_done(s, st, err);
 }
 
 static void bind_contract_update(sqlite3_stmt *st, const void *row)
@@ -273,6 +298,56 @@ static void contract_free(void *row)
 	contract_finish(row);
 }
 
+/* Insert a term row; its id in *term_id. */
+static int term_add(struct store *s, int64_t contract_id, ally_date start, ally_date end,
+		    ally_date renewed_on, int64_t *term_id, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_TERM_ADD, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, contract_id);
+	bind_date(st, 2, start);
+	bind_date(st, 3, end);
+	bind_date(st, 4, renewed_on);
+	bind_text(st, 5, s->user);
+	return store_step_int(s, st, term_id, err);
+}
+
+/* Every contract has its first term from the start, so the history holds
+ * every term it ran; the contract's own audit row covers it. */
+static int first_term(struct store *s, void *row, struct ally_err *err)
+{
+	const struct contract *c = row;
+	int64_t term_id;
+
+	return term_add(s, c->id, c->start_date, c->end_date, DATE_NONE, &term_id, err);
+}
+
+/* Before a contract goes: a count of the terms that go with it, and each
+ * negotiation that loses its link (ON DELETE SET NULL). */
+static int delete_cascade(struct store *s, const void *row, struct ally_err *err)
+{
+	const struct contract *c = row;
+	sqlite3_stmt *st;
+	char *old_v = text_int(c->id);
+	int rc = audit_cascade_count(s, "contract_terms", SQL_TERM_COUNT, c->id, c->id,
+				     c->partner_id, "contract", err), r = 0;
+
+	if (rc == ALLY_OK && (rc = store_prepare(s, SQL_CONTRACT_NEGOTIATIONS, &st, err)) == ALLY_OK) {
+		bind_int(st, 1, c->id);
+		while (rc == ALLY_OK && (r = store_step(s, st, err)) == 1)
+			rc = audit_write(s, "negotiations", col_int(st, 0), c->partner_id,
+					 "contract_id", old_v, NULL, err);
+		sqlite3_finalize(st);
+		if (rc == ALLY_OK && r < 0)
+			rc = -r;
+	}
+	free(old_v);
+	return rc;
+}
+
 static const struct versioned_ops contract_ops = {
 	.tbl = "contracts",
 	.what = "contract",
@@ -295,10 +370,12 @@ static const struct versioned_ops contract_ops = {
 	.get = contract_get_row,
 	.values = contract_values,
 	.bind_update = bind_contract_update,
-	.check_update = end_check,
-	.after_update = end_follow,
+	.after_insert = first_term,
+	.check_update = term_check,
+	.after_update = term_follow,
 	.finish = contract_free,
 	.delete_sql = SQL_CONTRACT_DELETE,
+	.before_delete = delete_cascade,
 };
 
 int store_contract_add(struct store *s, struct contract *c, struct ally_err *err)
@@ -368,42 +445,6 @@ void contract_list_finish(struct contract_list *l)
 	l->n = 0;
 }
 
-static int term_add(struct store *s, int64_t contract_id, ally_date start, ally_date end,
-		    ally_date renewed_on, const char *author, struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, SQL_TERM_ADD, &st, err);
-
-	if (rc != ALLY_OK)
-		return rc;
-	bind_int(st, 1, contract_id);
-	bind_date(st, 2, start);
-	bind_date(st, 3, end);
-	bind_date(st, 4, renewed_on);
-	bind_text(st, 5, author);
-	return store_step_done(s, st, err);
-}
-
-/* The first renewal also records the original term, so the history
- * holds every term the contract ran. */
-static int terms_record(struct store *s, const struct contract *c, ally_date start,
-			ally_date end, ally_date today, struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	int64_t n = 0;
-	int rc;
-
-	if ((rc = store_prepare(s, SQL_TERM_COUNT, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, c->id);
-	if ((rc = store_step_int(s, st, &n, err)) != ALLY_OK)
-		return rc;
-	if (n == 0 && (rc = term_add(s, c->id, c->start_date, c->end_date, DATE_NONE, NULL,
-				     err)) != ALLY_OK)
-		return rc;
-	return term_add(s, c->id, start, end, today, s->user, err);
-}
-
 static int set_end(struct store *s, const struct contract *c, ally_date end,
 		   struct ally_err *err)
 {
@@ -418,6 +459,23 @@ static int set_end(struct store *s, const struct contract *c, ally_date end,
 	return store_step_done(s, st, err);
 }
 
+/* The new term's row and its audit row, "2027-01-01..2027-12-31". */
+static int term_renew(struct store *s, const struct contract *c, ally_date start, ally_date end,
+		      ally_date today, struct ally_err *err)
+{
+	char a[DATE_BUFSZ], b[DATE_BUFSZ];
+	char *summary;
+	int64_t term_id;
+	int rc = term_add(s, c->id, start, end, today, &term_id, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	summary = xasprintf("%s..%s", date_format(start, a), date_format(end, b));
+	rc = audit_write(s, "contract_terms", term_id, c->partner_id, "*", NULL, summary, err);
+	free(summary);
+	return rc;
+}
+
 static int contract_renew(struct store *s, int64_t id, ally_date until, ally_date today,
 			  ally_date *start_out, ally_date *end_out, struct ally_err *err)
 {
@@ -429,7 +487,7 @@ static int contract_renew(struct store *s, int64_t id, ally_date until, ally_dat
 	if ((rc = store_contract_get(s, id, &c, err)) != ALLY_OK)
 		return rc;
 	if ((rc = contract_renew_term(&c, until, &start, &end, err)) != ALLY_OK ||
-	    (rc = terms_record(s, &c, start, end, today, err)) != ALLY_OK ||
+	    (rc = term_renew(s, &c, start, end, today, err)) != ALLY_OK ||
 	    (rc = set_end(s, &c, end, err)) != ALLY_OK)
 		goto out;
 	old_end = text_date(c.end_date);

@@ -389,22 +389,6 @@ int store_partner_update(struct store *s, struct partner *p, struct ally_err *er
 	return store_versioned_update(s, &partner_ops, p, err);
 }
 
-static int count_query(struct store *s, const char *sql, int64_t id, int64_t *out,
-		       struct ally_err *err)
-{
-	sqlite3_stmt *st;
-	int rc = store_prepare(s, sql, &st, err);
-
-	if (rc != ALLY_OK)
-		return rc;
-	if (id > 0)
-		bind_int(st, 1, id);
-	rc = store_step(s, st, err);
-	*out = rc == 1 ? col_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc < 0 ? -rc : ALLY_OK;
-}
-
 /* Audit rows for what deleting partner id takes with it, written before
  * the rows are gone. */
 static int audit_cascade(struct store *s, int64_t id, struct ally_err *err)
@@ -414,20 +398,10 @@ static int audit_cascade(struct store *s, int64_t id, struct ally_err *err)
 	if ((rc = contract_audit_cascade(s, id, err)) != ALLY_OK ||
 	    (rc = contact_audit_cascade(s, id, err)) != ALLY_OK)
 		return rc;
-	for (size_t i = 0; i < sizeof cascades / sizeof cascades[0]; i++) {
-		int64_t n;
-		char *summary;
-
-		if ((rc = count_query(s, cascades[i].count_sql, id, &n, err)) != ALLY_OK)
+	for (size_t i = 0; i < sizeof cascades / sizeof cascades[0]; i++)
+		if ((rc = audit_cascade_count(s, cascades[i].tbl, cascades[i].count_sql, id, id, id,
+					      "partner", err)) != ALLY_OK)
 			return rc;
-		if (n == 0)
-			continue;
-		summary = xasprintf("%" PRId64 " row(s) deleted with the partner", n);
-		rc = audit_write(s, cascades[i].tbl, id, id, "*", summary, NULL, err);
-		free(summary);
-		if (rc != ALLY_OK)
-			return rc;
-	}
 	return ALLY_OK;
 }
 
@@ -441,7 +415,7 @@ static int partner_delete(struct store *s, int64_t id, bool force, struct ally_e
 
 	if ((rc = store_partner_get(s, id, &p, err)) != ALLY_OK)
 		return rc;
-	if ((rc = count_query(s, SQL_ACTIVE_CONTRACTS, id, &active, err)) != ALLY_OK)
+	if ((rc = store_query_int(s, SQL_ACTIVE_CONTRACTS, id, &active, err)) != ALLY_OK)
 		goto out;
 	if (active > 0 && !force) {
 		rc = ally_err_set(err, ALLY_EUSER, "partner",
@@ -489,5 +463,5 @@ int store_partner_exists(struct store *s, int64_t id, struct ally_err *err)
 
 int store_partner_count(struct store *s, int64_t *out, struct ally_err *err)
 {
-	return count_query(s, SQL_PARTNER_COUNT, 0, out, err);
+	return store_query_int(s, SQL_PARTNER_COUNT, 0, out, err);
 }

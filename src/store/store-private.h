@@ -43,6 +43,12 @@ int store_step(struct store *s, sqlite3_stmt *st, struct ally_err *err);
  * when there is none (an UPDATE ... RETURNING that matched nothing). */
 int store_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, struct ally_err *err);
 
+/* The single integer of a PRAGMA or a count query: prepare sql, bind key
+ * to ?1 when sql has a parameter, step once; *out gets the first column,
+ * 0 when there is no row. */
+int store_query_int(struct store *s, const char *sql, int64_t key, int64_t *out,
+		    struct ally_err *err);
+
 /* PRAGMA user_version, and the error for a database that a newer ally
  * wrote. */
 int store_user_version(struct store *s, int64_t *out, struct ally_err *err);
@@ -164,6 +170,9 @@ struct versioned_ops {
 	void (*finish)(void *row);
 
 	const char *delete_sql;    /* DELETE FROM tbl WHERE id = ? */
+	/* Before the DELETE, cur the stored row: audit what goes (ON DELETE
+	 * CASCADE) or changes (SET NULL) with it. */
+	int (*before_delete)(struct store *s, const void *cur, struct ally_err *err);
 };
 
 /* Validate row, then in one transaction: check, insert, set row's id and
@@ -214,6 +223,13 @@ int store_stale(struct store *s, const char *exists_sql, const char *what, int64
 	"score_track_record, score_date, created_at, updated_at"
 /* Fill p (treated as uninitialised) from a row of PARTNER_COLS. */
 void partner_from_row(sqlite3_stmt *st, struct partner *p);
+
+/* Before rows go with the one deleted (ON DELETE CASCADE): one audit row
+ * (tbl, row_id, partner_id, "*") saying "N row(s) deleted with the
+ * <with>" when count_sql (one parameter, key) counts any. */
+int audit_cascade_count(struct store *s, const char *tbl, const char *count_sql, int64_t key,
+			int64_t row_id, int64_t partner_id, const char *with,
+			struct ally_err *err);
 
 /* Before a partner's rows go with it (ON DELETE CASCADE): one audit row
  * per contract and per contact it has, field "*" with the row's summary. */

@@ -233,19 +233,23 @@ int store_exec1(struct store *s, const char *sql, struct ally_err *err)
 	return rc != ALLY_OK ? rc : store_step_done(s, st, err);
 }
 
-/* The single integer a PRAGMA or count query returns. */
-static int query_int(struct store *s, const char *sql, int64_t *out, struct ally_err *err)
+int store_query_int(struct store *s, const char *sql, int64_t key, int64_t *out,
+		    struct ally_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = store_prepare(s, sql, &st, err);
 
 	*out = 0;
-	return rc != ALLY_OK ? rc : store_step_int(s, st, out, err);
+	if (rc != ALLY_OK)
+		return rc;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		bind_int(st, 1, key);
+	return store_step_int(s, st, out, err);
 }
 
 int store_user_version(struct store *s, int64_t *out, struct ally_err *err)
 {
-	return query_int(s, SQL_USER_VERSION, out, err);
+	return store_query_int(s, SQL_USER_VERSION, 0, out, err);
 }
 
 int store_newer_fail(int64_t version, struct ally_err *err)
@@ -266,8 +270,8 @@ static int read_identity(struct store *s, int64_t *app, int64_t *tables, int64_t
 
 	if (rc != ALLY_OK)
 		return rc;
-	if ((rc = query_int(s, SQL_APPLICATION_ID, app, err)) == ALLY_OK &&
-	    (rc = query_int(s, SQL_COUNT_SCHEMA, tables, err)) == ALLY_OK)
+	if ((rc = store_query_int(s, SQL_APPLICATION_ID, 0, app, err)) == ALLY_OK &&
+	    (rc = store_query_int(s, SQL_COUNT_SCHEMA, 0, tables, err)) == ALLY_OK)
 		rc = store_user_version(s, version, err);
 	rtx_end(s, own);
 	return rc;
@@ -402,7 +406,7 @@ int64_t store_data_version(struct store *s)
 	int64_t v = -1;
 	struct ally_err err;
 
-	query_int(s, SQL_DATA_VERSION, &v, &err);
+	store_query_int(s, SQL_DATA_VERSION, 0, &v, &err);
 	return v;
 }
 

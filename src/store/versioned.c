@@ -180,7 +180,9 @@ static int delete(struct store *s, const struct versioned_ops *ops, int64_t id,
 		free(cur);
 		return rc;
 	}
-	if ((rc = store_prepare(s, ops->delete_sql, &st, err)) == ALLY_OK) {
+	if (ops->before_delete != NULL)
+		rc = ops->before_delete(s, cur, err);
+	if (rc == ALLY_OK && (rc = store_prepare(s, ops->delete_sql, &st, err)) == ALLY_OK) {
 		bind_int(st, 1, id);
 		rc = store_step_done(s, st, err);
 	}

@@ -163,12 +163,18 @@ START_TEST(test_contract_delete)
 	struct ally_err err = { 0 };
 	struct contract c;
 	struct term_list tl;
+	struct negotiation n;
+	struct negotiation_list nl;
 	ally_date s, e;
 	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
 	int64_t id = fx_contract(pid, "Pilot", "2026-01-01", "2026-03-31", false, 60);
 
 	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2026-03-01"), &s, &e, &err),
 		     err);
+	negotiation_init(&n);
+	n.partner_id = pid;
+	n.contract_id = id;
+	ck_assert_ok(store_negotiation_add(fx_store, &n, &err), err);
 	ck_assert_ok(store_contract_delete(fx_store, id, &err), err);
 	ck_assert_int_eq(store_contract_get(fx_store, id, &c, &err), ALLY_EUSER);
 	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
@@ -177,6 +183,16 @@ START_TEST(test_contract_delete)
 	ck_assert_int_eq(fx_audit_count("contracts", "*", "Pilot (active, 2026-01-01..2027-03-31)",
 					""),
 			 1);
+	/* What went or changed with it is audited too. */
+	ck_assert_int_eq(fx_audit_count("contract_terms", "*", "2 row(s) deleted with the contract",
+					""),
+			 1);
+	ck_assert_int_eq(fx_audit_count("negotiations", "contract_id", "1", ""), 1);
+	ck_assert_ok(store_negotiation_list(fx_store, pid, &nl, &err), err);
+	ck_assert_uint_eq(nl.n, 1);
+	ck_assert_int_eq(nl.rows[0].contract_id, 0);
+	negotiation_list_finish(&nl);
+	negotiation_finish(&n);
 	ck_assert_int_eq(store_contract_delete(fx_store, id, &err), ALLY_EUSER);
 	ck_assert_str_eq(err.msg, "contract: no contract 1");
 }
@@ -254,6 +270,83 @@ START_TEST(test_renew_keeps_term_history)
 	term_list_finish(&tl);
 	ck_assert_int_eq(fx_audit_count("contracts", "end_date", "2026-12-31", "2027-12-31"), 1);
 	ck_assert_int_eq(fx_audit_count("contracts", "end_date", "2027-12-31", "2028-06-30"), 1);
+	/* each renewal's term row is audited */
+	ck_assert_int_eq(fx_audit_count("contract_terms", "*", "", "2027-01-01..2027-12-31"), 1);
+	ck_assert_int_eq(fx_audit_count("contract_terms", "*", "", "2028-01-01..2028-06-30"), 1);
+}
+END_TEST
+
+/* The term history starts with the contract, so it is whole from day one. */
+START_TEST(test_first_term_from_creation)
+{
+	struct ally_err err = { 0 };
+	struct term_list tl;
+	struct contract c;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id = fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
+
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 1);
+	ck_assert_int_eq(tl.rows[0].start, D("2026-01-01"));
+	ck_assert_int_eq(tl.rows[0].end, D("2026-12-31"));
+	ck_assert_int_eq(tl.rows[0].renewed_on, DATE_NONE);
+	ck_assert_str_eq(tl.rows[0].author, "tester");
+	term_list_finish(&tl);
+
+	/* Both dates of a contract never renewed move its one term. */
+	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	c.start_date = D("2026-02-01");
+	c.end_date = D("2026-11-30");
+	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 1);
+	ck_assert_int_eq(tl.rows[0].start, D("2026-02-01"));
+	ck_assert_int_eq(tl.rows[0].end, D("2026-11-30"));
+	term_list_finish(&tl);
+	/* Even past the old end: the term is the one being edited. */
+	c.start_date = D("2026-12-01");
+	c.end_date = D("2027-12-31");
+	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_int_eq(tl.rows[0].start, D("2026-12-01"));
+	ck_assert_int_eq(tl.rows[0].end, D("2027-12-31"));
+	term_list_finish(&tl);
+	contract_finish(&c);
+}
+END_TEST
+
+/* An edited start_date is the first term's start, and stays before that
+ * term's end once the contract was renewed. */
+START_TEST(test_update_start_date_moves_first_term)
+{
+	struct ally_err err = { 0 };
+	struct term_list tl;
+	struct contract c, now;
+	ally_date s, e;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t id = fx_contract(pid, "Main", "2026-01-01", "2026-12-31", true, 60);
+
+	ck_assert_ok(store_contract_renew(fx_store, id, DATE_NONE, D("2026-11-01"), &s, &e, &err),
+		     err);
+	ck_assert_ok(store_contract_get(fx_store, id, &c, &err), err);
+	c.start_date = D("2027-02-01"); /* after the first term's end, 2026-12-31 */
+	ck_assert_int_eq(store_contract_update(fx_store, &c, &err), ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "start_date"));
+	ck_assert_ok(store_contract_get(fx_store, id, &now, &err), err);
+	ck_assert_int_eq(now.start_date, D("2026-01-01"));
+	contract_finish(&now);
+
+	c.start_date = D("2025-10-01");
+	ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+	ck_assert_ok(store_contract_terms(fx_store, id, &tl, &err), err);
+	ck_assert_uint_eq(tl.n, 2);
+	ck_assert_int_eq(tl.rows[0].start, D("2025-10-01"));
+	ck_assert_int_eq(tl.rows[0].end, D("2026-12-31"));
+	ck_assert_int_eq(tl.rows[1].start, D("2027-01-01")); /* the current term stays */
+	ck_assert_int_eq(tl.rows[1].end, D("2027-12-31"));
+	term_list_finish(&tl);
+	ck_assert_int_eq(fx_audit_count("contracts", "start_date", "2026-01-01", "2025-10-01"), 1);
+	contract_finish(&c);
 }
 END_TEST
 
@@ -588,6 +681,8 @@ static Suite *store_contracts_suite(void)
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(tr, fx_setup, fx_teardown);
 	tcase_add_test(tr, test_renew_keeps_term_history);
+	tcase_add_test(tr, test_first_term_from_creation);
+	tcase_add_test(tr, test_update_start_date_moves_first_term);
 	tcase_add_test(tr, test_renew_month_end_and_refusals);
 	tcase_add_test(tr, test_renew_past_year_9999);
 	tcase_add_test(tr, test_update_end_date_within_term);

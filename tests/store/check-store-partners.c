@@ -426,7 +426,7 @@ START_TEST(test_delete_audits_children)
 {
 	static const char *const counted[][2] = {
 		{ "status_updates", "2" }, { "scores", "1" }, { "phase_moves", "1" },
-		{ "contract_terms", "2" }, { "reviews", "1" }, { "action_items", "1" },
+		{ "contract_terms", "3" }, { "reviews", "1" }, { "action_items", "1" },
 		{ "key_figures", "1" }, { "conflicts", "1" }, { "negotiations", "1" },
 		{ "negotiation_terms", "1" },
 	};
