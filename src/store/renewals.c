@@ -50,19 +50,29 @@ static void renewal_free(void *elem)
 static const struct row_kind renewal_rows = { sizeof(struct renewal), renewal_from_row,
 					     renewal_free };
 
-/* The window of SQL_RENEWALS: today and today + within. */
+/* The window of SQL_RENEWALS: today .. last, today + within clamped to
+ * 9999-12-31, the last date the columns can hold: past it the text form
+ * ("10000-01-01") would sort before every stored date. */
 struct window {
 	ally_date today;
-	int within;
+	ally_date last;
 };
+
+static ally_date window_last(ally_date today, int within)
+{
+	const int64_t max = date_from_ymd(DATE_YEAR_MAX, 12, 31);
+	int64_t last = (int64_t)today + within;
+
+	return (ally_date)(last > max ? max : last);
+}
 
 static void bind_window(sqlite3_stmt *st, const void *arg)
 {
 	const struct window *w = arg;
 
-	bind_date(st, 1, w->today + w->within);
+	bind_date(st, 1, w->last);
 	bind_date(st, 2, w->today);
-	bind_date(st, 3, w->today + w->within);
+	bind_date(st, 3, w->last);
 }
 
 /* Keep, in place, the rows the core lists as of today. */
@@ -83,7 +93,7 @@ static void keep_listed(struct renewal_list *l, ally_date today, int within)
 int store_renewals(struct store *s, ally_date today, int within, struct renewal_list *out,
 		   struct ally_err *err)
 {
-	const struct window w = { today, within };
+	const struct window w = { today, window_last(today, within) };
 	void *rows;
 	int rc = store_collect(s, SQL_RENEWALS, bind_window, &w, &renewal_rows, &rows, &out->n,
 			       err);

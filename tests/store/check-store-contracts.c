@@ -467,6 +467,37 @@ static void assert_renewals_match_core(ally_date today, int within)
 	renewal_list_finish(&got);
 }
 
+/* Near the end of the calendar the window stops at 9999-12-31: today +
+ * within past it would be "10000-..." text, before every stored date. */
+START_TEST(test_renewals_at_the_end_of_the_calendar)
+{
+	struct ally_err err = { 0 };
+	struct renewal_list l, l0;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t old = fx_contract(pid, "Old", "2029-01-01", "2029-12-31", false, 60);
+	int64_t last = fx_contract(pid, "Last", "9999-01-01", "9999-12-31", true, 60);
+
+	ck_assert_ok(store_renewals(fx_store, D("9999-10-15"), 90, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_int_eq(l.rows[0].contract_id, old); /* lapsed first */
+	ck_assert_int_eq(l.rows[1].contract_id, last);
+	ck_assert_int_eq(l.rows[1].notice_deadline, D("9999-11-01"));
+	renewal_list_finish(&l);
+	/* The last day lists what --within 0 lists. */
+	ck_assert_ok(store_renewals(fx_store, D("9999-12-31"), 90, &l, &err), err);
+	ck_assert_ok(store_renewals(fx_store, D("9999-12-31"), 0, &l0, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_uint_eq(l.n, l0.n);
+	for (size_t i = 0; i < l.n; i++)
+		ck_assert_int_eq(l.rows[i].contract_id, l0.rows[i].contract_id);
+	renewal_list_finish(&l);
+	renewal_list_finish(&l0);
+	ck_assert_ok(store_renewals(fx_store, D("9999-12-31"), 2147483647, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	renewal_list_finish(&l);
+}
+END_TEST
+
 /* No term may end after 9999-12-31: the core refuses, nothing changes. */
 START_TEST(test_renew_past_year_9999)
 {
@@ -685,6 +716,7 @@ static Suite *store_contracts_suite(void)
 	tcase_add_test(tr, test_update_start_date_moves_first_term);
 	tcase_add_test(tr, test_renew_month_end_and_refusals);
 	tcase_add_test(tr, test_renew_past_year_9999);
+	tcase_add_test(tr, test_renewals_at_the_end_of_the_calendar);
 	tcase_add_test(tr, test_update_end_date_within_term);
 	tcase_add_test(tr, test_renewals_across_bands);
 	tcase_add_test(tr, test_notice_deadline_follows_renewal);
