@@ -13,13 +13,44 @@ struct ally_err;
 struct econ_terms;
 
 /* Bad values are quoted back in messages; keep them short and harmless. */
-#define QUOTE_MAX 60 /* code points */
-#define QUOTE_BUFSZ (QUOTE_MAX * 4 + 4)
+#define QUOTE_MAX 60                 /* code points of the value */
+#define QUOTE_BYTES (QUOTE_MAX * 4)  /* bytes of the quote, before "..." */
+#define QUOTE_BUFSZ (QUOTE_BYTES + 4)
 
-/* A copy of s fit to quote in a one-line message: at most QUOTE_MAX code
- * points (then "..."), control characters and invalid UTF-8 as '?'.
- * NULL quotes as "".  Returns out. */
+/* A copy of s fit to quote in a one-line message, every character that
+ * must not reach a terminal shown as text_visible shows it ("^[", "^?",
+ * "\x9b", "\xff", "<U+202E>", "<U+2028>"; text_mark), so nothing is lost
+ * and nothing acts.  At most QUOTE_MAX code points of s and QUOTE_BYTES
+ * bytes, whichever comes first, then "...": a value of markers alone must
+ * still leave room for the message around it.  NULL quotes as "".
+ * Returns out. */
 const char *quote(const char *s, char out[QUOTE_BUFSZ]);
+
+/* How text_visible and quote show the character at s (not at its NUL):
+ * C0 controls "^X" (ESC "^[", '\n' "^J" too: callers that keep newlines
+ * test for it first), DEL "^?", C1 controls and each invalid byte
+ * "\xNN", invisible formatting characters and the line and paragraph
+ * separators "<U+XXXX>".  The marker is written to mark, NUL-terminated;
+ * mark[0] is '\0' for a character shown as it is.  Returns the bytes at s
+ * it covers (1 for an invalid byte). */
+#define TEXT_MARK_BUFSZ 12
+size_t text_mark(const char *s, char mark[TEXT_MARK_BUFSZ]);
+
+/* Is cp U+2028 or U+2029, the line and paragraph separators?  They break
+ * lines like '\n': refused in one-line texts, and always shown as markers,
+ * since no terminal shows them as a line break. */
+bool text_is_line_separator(uint32_t cp);
+
+/* Does s hold at least one character that shows: not white space, not an
+ * invisible formatting character or joiner (U+200C, U+200D), not a
+ * combining mark (U+0300-U+036F, U+1AB0-U+1AFF, U+20D0-U+20FF,
+ * U+FE20-U+FE2F), not a variation selector (U+FE00-U+FE0F,
+ * U+E0100-U+E01EF)?  Invalid bytes count as showing (as markers). */
+bool text_has_visible(const char *s);
+
+/* A copy of s with every CRLF and every lone CR turned into LF.  The
+ * caller frees; NULL gives "". */
+char *text_unix_newlines(const char *s);
 
 
 

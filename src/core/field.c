@@ -1,6 +1,7 @@
 /* field.c: checking and parsing the text of one field, shared by every
  * *_set_field of the core. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,41 +80,113 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
-/* U+200C and U+200D (zero-width non-joiner and joiner) are left out: emoji
- * sequences and Persian or Indic names need them, and they cannot reorder
- * or hide text the way the bidi controls and zero-width space can. */
-bool text_is_invisible_format(uint32_t cp)
+bool text_is_line_separator(uint32_t cp)
 {
-	return cp == 0x200b || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+	return cp == 0x2028 || cp == 0x2029;
 }
 
+/* Sorted ranges of text_is_invisible_format.  U+200C and U+200D
+ * (zero-width non-joiner and joiner) are left out: emoji sequences and
+ * Persian or Indic names need them, and they cannot reorder or hide text
+ * the way the bidi controls and zero-width space can. */
+static const struct { uint32_t first, last; } invisible[] = {
+	{ 0x00AD, 0x00AD },   /* soft hyphen */
+	{ 0x034F, 0x034F },   /* combining grapheme joiner */
+	{ 0x061C, 0x061C },   /* Arabic letter mark (bidi) */
+	{ 0x115F, 0x1160 },   /* Hangul choseong and jungseong fillers */
+	{ 0x180E, 0x180E },   /* Mongolian vowel separator */
+	{ 0x200B, 0x200B },   /* zero-width space */
+	{ 0x200E, 0x200F },   /* left-to-right and right-to-left marks (bidi) */
+	{ 0x202A, 0x202E },   /* embeddings, pop, overrides (bidi) */
+	{ 0x2060, 0x2064 },   /* word joiner, invisible operators */
+	{ 0x2066, 0x2069 },   /* isolates (bidi) */
+	{ 0x3164, 0x3164 },   /* Hangul filler */
+	{ 0xFEFF, 0xFEFF },   /* zero-width no-break space, byte order mark */
+	{ 0xFFA0, 0xFFA0 },   /* halfwidth Hangul filler */
+	{ 0xFFF9, 0xFFFB },   /* interlinear annotation controls */
+	{ 0x1D173, 0x1D17A }, /* musical symbol format controls */
+	{ 0xE0000, 0xE007F }, /* tags */
+};
+
+bool text_is_invisible_format(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++)
+		if (cp >= invisible[i].first && cp <= invisible[i].last)
+			return true;
+	return false;
+}
+
+/* Characters that show nothing by themselves: white space, the invisible
+ * formatting characters, the joiners, combining marks (which only change
+ * the character before them) and variation selectors. */
+static bool shows_nothing(uint32_t cp)
+{
+	return text_is_space(cp) || text_is_invisible_format(cp) || cp == 0x200c ||
+	       cp == 0x200d || (cp >= 0x0300 && cp <= 0x036f) ||
+	       (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0xfe20 && cp <= 0xfe2f) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	       (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+bool text_has_visible(const char *s)
+{
+	uint32_t cp;
+
+	while (s != NULL && *s != '\0') {
+		size_t n = utf8_decode(s, &cp);
+
+		if (n == 0 || !shows_nothing(cp))
+			return true; /* an invalid byte shows as a marker */
+		s += n;
+	}
+	return false;
+}
+
+size_t text_mark(const char *s, char mark[TEXT_MARK_BUFSZ])
+{
+	unsigned char c = (unsigned char)s[0];
+	uint32_t cp;
+	size_t n = utf8_decode(s, &cp);
+
+	mark[0] = '\0';
+	if (n == 0) {
+		snprintf(mark, TEXT_MARK_BUFSZ, "\\x%02x", (unsigned)c);
+		return 1;
+	}
+	if (cp < 0x20 || cp == 0x7f)
+		snprintf(mark, TEXT_MARK_BUFSZ, "^%c", cp == 0x7f ? '?' : (char)(cp + '@'));
+	else if (cp >= 0x80 && cp <= 0x9f)
+		snprintf(mark, TEXT_MARK_BUFSZ, "\\x%02x", (unsigned)cp);
+	else if (text_is_invisible_format(cp) || text_is_line_separator(cp))
+		/* Shown, not obeyed: an override must not reorder what
+		 * follows it, a separator must not break the line. */
+		snprintf(mark, TEXT_MARK_BUFSZ, "<U+%04X>", (unsigned)cp);
+	return n;
+}
+
+/* One piece (a marker or the character's own bytes) of len bytes is
+ * added to out while both bounds of quote() allow it. */
 const char *quote(const char *s, char out[QUOTE_BUFSZ])
 {
 	size_t o = 0, n = 0;
-	uint32_t cp;
 
 	out[0] = '\0';
 	if (s == NULL)
 		return out;
 	while (*s != '\0') {
-		size_t len = utf8_decode(s, &cp);
+		char mark[TEXT_MARK_BUFSZ];
+		size_t len = text_mark(s, mark);
+		const char *piece = mark[0] != '\0' ? mark : s;
+		size_t plen = mark[0] != '\0' ? strlen(mark) : len;
 
-		if (n == QUOTE_MAX) {
+		if (n == QUOTE_MAX || o + plen > QUOTE_BYTES) {
 			memcpy(out + o, "...", 3);
 			o += 3;
 			break;
 		}
-		/* An override quoted back in a message would reorder the
-		 * message itself. */
-		if (len == 0 || is_control(cp) || text_is_invisible_format(cp)) {
-			out[o++] = '?';
-			s += len ? len : 1;
-		} else {
-			memcpy(out + o, s, len);
-			o += len;
-			s += len;
-		}
+		memcpy(out + o, piece, plen);
+		o += plen;
+		s += len;
 		n++;
 	}
 	out[o] = '\0';
@@ -135,6 +208,9 @@ int text_check(const char *s, const char *field, size_t max, bool multiline, str
 		if (is_control(cp) && !(multiline && (cp == '\n' || cp == '\t')))
 			return ally_err_set(err, ALLY_EUSER, field,
 					    "contains a control character (U+%04X)", (unsigned)cp);
+		if (!multiline && text_is_line_separator(cp))
+			return ally_err_set(err, ALLY_EUSER, field,
+					    "contains a line break (U+%04X)", (unsigned)cp);
 		if (!multiline && text_is_invisible_format(cp))
 			return ally_err_set(err, ALLY_EUSER, field,
 					    "contains an invisible formatting character (U+%04X)",
@@ -148,9 +224,27 @@ int text_check(const char *s, const char *field, size_t max, bool multiline, str
 	return ALLY_OK;
 }
 
+char *text_unix_newlines(const char *s)
+{
+	char *out = xstrdup(s != NULL ? s : ""), *o = out;
+
+	for (const char *p = out; *p != '\0'; p++) {
+		if (*p != '\r') {
+			*o++ = *p;
+			continue;
+		}
+		*o++ = '\n';
+		if (p[1] == '\n')
+			p++; /* CRLF is one line break */
+	}
+	*o = '\0';
+	return out;
+}
+
 int set_text(char **dst, const char *value, const char *field, size_t max, bool multiline,
 	     bool required, struct ally_err *err)
 {
+	char *text;
 	int rc;
 
 	if (value == NULL || *value == '\0') {
@@ -159,11 +253,17 @@ int set_text(char **dst, const char *value, const char *field, size_t max, bool 
 		str_set(dst, NULL);
 		return ALLY_OK;
 	}
-	rc = text_check(value, field, max, multiline, err);
-	if (rc != ALLY_OK)
-		return rc;
-	str_set(dst, value);
-	return ALLY_OK;
+	/* Pasted Windows text and CSV cells end lines in CRLF: the same
+	 * text, so it is stored with the LF the checks accept. */
+	text = multiline ? text_unix_newlines(value) : xstrdup(value);
+	rc = text_check(text, field, max, multiline, err);
+	if (rc == ALLY_OK) {
+		free(*dst);
+		*dst = text;
+	} else {
+		free(text);
+	}
+	return rc;
 }
 
 int parse_long_field(const char *s, const char *field, long min, long max, long *out,

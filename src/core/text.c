@@ -2,8 +2,9 @@
  *
  * Decoding and widths always follow UTF-8 rules, whatever locale the
  * program runs in: the database holds UTF-8, and a C-locale process would
- * otherwise call every accent invalid.  When the current locale is not
- * UTF-8 the work runs under a temporary C.UTF-8 thread locale. */
+ * otherwise call every accent invalid.  Markers (text_visible) need no
+ * locale at all; widths need wcwidth, so when the current locale is not
+ * UTF-8 that work runs under a temporary C.UTF-8 thread locale. */
 /* wcwidth is an X/Open function. */
 #define _XOPEN_SOURCE 700
 
@@ -12,7 +13,6 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -72,61 +72,31 @@ static size_t decode(const char *s, size_t len, wchar_t *wc)
 	return n;
 }
 
-static void put_c0(struct buf *b, unsigned c)
-{
-	buf_putc(b, '^');
-	buf_putc(b, (char)(c == 0x7f ? '?' : c + '@'));
-}
-
-static void put_hex(struct buf *b, unsigned c)
-{
-	buf_printf(b, "\\x%02x", c & 0xffu);
-}
-
+/* Built from text_mark, as quote() is, so that a message and a listing
+ * show one character the same way; no locale is needed for that. */
 char *text_visible(const char *s, int keep_newlines)
 {
-	struct utf8_scope sc;
 	struct buf b;
-	size_t len, i = 0;
 
 	if (s == NULL)
 		return xstrdup("");
 	buf_init(&b);
-	utf8_enter(&sc);
-	len = strlen(s);
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		wchar_t wc;
+	while (*s != '\0') {
+		char mark[TEXT_MARK_BUFSZ];
 		size_t n;
 
-		if (c < 0x80) {
-			if (c == '\n' && keep_newlines)
-				buf_putc(&b, '\n');
-			else if (c < 0x20 || c == 0x7f)
-				put_c0(&b, c);
-			else
-				buf_putc(&b, (char)c);
-			i++;
+		if (*s == '\n' && keep_newlines) {
+			buf_putc(&b, '\n');
+			s++;
 			continue;
 		}
-		n = decode(s + i, len - i, &wc);
-		if (n == 0) {
-			put_hex(&b, c);
-			i++;
-		} else if (wc >= 0x80 && wc <= 0x9f) {
-			put_hex(&b, (unsigned)wc);
-			i += n;
-		} else if (text_is_invisible_format((uint32_t)wc)) {
-			/* Shown, not obeyed: a bidi override from the
-			 * database must not reorder what follows it. */
-			buf_printf(&b, "<U+%04X>", (unsigned)wc);
-			i += n;
-		} else {
-			buf_add(&b, s + i, n);
-			i += n;
-		}
+		n = text_mark(s, mark);
+		if (mark[0] != '\0')
+			buf_puts(&b, mark);
+		else
+			buf_add(&b, s, n);
+		s += n;
 	}
-	utf8_leave(&sc);
 	return buf_take(&b);
 }
 

@@ -105,6 +105,80 @@ START_TEST(bool_words)
 }
 END_TEST
 
+/* The message parse_bool_field gives for value: it quotes the value
+ * whole, so it shows what quote() makes of it. */
+static const char *quoted(const char *value, struct ally_err *err)
+{
+	bool v;
+
+	ck_assert_int_eq(parse_bool_field(value, "f", &v, err), ALLY_EUSER);
+	return err->msg;
+}
+
+START_TEST(quote_marks_like_text_visible)
+{
+	struct ally_err err;
+
+	/* The markers of text_visible, so a message loses nothing and a
+	 * terminal obeys nothing. */
+	ck_assert_str_eq(quoted("a\x1b[2Jb", &err), "f: 'a^[[2Jb' is not yes or no");
+	ck_assert_str_eq(quoted("tab\there\r\n", &err), "f: 'tab^Ihere^M^J' is not yes or no");
+	ck_assert_str_eq(quoted("del\x7f", &err), "f: 'del^?' is not yes or no");
+	ck_assert_str_eq(quoted("c1\xc2\x9b" "2J", &err), "f: 'c1\\x9b2J' is not yes or no");
+	ck_assert_str_eq(quoted("bad\xff\xc3", &err), "f: 'bad\\xff\\xc3' is not yes or no");
+	ck_assert_str_eq(quoted("\xe2\x80\xae" "evil", &err), "f: '<U+202E>evil' is not yes or no");
+	ck_assert_str_eq(quoted("l1\xe2\x80\xa8l2", &err), "f: 'l1<U+2028>l2' is not yes or no");
+	ck_assert_str_eq(quoted("\xf3\xa0\x81\x81", &err), "f: '<U+E0041>' is not yes or no");
+	ck_assert_str_eq(quoted("soft\xc2\xadhyphen", &err), "f: 'soft<U+00AD>hyphen' is not yes or no");
+	/* Real text, joiners included, is quoted as it is. */
+	ck_assert_str_eq(quoted("Müller \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", &err),
+			 "f: 'Müller \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb' is not yes or no");
+}
+END_TEST
+
+START_TEST(quote_is_bounded)
+{
+	char value[400], want[400];
+	struct ally_err err;
+
+	/* 60 code points, then "...". */
+	memset(value, 'x', 61);
+	value[61] = '\0';
+	memset(want, 'x', 60);
+	strcpy(want + 60, "...' is not yes or no");
+	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	value[60] = '\0';
+	ck_assert_ptr_nonnull(strstr(quoted(value, &err), "x' is not yes or no"));
+	/* Markers take more room than the characters they show: at most
+	 * 240 bytes of quote, so 30 "<U+202E>" of 60, and the message still
+	 * ends as it should. */
+	for (int i = 0; i < 60; i++)
+		memcpy(value + 3 * i, "\xe2\x80\xae", 3);
+	value[180] = '\0';
+	want[0] = '\0';
+	for (int i = 0; i < 30; i++)
+		strcat(want, "<U+202E>");
+	strcat(want, "...' is not yes or no");
+	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	/* Nine-byte markers: 26 fit in 240 bytes. */
+	for (int i = 0; i < 60; i++)
+		memcpy(value + 4 * i, "\xf3\xa0\x81\x81", 4);
+	value[240] = '\0';
+	want[0] = '\0';
+	for (int i = 0; i < 26; i++)
+		strcat(want, "<U+E0041>");
+	strcat(want, "...' is not yes or no");
+	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	/* Four-byte characters: 60 of them are exactly 240 bytes. */
+	for (int i = 0; i < 61; i++)
+		memcpy(value + 4 * i, "\xf0\x9f\x9a\x80", 4);
+	value[244] = '\0';
+	memcpy(want, value, 240);
+	strcpy(want + 240, "...' is not yes or no");
+	ck_assert_str_eq(quoted(value, &err) + 4, want);
+}
+END_TEST
+
 START_TEST(all_digits)
 {
 	ck_assert(str_all_digits("0"));
@@ -125,6 +199,8 @@ int main(void)
 		{ "parse_long_field", long_out_of_range },
 		{ "parse_long_field", long_not_a_number },
 		{ "parse_bool_field", bool_words },
+		{ "quote", quote_marks_like_text_visible },
+		{ "quote", quote_is_bounded },
 		{ "str_all_digits", all_digits },
 	};
 

@@ -1,10 +1,12 @@
 /* check-text.c: database text is made harmless and measured for a terminal. */
 #include <check.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ally/text.h"
+#include "fold-pairs.h"
 
 static void expect_visible(const char *in, int keep, const char *want)
 {
@@ -61,6 +63,70 @@ START_TEST(visible_marks_invisible_formatting)
 	 * ordinary text (U+2010 hyphen, U+2065 unassigned, U+2070). */
 	expect_visible("l1\n\xe2\x80\xae" "l2", 1, "l1\n<U+202E>l2");
 	expect_visible("\xe2\x80\x90\xe2\x80\xaf\xe2\x81\xb0", 0, "\xe2\x80\x90\xe2\x80\xaf\xe2\x81\xb0");
+}
+END_TEST
+
+START_TEST(visible_marks_every_invisible_format)
+{
+	/* The whole Bidi_Control set and the other invisible formatting
+	 * characters, each at the edges of its range. */
+	expect_visible("\xd8\x9c", 0, "<U+061C>");
+	expect_visible("\xc2\xad", 0, "<U+00AD>");
+	expect_visible("\xcd\x8f", 0, "<U+034F>");
+	expect_visible("\xe1\x85\x9f\xe1\x85\xa0", 0, "<U+115F><U+1160>");
+	expect_visible("\xe1\xa0\x8e", 0, "<U+180E>");
+	expect_visible("\xe3\x85\xa4\xef\xbe\xa0", 0, "<U+3164><U+FFA0>");
+	expect_visible("\xef\xbf\xb9\xef\xbf\xbb", 0, "<U+FFF9><U+FFFB>");
+	expect_visible("\xf0\x9d\x85\xb3\xf0\x9d\x85\xba", 0, "<U+1D173><U+1D17A>");
+	/* Tags: a tag sequence could spell hidden text after a flag. */
+	expect_visible("\xf3\xa0\x80\x80\xf3\xa0\x81\x81\xf3\xa0\x81\xbf", 0,
+		       "<U+E0000><U+E0041><U+E007F>");
+	/* Neighbours that are text: U+00AC, U+00AE, U+034E, U+0350, U+061B,
+	 * U+1161, U+3165, U+FFF8 is unassigned but not a format
+	 * character, U+FFFC, U+1D172, U+1D17B, U+E0080 is unassigned too. */
+	expect_visible("\xc2\xac\xc2\xae", 0, "\xc2\xac\xc2\xae");
+	expect_visible("a\xcd\x8e\xcd\x90", 0, "a\xcd\x8e\xcd\x90");
+	expect_visible("\xd8\x9b\xe1\x85\xa1\xe3\x85\xa5", 0,
+		       "\xd8\x9b\xe1\x85\xa1\xe3\x85\xa5");
+	expect_visible("\xef\xbf\xbc\xf0\x9d\x85\xb2\xf0\x9d\x85\xbb", 0,
+		       "\xef\xbf\xbc\xf0\x9d\x85\xb2\xf0\x9d\x85\xbb");
+	/* The joiners stay: emoji sequences and some scripts need them. */
+	expect_visible("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 0,
+		       "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb");
+	expect_visible("\xd9\x85\xe2\x80\x8c\xd9\x86", 0, "\xd9\x85\xe2\x80\x8c\xd9\x86");
+}
+END_TEST
+
+START_TEST(visible_marks_line_separators)
+{
+	/* No terminal breaks the line on U+2028 or U+2029, so even text that
+	 * keeps its newlines shows them as markers. */
+	expect_visible("a\xe2\x80\xa8" "b", 0, "a<U+2028>b");
+	expect_visible("a\xe2\x80\xa9" "b", 1, "a<U+2029>b");
+	expect_visible("l1\n\xe2\x80\xa8", 1, "l1\n<U+2028>");
+	/* U+2027, just before them, is text. */
+	expect_visible("\xe2\x80\xa7", 0, "\xe2\x80\xa7");
+}
+END_TEST
+
+START_TEST(invisible_format_ranges)
+{
+	static const unsigned in[] = { 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x180E,
+				       0x200B, 0x200E, 0x200F, 0x202A, 0x202E, 0x2060,
+				       0x2064, 0x2066, 0x2069, 0x3164, 0xFEFF, 0xFFA0,
+				       0xFFF9, 0xFFFB, 0x1D173, 0x1D17A, 0xE0000, 0xE0001,
+				       0xE007F };
+	static const unsigned out[] = { 0x00AC, 0x00AE, 0x034E, 0x0350, 0x061B, 0x061D,
+					0x115E, 0x1161, 0x180D, 0x180F, 0x200A, 0x200C,
+					0x200D, 0x2010, 0x2028, 0x2029, 0x202F,
+					0x205F, 0x2065, 0x206A, 0x3163, 0x3165, 0xFEFE,
+					0xFF00, 0xFF9F, 0xFFA1, 0xFFF8, 0xFFFC, 0x1D172,
+					0x1D17B, 0xDFFFF, 0xE0080, 0xE0100 };
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		ck_assert_msg(text_is_invisible_format(in[i]), "U+%04X", in[i]);
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+		ck_assert_msg(!text_is_invisible_format(out[i]), "U+%04X", out[i]);
 }
 END_TEST
 
@@ -162,13 +228,174 @@ START_TEST(fold_greek_and_cyrillic)
 }
 END_TEST
 
+START_TEST(fold_vietnamese_and_latin_extended)
+{
+	/* Latin Extended Additional: even/odd pairs from Ḁ to ỿ. */
+	expect_same_key("CÔNG TY VIỆT NAM", "công ty việt nam");
+	expect_fold("CÔNG TY VIỆT NAM", "công ty việt nam");
+	expect_fold("NGUYỄN THỊ HỒNG ĐỨC", "nguyễn thị hồng đức");
+	expect_fold("ḀḔẀẔẠỸỺỼỾ", "ḁḕẁẕạỹỻỽỿ");
+	/* ẞ is the capital of ß; ẖ-ẝ and ẟ have none and stay. */
+	expect_fold("STRAẞE", "straße");
+	expect_same_key("GROẞ", "groß");
+	expect_fold("ẖẗẘẙẚẛẜẝẟ", "ẖẗẘẙẚẛẜẝẟ");
+	/* Latin Extended-C and -D, where Unicode lower-cases them. */
+	expect_fold("ⱠⱢⱣⱤⱧⱩⱫⱭⱮⱯⱰⱲⱵⱾⱿ", "ⱡɫᵽɽⱨⱪⱬɑɱɐɒⱳⱶȿɀ");
+	expect_fold("ꜢꜲꝹꝽꞋꞍꞐꞪꞫꞬꞭꞮꞰꞱꞲꞳꞴꟂꟄꟅꟆꟇꟉꟐꟖꟘꟵ", "ꜣꜳꝺᵹꞌɥꞑɦɜɡɬɪʞʇʝꭓꞵꟃꞔʂᶎꟈꟊꟑꟗꟙꟶ");
+	/* Small letters of those blocks stay. */
+	expect_fold("ⱡⱥⱦⱱⱴꜣꝰꞎꞏꟷ", "ⱡⱥⱦⱱⱴꜣꝰꞎꞏꟷ");
+}
+END_TEST
+
+START_TEST(fold_signs)
+{
+	/* Signs that are letters in disguise: KELVIN SIGN, ANGSTROM SIGN
+	 * and OHM SIGN key as the letters they look like. */
+	expect_fold("\xe2\x84\xaa", "k");
+	expect_same_key("5 \xe2\x84\xaa" "elvin", "5 kelvin");
+	expect_fold("\xe2\x84\xab" "ngström", "ångström");
+	expect_fold("\xe2\x84\xa6", "ω");
+	expect_same_key("\xe2\x84\xa6mega", "ΩMEGA");
+	/* Roman numerals, circled letters, fullwidth letters. */
+	expect_fold("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫⅬⅭⅮⅯ", "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻⅼⅽⅾⅿ");
+	expect_fold("Ⓐ Ⓩ", "ⓐ ⓩ");
+	expect_same_key("ＡＣＭＥ ＺＥＴＡ", "ａｃｍｅ ｚｅｔａ");
+	expect_fold("Ａ＠Ｚ［", "ａ＠ｚ［");
+	/* The fullwidth capitals do not become ASCII: no normalisation. */
+	ck_assert_int_ne(text_fold_cmp("ＡＣＭＥ", "acme"), 0);
+}
+END_TEST
+
+START_TEST(fold_other_scripts)
+{
+	/* Armenian U+0531-U+0556 to U+0561-U+0586. */
+	expect_same_key("ԵՐԵՎԱՆ", "երեվան");
+	expect_fold("ԱՖ", "աֆ");
+	/* Georgian: Asomtavruli to Nuskhuri, Mtavruli to Mkhedruli. */
+	expect_fold("ႠჅჇჍ", "ⴀⴥⴧⴭ");
+	expect_same_key("ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ", "საქართველო");
+	expect_fold("ᲐᲺᲽᲾᲿ", "აჺჽჾჿ");
+	/* The gaps between them (U+10C6, U+10C8-U+10CC) stay. */
+	expect_fold("\xe1\x83\x86\xe1\x83\x88\xe1\x83\x8c", "\xe1\x83\x86\xe1\x83\x88\xe1\x83\x8c");
+	/* Cherokee: U+13A0-U+13EF to U+AB70-U+ABBF, U+13F0-U+13F5 to
+	 * U+13F8-U+13FD. */
+	expect_fold("ᎠᏯ", "ꭰꮿ");
+	expect_fold("ᏰᏵ", "ᏸᏽ");
+	expect_same_key("ᏣᎳᎩ", "ꮳꮃꭹ");
+	/* Glagolitic, Coptic (pairs U+2C80-U+2CE3). */
+	expect_fold("ⰀⰮⰯ", "ⰰⱞⱟ");
+	expect_fold("ⲀⲂⳢ", "ⲁⲃⳣ");
+	/* Deseret, Osage, Adlam: past U+FFFF, four bytes each. */
+	expect_fold("\xf0\x90\x90\x80\xf0\x90\x90\xa7", "\xf0\x90\x90\xa8\xf0\x90\x91\x8f");
+	expect_fold("\xf0\x90\x92\xb0\xf0\x90\x93\x93", "\xf0\x90\x93\x98\xf0\x90\x93\xbb");
+	expect_fold("\xf0\x9e\xa4\x80\xf0\x9e\xa4\xa1", "\xf0\x9e\xa4\xa2\xf0\x9e\xa5\x83");
+	/* Polytonic Greek and the Cyrillic supplement. */
+	expect_same_key("ἈΘῆΝΑΙ", "ἀθῆναι");
+	expect_fold("ᾈᾼῼ", "ᾀᾳῳ");
+	expect_fold("ԀԮ", "ԁԯ");
+}
+END_TEST
+
+START_TEST(fold_is_not_normalisation)
+{
+	/* é as one code point and as e + combining acute stay two keys, and
+	 * a ligature is not its letters: names are case-folded, not
+	 * normalised (text.h). */
+	ck_assert_int_ne(text_fold_cmp("CAF\xc3\x89", "cafe\xcc\x81"), 0);
+	expect_fold("CAFE\xcc\x81", "cafe\xcc\x81");
+	ck_assert_int_ne(text_fold_cmp("\xef\xac\x81le", "file"), 0);
+}
+END_TEST
+
+/* The small letter the pairs list gives cp, or cp. */
+static unsigned expected_small(unsigned cp)
+{
+	size_t lo = 0, hi = sizeof fold_pairs / sizeof fold_pairs[0];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fold_pairs[mid].cap == cp)
+			return fold_pairs[mid].small;
+		if (fold_pairs[mid].cap < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return cp;
+}
+
+static void put_cp(char *s, unsigned cp);
+
+/* The Unicode white space text_fold trims (the ASCII one is below '!'). */
+static bool trimmed(unsigned cp)
+{
+	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+START_TEST(fold_matches_unicode)
+{
+	/* Every code point but white space and surrogates (not UTF-8): its
+	 * key is its small letter per the list, or itself. */
+	for (unsigned cp = 0x21; cp <= 0x10FFFF; cp++) {
+		char in[5], want[5], *got;
+
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || trimmed(cp))
+			continue;
+		put_cp(in, cp);
+		put_cp(want, expected_small(cp));
+		got = text_fold(in);
+		if (strcmp(got, want) != 0)
+			ck_assert_msg(0, "U+%04X -> '%s', want '%s'", cp, got, want);
+		free(got);
+	}
+}
+END_TEST
+
+START_TEST(fold_cmp_orders_by_key)
+{
+	ck_assert_int_eq(text_fold_cmp("ACME", "acme"), 0);
+	ck_assert_int_eq(text_fold_cmp(" Müller ", "MÜLLER"), 0);
+	ck_assert_int_eq(text_fold_cmp("CÔNG TY", "công ty"), 0);
+	ck_assert_int_eq(text_fold_cmp(NULL, ""), 0);
+	ck_assert_int_eq(text_fold_cmp(NULL, "  "), 0);
+	ck_assert_int_lt(text_fold_cmp(NULL, "a"), 0);
+	/* Case does not decide: "acme" < "Beta" although 'B' < 'a'. */
+	ck_assert_int_lt(text_fold_cmp("acme", "Beta"), 0);
+	ck_assert_int_gt(text_fold_cmp("Beta", "acme"), 0);
+	ck_assert_int_lt(text_fold_cmp("ACME", "acme 2"), 0);
+	/* Bytes compare unsigned: "z" (0x7a) before "é" (0xc3 0xa9), and
+	 * U+FFFF before U+10000, which is code point order. */
+	ck_assert_int_lt(text_fold_cmp("Z", "É"), 0);
+	ck_assert_int_lt(text_fold_cmp("\xef\xbf\xbd", "\xf0\x90\x80\x80"), 0);
+	/* Antisymmetric on a mixed sample. */
+	{
+		static const char *const names[] = { "acme", "ÄCME", "Beta", "ΣΙΓΜΑ", "σίγμα",
+						     "東京", "ẞ", "ß", "\xe2\x84\xaa", "k", "" };
+		size_t n = sizeof names / sizeof names[0];
+
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < n; j++) {
+				int ij = text_fold_cmp(names[i], names[j]);
+				int ji = text_fold_cmp(names[j], names[i]);
+
+				ck_assert_msg((ij > 0) - (ij < 0) == -((ji > 0) - (ji < 0)),
+					      "%s / %s", names[i], names[j]);
+			}
+		ck_assert_int_eq(text_fold_cmp("ẞ", "ß"), 0);
+		ck_assert_int_eq(text_fold_cmp("\xe2\x84\xaa", "K"), 0);
+	}
+}
+END_TEST
+
 START_TEST(fold_keeps_the_rest)
 {
 	expect_fold("東京パートナー", "東京パートナー");
 	expect_fold("株式会社ABC", "株式会社abc");
 	expect_fold("rocket \xf0\x9f\x9a\x80 ①", "rocket \xf0\x9f\x9a\x80 ①");
-	/* Fullwidth and other scripts' capitals are not folded here. */
-	expect_fold("ＡＢＣ Ⴀ", "ＡＢＣ Ⴀ");
+	/* Letters without case, digits and symbols. */
+	expect_fold("한국 ٣٤ ☃ ℃ №", "한국 ٣٤ ☃ ℃ №");
 	/* Invalid UTF-8 passes through byte for byte. */
 	expect_fold("AB\xff\xc3(C", "ab\xff\xc3(c");
 	expect_fold("\xed\xa0\x80X", "\xed\xa0\x80x");
@@ -226,25 +453,38 @@ END_TEST
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
-	TCase *tc = tcase_create("visible");
+	TCase *tc = tcase_create("text_visible");
 
 	tcase_add_test(tc, visible_escapes_terminal_controls);
 	tcase_add_test(tc, visible_marks_c1_and_invalid_bytes);
 	tcase_add_test(tc, visible_marks_invisible_formatting);
+	tcase_add_test(tc, visible_marks_every_invisible_format);
+	tcase_add_test(tc, visible_marks_line_separators);
 	tcase_add_test(tc, visible_keeps_real_text);
 	suite_add_tcase(s, tc);
-	tc = tcase_create("width");
+	tc = tcase_create("text_is_invisible_format");
+	tcase_add_test(tc, invisible_format_ranges);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_width");
 	tcase_add_test(tc, width_counts_columns_not_bytes);
 	suite_add_tcase(s, tc);
-	tc = tcase_create("fit");
+	tc = tcase_create("text_fit");
 	tcase_add_test(tc, fit_cuts_on_character_boundaries);
 	suite_add_tcase(s, tc);
-	tc = tcase_create("fold");
+	tc = tcase_create("text_fold");
 	tcase_add_test(tc, fold_latin);
 	tcase_add_test(tc, fold_greek_and_cyrillic);
+	tcase_add_test(tc, fold_vietnamese_and_latin_extended);
+	tcase_add_test(tc, fold_signs);
+	tcase_add_test(tc, fold_other_scripts);
+	tcase_add_test(tc, fold_is_not_normalisation);
 	tcase_add_test(tc, fold_keeps_the_rest);
 	tcase_add_test(tc, fold_trims_white_space);
 	tcase_add_test(tc, fold_is_stable);
+	tcase_add_test(tc, fold_matches_unicode);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text_fold_cmp");
+	tcase_add_test(tc, fold_cmp_orders_by_key);
 	suite_add_tcase(s, tc);
 	return s;
 }
