@@ -73,12 +73,17 @@ void contract_copy(struct contract *dst, const struct contract *src);
  * status, start_date, end_date, auto_renew (yes/no/true/false/1/0),
  * renewal_months, notice_days, annual_value, currency, model, model_pct
  * ("30/20/15" or "20"), model_amount, exclusivity, exclusivity_end,
- * liability_cap, termination_reason, notes.  Empty clears optional ones. */
+ * liability_cap, termination_reason, notes.  Empty clears optional ones;
+ * an empty model clears model_pct and model_amount too.  The multi-line
+ * texts (termination_reason, notes) have every CRLF and lone CR turned
+ * into LF before they are checked. */
 int contract_set_field(struct contract *c, const char *field, const char *value, struct ally_err *err);
 extern const char *const contract_fields[];
 
 /* Whole-record checks: title present, end_date >= start_date, the model's
- * parameters present and in range, currency valid. */
+ * parameters present and in range, no parameters without a model
+ * ("model_pct: needs a model (set model first)", the same for
+ * model_amount), currency valid. */
 int contract_validate(const struct contract *c, struct ally_err *err);
 
 /* "30/20/15", "20", or "" when unset; out has 48 bytes. */

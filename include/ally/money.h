@@ -31,7 +31,8 @@ char *money_format(ally_money m, char out[MONEY_BUFSZ]);
 /* Is code one of the ~155 active ISO 4217 currency codes ("EUR", "JPY")?
  * Exactly three capital letters: "usd" is refused here (the contract
  * setter upper-cases input first).  Codes that name no currency (XXX,
- * XTS, XAU, XDR), funds codes and withdrawn ones are refused. */
+ * XTS, XAU, XDR), funds codes and withdrawn ones are refused.  At most
+ * 4 bytes are read, so a char[4] without a NUL is refused, not overrun. */
 bool currency_valid(const char *code);
 
 /* a * b / c, rounded half away from zero, computed without overflow in

@@ -69,6 +69,9 @@ void partner_copy(struct partner *dst, const struct partner *src); /* deep; dst 
  * Field names are the JSON keys: name, type, phase, owner, origin, power,
  * goal, value_partner, value_us, value_together, region, website, notes.
  * An empty value clears an optional field; required ones refuse it.
+ * The multi-line texts (value_partner, value_us, value_together, notes)
+ * have every CRLF and lone CR turned into LF before they are checked, so
+ * pasted Windows text and CSV cells are accepted and stored with LF.
  * phase may only be set here when allow_phase (import, add): later moves
  * go through phase_resolve_move.  Unknown or read-only fields are refused
  * with "FIELD: no such field" / "FIELD: is read-only (use ...)". */
@@ -82,19 +85,25 @@ extern const char *const partner_fields[];
 int partner_validate(const struct partner *p, struct ally_err *err);
 
 /* 1-200 code points of valid UTF-8, not only white space, no control
- * characters and no invisible formatting ones (see text_check).  The
- * setter (partner_set_field "name") first trims surrounding white space,
- * the same that text_fold ignores. */
+ * characters, line breaks or invisible formatting ones (see text_check),
+ * and at least one character that shows: not white space, not a
+ * formatting character or joiner, not a combining mark (U+0300-U+036F,
+ * U+1AB0-U+1AFF, U+20D0-U+20FF, U+FE20-U+FE2F), not a variation selector
+ * (U+FE00-U+FE0F, U+E0100-U+E01EF); else "name: has no visible
+ * character".  The setter (partner_set_field "name") first trims
+ * surrounding white space, the same that text_fold ignores. */
 int partner_check_name(const char *name, struct ally_err *err);
 
 /* Shared text checks: valid UTF-8, no control characters except (when
- * multiline) newline and tab, at most max code points.  One-line texts
- * (names, titles, status notes; !multiline) also refuse the invisible
- * formatting characters U+200B-U+200F, U+202A-U+202E, U+2060-U+2064,
- * U+2066-U+2069 and U+FEFF: "name: contains an invisible formatting
- * character (U+202E)", since a bidi override or a zero-width space makes
- * a name look like another.  Multi-line texts keep them (joiners belong
- * in emoji and some scripts); text_visible shows them as markers. */
+ * multiline) newline and tab (so no CR: the setters turn CRLF into LF
+ * first), at most max code points.  One-line texts (names, titles, status
+ * notes; !multiline) also refuse the line and paragraph separators
+ * ("name: contains a line break (U+2028)") and the invisible formatting
+ * characters of text_is_invisible_format ("name: contains an invisible
+ * formatting character (U+202E)"), since a bidi override or a zero-width
+ * space makes a name look like another.  Multi-line texts keep them;
+ * text_visible shows them as markers.  The joiners U+200C and U+200D are
+ * allowed everywhere (emoji and some scripts need them). */
 int text_check(const char *s, const char *field, size_t max, bool multiline, struct ally_err *err);
 
 /* "The newest one counts" (domain.md: status updates and scorings): does

@@ -91,6 +91,19 @@ static int set_model_pct(int32_t pct[3], const char *value, struct ally_err *err
 	return rc;
 }
 
+/* No model, no parameters: clearing the model clears what only it could
+ * use, rather than leave numbers contract_validate would refuse. */
+static int set_model(struct econ_terms *e, const char *value, struct ally_err *err)
+{
+	int rc = set_enum(&e->model, econ_model_names, value, "model", false, err);
+
+	if (rc == ALLY_OK && e->model < 0) {
+		e->pct[0] = e->pct[1] = e->pct[2] = -1;
+		e->amount = -1;
+	}
+	return rc;
+}
+
 static int set_number_field(struct contract *c, const char *field, const char *value,
 			    struct ally_err *err)
 {
@@ -124,13 +137,13 @@ int contract_set_field(struct contract *c, const char *field, const char *value,
 	if (strcmp(field, "currency") == 0)
 		return set_currency(c->currency, value, err);
 	if (strcmp(field, "model") == 0)
-		return set_enum(&c->econ.model, econ_model_names, value, field, false, err);
+		return set_model(&c->econ, value, err);
 	if (strcmp(field, "exclusivity") == 0)
 		return set_enum(&c->exclusivity, exclusivity_names, value, field, false, err);
 	if (strcmp(field, "exclusivity_end") == 0)
 		return set_date(&c->exclusivity_end, value, field, false, err);
 	if (strcmp(field, "termination_reason") == 0)
-		return set_text(&c->termination_reason, value, field, TEXT_LINE_MAX, false, false,
+		return set_text(&c->termination_reason, value, field, TEXT_LONG_MAX, true, false,
 				err);
 	if (strcmp(field, "notes") == 0)
 		return set_text(&c->notes, value, field, TEXT_LONG_MAX, true, false, err);

@@ -98,15 +98,29 @@ static int check_enums(const struct contract *c, struct ally_err *err)
 	return ALLY_OK;
 }
 
-/* The field is a char[4] that a caller may have filled without a NUL. */
+/* The field is a char[4] that a caller may have filled without a NUL:
+ * all four bytes are quoted then, so "JPYX" is not shown as a valid JPY. */
 static int currency_err(const char currency[4], struct ally_err *err)
 {
-	char code[4], q[QUOTE_BUFSZ];
+	char code[5], q[QUOTE_BUFSZ];
+	size_t n = strnlen(currency, 4);
 
-	memcpy(code, currency, 3);
-	code[3] = '\0';
+	memcpy(code, currency, n);
+	code[n] = '\0';
 	return ally_err_set(err, ALLY_EUSER, "currency",
 			    "'%s' is not a currency code (ISO 4217, e.g. EUR)", quote(code, q));
+}
+
+/* Parameters without a model would be shown and exported as if they
+ * meant something, and picked up by whatever model is set next. */
+static int check_no_model(const struct econ_terms *e, struct ally_err *err)
+{
+	if (e->pct[0] != -1 || e->pct[1] != -1 || e->pct[2] != -1)
+		return ally_err_set(err, ALLY_EUSER, "model_pct", "needs a model (set model first)");
+	if (e->amount != -1)
+		return ally_err_set(err, ALLY_EUSER, "model_amount",
+				    "needs a model (set model first)");
+	return ALLY_OK;
 }
 
 int contract_validate(const struct contract *c, struct ally_err *err)
@@ -130,10 +144,10 @@ int contract_validate(const struct contract *c, struct ally_err *err)
 		rc = check_money(c->liability_cap, "liability_cap", err);
 	if (rc == ALLY_OK && !currency_valid(c->currency))
 		rc = currency_err(c->currency, err);
-	if (rc == ALLY_OK && c->econ.model >= 0)
-		rc = econ_check(&c->econ, err);
 	if (rc == ALLY_OK)
-		rc = text_check(c->termination_reason, "termination_reason", TEXT_LINE_MAX, false,
+		rc = c->econ.model >= 0 ? econ_check(&c->econ, err) : check_no_model(&c->econ, err);
+	if (rc == ALLY_OK)
+		rc = text_check(c->termination_reason, "termination_reason", TEXT_LONG_MAX, true,
 				err);
 	if (rc == ALLY_OK)
 		rc = text_check(c->notes, "notes", TEXT_LONG_MAX, true, err);
@@ -223,5 +237,18 @@ int contract_check_term_end(ally_date term_start, ally_date end, struct ally_err
 		return ally_err_set(err, ALLY_EUSER, "end_date",
 				    "%s is before the current term's start %s",
 				    date_format(end, e), date_format(term_start, s));
+	return ALLY_OK;
+}
+
+int contract_check_term_start(ally_date first_term_end, ally_date start, struct ally_err *err)
+{
+	char s[DATE_BUFSZ], e[DATE_BUFSZ];
+
+	if (start == DATE_NONE)
+		return ally_err_set(err, ALLY_EUSER, "start_date", "must not be empty");
+	if (first_term_end != DATE_NONE && start > first_term_end)
+		return ally_err_set(err, ALLY_EUSER, "start_date",
+				    "%s is after the end of the first term (%s)",
+				    date_format(start, s), date_format(first_term_end, e));
 	return ALLY_OK;
 }

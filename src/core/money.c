@@ -84,7 +84,8 @@ static int code_cmp(const void *key, const void *elem)
 
 bool currency_valid(const char *code)
 {
-	if (code == NULL || strlen(code) != 3)
+	/* strnlen: a char[4] filled by a caller may have no NUL at all. */
+	if (code == NULL || strnlen(code, 4) != 3)
 		return false;
 	return bsearch(code, currency_codes, sizeof currency_codes / sizeof currency_codes[0],
 		       sizeof currency_codes[0], code_cmp) != NULL;

@@ -68,12 +68,18 @@ void partner_copy(struct partner *dst, const struct partner *src)
 int partner_check_name(const char *name, struct ally_err *err)
 {
 	size_t len = 0;
+	int rc;
 
 	if (name != NULL)
 		text_trim(name, &len);
 	if (len == 0)
 		return ally_err_set(err, ALLY_EUSER, "name", "must not be empty");
-	return text_check(name, "name", PARTNER_NAME_MAX, false, err);
+	rc = text_check(name, "name", PARTNER_NAME_MAX, false, err);
+	/* A name of combining accents or joiners alone would list as a
+	 * blank line and could not be told from another one. */
+	if (rc == ALLY_OK && !text_has_visible(name))
+		rc = ally_err_set(err, ALLY_EUSER, "name", "has no visible character");
+	return rc;
 }
 
 /* Names are compared by their text_fold key, which ignores white space
@@ -202,4 +208,9 @@ int partner_validate(const struct partner *p, struct ally_err *err)
 	if (rc == ALLY_OK)
 		rc = text_check(p->status_note, "status_note", TEXT_LINE_MAX, false, err);
 	return rc;
+}
+
+bool history_supersedes(ally_date current, ally_date date)
+{
+	return current == DATE_NONE || date >= current;
 }

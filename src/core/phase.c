@@ -126,3 +126,13 @@ bool phase_behind_schedule(enum phase p, ally_date first_start, ally_date today)
 		return late(first_start, 6, today);
 	return false;
 }
+
+int phase_check_move_date(ally_date last_move, ally_date date, struct ally_err *err)
+{
+	char d[DATE_BUFSZ], l[DATE_BUFSZ];
+
+	if (last_move == DATE_NONE || date == DATE_NONE || date >= last_move)
+		return ALLY_OK;
+	return ally_err_set(err, ALLY_EUSER, "date", "%s is before the last phase move on %s",
+			    date_format(date, d), date_format(last_move, l));
+}

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "ally/contract.h"
+#include "ally/partner.h" /* TEXT_LINE_MAX */
 #include "core-test.h"
 
 static void expect_set(struct contract *c, const char *field, const char *value)
@@ -286,7 +287,7 @@ START_TEST(validate_dates_and_text)
 	memcpy(c.currency, "XXX", 4);
 	expect_invalid(&c, "currency: 'XXX' is not a currency code (ISO 4217, e.g. EUR)");
 	memcpy(c.currency, "JPYX", 4); /* no NUL in the field */
-	expect_invalid(&c, "currency: 'JPY' is not a currency code (ISO 4217, e.g. EUR)");
+	expect_invalid(&c, "currency: 'JPYX' is not a currency code (ISO 4217, e.g. EUR)");
 	contract_finish(&c);
 }
 END_TEST
@@ -338,6 +339,91 @@ START_TEST(validate_model_parameters)
 
 	expect_set(&c, "model", "reseller_margin");
 	expect_invalid(&c, "model_pct: reseller_margin needs the discount off list (e.g. model_pct=30)");
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(clearing_the_model_clears_its_parameters)
+{
+	struct contract c;
+
+	valid_contract(&c);
+	expect_set(&c, "model", "tiered_revenue_share");
+	expect_set(&c, "model_pct", "30/20/15");
+	c.econ.amount = 500; /* as a stored record could hold */
+	expect_set(&c, "model", "");
+	ck_assert_int_eq(c.econ.model, -1);
+	ck_assert_int_eq(c.econ.pct[0], -1);
+	ck_assert_int_eq(c.econ.pct[1], -1);
+	ck_assert_int_eq(c.econ.pct[2], -1);
+	ck_assert_int_eq(c.econ.amount, -1);
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	/* Changing to another model keeps them, for the new model to check;
+	 * a refused model changes nothing. */
+	expect_set(&c, "model", "co_marketing");
+	expect_set(&c, "model_pct", "60");
+	expect_set(&c, "model_amount", "20000");
+	expect_set(&c, "model", "reseller_margin");
+	ck_assert_int_eq(c.econ.pct[0], 6000);
+	ck_assert_int_eq(c.econ.amount, 2000000);
+	expect_set_err(&c, "model", "pyramid",
+		       "model: 'pyramid' is not one of: revenue_share, tiered_revenue_share, "
+		       "referral_fee, reseller_margin, co_marketing, flat_fee");
+	ck_assert_int_eq(c.econ.model, ECON_RESELLER_MARGIN);
+	ck_assert_int_eq(c.econ.pct[0], 6000);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(validate_parameters_need_a_model)
+{
+	struct contract c;
+
+	valid_contract(&c);
+	expect_set(&c, "model_pct", "20");
+	expect_invalid(&c, "model_pct: needs a model (set model first)");
+	expect_set(&c, "model_pct", "");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	expect_set(&c, "model_amount", "0");
+	expect_invalid(&c, "model_amount: needs a model (set model first)");
+	expect_set(&c, "model_amount", "");
+	/* Any slot counts, not only the first. */
+	c.econ.pct[2] = 0;
+	expect_invalid(&c, "model_pct: needs a model (set model first)");
+	c.econ.pct[2] = -1;
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	/* With a model, the model's own rules apply. */
+	expect_set(&c, "model_pct", "20");
+	expect_set(&c, "model", "revenue_share");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	contract_finish(&c);
+}
+END_TEST
+
+START_TEST(multi_line_texts_take_crlf)
+{
+	struct contract c;
+	char *long_reason = malloc(TEXT_LINE_MAX + 2);
+
+	valid_contract(&c);
+	expect_set(&c, "notes", "line 1\r\nline 2\rline 3\n\r\nend\r");
+	ck_assert_str_eq(c.notes, "line 1\nline 2\nline 3\n\nend\n");
+	expect_set(&c, "termination_reason", "Partner pivoted.\r\nSee the board minutes.");
+	ck_assert_str_eq(c.termination_reason, "Partner pivoted.\nSee the board minutes.");
+	expect_set(&c, "termination_reason", "\r");
+	ck_assert_str_eq(c.termination_reason, "\n");
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	/* termination_reason is a long text now, like notes. */
+	memset(long_reason, 'r', TEXT_LINE_MAX + 1);
+	long_reason[TEXT_LINE_MAX + 1] = '\0';
+	expect_set(&c, "termination_reason", long_reason);
+	ck_assert_int_eq(contract_validate(&c, NULL), ALLY_OK);
+	/* Other controls are still refused; the title stays one line. */
+	expect_set_err(&c, "notes", "a\r\n\x1b[2J", "notes: contains a control character (U+001B)");
+	ck_assert_str_eq(c.notes, "line 1\nline 2\nline 3\n\nend\n");
+	expect_set_err(&c, "title", "Deal\r\n", "title: contains a control character (U+000D)");
+	expect_set_err(&c, "title", "Deal\xe2\x80\xa8" "2", "title: contains a line break (U+2028)");
+	free(long_reason);
 	contract_finish(&c);
 }
 END_TEST
@@ -538,6 +624,27 @@ START_TEST(renew_term_bad_record)
 }
 END_TEST
 
+START_TEST(check_term_start)
+{
+	struct ally_err err;
+	int rc;
+
+	/* Up to and including the first term's last day. */
+	ck_assert_int_eq(contract_check_term_start(D("2026-12-12"), D("2026-12-12"), &err), ALLY_OK);
+	ck_assert_int_eq(contract_check_term_start(D("2026-12-12"), D("2020-01-01"), &err), ALLY_OK);
+	rc = contract_check_term_start(D("2026-12-12"), D("2026-12-13"), &err);
+	ck_assert_user_err(rc, err, "start_date: 2026-12-13 is after the end of the first term (2026-12-12)");
+	rc = contract_check_term_start(D("2026-12-12"), D("2027-01-01"), &err);
+	ck_assert_user_err(rc, err, "start_date: 2027-01-01 is after the end of the first term (2026-12-12)");
+	rc = contract_check_term_start(D("2026-12-12"), DATE_NONE, &err);
+	ck_assert_user_err(rc, err, "start_date: must not be empty");
+	/* Never renewed: no term history to check against. */
+	ck_assert_int_eq(contract_check_term_start(DATE_NONE, D("2030-01-01"), &err), ALLY_OK);
+	rc = contract_check_term_start(DATE_NONE, DATE_NONE, &err);
+	ck_assert_user_err(rc, err, "start_date: must not be empty");
+}
+END_TEST
+
 START_TEST(check_term_end)
 {
 	struct ally_err err;
@@ -565,8 +672,11 @@ int main(void)
 		{ "contract_set_field", set_money_and_currency },
 		{ "contract_set_field", set_enums_and_flags },
 		{ "contract_set_field", set_model_pct },
+		{ "contract_set_field", clearing_the_model_clears_its_parameters },
+		{ "contract_set_field", multi_line_texts_take_crlf },
 		{ "contract_validate", validate_dates_and_text },
 		{ "contract_validate", validate_model_parameters },
+		{ "contract_validate", validate_parameters_need_a_model },
 		{ "contract_next_term", next_term_month_ends_and_leap_days },
 		{ "contract_next_term", next_term_clamped_end_becomes_a_month_end },
 		{ "contract_next_term", next_term_repeated_does_not_drift },
@@ -577,6 +687,7 @@ int main(void)
 		{ "contract_renew_term", renew_term_past_9999_refused },
 		{ "contract_renew_term", renew_term_bad_record },
 		{ "contract_check_term_end", check_term_end },
+		{ "contract_check_term_start", check_term_start },
 	};
 
 	return run_suite(suite_from("contract", cases, sizeof cases / sizeof cases[0]));

@@ -1,5 +1,7 @@
 /* check-money.c: amounts, currencies, rounding and percentages. */
 #include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "ally/money.h"
 #include "core-test.h"
@@ -153,6 +155,27 @@ START_TEST(currency_codes)
 }
 END_TEST
 
+START_TEST(currency_code_without_nul)
+{
+	/* A char[4] filled with four letters has no NUL: currency_valid must
+	 * stop at 4 bytes, not run on.  The field sits at the very end of a
+	 * readable page, so reading a fifth byte crashes the test. */
+	long page = sysconf(_SC_PAGESIZE);
+	char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *code;
+
+	ck_assert_ptr_ne(mem, MAP_FAILED);
+	ck_assert_int_eq(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+	code = mem + page - 4;
+	memcpy(code, "EURO", 4);
+	ck_assert(!currency_valid(code));
+	memcpy(code, "JPY", 4);
+	ck_assert(currency_valid(code));
+	munmap(mem, (size_t)page * 2);
+}
+END_TEST
+
 START_TEST(muldiv)
 {
 	ck_assert_int_eq(muldiv_round(1, 1, 2), 1);
@@ -239,6 +262,7 @@ int main(void)
 		{ "money_parse", parse_plain },
 		{ "money_format", format },
 		{ "currency_valid", currency_codes },
+		{ "currency_valid", currency_code_without_nul },
 		{ "muldiv_round", muldiv },
 		{ "percent_parse_field", percent_parse },
 		{ "percent_format", percent_fmt },

@@ -249,6 +249,16 @@ START_TEST(one_line_texts_refuse_invisible_formatting)
 		{ "\xe2\x81\xa6" "Acme", "U+2066" },       /* left-to-right isolate */
 		{ "Acme\xe2\x81\xa9", "U+2069" },          /* pop directional isolate */
 		{ "\xef\xbb\xbf" "Acme", "U+FEFF" },       /* zero-width no-break space */
+		{ "Acme\xd8\x9c", "U+061C" },            /* Arabic letter mark */
+		{ "Ac\xc2\xadme", "U+00AD" },             /* soft hyphen */
+		{ "Acme\xcd\x8f", "U+034F" },            /* combining grapheme joiner */
+		{ "Acme \xe1\x85\x9f", "U+115F" },       /* Hangul choseong filler */
+		{ "Acme\xe1\xa0\x8e", "U+180E" },        /* Mongolian vowel separator */
+		{ "\xe3\x85\xa4" "Acme", "U+3164" },     /* Hangul filler */
+		{ "Acme\xef\xbe\xa0", "U+FFA0" },        /* halfwidth Hangul filler */
+		{ "Acme\xef\xbf\xb9", "U+FFF9" },        /* interlinear annotation */
+		{ "Acme\xf0\x9d\x85\xb3", "U+1D173" },  /* musical begin beam */
+		{ "Acme\xf3\xa0\x81\x81", "U+E0041" },  /* tag latin capital A */
 	};
 	struct ally_err err;
 	char want[128];
@@ -276,6 +286,126 @@ START_TEST(one_line_texts_refuse_invisible_formatting)
 	ck_assert_int_eq(partner_check_name("\xd9\x85\xe2\x80\x8c\xd9\x86", &err), ALLY_OK);
 	ck_assert_int_eq(text_check("team \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "notes",
 				    TEXT_LONG_MAX, true, &err), ALLY_OK);
+}
+END_TEST
+
+START_TEST(name_needs_a_visible_character)
+{
+	static const char *const blank[] = {
+		"\xcc\x81",                 /* U+0301 combining acute alone */
+		"\xcc\x80\xcd\xaf",         /* U+0300, U+036F: the block's ends */
+		"\xe1\xaa\xb0\xe1\xab\xbf", /* U+1AB0, U+1AFF */
+		"\xe2\x83\x90\xe2\x83\xbf", /* U+20D0, U+20FF */
+		"\xef\xb8\xa0\xef\xb8\xaf", /* U+FE20, U+FE2F */
+		"\xef\xb8\x80\xef\xb8\x8f", /* variation selectors U+FE00, U+FE0F */
+		"\xf3\xa0\x84\x80\xf3\xa0\x87\xaf", /* U+E0100, U+E01EF */
+		"\xe2\x80\x8d",             /* zero-width joiner alone */
+		"\xe2\x80\x8c\xe2\x80\x8d", /* non-joiner and joiner */
+		"\xe2\x80\x8d \xcc\x81",    /* joiner, space, accent */
+	};
+	static const char *const shown[] = {
+		"e\xcc\x81",                 /* é decomposed */
+		"\xe2\x98\x83\xef\xb8\x8f", /* snowman + emoji selector */
+		"\xcb\xbf",                 /* U+02FF, before the marks */
+		"\xcd\xb0",                 /* U+0370 Ͱ, after them */
+		"\xe2\x84\x80",             /* U+2100 ℀, after U+20FF */
+		"\xef\xb8\x90",             /* U+FE10, after the selectors */
+		"\xef\xb8\xb0",             /* U+FE30, after U+FE2F */
+		"\xe2\x80\x8dx",             /* a joiner and a letter */
+		"\xe6\x9d\xb1",             /* 東 */
+	};
+	struct ally_err err;
+	struct partner p;
+	int rc;
+
+	for (size_t i = 0; i < sizeof blank / sizeof blank[0]; i++) {
+		rc = partner_check_name(blank[i], &err);
+		ck_assert_msg(rc == ALLY_EUSER, "blank[%zu] accepted", i);
+		ck_assert_str_eq(err.msg, "name: has no visible character");
+	}
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+		ck_assert_msg(partner_check_name(shown[i], &err) == ALLY_OK, "shown[%zu]: %s", i,
+			      err.msg);
+	partner_init(&p);
+	expect_set(&p, "name", "Acme", false);
+	expect_set_err(&p, "name", " \xcc\x81\xef\xb8\x8f ", false, "name: has no visible character");
+	ck_assert_str_eq(p.name, "Acme");
+	ck_assert_int_eq(partner_validate(&p, &err), ALLY_EUSER); /* no type yet */
+	str_set(&p.name, "\xe2\x80\x8d");
+	rc = partner_validate(&p, &err);
+	ck_assert_user_err(rc, err, "name: has no visible character");
+	partner_finish(&p);
+}
+END_TEST
+
+START_TEST(one_line_texts_refuse_line_breaks)
+{
+	struct ally_err err;
+	int rc;
+
+	rc = partner_check_name("Acme\xe2\x80\xa8" "Corp", &err);
+	ck_assert_user_err(rc, err, "name: contains a line break (U+2028)");
+	rc = text_check("a\xe2\x80\xa9" "b", "status_note", TEXT_LINE_MAX, false, &err);
+	ck_assert_user_err(rc, err, "status_note: contains a line break (U+2029)");
+	/* Multi-line texts may hold them (text_visible shows them marked). */
+	ck_assert_int_eq(text_check("a\xe2\x80\xa8" "b", "notes", TEXT_LONG_MAX, true, &err),
+			 ALLY_OK);
+	/* partner_check_name takes the name as given; the setter first trims
+	 * them from either end, like any white space. */
+	ck_assert_int_eq(partner_check_name("\xe2\x80\xa8" "Acme", &err), ALLY_EUSER);
+	{
+		struct partner p;
+
+		partner_init(&p);
+		expect_set(&p, "name", "Acme\xe2\x80\xa9", false);
+		ck_assert_str_eq(p.name, "Acme");
+		partner_finish(&p);
+	}
+	/* U+2027 and U+202F next to them are ordinary text. */
+	ck_assert_int_eq(text_check("a\xe2\x80\xa7\xe2\x80\xaf" "b", "region", 10, false, &err),
+			 ALLY_OK);
+}
+END_TEST
+
+START_TEST(multi_line_texts_take_crlf)
+{
+	static const char *const fields[] = { "value_partner", "value_us", "value_together",
+					      "notes" };
+	struct partner p;
+
+	partner_init(&p);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		char **got[] = { &p.value_partner, &p.value_us, &p.value_together, &p.notes };
+
+		expect_set(&p, fields[i], "one\r\ntwo\rthree\r\n\r\n", false);
+		ck_assert_str_eq(*got[i], "one\ntwo\nthree\n\n");
+		expect_set(&p, fields[i], "\r\r\n", false);
+		ck_assert_str_eq(*got[i], "\n\n");
+	}
+	/* One-line texts still refuse CR: a CSV cell for a region is one
+	 * line, and CR in it is a mistake to show, not to fix. */
+	expect_set_err(&p, "region", "EMEA\r\n", false, "region: contains a control character (U+000D)");
+	ck_assert_ptr_null(p.region);
+	/* The normalised text is what gets checked: a refused value leaves
+	 * the old one. */
+	expect_set_err(&p, "notes", "x\r\n\x07", false, "notes: contains a control character (U+0007)");
+	ck_assert_str_eq(p.notes, "\n\n");
+	partner_finish(&p);
+}
+END_TEST
+
+START_TEST(newest_history_entry_counts)
+{
+	ally_date d = D("2026-03-15");
+
+	ck_assert(history_supersedes(DATE_NONE, d));       /* nothing yet */
+	ck_assert(history_supersedes(DATE_NONE, DATE_NONE));
+	ck_assert(history_supersedes(d, d));               /* same day: the later entry */
+	ck_assert(history_supersedes(d, d + 1));
+	ck_assert(history_supersedes(d, D("2030-01-01")));
+	ck_assert(!history_supersedes(d, d - 1));          /* back-dated: history only */
+	ck_assert(!history_supersedes(d, D("2020-01-01")));
+	ck_assert(!history_supersedes(d, DATE_NONE));
 }
 END_TEST
 
@@ -393,12 +523,16 @@ int main(void)
 		{ "partner_set_field", set_refuses_bad_values_and_keeps_the_old },
 		{ "partner_set_field", set_refuses_read_only_and_unknown_fields },
 		{ "partner_set_field", name_is_trimmed },
+		{ "partner_set_field", multi_line_texts_take_crlf },
 		{ "partner_check_name", name_counts_characters_not_bytes },
 		{ "partner_check_name", one_line_texts_refuse_invisible_formatting },
 		{ "partner_check_name", set_name_refuses_invisible_formatting },
+		{ "partner_check_name", name_needs_a_visible_character },
+		{ "partner_check_name", one_line_texts_refuse_line_breaks },
 		{ "text_check", text_checks },
 		{ "partner_validate", validate_whole_record },
 		{ "partner_copy", copy_is_deep },
+		{ "history_supersedes", newest_history_entry_counts },
 		{ "contact_set_field", contact_fields },
 		{ "contact_is_exec_sponsor", exec_sponsor_roles },
 	};

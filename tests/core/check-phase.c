@@ -163,6 +163,27 @@ START_TEST(behind_schedule)
 }
 END_TEST
 
+START_TEST(move_date_not_before_the_last)
+{
+	struct ally_err err;
+	int rc;
+
+	/* The same day as the last move, or later, keeps the history in
+	 * order; a day earlier does not. */
+	ck_assert_int_eq(phase_check_move_date(D("2026-06-01"), D("2026-06-01"), &err), ALLY_OK);
+	ck_assert_int_eq(phase_check_move_date(D("2026-06-01"), D("2026-06-02"), &err), ALLY_OK);
+	rc = phase_check_move_date(D("2026-06-01"), D("2026-05-31"), &err);
+	ck_assert_user_err(rc, err, "date: 2026-05-31 is before the last phase move on 2026-06-01");
+	rc = phase_check_move_date(D("2026-06-01"), D("2026-02-01"), &err);
+	ck_assert_user_err(rc, err, "date: 2026-02-01 is before the last phase move on 2026-06-01");
+	/* No move yet: any date; no date given: nothing to compare. */
+	ck_assert_int_eq(phase_check_move_date(DATE_NONE, D("1970-01-01"), &err), ALLY_OK);
+	ck_assert_int_eq(phase_check_move_date(D("2026-06-01"), DATE_NONE, &err), ALLY_OK);
+	ck_assert_int_eq(phase_check_move_date(D("2026-06-01"), D("2026-06-01"), NULL), ALLY_OK);
+	ck_assert_int_eq(phase_check_move_date(D("2026-06-01"), D("2025-06-01"), NULL), ALLY_EUSER);
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -173,6 +194,7 @@ int main(void)
 		{ "phase_resolve_move", no_default_step_names_the_targets },
 		{ "phase_targets", targets_list },
 		{ "phase_behind_schedule", behind_schedule },
+		{ "phase_check_move_date", move_date_not_before_the_last },
 	};
 
 	return run_suite(suite_from("phase", cases, sizeof cases / sizeof cases[0]));
