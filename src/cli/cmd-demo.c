@@ -334,6 +334,74 @@ static void demo_load(struct demo *d)
 		demo_negotiation(d, &demo_negotiations[i]);
 }
 
+/* How far the demo's dates reach from today.  Ahead: the day after the
+ * latest contract end (each term's start is computed from it) and the
+ * latest action due.  Back: every "ago", each contract's first term (at
+ * most 31 days a month before the day after its end), and the quarters
+ * of figures before today's. */
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int demo_days_ahead(void)
+{
+	int ahead = 0;
+
+	for (size_t i = 0; i < demo_contracts_n; i++)
+		ahead = max_int(ahead, demo_contracts[i].end + 1);
+	for (size_t i = 0; i < demo_actions_n; i++)
+		ahead = max_int(ahead, demo_actions[i].due);
+	return ahead;
+}
+
+static int demo_days_back(void)
+{
+	int back = (DEMO_QUARTERS + 1) * 92;
+
+	for (size_t i = 0; i < demo_partners_n; i++) {
+		const struct demo_partner *p = &demo_partners[i];
+
+		back = max_int(back, max_int(p->scored_ago, p->status_ago));
+		for (int k = 0; k < 8; k++)
+			back = max_int(back, p->moved_ago[k]);
+	}
+	for (size_t i = 0; i < demo_contracts_n; i++) {
+		const struct demo_contract *c = &demo_contracts[i];
+		long term = c->renewal_months ? strtol(c->renewal_months, NULL, 10)
+					      : RENEWAL_MONTHS_DEFAULT;
+		int months = c->renewals > 0 ? (int)term * (c->renewals + 1) : c->months;
+
+		back = max_int(back, months * 31 - c->end - 1);
+	}
+	for (size_t i = 0; i < demo_reviews_n; i++)
+		back = max_int(back, demo_reviews[i].ago);
+	for (size_t i = 0; i < demo_actions_n; i++)
+		back = max_int(back, -demo_actions[i].due);
+	for (size_t i = 0; i < demo_conflicts_n; i++)
+		back = max_int(back, demo_conflicts[i].opened_ago);
+	return back;
+}
+
+/* Every date of the demo must be one the database can hold (years
+ * 1000-9999), or a contract ends up with no start: refuse such a today
+ * before anything is written. */
+static int demo_check_today(struct cli *cli, struct ally_err *err)
+{
+	const char *field = cli->g.today != NULL ? "--today" : "ALLY_TODAY";
+	ally_date last = date_from_ymd(DATE_YEAR_MAX, 12, 31) - demo_days_ahead();
+	ally_date first = date_from_ymd(DATE_YEAR_MIN, 1, 1) + demo_days_back();
+	char day[DATE_BUFSZ];
+
+	if (cli->today > last)
+		return ally_err_set(err, ALLY_EUSER, field, "the demo needs a date before %s",
+				    date_format(last + 1, day));
+	if (cli->today < first)
+		return ally_err_set(err, ALLY_EUSER, field, "the demo needs a date after %s",
+				    date_format(first - 1, day));
+	return ALLY_OK;
+}
+
 /* The demo must not mix with real data, so only an empty database takes it. */
 static int demo_check_empty(struct cli *cli, struct ally_err *err)
 {
@@ -377,6 +445,8 @@ static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err
 	int npos;
 
 	d.rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
+	if (d.rc == ALLY_OK)
+		d.rc = demo_check_today(cli, err);
 	if (d.rc == ALLY_OK)
 		d.rc = demo_check_empty(cli, err);
 	if (d.rc != ALLY_OK)

@@ -237,6 +237,29 @@ START_TEST(demo_terms_are_whole_months)
 }
 END_TEST
 
+/* The demo's dates reach 1125 days ahead (a contract's end; its start is
+ * computed from the day after) and a few years back: a today too close to
+ * 9999-12-31 or 1000-01-01 is refused before anything is written, not
+ * met with a contract without a start. */
+START_TEST(demo_needs_a_today_its_dates_fit_around)
+{
+	json_t *rows;
+
+	H.today = "9996-12-01";
+	io_fails(1, "--today: the demo needs a date before 9996-12-01", 0, NULL, "demo", NULL);
+	H.today = "9999-12-31";
+	io_fails(1, "--today: the demo needs a date before 9996-12-01", 0, NULL, "demo", NULL);
+	H.today = "1000-01-01";
+	io_fails(1, "--today: the demo needs a date after ", 1, NULL, "demo", NULL);
+	/* The last day that works, and every band on it. */
+	H.today = "9996-11-30";
+	demo_ok();
+	rows = json_of("renewals", NULL);
+	ck_assert(has_str(rows, "band", "lapsed") && has_str(rows, "band", "urgent"));
+	json_decref(rows);
+}
+END_TEST
+
 START_TEST(demo_refuses_a_database_with_partners)
 {
 	char *msg;
@@ -273,6 +296,7 @@ int main(void)
 	tcase_add_test(tc, demo_terms_are_whole_months);
 	tcase_add_test(tc, demo_refuses_a_database_with_partners);
 	tcase_add_test(tc, demo_refuses_one_partner);
+	tcase_add_test(tc, demo_needs_a_today_its_dates_fit_around);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
