@@ -95,7 +95,9 @@ CREATE TABLE phase_moves (
 	author     TEXT NOT NULL,
 	created_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
-CREATE INDEX phase_moves_partner ON phase_moves (partner_id, id);
+-- A partner's moves in date order (then id, the rowid the index ends
+-- with), and its last move's date, without a sort.
+CREATE INDEX phase_moves_partner ON phase_moves (partner_id, date);
 
 CREATE TABLE contacts (
 	id           INTEGER PRIMARY KEY,

@@ -166,11 +166,14 @@ void score_list_finish(struct score_list *l);
 
 /* Move the phase: to < 0 is the default step.  Checked with
  * phase_resolve_move against the phase read inside the transaction, so two
- * sessions cannot both move from the same phase.  *from and *to report the move. */
+ * sessions cannot both move from the same phase, and with
+ * phase_check_move_date against the last recorded move (an earlier date is
+ * ALLY_EUSER; the same day is fine).  *from and *to report the move. */
 int store_phase_move(struct store *s, int64_t partner_id, int to, const char *note,
 		     ally_date date, enum phase *from_out, enum phase *to_out, struct ally_err *err);
 
-/* A partner's phase moves, oldest first; freed with phase_list_finish. */
+/* A partner's phase moves, oldest first (by date, then as recorded);
+ * freed with phase_list_finish. */
 struct phase_entry { ally_date date; int from; int to; char *note; char *author; };
 struct phase_list { struct phase_entry *rows; size_t n; }; /* oldest first */
 int store_phase_history(struct store *s, int64_t partner_id, struct phase_list *out,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
+#include "ally/phase.h"
 #include "ally/util.h"
 
 static const char SQL_STATUS_ADD[] =
@@ -38,9 +39,12 @@ static const char SQL_PHASE_ADD[] =
 static const char SQL_PHASE_SET[] =
 	"UPDATE partners SET phase = ?2, version = version + 1, updated_at = datetime('now') "
 	"WHERE id = ?1";
+/* Oldest first: by date, then as recorded. */
 static const char SQL_PHASE_LIST[] =
 	"SELECT date, from_phase, to_phase, note, author FROM phase_moves WHERE partner_id = ? "
-	"ORDER BY id";
+	"ORDER BY date, id";
+/* The date of a partner's last move, NULL when it has none. */
+static const char SQL_PHASE_LAST[] = "SELECT max(date) FROM phase_moves WHERE partner_id = ?";
 
 /* ---- status ---- */
 
@@ -325,21 +329,42 @@ static int phase_write(struct store *s, int64_t partner_id, enum phase from, enu
 			   enum_name(phase_names, (int)from), enum_name(phase_names, (int)to), err);
 }
 
-/* The phase is read inside the write transaction, so a concurrent move
- * from the same phase waits for ours and is then judged from our result. */
+/* The date of partner_id's last phase move into *last (DATE_NONE: none). */
+static int phase_last_date(struct store *s, int64_t partner_id, ally_date *last,
+			   struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_PHASE_LAST, &st, err);
+
+	*last = DATE_NONE;
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	if ((rc = store_step(s, st, err)) == 1)
+		*last = col_date(st, 0);
+	sqlite3_finalize(st);
+	return rc < 0 ? -rc : ALLY_OK;
+}
+
+/* The phase and the last move are read inside the write transaction, so
+ * a concurrent move from the same phase waits for ours and is then judged
+ * from our result; the core judges the move and its date. */
 static int phase_move(struct store *s, int64_t partner_id, int to, const char *note,
 		      ally_date date, enum phase *from_out, enum phase *to_out,
 		      struct ally_err *err)
 {
 	struct partner p;
 	enum phase from, target;
+	ally_date last;
 	int rc;
 
 	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
 		return rc;
 	from = (enum phase)p.phase;
 	partner_finish(&p);
-	if ((rc = phase_resolve_move(from, to, &target, err)) != ALLY_OK)
+	if ((rc = phase_resolve_move(from, to, &target, err)) != ALLY_OK ||
+	    (rc = phase_last_date(s, partner_id, &last, err)) != ALLY_OK ||
+	    (rc = phase_check_move_date(last, date, err)) != ALLY_OK)
 		return rc;
 	if ((rc = phase_write(s, partner_id, from, target, note, date, err)) != ALLY_OK)
 		return rc;

@@ -1,7 +1,9 @@
 /* check-store-partners.c: partners, their status, score and phase: round
  * trips, duplicates, concurrent edits, deletion, and the audit rows. */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../../src/store/store-private.h"
 #include "ally/enums.h"
 #include "ally/util.h"
 #include "fixture.h"
@@ -657,6 +659,62 @@ START_TEST(test_phase_moves)
 }
 END_TEST
 
+/* Moves are history and stay in date order: one dated before the last
+ * move is refused and changes nothing; the same day is fine. */
+START_TEST(test_phase_move_date_order)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	struct phase_list l;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_phase_move(fx_store, id, -1, NULL, D("2026-06-01"), NULL, NULL, &err),
+		     err);
+	ck_assert_int_eq(store_phase_move(fx_store, id, -1, NULL, D("2026-02-01"), NULL, NULL, &err),
+			 ALLY_EUSER);
+	ck_assert_ptr_nonnull(strstr(err.msg, "date: "));
+	ck_assert_ptr_nonnull(strstr(err.msg, "2026-06-01"));
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.phase, PHASE_PROPOSAL);
+	partner_finish(&p);
+	ck_assert_int_eq(fx_audit_count("partners", "phase", NULL, NULL), 1);
+	ck_assert_ok(store_phase_move(fx_store, id, -1, NULL, D("2026-06-01"), NULL, NULL, &err),
+		     err);
+	ck_assert_ok(store_phase_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 2);
+	phase_list_finish(&l);
+}
+END_TEST
+
+/* The timeline is in date order even where rows were recorded out of it
+ * (written here behind the store's back). */
+START_TEST(test_phase_history_by_date)
+{
+	struct ally_err err = { 0 };
+	struct phase_list l;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	char *sql = xasprintf(
+		"INSERT INTO phase_moves (partner_id, date, from_phase, to_phase, author) VALUES "
+		"(%lld, '2026-05-01', 'proposal', 'negotiation', 'x'), "
+		"(%lld, '2026-03-01', 'prospect', 'proposal', 'x'), "
+		"(%lld, '2026-05-01', 'negotiation', 'launch', 'x')",
+		(long long)id, (long long)id, (long long)id);
+
+	ck_assert_int_eq(sqlite3_exec(fx_store->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	ck_assert_ok(store_phase_history(fx_store, id, &l, &err), err);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_int_eq(l.rows[0].to, PHASE_PROPOSAL);
+	ck_assert_int_eq(l.rows[1].to, PHASE_NEGOTIATION); /* same day: as recorded */
+	ck_assert_int_eq(l.rows[2].to, PHASE_LAUNCH);
+	phase_list_finish(&l);
+	/* the last move is the latest date, not the latest row */
+	ck_assert_int_eq(store_phase_move(fx_store, id, PHASE_EXIT, NULL, D("2026-04-01"), NULL,
+					  NULL, &err),
+			 ALLY_EUSER);
+}
+END_TEST
+
 /* Two sessions both advancing from the same phase: the second is judged
  * from the first one's result, not from what it read before. */
 START_TEST(test_phase_move_reads_inside_transaction)
@@ -702,6 +760,8 @@ static Suite *store_partners_suite(void)
 	tcase_add_test(th, test_backdated_status_keeps_newer);
 	tcase_add_test(th, test_backdated_score_keeps_newer);
 	tcase_add_test(th, test_phase_moves);
+	tcase_add_test(th, test_phase_move_date_order);
+	tcase_add_test(th, test_phase_history_by_date);
 	tcase_add_test(th, test_phase_move_reads_inside_transaction);
 	suite_add_tcase(s, th);
 	return s;
