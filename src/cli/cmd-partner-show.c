@@ -38,7 +38,7 @@ static int show_load(struct cli *cli, const char *ref, struct show *s, struct al
 	int rc = store_partner_find(cli->store, ref, &s->p, err);
 
 	if (rc == ALLY_OK)
-		rc = store_partner_facts(cli->store, s->p.id, cli->today, &s->facts, err);
+		rc = store_partner_facts_of(cli->store, &s->p, cli->today, &s->facts, err);
 	if (rc == ALLY_OK)
 		rc = store_contract_list(cli->store, s->p.id, -1, &s->contracts, err);
 	if (rc == ALLY_OK)
@@ -74,9 +74,22 @@ static void histories_json(json_t *o, const struct show *s)
 	json_object_set_new(o, "phase_history", phases);
 }
 
-static json_t *show_json(const struct cli *cli, const struct show *s)
+/* The partner's own fields and what is derived from them: the one row
+ * of CSV, and the start of the JSON object. */
+static json_t *show_row(const struct show *s)
 {
 	json_t *o = json_partner_full(&s->p);
+
+	json_object_set_new(o, "next_action", json_date(partner_next_action(&s->facts)));
+	json_object_set_new(o, "next_review", json_date(s->next_review));
+	json_object_set_new(o, "flags", json_flags(s->flags));
+	return o;
+}
+
+/* The row with the lists that do not fit in a CSV cell. */
+static json_t *show_json(const struct cli *cli, const struct show *s)
+{
+	json_t *o = show_row(s);
 	json_t *contracts = json_array(), *contacts = json_array();
 	size_t i;
 
@@ -84,11 +97,8 @@ static json_t *show_json(const struct cli *cli, const struct show *s)
 		json_array_append_new(contracts, json_contract_renewal(&s->contracts.rows[i], cli->today));
 	for (i = 0; i < s->contacts.n; i++)
 		json_array_append_new(contacts, json_contact(&s->contacts.rows[i]));
-	json_object_set_new(o, "next_action", json_date(partner_next_action(&s->facts)));
-	json_object_set_new(o, "next_review", json_date(s->next_review));
 	json_object_set_new(o, "contracts", contracts);
 	json_object_set_new(o, "contacts", contacts);
-	json_object_set_new(o, "flags", json_flags(s->flags));
 	histories_json(o, s);
 	return o;
 }
@@ -345,9 +355,9 @@ int cli_partner_show(struct cli *cli, int argc, char **argv, struct ally_err *er
 		show_card(cli, &s);
 		goto out;
 	}
-	/* CSV is the one row of the partner's own fields: lists do not fit
-	 * in a cell. */
-	obj = cli->format == FMT_CSV ? json_partner_full(&s.p) : show_json(cli, &s);
+	/* CSV is one row: lists do not fit in a cell (contract list --partner
+	 * and history give them as CSV). */
+	obj = cli->format == FMT_CSV ? show_row(&s) : show_json(cli, &s);
 	rc = out_object(cli, obj, err);
 out:
 	json_decref(obj);

@@ -159,6 +159,14 @@ START_TEST(show_and_its_errors)
 	ck_assert_ptr_nonnull(strstr(r.out, "title:"));
 	ck_assert_ptr_nonnull(strstr(r.out, "Reseller"));
 	run_finish(&r);
+	/* CSV: one row with the renewal state, without the terms. */
+	RUN_OK(&r, "contract", "show", "1", "--format", "csv");
+	ck_assert_int_eq(count_lines(r.out), 2);
+	ck_assert_msg(strstr(r.out, ",days_left,band,notice_deadline,days_to_notice\r\n") != NULL,
+		      "%s", r.out);
+	ck_assert_msg(strstr(r.out, ",39,urgent,2026-12-01,9\r\n") != NULL, "%s", r.out);
+	ck_assert_ptr_null(strstr(r.out, "terms"));
+	run_finish(&r);
 	RUN_FAILS(1, "contract", "contract", "show", "99");
 	RUN_FAILS(1, "contract", "contract", "show", "abc");
 	RUN_FAILS(2, "missing ID", "contract", "show");

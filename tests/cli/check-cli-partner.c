@@ -386,14 +386,22 @@ START_TEST(show_table_is_a_card)
 }
 END_TEST
 
+/* The one CSV row: the partner's own fields and what is derived from
+ * them (flags joined with ';'); the lists are only in table and JSON. */
 START_TEST(show_csv_is_one_row)
 {
 	struct run r;
 
 	add_partner("Acme", "channel");
+	add_contract("Acme", "Deal", "2026-01-01", "2026-12-31", NULL);
+	add_contract("Acme", "Old", "2025-01-01", "2025-12-31", NULL);
 	RUN_OK(&r, "partner", "show", "Acme", "--format", "csv");
 	ck_assert_int_eq(count_lines(r.out), 2);
 	ck_assert_msg(strncmp(r.out, "id,name,type,phase,owner,origin,", 32) == 0, "%s", r.out);
+	ck_assert_msg(strstr(r.out, ",next_action,next_review,flags\r\n") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "contracts") == NULL && strstr(r.out, "history") == NULL,
+		      "%s", r.out);
+	ck_assert_msg(strstr(r.out, ",2025-12-31,,renewal_due;lapsed\r\n") != NULL, "%s", r.out);
 	run_finish(&r);
 }
 END_TEST
