@@ -138,8 +138,9 @@ int store_partner_facts_of(struct store *s, const struct partner *p, ally_date t
 /* ---- status, score, phase ---- */
 
 /* Record a status update: always a history row; the partner's current
- * status only when date is not before the current one's (a back-dated
- * update never hides a newer one).  Bad health, no date: ALLY_EUSER. */
+ * status only when history_supersedes(current date, date) says so (a
+ * back-dated update never hides a newer one; the same day replaces).  Bad
+ * health, no date: ALLY_EUSER. */
 int store_status_add(struct store *s, int64_t partner_id, int health, const char *note,
 		     ally_date date, struct ally_err *err);
 
@@ -152,8 +153,8 @@ int store_status_history(struct store *s, int64_t partner_id, struct status_list
 void status_list_finish(struct status_list *l);
 
 /* Record a scoring (validated by score_validate inside); *w_out gets W.
- * As for status, the current score changes only when date is not before
- * the current score's; the history always gets the row. */
+ * As for status, the current score changes only when history_supersedes
+ * says so; the history always gets the row. */
 int store_score_add(struct store *s, int64_t partner_id, const struct score_input *in,
 		    ally_date date, int *w_out, struct ally_err *err);
 

@@ -55,15 +55,6 @@ static const struct cascade {
 	{ "negotiation_terms", "SELECT count(*) FROM negotiation_terms WHERE negotiation_id IN "
 			       "(SELECT id FROM negotiations WHERE partner_id = ?)" },
 };
-/* The history rows behind a partner that arrives with a status or a
- * score (import), so the history agrees with the current values. */
-static const char SQL_STATUS_SEED[] =
-	"INSERT INTO status_updates (partner_id, date, health, note, author) "
-	"VALUES (?, ?, ?, ?, ?)";
-static const char SQL_SCORE_SEED[] =
-	"INSERT INTO scores (partner_id, date, fit, reach, capabilities, financial, track_record, "
-	"  w, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
 void partner_from_row(sqlite3_stmt *st, struct partner *p)
 {
 	partner_init(p);
@@ -234,35 +225,20 @@ static void bind_partner_add(sqlite3_stmt *st, const void *row)
 	bind_date(st, 28, p->score_w >= 0 ? p->score_date : DATE_NONE);
 }
 
-/* History rows for a status or a complete score given on insert. */
+/* History rows for a status or a complete score given on insert
+ * (import), so the history agrees with the current values. */
 static int seed_history(struct store *s, const struct partner *p, const char *author,
 			struct ally_err *err)
 {
-	sqlite3_stmt *st;
+	int64_t hist_id;
 	int rc = ALLY_OK;
 
-	if (p->health >= 0 && p->status_date != DATE_NONE &&
-	    (rc = store_prepare(s, SQL_STATUS_SEED, &st, err)) == ALLY_OK) {
-		bind_int(st, 1, p->id);
-		bind_date(st, 2, p->status_date);
-		bind_enum(st, 3, health_names, p->health);
-		bind_text(st, 4, p->status_note);
-		bind_text(st, 5, author);
-		rc = store_step_done(s, st, err);
-	}
-	if (rc == ALLY_OK && score_complete(p) && p->score_date != DATE_NONE &&
-	    (rc = store_prepare(s, SQL_SCORE_SEED, &st, err)) == ALLY_OK) {
-		bind_int(st, 1, p->id);
-		bind_date(st, 2, p->score_date);
-		bind_int(st, 3, p->score_in.fit);
-		bind_int(st, 4, p->score_in.reach);
-		bind_int(st, 5, p->score_in.capabilities);
-		bind_int(st, 6, p->score_in.financial);
-		bind_int(st, 7, p->score_in.track_record);
-		bind_int(st, 8, p->score_w);
-		bind_text(st, 9, author);
-		rc = store_step_done(s, st, err);
-	}
+	if (p->health >= 0 && p->status_date != DATE_NONE)
+		rc = status_history_insert(s, p->id, p->status_date, p->health, p->status_note,
+					   author, &hist_id, err);
+	if (rc == ALLY_OK && score_complete(p) && p->score_date != DATE_NONE)
+		rc = score_history_insert(s, p->id, p->score_date, &p->score_in, p->score_w, author,
+					  &hist_id, err);
 	return rc;
 }
 

@@ -13,23 +13,23 @@
 static const char SQL_STATUS_ADD[] =
 	"INSERT INTO status_updates (partner_id, date, health, note, author) "
 	"VALUES (?, ?, ?, ?, ?) RETURNING id";
-/* Returns a row only when the status is at least as new as the current. */
+/* Run only when history_supersedes says the status replaces the current. */
 static const char SQL_STATUS_SET[] =
 	"UPDATE partners SET health = ?2, status_note = ?3, status_date = ?4, status_author = ?5, "
 	"  version = version + 1, updated_at = datetime('now') "
-	"WHERE id = ?1 AND (status_date IS NULL OR status_date <= ?4) RETURNING 1";
+	"WHERE id = ?1";
 static const char SQL_STATUS_LIST[] =
 	"SELECT date, health, note, author FROM status_updates WHERE partner_id = ? "
 	"ORDER BY date DESC, id DESC";
 static const char SQL_SCORE_ADD[] =
 	"INSERT INTO scores (partner_id, date, fit, reach, capabilities, financial, track_record, "
 	"  w, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-/* Returns a row only when the scoring is at least as new as the current. */
+/* Run only when history_supersedes says the scoring replaces the current. */
 static const char SQL_SCORE_SET[] =
 	"UPDATE partners SET score_w = ?2, score_fit = ?3, score_reach = ?4, "
 	"  score_capabilities = ?5, score_financial = ?6, score_track_record = ?7, "
 	"  score_date = ?8, version = version + 1, updated_at = datetime('now') "
-	"WHERE id = ?1 AND (score_date IS NULL OR score_date <= ?8) RETURNING 1";
+	"WHERE id = ?1";
 static const char SQL_SCORE_LIST[] =
 	"SELECT date, fit, reach, capabilities, financial, track_record, w, author FROM scores "
 	"WHERE partner_id = ? ORDER BY date DESC, id DESC";
@@ -48,33 +48,42 @@ static const char SQL_PHASE_LAST[] = "SELECT max(date) FROM phase_moves WHERE pa
 
 /* ---- status ---- */
 
+int status_history_insert(struct store *s, int64_t partner_id, ally_date date, int health,
+			  const char *note, const char *author, int64_t *id, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_STATUS_ADD, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, partner_id);
+	bind_date(st, 2, date);
+	bind_enum(st, 3, health_names, health);
+	bind_text(st, 4, note);
+	bind_text(st, 5, author);
+	return store_step_int(s, st, id, err);
+}
+
 /* The history row (its id in *hist_id), then the partner's current status
- * unless that one is newer (*current tells). */
+ * when the core says the new one supersedes it (*current tells); p is the
+ * partner as read in this transaction. */
 static int status_write(struct store *s, const struct partner *p, int health, const char *note,
 			ally_date date, int64_t *hist_id, bool *current, struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t applied = 0;
 	int rc;
 
-	if ((rc = store_prepare(s, SQL_STATUS_ADD, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, p->id);
-	bind_date(st, 2, date);
-	bind_enum(st, 3, health_names, health);
-	bind_text(st, 4, note);
-	bind_text(st, 5, s->user);
-	if ((rc = store_step_int(s, st, hist_id, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_STATUS_SET, &st, err)) != ALLY_OK)
+	*current = history_supersedes(p->status_date, date);
+	if ((rc = status_history_insert(s, p->id, date, health, note, s->user, hist_id, err)) !=
+		    ALLY_OK ||
+	    !*current || (rc = store_prepare(s, SQL_STATUS_SET, &st, err)) != ALLY_OK)
 		return rc;
 	bind_int(st, 1, p->id);
 	bind_enum(st, 2, health_names, health);
 	bind_text(st, 3, note);
 	bind_date(st, 4, date);
 	bind_text(st, 5, s->user);
-	rc = store_step_int(s, st, &applied, err);
-	*current = applied != 0;
-	return rc;
+	return store_step_done(s, st, err);
 }
 
 /* A history row that did not become current: logged as a row of its own
@@ -188,35 +197,46 @@ void status_list_finish(struct status_list *l)
 
 /* ---- score ---- */
 
-/* The history row (its id in *hist_id), then the partner's current score
- * unless that one is newer (*current tells). */
-static int score_write(struct store *s, int64_t partner_id, const struct score_input *in, int w,
-		       ally_date date, int64_t *hist_id, bool *current, struct ally_err *err)
+int score_history_insert(struct store *s, int64_t partner_id, ally_date date,
+			 const struct score_input *in, int w, const char *author, int64_t *id,
+			 struct ally_err *err)
 {
 	const int v[5] = { in->fit, in->reach, in->capabilities, in->financial, in->track_record };
 	sqlite3_stmt *st;
-	int64_t applied = 0;
-	int rc;
+	int rc = store_prepare(s, SQL_SCORE_ADD, &st, err);
 
-	if ((rc = store_prepare(s, SQL_SCORE_ADD, &st, err)) != ALLY_OK)
+	if (rc != ALLY_OK)
 		return rc;
 	bind_int(st, 1, partner_id);
 	bind_date(st, 2, date);
 	for (int i = 0; i < 5; i++)
 		bind_int(st, 3 + i, v[i]);
 	bind_int(st, 8, w);
-	bind_text(st, 9, s->user);
-	if ((rc = store_step_int(s, st, hist_id, err)) != ALLY_OK ||
-	    (rc = store_prepare(s, SQL_SCORE_SET, &st, err)) != ALLY_OK)
+	bind_text(st, 9, author);
+	return store_step_int(s, st, id, err);
+}
+
+/* The history row (its id in *hist_id), then the partner's current score
+ * when the core says the new one supersedes it (*current tells); p is the
+ * partner as read in this transaction. */
+static int score_write(struct store *s, const struct partner *p, const struct score_input *in,
+		       int w, ally_date date, int64_t *hist_id, bool *current,
+		       struct ally_err *err)
+{
+	const int v[5] = { in->fit, in->reach, in->capabilities, in->financial, in->track_record };
+	sqlite3_stmt *st;
+	int rc;
+
+	*current = history_supersedes(p->score_date, date);
+	if ((rc = score_history_insert(s, p->id, date, in, w, s->user, hist_id, err)) != ALLY_OK ||
+	    !*current || (rc = store_prepare(s, SQL_SCORE_SET, &st, err)) != ALLY_OK)
 		return rc;
-	bind_int(st, 1, partner_id);
+	bind_int(st, 1, p->id);
 	bind_int(st, 2, w);
 	for (int i = 0; i < 5; i++)
 		bind_int(st, 3 + i, v[i]);
 	bind_date(st, 8, date);
-	rc = store_step_int(s, st, &applied, err);
-	*current = applied != 0;
-	return rc;
+	return store_step_done(s, st, err);
 }
 
 static int score_add(struct store *s, int64_t partner_id, const struct score_input *in, int w,
@@ -230,7 +250,7 @@ static int score_add(struct store *s, int64_t partner_id, const struct score_inp
 
 	if ((rc = store_partner_get(s, partner_id, &p, err)) != ALLY_OK)
 		return rc;
-	rc = score_write(s, partner_id, in, w, date, &hist_id, &current, err);
+	rc = score_write(s, &p, in, w, date, &hist_id, &current, err);
 	if (rc == ALLY_OK && current)
 		rc = audit_write(s, "partners", partner_id, partner_id, "score",
 				 p.score_w >= 0 ? score_format(p.score_w, old_v) : NULL,

@@ -215,6 +215,15 @@ int store_not_found(struct ally_err *err, const char *what, int64_t id);
 int store_stale(struct store *s, const char *exists_sql, const char *what, int64_t id,
 		struct ally_err *err);
 
+/* One history row of a partner's status updates / scorings (status.c),
+ * written as given (the caller checked it); its id in *id.  Whether it
+ * also becomes the current one is the caller's business. */
+int status_history_insert(struct store *s, int64_t partner_id, ally_date date, int health,
+			  const char *note, const char *author, int64_t *id, struct ally_err *err);
+int score_history_insert(struct store *s, int64_t partner_id, ally_date date,
+			 const struct score_input *in, int w, const char *author, int64_t *id,
+			 struct ally_err *err);
+
 /* The columns partner_from_row reads, in its order. */
 #define PARTNER_COLS                                                                              \
 	"id, version, name, type, phase, owner, origin, power, goal, value_partner, value_us, "   \

@@ -272,7 +272,7 @@ END_TEST
 START_TEST(test_facts_of_loaded_partner)
 {
 	struct ally_err err = { 0 };
-	struct fx_traced t;
+	struct fx_traced t = { .n = 0 };
 	struct partner_facts facts;
 	struct partner p;
 

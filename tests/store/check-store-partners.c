@@ -613,6 +613,39 @@ START_TEST(test_backdated_score_keeps_newer)
 }
 END_TEST
 
+/* The core decides whether a status or scoring replaces the current one
+ * (history_supersedes, on the row already read): a back-dated one runs no
+ * UPDATE of the partner at all; one of the same day or newer does. */
+START_TEST(test_supersedes_decided_by_core)
+{
+	struct ally_err err = { 0 };
+	struct score_input in = { 50, 50, 50, 50, 50 };
+	struct fx_traced t = { .n = 0, .prefix = "UPDATE partners" };
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	struct partner p;
+
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_GREEN, NULL, D("2026-04-15"), &err), err);
+	ck_assert_ok(store_score_add(fx_store, id, &in, D("2026-04-15"), NULL, &err), err);
+	fx_trace_start(&t);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_RED, NULL, D("2026-04-14"), &err), err);
+	ck_assert_ok(store_score_add(fx_store, id, &in, D("2026-04-14"), NULL, &err), err);
+	ck_assert_int_eq(t.n, 0);
+	ck_assert_ok(store_status_add(fx_store, id, HEALTH_AMBER, NULL, D("2026-04-15"), &err),
+		     err);
+	ck_assert_ok(store_score_add(fx_store, id, &in, D("2026-04-16"), NULL, &err), err);
+	fx_trace_stop();
+	ck_assert_int_eq(t.n, 2);
+	for (int i = 0; i < t.n; i++)
+		ck_assert_msg(strstr(t.sql[i], "_date <=") == NULL, "%s", t.sql[i]);
+	fx_traced_free(&t);
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	ck_assert_int_eq(p.health, HEALTH_AMBER);
+	ck_assert_int_eq(p.score_date, D("2026-04-16"));
+	ck_assert_int_eq(p.version, 5);
+	partner_finish(&p);
+}
+END_TEST
+
 START_TEST(test_phase_moves)
 {
 	struct ally_err err = { 0 };
@@ -759,6 +792,7 @@ static Suite *store_partners_suite(void)
 	tcase_add_test(th, test_score_round_trip);
 	tcase_add_test(th, test_backdated_status_keeps_newer);
 	tcase_add_test(th, test_backdated_score_keeps_newer);
+	tcase_add_test(th, test_supersedes_decided_by_core);
 	tcase_add_test(th, test_phase_moves);
 	tcase_add_test(th, test_phase_move_date_order);
 	tcase_add_test(th, test_phase_history_by_date);

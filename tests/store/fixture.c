@@ -135,10 +135,11 @@ static int trace_cb(unsigned type, void *ctx, void *p, void *x)
 {
 	struct fx_traced *t = ctx;
 	const char *sql = sqlite3_sql(p);
+	const char *prefix = t->prefix != NULL ? t->prefix : "SELECT";
 
 	(void)type;
 	(void)x;
-	if (t->n < 32 && sql != NULL && strncmp(sql, "SELECT", 6) == 0)
+	if (t->n < 32 && sql != NULL && strncmp(sql, prefix, strlen(prefix)) == 0)
 		t->sql[t->n++] = xstrdup(sql);
 	return 0;
 }

@@ -35,11 +35,13 @@ int64_t fx_contract(int64_t partner_id, const char *title, const char *start, co
  * old/new; "" matches NULL). */
 int fx_audit_count(const char *tbl, const char *field, const char *old_v, const char *new_v);
 
-/* The SELECT statements fx_store runs between fx_trace_start and
- * fx_trace_stop (the first 32), as their SQL text. */
+/* The statements fx_store runs between fx_trace_start and fx_trace_stop
+ * (the first 32) that begin with prefix ("SELECT" when NULL), as their
+ * SQL text. */
 struct fx_traced {
 	char *sql[32];
 	int n;
+	const char *prefix;
 };
 void fx_trace_start(struct fx_traced *t);
 void fx_trace_stop(void);
