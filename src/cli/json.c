@@ -286,7 +286,8 @@ json_t *json_term(const struct term_entry *t)
 	set(o, "start_date", json_date(t->start));
 	set(o, "end_date", json_date(t->end));
 	set(o, "renewed_on", json_date(t->renewed_on));
-	set(o, "renewed_by", jstr(t->author));
+	/* The first term was not renewed by anyone (its author added it). */
+	set(o, "renewed_by", t->renewed_on != DATE_NONE ? jstr(t->author) : json_null());
 	return o;
 }
 

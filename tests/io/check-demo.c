@@ -183,29 +183,37 @@ static bool whole_months(const char *start, const char *end)
 	return false;
 }
 
-/* Every term of every demo contract: the current one, and each one of its
- * renewal history. */
+static const char *str_of(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	ck_assert_msg(s != NULL, "no %s", key);
+	return s;
+}
+
+/* Every term of every demo contract, the first one (listed from the
+ * start) to the current one: each a whole number of months, together
+ * running from the contract's start to its end. */
 static void check_terms_of(const char *id)
 {
 	struct run r;
-	json_t *c, *t;
-	size_t i;
+	json_t *c, *terms, *t;
+	size_t i, n;
 
 	IO_OK(&r, NULL, "contract", "show", id, "--format", "json");
 	c = io_json(r.out);
-	json_array_foreach(json_object_get(c, "terms"), i, t)
+	terms = json_object_get(c, "terms");
+	n = json_array_size(terms);
+	ck_assert_msg(n > 0, "contract %s has no terms", id);
+	json_array_foreach(terms, i, t)
 	{
-		const char *s = json_string_value(json_object_get(t, "start_date"));
-		const char *e = json_string_value(json_object_get(t, "end_date"));
+		const char *s = str_of(t, "start_date"), *e = str_of(t, "end_date");
 
 		ck_assert_msg(whole_months(s, e), "contract %s term %s to %s", id, s, e);
+		ck_assert(json_is_null(json_object_get(t, "renewed_on")) == (i == 0));
 	}
-	if (json_array_size(json_object_get(c, "terms")) == 0) {
-		const char *s = json_string_value(json_object_get(c, "start_date"));
-		const char *e = json_string_value(json_object_get(c, "end_date"));
-
-		ck_assert_msg(whole_months(s, e), "contract %s runs %s to %s", id, s, e);
-	}
+	ck_assert_str_eq(str_of(json_array_get(terms, 0), "start_date"), str_of(c, "start_date"));
+	ck_assert_str_eq(str_of(json_array_get(terms, n - 1), "end_date"), str_of(c, "end_date"));
 	json_decref(c);
 	run_finish(&r);
 }
