@@ -69,9 +69,12 @@ int64_t store_data_version(struct store *s);
 
 /* ---- partners ---- */
 
-/* Insert p (validated inside with partner_validate); sets p->id,
- * p->version, created_at.  With p->id > 0 that id is used (import keeps
- * ids; one in use is ALLY_EUSER "id: N is already used"), else a new one.
+/* Insert p (validated inside with partner_validate).  Once committed,
+ * sets p->id, p->version, created_at and updated_at, and the defaults it
+ * was stored with (owner: the user; status_author of a status it comes
+ * with: the user); on failure p is as it was.  With p->id > 0 that id is
+ * used (import keeps ids; one in use is ALLY_EUSER "id: N is already
+ * used"), else a new one.
  * A name whose text_fold key is taken (case ignored in any script) is
  * ALLY_EUSER "name: a partner named 'X' already exists". */
 int store_partner_add(struct store *s, struct partner *p, struct ally_err *err);
@@ -87,7 +90,8 @@ int store_partner_find(struct store *s, const char *ref, struct partner *out, st
 /* Write every field of p that differs from the stored row, one audit row
  * per changed field, if the stored version still equals p->version
  * (else ALLY_EUSER "partner: changed by someone else since it was read");
- * bumps p->version.  Status, score and phase are not written here. */
+ * once committed, bumps p->version and sets updated_at; on failure p is as
+ * it was.  Status, score and phase are not written here. */
 int store_partner_update(struct store *s, struct partner *p, struct ally_err *err);
 
 /* Delete with its contacts, scores, history...  Refused (ALLY_EUSER) while

@@ -242,15 +242,10 @@ static int seed_history(struct store *s, const struct partner *p, const char *au
 	return rc;
 }
 
-/* Before the insert: a free name, and the author of a status that comes
- * with the partner (import), by default whoever adds it. */
+/* Before the insert: a free name. */
 static int insert_check(struct store *s, void *row, struct ally_err *err)
 {
-	struct partner *p = row;
-
-	if (p->health >= 0 && p->status_author == NULL)
-		p->status_author = xstrdup(s->user);
-	return check_unique(s, p, err);
+	return check_unique(s, row, err);
 }
 
 /* After it: the history behind a status or a score it came with. */
@@ -353,11 +348,28 @@ static const struct versioned_ops partner_ops = {
 	.finish = partner_free,
 };
 
+/* The insert works on a shallow copy with the defaults filled in: the
+ * owner (domain.md: whoever creates it) and the author of a status that
+ * comes with the partner (import).  Only once it is committed does the
+ * caller's p take them, so a failed add leaves p as it was. */
 int store_partner_add(struct store *s, struct partner *p, struct ally_err *err)
 {
-	if (p->owner == NULL) /* domain.md: the owner defaults to whoever creates it */
-		p->owner = xstrdup(s->user);
-	return store_versioned_add(s, &partner_ops, p, err);
+	struct partner row = *p;
+	char *owner = NULL, *author = NULL;
+	int rc;
+
+	if (row.owner == NULL)
+		row.owner = owner = xstrdup(s->user);
+	if (row.health >= 0 && row.status_author == NULL)
+		row.status_author = author = xstrdup(s->user);
+	rc = store_versioned_add(s, &partner_ops, &row, err);
+	if (rc != ALLY_OK) {
+		free(owner);
+		free(author);
+		return rc;
+	}
+	*p = row; /* the stamps replaced (and freed) p's own */
+	return ALLY_OK;
 }
 
 int store_partner_update(struct store *s, struct partner *p, struct ally_err *err)

@@ -175,16 +175,18 @@ struct versioned_ops {
 	int (*before_delete)(struct store *s, const void *cur, struct ally_err *err);
 };
 
-/* Validate row, then in one transaction: check, insert, set row's id and
- * version, audit the new row (field "*").  With row's id > 0 that id is
- * used.  On failure nothing is written and row's id and version are as
- * they were. */
+/* Validate row, then in one transaction: check, insert, audit the new row
+ * (field "*").  With row's id > 0 that id is used.  Once committed, row's
+ * id, version and stamps (created_at, updated_at) are set; on failure
+ * nothing is written and row is as it was. */
 int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *row,
 			struct ally_err *err);
 
 /* Validate row, then in one transaction: read the stored row, refuse a
- * stale version, write the fields that differ and audit each one.  On
- * failure nothing is written and row's version is as it was. */
+ * stale version, write the fields that differ and audit each one.  Once
+ * committed, row's version and updated_at are the new ones and its
+ * partner_id the stored one; on failure nothing is written and row is as
+ * it was. */
 int store_versioned_update(struct store *s, const struct versioned_ops *ops, void *row,
 			   struct ally_err *err);
 

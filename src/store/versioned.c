@@ -14,12 +14,43 @@ static int64_t *member(void *row, size_t off)
 	return (int64_t *)((char *)row + off);
 }
 
-/* Set the char * member at offset off (0: the struct has none) to the
- * text of column i. */
-static void set_stamp(void *row, size_t off, sqlite3_stmt *st, int i)
+/* The timestamps the database gave a row, held here until the
+ * transaction is committed: a failed add or update leaves the caller's
+ * row as it was. */
+struct stamps {
+	char *created_at;
+	char *updated_at;
+};
+
+/* The text of column i when the struct keeps the stamp (off != 0). */
+static char *stamp_col(size_t off, sqlite3_stmt *st, int i)
 {
-	if (off != 0)
-		str_set((char **)((char *)row + off), (const char *)sqlite3_column_text(st, i));
+	return off != 0 ? col_text(st, i) : NULL;
+}
+
+/* Move the stamps into row's char * members (offset 0: none). */
+static void stamps_put(void *row, const struct versioned_ops *ops, struct stamps *t)
+{
+	char **created = (char **)((char *)row + ops->created_at_off);
+	char **updated = (char **)((char *)row + ops->updated_at_off);
+
+	if (ops->created_at_off != 0 && t->created_at != NULL) {
+		free(*created);
+		*created = t->created_at;
+		t->created_at = NULL;
+	}
+	if (ops->updated_at_off != 0 && t->updated_at != NULL) {
+		free(*updated);
+		*updated = t->updated_at;
+		t->updated_at = NULL;
+	}
+}
+
+static void stamps_free(struct stamps *t)
+{
+	free(t->created_at);
+	free(t->updated_at);
+	t->created_at = t->updated_at = NULL;
 }
 
 static int audit_summary(struct store *s, const struct versioned_ops *ops, void *row,
@@ -52,7 +83,7 @@ static int check_refs(struct store *s, const struct versioned_ops *ops, void *ro
 }
 
 static int insert(struct store *s, const struct versioned_ops *ops, void *row,
-		  struct ally_err *err)
+		  struct stamps *stamps, struct ally_err *err)
 {
 	sqlite3_stmt *st;
 	int rc, r;
@@ -65,8 +96,8 @@ static int insert(struct store *s, const struct versioned_ops *ops, void *row,
 	if ((r = store_step(s, st, err)) == 1) {
 		*member(row, ops->id_off) = col_int(st, 0);
 		*member(row, ops->version_off) = col_int(st, 1);
-		set_stamp(row, ops->created_at_off, st, 2);
-		set_stamp(row, ops->updated_at_off, st, 3);
+		stamps->created_at = stamp_col(ops->created_at_off, st, 2);
+		stamps->updated_at = stamp_col(ops->updated_at_off, st, 3);
 	}
 	sqlite3_finalize(st);
 	if (r < 0)
@@ -80,24 +111,29 @@ int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *
 			struct ally_err *err)
 {
 	int64_t id = *member(row, ops->id_off), version = *member(row, ops->version_off);
+	struct stamps stamps = { NULL, NULL };
 	struct tx t;
 	int rc;
 
 	if ((rc = ops->validate(row, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
 		return rc;
 	*member(row, ops->version_off) = 0; /* "not stored yet", for the hooks */
-	rc = tx_end(s, &t, insert(s, ops, row, err), err);
-	if (rc != ALLY_OK) { /* the caller may retry with the same struct */
-		*member(row, ops->id_off) = id;
-		*member(row, ops->version_off) = version;
+	rc = tx_end(s, &t, insert(s, ops, row, &stamps, err), err);
+	if (rc == ALLY_OK) {
+		stamps_put(row, ops, &stamps);
+		return ALLY_OK;
 	}
+	/* The caller may retry with the same struct. */
+	*member(row, ops->id_off) = id;
+	*member(row, ops->version_off) = version;
+	stamps_free(&stamps);
 	return rc;
 }
 
 /* The UPDATE of row: version checked in SQL, the new version (and
  * updated_at) read back. */
 static int write_row(struct store *s, const struct versioned_ops *ops, void *row,
-		     const void *cur, struct ally_err *err)
+		     const void *cur, struct stamps *stamps, struct ally_err *err)
 {
 	sqlite3_stmt *st;
 	int rc, r;
@@ -108,7 +144,7 @@ static int write_row(struct store *s, const struct versioned_ops *ops, void *row
 	ops->bind_update(st, row);
 	if ((r = store_step(s, st, err)) == 1) {
 		*member(row, ops->version_off) = col_int(st, 0);
-		set_stamp(row, ops->updated_at_off, st, 1);
+		stamps->updated_at = stamp_col(ops->updated_at_off, st, 1);
 	}
 	sqlite3_finalize(st);
 	if (r < 0)
@@ -120,7 +156,7 @@ static int write_row(struct store *s, const struct versioned_ops *ops, void *row
 
 /* Diff row against the stored one and write what changed. */
 static int update(struct store *s, const struct versioned_ops *ops, void *row,
-		  struct ally_err *err)
+		  struct stamps *stamps, struct ally_err *err)
 {
 	void *cur = xcalloc(1, ops->size);
 	char **old_v = xcalloc((size_t)ops->nfields, sizeof *old_v);
@@ -140,7 +176,7 @@ static int update(struct store *s, const struct versioned_ops *ops, void *row,
 	ops->values(row, new_v);
 	if (values_changed(old_v, new_v, ops->nfields) == 0)
 		goto out;
-	if ((rc = write_row(s, ops, row, cur, err)) == ALLY_OK)
+	if ((rc = write_row(s, ops, row, cur, stamps, err)) == ALLY_OK)
 		rc = audit_diff(s, ops->tbl, id, *member(row, ops->partner_off), ops->fields,
 				old_v, new_v, ops->nfields, err);
 out:
@@ -158,14 +194,22 @@ int store_versioned_update(struct store *s, const struct versioned_ops *ops, voi
 			   struct ally_err *err)
 {
 	int64_t version = *member(row, ops->version_off);
+	int64_t partner_id = *member(row, ops->partner_off);
+	struct stamps stamps = { NULL, NULL };
 	struct tx t;
 	int rc;
 
 	if ((rc = ops->validate(row, err)) != ALLY_OK || (rc = tx_begin(s, &t, err)) != ALLY_OK)
 		return rc;
-	rc = tx_end(s, &t, update(s, ops, row, err), err);
-	if (rc != ALLY_OK) /* the caller may retry with the same struct */
-		*member(row, ops->version_off) = version;
+	rc = tx_end(s, &t, update(s, ops, row, &stamps, err), err);
+	if (rc == ALLY_OK) {
+		stamps_put(row, ops, &stamps);
+		return ALLY_OK;
+	}
+	/* The caller may retry with the same struct. */
+	*member(row, ops->version_off) = version;
+	*member(row, ops->partner_off) = partner_id;
+	stamps_free(&stamps);
 	return rc;
 }
 

@@ -333,6 +333,85 @@ START_TEST(test_version_conflict_between_sessions)
 }
 END_TEST
 
+/* Every audit row refused on fx_store's connection (or allowed again):
+ * the change fails after its row was written, and rolls back. */
+static void refuse_audit(bool on)
+{
+	const char *sql = on ? "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+			       "BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
+			     : "DROP TRIGGER temp.refuse_audit";
+
+	ck_assert_int_eq(sqlite3_exec(fx_store->db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* A failed add leaves the caller's struct as it was, stamps and defaults
+ * included, so that it can be retried as is. */
+START_TEST(test_failed_add_leaves_row)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+
+	partner_init(&p);
+	p.name = xstrdup("Acme");
+	p.type = PTYPE_CHANNEL;
+	p.health = HEALTH_GREEN;
+	p.status_date = D("2026-03-01");
+	refuse_audit(true);
+	ck_assert_int_eq(store_partner_add(fx_store, &p, &err), ALLY_EUSER);
+	ck_assert_int_eq(p.id, 0);
+	ck_assert_ptr_null(p.created_at);
+	ck_assert_ptr_null(p.updated_at);
+	ck_assert_ptr_null(p.owner);
+	ck_assert_ptr_null(p.status_author);
+	refuse_audit(false);
+	ck_assert_ok(store_partner_add(fx_store, &p, &err), err);
+	ck_assert_int_gt(p.id, 0);
+	ck_assert_ptr_nonnull(p.created_at);
+	ck_assert_str_eq(p.owner, "tester");
+	ck_assert_str_eq(p.status_author, "tester");
+	partner_finish(&p);
+}
+END_TEST
+
+/* A failed update leaves the version, updated_at and partner as they were. */
+START_TEST(test_failed_update_leaves_row)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	struct contract c;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+	int64_t cid = fx_contract(id, "Main", "2026-01-01", "2026-12-31", false, 60);
+	char *stamp;
+
+	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
+	str_set(&p.updated_at, "2000-01-01 00:00:00"); /* as an old read would have it */
+	str_set(&p.region, "EMEA");
+	refuse_audit(true);
+	ck_assert_int_eq(store_partner_update(fx_store, &p, &err), ALLY_EUSER);
+	refuse_audit(false);
+	ck_assert_int_eq(p.version, 1);
+	ck_assert_str_eq(p.updated_at, "2000-01-01 00:00:00");
+	ck_assert_ok(store_partner_update(fx_store, &p, &err), err);
+	ck_assert_int_eq(p.version, 2);
+	ck_assert_str_ne(p.updated_at, "2000-01-01 00:00:00");
+	partner_finish(&p);
+
+	ck_assert_ok(store_contract_get(fx_store, cid, &c, &err), err);
+	str_set(&c.updated_at, "2000-01-01 00:00:00");
+	stamp = xstrdup(c.updated_at);
+	c.partner_id = 999; /* a row never moves to another partner */
+	str_set(&c.notes, "renegotiate");
+	refuse_audit(true);
+	ck_assert_int_eq(store_contract_update(fx_store, &c, &err), ALLY_EUSER);
+	refuse_audit(false);
+	ck_assert_int_eq(c.partner_id, 999);
+	ck_assert_int_eq(c.version, 1);
+	ck_assert_str_eq(c.updated_at, stamp);
+	free(stamp);
+	contract_finish(&c);
+}
+END_TEST
+
 START_TEST(test_delete_refused_with_active_contracts)
 {
 	struct ally_err err = { 0 };
@@ -783,6 +862,8 @@ static Suite *store_partners_suite(void)
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_update_audits_each_changed_field);
 	tcase_add_test(tc, test_version_conflict_between_sessions);
+	tcase_add_test(tc, test_failed_add_leaves_row);
+	tcase_add_test(tc, test_failed_update_leaves_row);
 	tcase_add_test(tc, test_delete_refused_with_active_contracts);
 	tcase_add_test(tc, test_delete_audits_children);
 	tcase_add_test(tc, test_delete_without_contracts);
