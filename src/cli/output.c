@@ -158,14 +158,30 @@ static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t n
 }
 
 /* Code points jansson writes raw that can act on a terminal or reorder
- * what follows them: DEL, the C1 controls, zero-width and bidi controls,
- * invisible operators, the byte order mark. */
+ * what follows them, or hide: DEL, the C1 controls, every invisible
+ * formatting character of text_is_invisible_format (bidi controls,
+ * zero-width space, tags, ...), and the line and paragraph separators
+ * (which also end a line in JavaScript). */
 static bool json_hidden(uint32_t cp)
 {
-	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || text_is_invisible_format(cp);
+	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	       text_is_invisible_format(cp);
 }
 
-/* jansson's text with every hidden code point written as \uXXXX.  They
+/* cp as JSON writes it: \uXXXX, or for a code point past U+FFFF (the tags
+ * U+E0000-U+E007F) its UTF-16 surrogate pair, "\uDB40\uDC01". */
+static void json_escape_cp(struct buf *b, uint32_t cp)
+{
+	if (cp <= 0xffff) {
+		buf_printf(b, "\\u%04X", (unsigned)cp); /* as jansson writes them */
+		return;
+	}
+	cp -= 0x10000;
+	buf_printf(b, "\\u%04X\\u%04X", (unsigned)(0xd800 + (cp >> 10)),
+		   (unsigned)(0xdc00 + (cp & 0x3ff)));
+}
+
+/* jansson's text with every hidden code point written as an escape.  They
  * can only occur inside strings, so the result is valid JSON with the same
  * values.  The caller frees. */
 static char *json_escape_hidden(const char *text)
@@ -181,7 +197,7 @@ static char *json_escape_hidden(const char *text)
 		if (n == 0) /* jansson writes valid UTF-8; this is only a guard */
 			buf_add(&b, p, n = 1);
 		else if (json_hidden(cp))
-			buf_printf(&b, "\\u%04X", (unsigned)cp); /* as jansson writes them */
+			json_escape_cp(&b, cp);
 		else
 			buf_add(&b, p, n);
 		p += n;

@@ -207,17 +207,22 @@ END_TEST
 static const char EVIL[] = "a\x1b[31mb\x7f" "c\xc2\x9b" "d\xe2\x80\xae" "e\xe2\x80\x8b"
 			   "f\xef\xbb\xbf" "g";
 
-static void store_evil(const char *sql)
+static void store_text(const char *sql, const char *text)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
 
 	ck_assert_int_eq(sqlite3_open(H.db, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, EVIL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
+}
+
+static void store_evil(const char *sql)
+{
+	store_text(sql, EVIL);
 }
 
 static void evil_partner_and_contract(void)
@@ -255,6 +260,16 @@ START_TEST(json_escapes_what_jansson_leaves_raw)
 	/* Still valid JSON with the same value. */
 	v = parse_json(r.out);
 	ck_assert_str_eq(json_string_value(json_object_get(v, "notes")), EVIL);
+	json_decref(v);
+	run_finish(&r);
+	/* Past U+FFFF (a tag character) as a surrogate pair, and the line
+	 * separator: valid JSON that reads back the same. */
+	store_text("UPDATE partners SET notes = ?1", "t\xf3\xa0\x80\x81u\xe2\x80\xa8v");
+	RUN_OK(&r, "partner", "show", "Acme", "--format", "json");
+	ck_assert_msg(strstr(r.out, "t\\uDB40\\uDC01u\\u2028v") != NULL, "%s", r.out);
+	v = parse_json(r.out);
+	ck_assert_str_eq(json_string_value(json_object_get(v, "notes")),
+			 "t\xf3\xa0\x80\x81u\xe2\x80\xa8v");
 	json_decref(v);
 	run_finish(&r);
 	RUN_OK(&r, "contract", "list", "--format", "json");
