@@ -31,7 +31,9 @@ enum store_journal { STORE_JOURNAL_AUTO, STORE_JOURNAL_WAL, STORE_JOURNAL_ROLLBA
 
 struct store_opts {
 	enum store_journal journal; /* AUTO: WAL only where SQLite has the WAL-reset fix */
-	int busy_ms;                /* 0 means STORE_BUSY_MS_DEFAULT */
+	int busy_ms;                /* how long a change waits for locks in all
+				     * (the write lock, readers at commit) before
+				     * ALLY_EDB "locked"; 0: STORE_BUSY_MS_DEFAULT */
 	const char *user;           /* login name written to the audit log; required */
 	bool readonly;
 };
@@ -41,7 +43,8 @@ struct store_opts {
 bool store_wal_safe(int libversion_number);
 
 /* Open (creating the file 0600 if missing) and apply the connection
- * settings: foreign_keys, synchronous=FULL, busy_timeout, journal mode.
+ * settings: foreign_keys, synchronous=FULL, the busy handler (busy_ms),
+ * journal mode.
  * Does not migrate.  NULL and err filled on failure; a file that is not an
  * ally database (another application_id) is refused with ALLY_EDB. */
 struct store *store_open(const char *path, const struct store_opts *opts, struct ally_err *err);

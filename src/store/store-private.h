@@ -17,7 +17,14 @@ struct store {
 	sqlite3 *db;            /* the connection */
 	char *path;             /* as given to store_open */
 	char *user;             /* login name for the audit log */
-	int busy_ms;            /* busy_timeout, for the "locked" message */
+	int busy_ms;            /* how long to wait for a lock, in all */
+	/* When waiting for a lock must end, in CLOCK_MONOTONIC microseconds
+	 * (0: not armed yet).  Within a scope (a store function's own
+	 * transaction, a patient step) one deadline covers every wait, SQLite's
+	 * busy handler and the store's retries alike; outside, each wait arms
+	 * its own. */
+	int64_t deadline;
+	int scope;              /* depth of nested scopes */
 	bool readonly;
 	char journal[8];        /* "wal", "delete" or "memory" */
 };

@@ -184,30 +184,80 @@ int store_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, struct ally_
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
-static int64_t now_ms(void)
+static int64_t now_us(void)
 {
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
-/* sqlite3_step, stepped again while SQLite says busy without having waited
- * busy_ms itself: it skips the busy handler where waiting could deadlock,
- * as when several processes switch a new file to WAL at once.  Only for
- * statements that hold no lock once they fail (BEGIN IMMEDIATE, PRAGMA
- * journal_mode). */
+static void sleep_us(int64_t us)
+{
+	const struct timespec pause = { (time_t)(us / 1000000), (long)(us % 1000000) * 1000L };
+
+	nanosleep(&pause, NULL);
+}
+
+/* A scope shares one deadline among all its waits; the outermost resets
+ * it on the way in and out. */
+static void scope_enter(struct store *s)
+{
+	if (s->scope++ == 0)
+		s->deadline = 0;
+}
+
+static void scope_leave(struct store *s)
+{
+	if (--s->scope == 0)
+		s->deadline = 0;
+}
+
+/* Arm the deadline busy_ms from now unless a scope armed it already (a
+ * new wait outside scopes arms its own); the microseconds left. */
+static int64_t deadline_left(struct store *s, bool new_wait)
+{
+	int64_t now = now_us();
+
+	if (s->deadline == 0 || (new_wait && s->scope == 0))
+		s->deadline = now + (int64_t)s->busy_ms * 1000;
+	return s->deadline - now;
+}
+
+/* SQLite's busy handler: sleep a little (as SQLite's own does: 1 ms
+ * first, up to 100 ms) and retry until the deadline, then give up. */
+static int busy_wait(void *arg, int count)
+{
+	static const int delays_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	const int n = (int)(sizeof delays_ms / sizeof delays_ms[0]);
+	struct store *s = arg;
+	int64_t left = deadline_left(s, count == 0);
+	int64_t delay = (int64_t)(count < n ? delays_ms[count] : 100) * 1000;
+
+	if (left <= 0)
+		return 0;
+	sleep_us(delay < left ? delay : left);
+	return 1;
+}
+
+/* sqlite3_step, stepped again while SQLite says busy, until the deadline
+ * the busy handler shares: SQLite skips the handler where waiting could
+ * deadlock, as when several processes switch a new file to WAL at once.
+ * Only for statements that hold no lock once they fail (BEGIN IMMEDIATE,
+ * PRAGMA journal_mode). */
 static int step_patient(struct store *s, sqlite3_stmt *st)
 {
-	int64_t deadline = now_ms() + s->busy_ms;
+	int64_t left;
 	int rc;
 
-	while (((rc = sqlite3_step(st)) & 0xff) == SQLITE_BUSY && now_ms() < deadline) {
-		const struct timespec pause = { 0, 5 * 1000 * 1000 };
-
+	scope_enter(s);
+	deadline_left(s, false);
+	while (((rc = sqlite3_step(st)) & 0xff) == SQLITE_BUSY &&
+	       (left = deadline_left(s, false)) > 0) {
 		sqlite3_reset(st);
-		nanosleep(&pause, NULL);
+		sleep_us(left < 5000 ? left : 5000);
 	}
+	scope_leave(s);
 	return rc;
 }
 
@@ -353,7 +403,7 @@ static int db_connect(struct store *s, struct ally_err *err)
 		return store_fail(s, rc, err);
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, s->busy_ms);
+	sqlite3_busy_handler(s->db, busy_wait, s);
 	return ALLY_OK;
 }
 
@@ -437,11 +487,22 @@ void store_rollback(struct store *s)
 		store_exec1(s, SQL_ROLLBACK, NULL);
 }
 
+/* Our own transaction is one scope: the wait for the write lock and the
+ * commit's wait for readers share busy_ms. */
 int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
 {
+	int rc;
+
 	t->own = sqlite3_get_autocommit(s->db) != 0;
 	t->savepoint = !t->own;
-	return t->own ? begin_immediate(s, err) : store_exec1(s, SQL_SAVEPOINT, err);
+	if (!t->own)
+		return store_exec1(s, SQL_SAVEPOINT, err);
+	scope_enter(s);
+	if ((rc = begin_immediate(s, err)) != ALLY_OK) {
+		scope_leave(s);
+		t->own = false;
+	}
+	return rc;
 }
 
 int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)
@@ -451,6 +512,7 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)
 			rc = store_exec1(s, SQL_COMMIT, err);
 		if (rc != ALLY_OK)
 			store_rollback(s);
+		scope_leave(s);
 	} else if (t->savepoint) {
 		/* An I/O error may have ended the caller's transaction already. */
 		if (rc != ALLY_OK && !sqlite3_get_autocommit(s->db))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -279,6 +280,14 @@ START_TEST(test_data_version)
 }
 END_TEST
 
+static double mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 /* A session that holds the write lock past the other's busy timeout: the
  * other is told so, and nothing it tried is written. */
 START_TEST(test_locked)
@@ -287,14 +296,19 @@ START_TEST(test_locked)
 	struct store *other = fx_open("other", 1000);
 	struct partner p;
 	int64_t n = -1;
+	double t0, elapsed;
 
 	ck_assert_ok(store_begin(fx_store, &err), err);
 	partner_init(&p);
 	p.name = xstrdup("Acme");
 	p.type = PTYPE_CHANNEL;
+	t0 = mono_ms();
 	ck_assert_int_eq(store_partner_add(other, &p, &err), ALLY_EDB);
+	elapsed = mono_ms() - t0;
 	ck_assert_str_eq(err.msg,
 			 "database: locked by another session for more than 1 s; nothing was changed");
+	/* One deadline for SQLite's busy handler and the store's retries. */
+	ck_assert_msg(elapsed >= 1000 && elapsed < 2500, "gave up after %.0f ms", elapsed);
 	store_rollback(fx_store);
 	ck_assert_ok(store_partner_count(other, &n, &err), err);
 	ck_assert_int_eq(n, 0);
@@ -302,6 +316,82 @@ START_TEST(test_locked)
 	ck_assert_ok(store_partner_add(other, &p, &err), err);
 	partner_finish(&p);
 	store_close(other);
+}
+END_TEST
+
+/* Hold the write lock of path for ms, then let go: a child process, which
+ * tells through the pipe once it holds the lock. */
+static pid_t hold_write_lock(const char *path, int ms)
+{
+	int fds[2];
+	char c;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		sqlite3 *db;
+		const struct timespec t = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+		close(fds[0]);
+		if (sqlite3_open(path, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		if (write(fds[1], "x", 1) != 1)
+			_exit(1);
+		nanosleep(&t, NULL);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	close(fds[1]);
+	ck_assert_int_eq(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	return pid;
+}
+
+/* Waiting for the write lock, then for a reader at commit (rollback
+ * journal), is one wait of busy_ms in all: SQLite's busy handler and the
+ * store's retries share one deadline. */
+START_TEST(test_locked_one_deadline)
+{
+	struct store_opts o = { .journal = STORE_JOURNAL_ROLLBACK, .busy_ms = 2000, .user = "w" };
+	struct ally_err err = { 0 };
+	char path[160];
+	struct store *w;
+	struct partner p;
+	sqlite3 *reader;
+	pid_t holder;
+	int status;
+	double t0, elapsed;
+
+	snprintf(path, sizeof path, "%s/rollback.db", fx_dir);
+	w = store_open(path, &o, &err);
+	ck_assert_msg(w != NULL, "%s", err.msg);
+	ck_assert_ok(store_migrate(w, &err), err);
+	/* A reader for the whole test: the commit cannot get its exclusive lock. */
+	ck_assert_int_eq(sqlite3_open(path, &reader), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM partners", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	holder = hold_write_lock(path, 1800);
+	partner_init(&p);
+	p.name = xstrdup("Acme");
+	p.type = PTYPE_CHANNEL;
+	t0 = mono_ms();
+	ck_assert_int_eq(store_partner_add(w, &p, &err), ALLY_EDB);
+	elapsed = mono_ms() - t0;
+	ck_assert_ptr_nonnull(strstr(err.msg, "locked by another session for more than 2 s"));
+	ck_assert_msg(elapsed >= 2000 && elapsed < 3500, "gave up after %.0f ms", elapsed);
+	ck_assert_int_eq(waitpid(holder, &status, 0), holder);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	sqlite3_exec(reader, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(reader);
+	/* The next wait has its own deadline: nothing holds a lock now. */
+	ck_assert_ok(store_partner_add(w, &p, &err), err);
+	partner_finish(&p);
+	store_close(w);
 }
 END_TEST
 
@@ -491,6 +581,7 @@ static Suite *store_open_suite(void)
 	tcase_add_test(tc, test_readonly);
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_locked);
+	tcase_add_test(tc, test_locked_one_deadline);
 	tcase_add_test(tc, test_read_while_writing);
 	tcase_add_test(tc, test_caller_transaction);
 	tcase_add_test(tc, test_constraint_errors_name_the_field);
