@@ -1,10 +1,14 @@
 /* partner-list.c: the partner list with what its flags need.
  *
- * One query for the partners, then one query per kind of fact aggregated
- * over all of them (GROUP BY partner_id), never one query per partner.
- * The flags, the next action and the sort orders come from the core. */
+ * One query for the partners, then one query per kind of fact (GROUP BY
+ * partner_id), never one query per partner: over every partner for the
+ * whole list, over the listed partners only (their ids as a JSON array)
+ * when a filter narrows it.  The flags, the next action and the sort
+ * orders come from the core. */
 #include "store-private.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
@@ -14,43 +18,54 @@
 /* Every filter in one statement; an unset one is bound NULL.  ?1 phase,
  * ?2 type, ?3 text_fold(owner), ?4..?5 the tier's W range (tier_w_range;
  * -1..-1 is never scored, score_w NULL).  The first term only chooses the
- * index that finds the rows: partners_phase for a phase, partners_score_w
- * for a tier, else the rowid.  SQLite runs one branch per index and skips
- * those whose constant guard on ?1/?4 is false, so a filter never walks
- * every partner; a plain "(?1 IS NULL OR phase = ?1)" would scan.  No
+ * index that finds the rows, by the first filter set in this order:
+ * partners_phase for a phase, partners_type for a type, partners_owner for
+ * an owner, partners_score_w for a tier, else the rowid (every partner).
+ * SQLite runs one branch per index and skips those whose constant guard
+ * on the parameters is false, so a filtered list reads only the rows of
+ * one index entry or range; a plain "(?2 IS NULL OR type = ?2)" alone
+ * would scan.  The later terms apply the other filters to those rows.  No
  * ORDER BY: sorting would make SQLite prefer a scan; list_partners sorts. */
 static const char SQL_LIST[] =
 	"SELECT " PARTNER_COLS " FROM partners "
 	"WHERE (phase = ?1 "
-	"       OR (?1 IS NULL AND score_w BETWEEN ?4 AND ?5) "
-	"       OR (?1 IS NULL AND ?4 = -1 AND score_w IS NULL) "
-	"       OR (?1 IS NULL AND ?4 IS NULL AND id > 0)) "
+	"       OR (?1 IS NULL AND type = ?2) "
+	"       OR (?1 IS NULL AND ?2 IS NULL AND owner_key = ?3) "
+	"       OR (?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND score_w BETWEEN ?4 AND ?5) "
+	"       OR (?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 = -1 AND score_w IS NULL) "
+	"       OR (?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND id > 0)) "
 	"  AND (?2 IS NULL OR type = ?2) "
 	"  AND (?3 IS NULL OR owner_key = ?3) "
 	"  AND (?4 IS NULL OR score_w BETWEEN ?4 AND ?5 OR (?4 = -1 AND score_w IS NULL))";
 
-/* Facts over the partners with ids ?1..?2 (all of them, or one); ?3 today. */
-#define FACTS_CONTRACT_COLS                                                                     \
-	"SELECT partner_id, min(end_date), min(CASE WHEN end_date >= ?3 THEN end_date END), "  \
-	"       min(CASE WHEN notice_deadline >= ?3 THEN notice_deadline END), min(start_date) "
-static const char SQL_FACTS_CONTRACTS[] =
-	FACTS_CONTRACT_COLS
-	"FROM contracts WHERE status = 'active' AND partner_id BETWEEN ?1 AND ?2 "
-	"GROUP BY partner_id";
-/* The same for one partner (?1 = ?2), through (partner_id, status) rather
- * than every active contract. */
-static const char SQL_FACTS_CONTRACTS_ONE[] =
-	FACTS_CONTRACT_COLS
-	"FROM contracts WHERE partner_id = ?1 AND status = 'active' GROUP BY partner_id";
-static const char SQL_FACTS_REVIEWS[] =
-	"SELECT partner_id, max(date) FROM reviews WHERE partner_id BETWEEN ?1 AND ?2 "
-	"GROUP BY partner_id";
-static const char SQL_FACTS_SPONSORS[] =
-	"SELECT DISTINCT partner_id FROM contacts WHERE exec_sponsor = 1 "
-	"  AND partner_id BETWEEN ?1 AND ?2";
-static const char SQL_FACTS_FIGURES[] =
-	"SELECT partner_id, quarter, metric, target, actual FROM key_figures "
-	"WHERE partner_id BETWEEN ?1 AND ?2 ORDER BY partner_id, quarter";
+/* Facts of every partner (_ALL) or of those whose ids are in the JSON
+ * array ?1 (_IDS: the listed partners, or one), looked up by partner_id;
+ * ?2 is today. */
+#define FACTS_IDS "partner_id IN (SELECT value FROM json_each(?1)) "
+#define FACTS_CONTRACTS                                                                        \
+	"SELECT partner_id, min(end_date), min(CASE WHEN end_date >= ?2 THEN end_date END), "  \
+	"       min(CASE WHEN notice_deadline >= ?2 THEN notice_deadline END), min(start_date) " \
+	"FROM contracts WHERE status = 'active' "
+static const char SQL_FACTS_CONTRACTS_ALL[] = FACTS_CONTRACTS "GROUP BY partner_id";
+static const char SQL_FACTS_CONTRACTS_IDS[] =
+	FACTS_CONTRACTS "AND " FACTS_IDS "GROUP BY partner_id";
+#define FACTS_REVIEWS "SELECT partner_id, max(date) FROM reviews "
+static const char SQL_FACTS_REVIEWS_ALL[] = FACTS_REVIEWS "GROUP BY partner_id";
+static const char SQL_FACTS_REVIEWS_IDS[] = FACTS_REVIEWS "WHERE " FACTS_IDS "GROUP BY partner_id";
+#define FACTS_SPONSORS "SELECT DISTINCT partner_id FROM contacts WHERE exec_sponsor = 1 "
+static const char SQL_FACTS_SPONSORS_ALL[] = FACTS_SPONSORS;
+static const char SQL_FACTS_SPONSORS_IDS[] = FACTS_SPONSORS "AND " FACTS_IDS;
+#define FACTS_FIGURES "SELECT partner_id, quarter, metric, target, actual FROM key_figures "
+static const char SQL_FACTS_FIGURES_ALL[] = FACTS_FIGURES "ORDER BY partner_id, quarter";
+static const char SQL_FACTS_FIGURES_IDS[] =
+	FACTS_FIGURES "WHERE " FACTS_IDS "ORDER BY partner_id, quarter";
+
+/* One kind of fact: its two queries, and what a row of them fills. */
+struct facts_kind {
+	const char *all_sql;
+	const char *ids_sql;
+	void (*fill)(sqlite3_stmt *st, struct partner_facts *f);
+};
 
 void partner_filter_init(struct partner_filter *f)
 {
@@ -139,29 +154,30 @@ static struct partner_facts *facts_of(struct partner_row *rows, size_t n, int64_
 	return NULL;
 }
 
-static int facts_prepare(struct store *s, const char *sql, int64_t lo, int64_t hi,
-			 ally_date today, sqlite3_stmt **st, struct ally_err *err)
+/* The statement of kind for ids (a JSON array; NULL: every partner),
+ * bound. */
+static int facts_prepare(struct store *s, const char *all_sql, const char *ids_sql,
+			 const char *ids, ally_date today, sqlite3_stmt **st,
+			 struct ally_err *err)
 {
-	int rc = store_prepare(s, sql, st, err);
+	int rc = store_prepare(s, ids != NULL ? ids_sql : all_sql, st, err);
 
 	if (rc != ALLY_OK)
 		return rc;
-	bind_int(*st, 1, lo);
-	bind_int(*st, 2, hi);
-	if (sqlite3_bind_parameter_count(*st) >= 3)
-		bind_date(*st, 3, today);
+	if (ids != NULL)
+		bind_text(*st, 1, ids);
+	if (sqlite3_bind_parameter_count(*st) >= 2)
+		bind_date(*st, 2, today);
 	return ALLY_OK;
 }
 
-/* One query of facts: each row's first column is a partner id, and fill
- * copies the rest into that partner's facts. */
-static int facts_query(struct store *s, const char *sql, struct partner_row *rows, size_t n,
-		       int64_t lo, int64_t hi, ally_date today,
-		       void (*fill)(sqlite3_stmt *st, struct partner_facts *f),
-		       struct ally_err *err)
+/* One query of facts: each row's first column is a partner id, and
+ * kind->fill copies the rest into that partner's facts. */
+static int facts_query(struct store *s, const struct facts_kind *kind, struct partner_row *rows,
+		       size_t n, const char *ids, ally_date today, struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = facts_prepare(s, sql, lo, hi, today, &st, err), r;
+	int rc = facts_prepare(s, kind->all_sql, kind->ids_sql, ids, today, &st, err), r;
 
 	if (rc != ALLY_OK)
 		return rc;
@@ -169,7 +185,7 @@ static int facts_query(struct store *s, const char *sql, struct partner_row *row
 		struct partner_facts *f = facts_of(rows, n, col_int(st, 0));
 
 		if (f != NULL)
-			fill(st, f);
+			kind->fill(st, f);
 	}
 	sqlite3_finalize(st);
 	return r < 0 ? -r : ALLY_OK;
@@ -194,8 +210,14 @@ static void fill_sponsors(sqlite3_stmt *st, struct partner_facts *f)
 	f->has_sponsor = true;
 }
 
-/* Judge one partner's quarters (oldest first) with the core, counting
- * back from the quarter that today falls in. */
+static const struct facts_kind facts_kinds[] = {
+	{ SQL_FACTS_CONTRACTS_ALL, SQL_FACTS_CONTRACTS_IDS, fill_contracts },
+	{ SQL_FACTS_REVIEWS_ALL, SQL_FACTS_REVIEWS_IDS, fill_reviews },
+	{ SQL_FACTS_SPONSORS_ALL, SQL_FACTS_SPONSORS_IDS, fill_sponsors },
+};
+
+/* Judge one partner's quarters (oldest first) with the core, which counts
+ * back from the last completed quarter, the one before today's. */
 static void figures_judge(struct partner_row *rows, size_t n, int64_t id,
 			  const struct quarter_figures *q, size_t nq, int current_quarter)
 {
@@ -207,15 +229,16 @@ static void figures_judge(struct partner_row *rows, size_t n, int64_t id,
 	f->exit_watch = figures_exit_watch(q, nq, current_quarter);
 }
 
-static int facts_figures(struct store *s, struct partner_row *rows, size_t n, int64_t lo,
-			 int64_t hi, ally_date today, struct ally_err *err)
+static int facts_figures(struct store *s, struct partner_row *rows, size_t n, const char *ids,
+			 ally_date today, struct ally_err *err)
 {
 	int current = quarter_of_date(today);
 	struct quarter_figures *q = NULL;
 	size_t nq = 0, cap = 0;
 	int64_t cur = 0;
 	sqlite3_stmt *st;
-	int rc = facts_prepare(s, SQL_FACTS_FIGURES, lo, hi, DATE_NONE, &st, err), r;
+	int rc = facts_prepare(s, SQL_FACTS_FIGURES_ALL, SQL_FACTS_FIGURES_IDS, ids, today, &st,
+			       err), r;
 
 	if (rc != ALLY_OK)
 		return rc;
@@ -245,29 +268,51 @@ static int facts_figures(struct store *s, struct partner_row *rows, size_t n, in
 	return r < 0 ? -r : ALLY_OK;
 }
 
-/* Facts, flags and next action of rows (ordered by id), from partners
- * lo..hi. */
-static int gather(struct store *s, struct partner_row *rows, size_t n, int64_t lo, int64_t hi,
+/* Facts, flags and next action of rows (ordered by id), read for the
+ * partners in ids (a JSON array), or for every partner when ids is NULL. */
+static int gather(struct store *s, struct partner_row *rows, size_t n, const char *ids,
 		  ally_date today, struct ally_err *err)
 {
-	const char *contracts = lo == hi ? SQL_FACTS_CONTRACTS_ONE : SQL_FACTS_CONTRACTS;
-	int rc;
+	int rc = ALLY_OK;
 
 	for (size_t i = 0; i < n; i++)
 		facts_init(&rows[i].facts, &rows[i].p);
-	if ((rc = facts_query(s, contracts, rows, n, lo, hi, today, fill_contracts, err)) !=
-		    ALLY_OK ||
-	    (rc = facts_query(s, SQL_FACTS_REVIEWS, rows, n, lo, hi, today, fill_reviews, err)) !=
-		    ALLY_OK ||
-	    (rc = facts_query(s, SQL_FACTS_SPONSORS, rows, n, lo, hi, today, fill_sponsors, err)) !=
-		    ALLY_OK ||
-	    (rc = facts_figures(s, rows, n, lo, hi, today, err)) != ALLY_OK)
+	for (size_t k = 0; rc == ALLY_OK && k < sizeof facts_kinds / sizeof facts_kinds[0]; k++)
+		rc = facts_query(s, &facts_kinds[k], rows, n, ids, today, err);
+	if (rc == ALLY_OK)
+		rc = facts_figures(s, rows, n, ids, today, err);
+	if (rc != ALLY_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		rows[i].flags = partner_flags(&rows[i].facts, today);
 		rows[i].next_action = partner_next_action(&rows[i].facts);
 	}
 	return ALLY_OK;
+}
+
+/* The ids of rows as a JSON array, "[3,5,8]"; the caller frees. */
+static char *ids_json(const struct partner_row *rows, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_putc(&b, '[');
+	for (size_t i = 0; i < n; i++) {
+		char id[24];
+
+		snprintf(id, sizeof id, "%s%" PRId64, i > 0 ? "," : "", rows[i].p.id);
+		buf_puts(&b, id);
+	}
+	buf_putc(&b, ']');
+	return buf_take(&b);
+}
+
+/* Does f narrow the list (so the facts of the listed partners are read
+ * by id rather than aggregated over all)?  flagged_only needs the facts
+ * first, so it does not. */
+static bool narrows(const struct partner_filter *f)
+{
+	return f->phase >= 0 || f->type >= 0 || f->owner != NULL || f->tier != -2;
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -277,40 +322,50 @@ static int cmp_id(const void *a, const void *b)
 	return (x->p.id > y->p.id) - (x->p.id < y->p.id);
 }
 
+/* A row to sort, with its name's text_fold key computed once: names
+ * order by their keys, byte by byte, as text_fold_cmp orders them, so the
+ * list agrees with how names are compared (and made unique). */
+struct sort_item {
+	char *key;
+	const struct partner_row *row;
+};
+
 static int cmp_name(const void *a, const void *b)
 {
-	const struct partner_row *x = a, *y = b;
-	int c = str_casecmp(x->p.name, y->p.name);
+	const struct sort_item *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 
 	if (c != 0)
 		return c;
-	return (x->p.id > y->p.id) - (x->p.id < y->p.id);
+	return (x->row->p.id > y->row->p.id) - (x->row->p.id < y->row->p.id);
 }
 
 /* Highest score first; never scored last. */
 static int cmp_score(const void *a, const void *b)
 {
-	const struct partner_row *x = a, *y = b;
+	const struct partner *x = &((const struct sort_item *)a)->row->p;
+	const struct partner *y = &((const struct sort_item *)b)->row->p;
 
-	if (x->p.score_w != y->p.score_w)
-		return x->p.score_w > y->p.score_w ? -1 : 1;
+	if (x->score_w != y->score_w)
+		return x->score_w > y->score_w ? -1 : 1;
 	return cmp_name(a, b);
 }
 
 static int cmp_phase(const void *a, const void *b)
 {
-	const struct partner_row *x = a, *y = b;
+	const struct partner *x = &((const struct sort_item *)a)->row->p;
+	const struct partner *y = &((const struct sort_item *)b)->row->p;
 
-	if (x->p.phase != y->p.phase)
-		return x->p.phase < y->p.phase ? -1 : 1;
+	if (x->phase != y->phase)
+		return x->phase < y->phase ? -1 : 1;
 	return cmp_name(a, b);
 }
 
 /* Soonest first; nothing to do last. */
 static int cmp_next_action(const void *a, const void *b)
 {
-	const struct partner_row *x = a, *y = b;
-	ally_date dx = x->next_action, dy = y->next_action;
+	ally_date dx = ((const struct sort_item *)a)->row->next_action;
+	ally_date dy = ((const struct sort_item *)b)->row->next_action;
 
 	if (dx != dy) {
 		if (dx == DATE_NONE || dy == DATE_NONE)
@@ -330,16 +385,25 @@ static void list_sort(struct partner_list *l, enum partner_sort sort, bool desce
 	};
 	int (*cmp)(const void *, const void *) =
 		(unsigned)sort < sizeof cmps / sizeof cmps[0] ? cmps[sort] : cmp_name;
+	struct sort_item *items;
+	struct partner_row *sorted;
 
 	if (l->n < 2) /* rows is NULL for an empty list, which qsort may not take */
 		return;
-	qsort(l->rows, l->n, sizeof *l->rows, cmp);
-	for (size_t i = 0; descending && i < l->n / 2; i++) {
-		struct partner_row t = l->rows[i];
-
-		l->rows[i] = l->rows[l->n - 1 - i];
-		l->rows[l->n - 1 - i] = t;
+	items = xcalloc(l->n, sizeof *items);
+	for (size_t i = 0; i < l->n; i++) {
+		items[i].key = text_fold(l->rows[i].p.name);
+		items[i].row = &l->rows[i];
 	}
+	qsort(items, l->n, sizeof *items, cmp);
+	sorted = xcalloc(l->n, sizeof *sorted);
+	for (size_t i = 0; i < l->n; i++) {
+		sorted[descending ? l->n - 1 - i : i] = *items[i].row;
+		free(items[i].key);
+	}
+	free(items);
+	free(l->rows);
+	l->rows = sorted;
 }
 
 /* The partners of f, ordered by id (as facts_of needs). */
@@ -387,8 +451,12 @@ int store_partner_list(struct store *s, const struct partner_filter *f, ally_dat
 	}
 	if ((rc = rtx_begin(s, &own, err)) != ALLY_OK)
 		return rc;
-	if ((rc = list_partners(s, f, out, err)) == ALLY_OK && out->n > 0)
-		rc = gather(s, out->rows, out->n, 1, INT64_MAX, today, err);
+	if ((rc = list_partners(s, f, out, err)) == ALLY_OK && out->n > 0) {
+		char *ids = narrows(f) ? ids_json(out->rows, out->n) : NULL;
+
+		rc = gather(s, out->rows, out->n, ids, today, err);
+		free(ids);
+	}
 	rtx_end(s, own);
 	if (rc != ALLY_OK) {
 		partner_list_finish(out);
@@ -413,9 +481,13 @@ int store_partner_facts_of(struct store *s, const struct partner *p, ally_date t
 	struct partner_row row;
 	int rc;
 
+	char *ids;
+
 	memset(&row, 0, sizeof row);
 	row.p = *p; /* borrowed: gather reads it, and nothing frees it here */
-	rc = gather(s, &row, 1, p->id, p->id, today, err);
+	ids = ids_json(&row, 1);
+	rc = gather(s, &row, 1, ids, today, err);
+	free(ids);
 	if (rc == ALLY_OK)
 		*out = row.facts;
 	return rc;

@@ -2,6 +2,7 @@
  * flags the core derives from them. */
 #include <stdlib.h>
 #include <string.h>
+#include "ally/text.h"
 #include "ally/util.h"
 #include "fixture.h"
 
@@ -129,6 +130,109 @@ START_TEST(test_filters)
 }
 END_TEST
 
+static void assert_same_facts(const struct partner_facts *x, const struct partner_facts *y)
+{
+	ck_assert_int_eq(x->phase, y->phase);
+	ck_assert_int_eq(x->tier, y->tier);
+	ck_assert_int_eq(x->status_date, y->status_date);
+	ck_assert_int_eq(x->first_active_start, y->first_active_start);
+	ck_assert_int_eq(x->last_review, y->last_review);
+	ck_assert_int_eq(x->scored_on, y->scored_on);
+	ck_assert_int_eq(x->min_end, y->min_end);
+	ck_assert_int_eq(x->min_end_ahead, y->min_end_ahead);
+	ck_assert_int_eq(x->min_notice, y->min_notice);
+	ck_assert_int_eq(x->has_sponsor, y->has_sponsor);
+	ck_assert_int_eq(x->expansion_candidate, y->expansion_candidate);
+	ck_assert_int_eq(x->exit_watch, y->exit_watch);
+}
+
+/* Each filter finds its rows through its own index, never by walking
+ * every partner; and the facts are then read for the listed partners
+ * only, by partner id, not aggregated over the whole portfolio. */
+START_TEST(test_filter_plans)
+{
+	static const char *const tables[] = { "partners", "contracts", "reviews", "contacts",
+					      "key_figures", NULL };
+	static const char *const facts[] = { "contracts_partner_status (partner_id=? AND status=?)",
+					     "reviews_partner (partner_id=?)",
+					     "contacts_partner (partner_id=?)",
+					     "key_figures_1 (partner_id=?)" };
+	struct partner_filter f[4];
+	const char *const index[4] = { "partners_type (type=?)", "partners_owner (owner_key=?)",
+				       "partners_phase (phase=?)", "partners_score_w (" };
+
+	for (int i = 0; i < 4; i++)
+		partner_filter_init(&f[i]);
+	f[0].type = PTYPE_CHANNEL;
+	f[1].owner = "Robin";
+	f[2].phase = PHASE_PROSPECT;
+	f[3].tier = TIER_1;
+	for (int i = 0; i < 4; i++) {
+		struct fx_traced t = { .n = 0 };
+		struct partner_list l;
+
+		fx_trace_start(&t);
+		list(&f[i], &l);
+		fx_trace_stop();
+		ck_assert_uint_gt(l.n, 0);
+		partner_list_finish(&l);
+		ck_assert_int_eq(t.n, 5); /* the partners, then four kinds of facts */
+		fx_assert_plan_has(t.sql[0], index[i]);
+		for (int k = 0; k < t.n; k++)
+			fx_assert_no_scan(t.sql[k], tables);
+		for (int k = 1; k < t.n; k++)
+			fx_assert_plan_has(t.sql[k], facts[k - 1]);
+		fx_traced_free(&t);
+	}
+}
+END_TEST
+
+/* A filtered list's facts (read by id) are the whole list's (aggregated). */
+START_TEST(test_filtered_facts_agree)
+{
+	struct partner_filter all, f;
+	struct partner_list whole, part;
+
+	partner_filter_init(&all);
+	list(&all, &whole);
+	for (int type = 0; type < PTYPE_COUNT; type++) {
+		partner_filter_init(&f);
+		f.type = type;
+		list(&f, &part);
+		for (size_t i = 0; i < part.n; i++) {
+			const struct partner_row *w = row_of(&whole, part.rows[i].p.id);
+
+			assert_same_facts(&part.rows[i].facts, &w->facts);
+			ck_assert_uint_eq(part.rows[i].flags, w->flags);
+		}
+		partner_list_finish(&part);
+	}
+	partner_list_finish(&whole);
+}
+END_TEST
+
+/* Names sort by their folded keys, as text_fold_cmp orders them, so the
+ * order agrees with how names are compared: "émile" and "ÉMILEB" side by
+ * side, as their keys are, whatever their case. */
+START_TEST(test_name_order_folds_case)
+{
+	struct partner_filter f;
+	struct partner_list l;
+
+	portfolio_partner("ÉMILEB", PTYPE_CHANNEL, PHASE_PROSPECT, "sam", -1);
+	portfolio_partner("Zeta", PTYPE_CHANNEL, PHASE_PROSPECT, "sam", -1);
+	portfolio_partner("émile", PTYPE_CHANNEL, PHASE_PROSPECT, "sam", -1);
+	partner_filter_init(&f);
+	assert_names(&f, "alpha Bravo charlie delta Echo Zeta émile ÉMILEB");
+	list(&f, &l);
+	for (size_t i = 1; i < l.n; i++)
+		ck_assert_int_lt(text_fold_cmp(l.rows[i - 1].p.name, l.rows[i].p.name), 0);
+	partner_list_finish(&l);
+	f.descending = true;
+	assert_names(&f, "ÉMILEB émile Zeta Echo delta charlie Bravo alpha");
+}
+END_TEST
+
 /* The owner filter ignores case beyond ASCII, as names do. */
 START_TEST(test_owner_filter_folds_case)
 {
@@ -197,21 +301,6 @@ START_TEST(test_sorts)
 }
 END_TEST
 
-static void assert_same_facts(const struct partner_facts *x, const struct partner_facts *y)
-{
-	ck_assert_int_eq(x->phase, y->phase);
-	ck_assert_int_eq(x->tier, y->tier);
-	ck_assert_int_eq(x->status_date, y->status_date);
-	ck_assert_int_eq(x->first_active_start, y->first_active_start);
-	ck_assert_int_eq(x->last_review, y->last_review);
-	ck_assert_int_eq(x->scored_on, y->scored_on);
-	ck_assert_int_eq(x->min_end, y->min_end);
-	ck_assert_int_eq(x->min_end_ahead, y->min_end_ahead);
-	ck_assert_int_eq(x->min_notice, y->min_notice);
-	ck_assert_int_eq(x->has_sponsor, y->has_sponsor);
-	ck_assert_int_eq(x->expansion_candidate, y->expansion_candidate);
-	ck_assert_int_eq(x->exit_watch, y->exit_watch);
-}
 
 START_TEST(test_facts_and_flags)
 {
@@ -374,6 +463,9 @@ static Suite *store_list_suite(void)
 	tcase_add_checked_fixture(tc, portfolio_setup, fx_teardown);
 	tcase_add_test(tc, test_filters);
 	tcase_add_test(tc, test_owner_filter_folds_case);
+	tcase_add_test(tc, test_filter_plans);
+	tcase_add_test(tc, test_filtered_facts_agree);
+	tcase_add_test(tc, test_name_order_folds_case);
 	tcase_add_test(tc, test_tier_filter);
 	tcase_add_test(tc, test_sorts);
 	tcase_add_test(tc, test_facts_and_flags);
