@@ -34,7 +34,8 @@ struct store_opts {
 	int busy_ms;                /* how long a change waits for locks in all
 				     * (the write lock, readers at commit) before
 				     * ALLY_EDB "locked"; 0: STORE_BUSY_MS_DEFAULT */
-	const char *user;           /* login name written to the audit log; required */
+	const char *user;           /* login name written to the audit log (and the
+				     * default owner); NULL or "": "unknown" */
 	bool readonly;
 };
 
@@ -82,12 +83,14 @@ int64_t store_data_version(struct store *s);
  * ALLY_EUSER "name: a partner named 'X' already exists". */
 int store_partner_add(struct store *s, struct partner *p, struct ally_err *err);
 
-/* Read one partner into out (partner_init'ed or not; the caller
- * partner_finish'es it).  Not found: ALLY_EUSER "partner: no partner 'X'". */
+/* Read one partner into out (partner_init'ed or not).  On success the
+ * caller partner_finish'es it; on failure out is left alone.  Not found:
+ * ALLY_EUSER "partner: no partner N". */
 int store_partner_get(struct store *s, int64_t id, struct partner *out, struct ally_err *err);
 /* A PARTNER argument: a name (exact once trimmed, ignoring case in any
  * script), or else, when all digits, an id.  Neither: ALLY_EUSER
- * "partner: no partner 'X'".  The caller partner_finish'es out. */
+ * "partner: no partner 'X'".  On success the caller partner_finish'es
+ * out; on failure out is left alone. */
 int store_partner_find(struct store *s, const char *ref, struct partner *out, struct ally_err *err);
 
 /* Write every field of p that differs from the stored row, one audit row
@@ -108,7 +111,8 @@ struct partner_filter {
 	int phase;         /* -1: any */
 	int type;          /* -1: any */
 	int tier;          /* -2: any; else enum tier (TIER_NONE: never scored) */
-	const char *owner; /* NULL: any; else exact, ignoring case */
+	const char *owner; /* NULL: any; else the same once folded (text_fold:
+			    * trimmed, ignoring case in any script) */
 	bool flagged_only;
 	enum partner_sort sort;
 	bool descending;
@@ -126,8 +130,12 @@ struct partner_list {
 	struct partner_row *rows;
 	size_t n;
 };
-/* All partners matching f, with facts and flags as of today, in one query
- * per list (not per row).  The caller frees with partner_list_finish. */
+/* All partners matching f, with facts and flags as of today: one query
+ * for the partners (through the index of the filter set), then one per
+ * kind of fact, over the listed partners only when a filter narrows the
+ * list; never one per row.  Names sort by their text_fold keys (as
+ * text_fold_cmp), ties by id; descending reverses the whole order.  The
+ * caller frees with partner_list_finish (also on failure: then empty). */
 int store_partner_list(struct store *s, const struct partner_filter *f, ally_date today,
 		       struct partner_list *out, struct ally_err *err);
 void partner_list_finish(struct partner_list *l);
@@ -195,8 +203,9 @@ void phase_list_finish(struct phase_list *l);
  * version.  c->id > 0 keeps that id, as for partners.  Unknown partner:
  * ALLY_EUSER. */
 int store_contract_add(struct store *s, struct contract *c, struct ally_err *err);
-/* Read one contract (with its partner's name) into out, which the caller
- * contract_finish'es.  Not found: ALLY_EUSER "contract: no contract N". */
+/* Read one contract (with its partner's name) into out.  On success the
+ * caller contract_finish'es it; on failure out is left alone.  Not found:
+ * ALLY_EUSER "contract: no contract N". */
 int store_contract_get(struct store *s, int64_t id, struct contract *out, struct ally_err *err);
 /* As store_partner_update, for contracts (version-checked, audited).  A
  * changed start_date must not fall after the first term's end
@@ -210,8 +219,9 @@ int store_contract_update(struct store *s, struct contract *c, struct ally_err *
 int store_contract_delete(struct store *s, int64_t id, struct ally_err *err);
 
 struct contract_list { struct contract *rows; size_t n; };
-/* partner_id 0: all; status -1: any.  Ordered by partner name, end date.
- * The caller frees with contract_list_finish. */
+/* partner_id 0: all; status -1: any.  Ordered by partner name (its
+ * text_fold key, as the partner list), end date, id.  The caller frees
+ * with contract_list_finish. */
 int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
 			struct ally_err *err);
 void contract_list_finish(struct contract_list *l);
@@ -346,8 +356,9 @@ struct audit_entry {
 	char *new_value; /* NULL for deletes */
 };
 struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
-/* Newest first; limit 0 means all.  text filters on partner, user, field or
- * values (substring, ignoring case) when not NULL. */
+/* Newest first; limit 0 means all.  text filters on the partner's name
+ * (as audit_entry.partner shows it), user, field or values (substring,
+ * ignoring ASCII case) when not NULL. */
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err);
 /* One partner's audit rows, newest first (limit 0: all), also after the

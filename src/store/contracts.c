@@ -20,11 +20,12 @@
 static const char SQL_CONTRACT_GET[] =
 	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
 	"WHERE c.id = ?";
-/* Partner ids in ?1..?2 (one partner, or all), status ?3 or any. */
+/* Partner ids in ?1..?2 (one partner, or all), status ?3 or any; in the
+ * partner list's name order (text_fold keys). */
 static const char SQL_CONTRACT_LIST[] =
 	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
 	"WHERE c.partner_id BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.status = ?3) "
-	"ORDER BY p.name, c.end_date, c.id";
+	"ORDER BY p.name_key, c.end_date, c.id";
 static const char SQL_CONTRACT_EXISTS[] = "SELECT 1 FROM contracts WHERE id = ?";
 static const char SQL_CONTRACT_PARTNER[] = "SELECT partner_id FROM contracts WHERE id = ?";
 static const char SQL_CONTRACT_ADD[] =

@@ -234,6 +234,25 @@ START_TEST(test_contract_list)
 }
 END_TEST
 
+/* Contracts list by partner in the partner list's order (folded names). */
+START_TEST(test_contract_list_name_order)
+{
+	struct ally_err err = { 0 };
+	struct contract_list l;
+
+	fx_contract(fx_partner("ÉMILEB", PTYPE_CHANNEL), "b", "2026-01-01", "2026-12-31", false,
+		    60);
+	fx_contract(fx_partner("émile", PTYPE_CHANNEL), "a", "2026-01-01", "2026-12-31", false, 60);
+	fx_contract(fx_partner("Zeta", PTYPE_CHANNEL), "z", "2026-01-01", "2026-12-31", false, 60);
+	ck_assert_ok(store_contract_list(fx_store, 0, -1, &l, &err), err);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.rows[0].partner_name, "Zeta");
+	ck_assert_str_eq(l.rows[1].partner_name, "émile");
+	ck_assert_str_eq(l.rows[2].partner_name, "ÉMILEB");
+	contract_list_finish(&l);
+}
+END_TEST
+
 START_TEST(test_renew_keeps_term_history)
 {
 	struct ally_err err = { 0 };
@@ -709,6 +728,7 @@ static Suite *store_contracts_suite(void)
 	tcase_add_test(tc, test_contract_update_audit_and_conflict);
 	tcase_add_test(tc, test_contract_delete);
 	tcase_add_test(tc, test_contract_list);
+	tcase_add_test(tc, test_contract_list_name_order);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(tr, fx_setup, fx_teardown);
 	tcase_add_test(tr, test_renew_keeps_term_history);
