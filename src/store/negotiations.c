@@ -105,10 +105,8 @@ static int term_insert(struct store *s, int64_t negotiation_id, const char *text
 	char *summary;
 	int rc;
 
-	if ((rc = store_prepare(s, SQL_NEGOTIATION_PARTNER, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, negotiation_id);
-	if ((rc = store_step_int(s, st, &partner_id, err)) != ALLY_OK)
+	if ((rc = store_query_int(s, SQL_NEGOTIATION_PARTNER, negotiation_id, &partner_id, err)) !=
+	    ALLY_OK)
 		return rc;
 	if (partner_id == 0)
 		return store_not_found(err, "negotiation", negotiation_id);

@@ -138,16 +138,12 @@ void review_list_finish(struct review_list *l)
 static int action_owner_partner(struct store *s, void *row, struct ally_err *err)
 {
 	struct action_item *a = row;
-	sqlite3_stmt *st;
 	int64_t pid = 0;
 	int rc;
 
 	if (a->review_id <= 0)
 		return store_partner_exists(s, a->partner_id, err);
-	if ((rc = store_prepare(s, SQL_REVIEW_PARTNER, &st, err)) != ALLY_OK)
-		return rc;
-	bind_int(st, 1, a->review_id);
-	if ((rc = store_step_int(s, st, &pid, err)) != ALLY_OK)
+	if ((rc = store_query_int(s, SQL_REVIEW_PARTNER, a->review_id, &pid, err)) != ALLY_OK)
 		return rc;
 	if (pid == 0)
 		return store_not_found(err, "review", a->review_id);

@@ -111,6 +111,7 @@ int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *
 			struct ally_err *err)
 {
 	int64_t id = *member(row, ops->id_off), version = *member(row, ops->version_off);
+	int64_t partner_id = *member(row, ops->partner_off);
 	struct stamps stamps = { NULL, NULL };
 	struct tx t;
 	int rc;
@@ -123,9 +124,11 @@ int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *
 		stamps_put(row, ops, &stamps);
 		return ALLY_OK;
 	}
-	/* The caller may retry with the same struct. */
+	/* The caller may retry with the same struct (a check may have set the
+	 * partner, as an action item takes its review's). */
 	*member(row, ops->id_off) = id;
 	*member(row, ops->version_off) = version;
+	*member(row, ops->partner_off) = partner_id;
 	stamps_free(&stamps);
 	return rc;
 }

@@ -108,6 +108,12 @@ START_TEST(test_reviews_and_action_items)
 	action_item_init(&a);
 	a.review_id = r.id; /* the partner comes from the review */
 	a.text = xstrdup("Draft the webinar agenda");
+	/* once the item is in: a failed add leaves the struct as it was */
+	fx_refuse_audit(true);
+	ck_assert_int_eq(store_action_add(fx_store, &a, &err), ALLY_EUSER);
+	fx_refuse_audit(false);
+	ck_assert_int_eq(a.partner_id, 0);
+	ck_assert_int_eq(a.id, 0);
 	a.owner = xstrdup("dana");
 	a.due = D("2026-04-20");
 	ck_assert_ok(store_action_add(fx_store, &a, &err), err);

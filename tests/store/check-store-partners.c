@@ -333,17 +333,6 @@ START_TEST(test_version_conflict_between_sessions)
 }
 END_TEST
 
-/* Every audit row refused on fx_store's connection (or allowed again):
- * the change fails after its row was written, and rolls back. */
-static void refuse_audit(bool on)
-{
-	const char *sql = on ? "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_log "
-			       "BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
-			     : "DROP TRIGGER temp.refuse_audit";
-
-	ck_assert_int_eq(sqlite3_exec(fx_store->db, sql, NULL, NULL, NULL), SQLITE_OK);
-}
-
 /* A failed add leaves the caller's struct as it was, stamps and defaults
  * included, so that it can be retried as is. */
 START_TEST(test_failed_add_leaves_row)
@@ -356,14 +345,14 @@ START_TEST(test_failed_add_leaves_row)
 	p.type = PTYPE_CHANNEL;
 	p.health = HEALTH_GREEN;
 	p.status_date = D("2026-03-01");
-	refuse_audit(true);
+	fx_refuse_audit(true);
 	ck_assert_int_eq(store_partner_add(fx_store, &p, &err), ALLY_EUSER);
 	ck_assert_int_eq(p.id, 0);
 	ck_assert_ptr_null(p.created_at);
 	ck_assert_ptr_null(p.updated_at);
 	ck_assert_ptr_null(p.owner);
 	ck_assert_ptr_null(p.status_author);
-	refuse_audit(false);
+	fx_refuse_audit(false);
 	ck_assert_ok(store_partner_add(fx_store, &p, &err), err);
 	ck_assert_int_gt(p.id, 0);
 	ck_assert_ptr_nonnull(p.created_at);
@@ -386,9 +375,9 @@ START_TEST(test_failed_update_leaves_row)
 	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
 	str_set(&p.updated_at, "2000-01-01 00:00:00"); /* as an old read would have it */
 	str_set(&p.region, "EMEA");
-	refuse_audit(true);
+	fx_refuse_audit(true);
 	ck_assert_int_eq(store_partner_update(fx_store, &p, &err), ALLY_EUSER);
-	refuse_audit(false);
+	fx_refuse_audit(false);
 	ck_assert_int_eq(p.version, 1);
 	ck_assert_str_eq(p.updated_at, "2000-01-01 00:00:00");
 	ck_assert_ok(store_partner_update(fx_store, &p, &err), err);
@@ -401,9 +390,9 @@ START_TEST(test_failed_update_leaves_row)
 	stamp = xstrdup(c.updated_at);
 	c.partner_id = 999; /* a row never moves to another partner */
 	str_set(&c.notes, "renegotiate");
-	refuse_audit(true);
+	fx_refuse_audit(true);
 	ck_assert_int_eq(store_contract_update(fx_store, &c, &err), ALLY_EUSER);
-	refuse_audit(false);
+	fx_refuse_audit(false);
 	ck_assert_int_eq(c.partner_id, 999);
 	ck_assert_int_eq(c.version, 1);
 	ck_assert_str_eq(c.updated_at, stamp);

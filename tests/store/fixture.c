@@ -220,6 +220,15 @@ void fx_assert_no_scan(const char *sql, const char *const *tables)
 	free(plan);
 }
 
+void fx_refuse_audit(bool on)
+{
+	const char *sql = on ? "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+			       "BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
+			     : "DROP TRIGGER temp.refuse_audit";
+
+	ck_assert_int_eq(sqlite3_exec(fx_store->db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
 int fx_run(Suite *s, int argc, char **argv)
 {
 	SRunner *sr;

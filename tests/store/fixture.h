@@ -54,6 +54,11 @@ void fx_assert_plan_lacks(const char *sql, const char *unwanted);
 /* No "SCAN t" of the tables named (NULL-terminated), and an index search. */
 void fx_assert_no_scan(const char *sql, const char *const *tables);
 
+/* Refuse every audit row on fx_store's connection (a temporary trigger),
+ * or allow them again: a change then fails after its own rows were
+ * written, and must roll back. */
+void fx_refuse_audit(bool on);
+
 /* Run the suite in the journal mode named by argv[1]; the exit status. */
 int fx_run(Suite *s, int argc, char **argv);
 
