@@ -215,7 +215,7 @@ static int term_get(struct store *s, const char *sql, int64_t contract_id, struc
 		t->start = col_date(st, 1);
 		t->end = col_date(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
@@ -341,7 +341,7 @@ static int delete_cascade(struct store *s, const void *row, struct ally_err *err
 		while (rc == ALLY_OK && (r = store_step(s, st, err)) == 1)
 			rc = audit_write(s, "negotiations", col_int(st, 0), c->partner_id,
 					 "contract_id", old_v, NULL, err);
-		sqlite3_finalize(st);
+		store_release(st);
 		if (rc == ALLY_OK && r < 0)
 			rc = -r;
 	}

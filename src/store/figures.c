@@ -43,7 +43,7 @@ static int figure_get(struct store *s, int64_t partner_id, int quarter, enum met
 		out->target = col_opt_int(st, 1);
 		out->actual = col_opt_int(st, 2);
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
@@ -163,7 +163,7 @@ int store_figures(struct store *s, int64_t partner_id, struct figures_list *out,
 			out->rows[out->n - 1].actual[m] = col_opt_int(st, 3);
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	if (r < 0) {
 		figures_list_finish(out);
 		return -r;

@@ -36,8 +36,15 @@ static int run_script(struct store *s, const char *sql, struct ally_err *err)
 			sqlite3_finalize(st);
 			return store_fail(s, rc, err);
 		}
-		if (st != NULL && (rc = store_step_done(s, st, err)) != ALLY_OK)
+		/* Run once: stepped and finalized here, never cached. */
+		while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		if (st != NULL && rc != SQLITE_DONE) {
+			rc = store_fail(s, rc, err);
+			sqlite3_finalize(st);
 			return rc;
+		}
+		sqlite3_finalize(st);
 		if (tail == NULL || tail == sql)
 			break;
 		sql = tail;

@@ -187,7 +187,7 @@ static int facts_query(struct store *s, const struct facts_kind *kind, struct pa
 		if (f != NULL)
 			kind->fill(st, f);
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	return r < 0 ? -r : ALLY_OK;
 }
 
@@ -261,7 +261,7 @@ static int facts_figures(struct store *s, struct partner_row *rows, size_t n, co
 			q[nq - 1].actual[m] = col_opt_int(st, 4);
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	if (r >= 0)
 		figures_judge(rows, n, cur, q, nq, current);
 	free(q);

@@ -109,7 +109,7 @@ static int partner_query(struct store *s, const char *sql, int64_t id, const cha
 		partner_from_row(st, out);
 		*found = true;
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 

@@ -362,7 +362,7 @@ static int phase_last_date(struct store *s, int64_t partner_id, ally_date *last,
 	bind_int(st, 1, partner_id);
 	if ((rc = store_step(s, st, err)) == 1)
 		*last = col_date(st, 0);
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 

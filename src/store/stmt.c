@@ -126,7 +126,7 @@ int store_exists(struct store *s, const char *exists_sql, int64_t id, bool *out,
 		return rc;
 	bind_int(st, 1, id);
 	rc = store_step(s, st, err);
-	sqlite3_finalize(st);
+	store_release(st);
 	if (rc < 0)
 		return -rc;
 	*out = rc == 1;
@@ -172,7 +172,7 @@ int store_get(struct store *s, const char *sql, int64_t id,
 	bind_int(st, 1, id);
 	if ((rc = store_step(s, st, err)) == 1)
 		from_row(st, out);
-	sqlite3_finalize(st);
+	store_release(st);
 	if (rc < 0)
 		return -rc;
 	return rc == 1 ? ALLY_OK : store_not_found(err, what, id);
@@ -203,7 +203,7 @@ int store_collect(struct store *s, const char *sql,
 		*rows = store_grow(*rows, *n, &cap, kind->size);
 		kind->from_row(st, (char *)*rows + (*n)++ * kind->size);
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	if (r == 0)
 		return ALLY_OK;
 	store_rows_free(kind, *rows, *n);

@@ -13,8 +13,18 @@
 #include "ally/money.h"
 #include "ally/store.h"
 
+/* One prepared statement, kept for the connection's life. */
+struct stmt_slot {
+	const char *sql;        /* the static SQL text: its address is the key */
+	sqlite3_stmt *st;
+};
+
 struct store {
 	sqlite3 *db;            /* the connection */
+	/* Statements prepared once (SQLITE_PREPARE_PERSISTENT) and reused: an
+	 * open-addressing table of cache_cap (a power of two) slots. */
+	struct stmt_slot *cache;
+	size_t cache_cap, cache_n;
 	char *path;             /* as given to store_open */
 	char *user;             /* login name for the audit log */
 	int busy_ms;            /* how long to wait for a lock, in all */
@@ -35,18 +45,28 @@ struct store {
  * which. */
 int store_fail(struct store *s, int rc, struct ally_err *err);
 
-/* Prepare one statement of static SQL.  ALLY_OK, or err filled and *st
- * NULL. */
+/* The statement of sql, prepared on first use and cached by the address
+ * of sql, so sql must be static text (a string literal or a static
+ * array) that never moves.  Every statement obtained here goes back with
+ * store_release on every path, errors included: one left stepped keeps a
+ * read transaction open, which blocks other sessions' commits and hides
+ * their changes from this one.  ALLY_OK, or err filled and *st NULL (also
+ * when the statement is still in use further up the stack). */
 int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct ally_err *err);
 
-/* Step a statement that returns no rows and finalize it. */
+/* Give a statement of store_prepare back: reset it (ending what it read)
+ * and clear its bindings; it stays prepared until store_close.  NULL is a
+ * no-op. */
+void store_release(sqlite3_stmt *st);
+
+/* Step a statement that returns no rows and release it. */
 int store_step_done(struct store *s, sqlite3_stmt *st, struct ally_err *err);
 
 /* Step: 1 for a row, 0 when done; on failure err is filled and the
  * negated status (-ALLY_EDB, -ALLY_EUSER) returned. */
 int store_step(struct store *s, sqlite3_stmt *st, struct ally_err *err);
 
-/* Step once and finalize: *out gets the first column of the row, or 0
+/* Step once and release: *out gets the first column of the row, or 0
  * when there is none (an UPDATE ... RETURNING that matched nothing). */
 int store_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, struct ally_err *err);
 

@@ -140,16 +140,79 @@ int store_fail(struct store *s, int rc, struct ally_err *err)
 	}
 }
 
+/* The slot of sql in the statement cache: its own, or the empty one
+ * where it would go.  cache_cap is a power of two, never full. */
+static struct stmt_slot *cache_slot(struct store *s, const char *sql)
+{
+	size_t mask = s->cache_cap - 1;
+	size_t i = (size_t)(((uintptr_t)sql >> 3) * UINT64_C(0x9E3779B97F4A7C15) >> 32) & mask;
+
+	while (s->cache[i].sql != NULL && s->cache[i].sql != sql)
+		i = (i + 1) & mask;
+	return &s->cache[i];
+}
+
+/* Room for one more statement: the table doubles at half full. */
+static void cache_grow(struct store *s)
+{
+	struct stmt_slot *old = s->cache;
+	size_t old_cap = s->cache_cap;
+
+	if (s->cache_n * 2 < s->cache_cap)
+		return;
+	s->cache_cap = old_cap ? old_cap * 2 : 128;
+	s->cache = xcalloc(s->cache_cap, sizeof *s->cache);
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i].sql != NULL)
+			*cache_slot(s, old[i].sql) = old[i];
+	free(old);
+}
+
 int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct ally_err *err)
 {
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	struct stmt_slot *slot;
+	int rc;
 
+	cache_grow(s);
+	slot = cache_slot(s, sql);
+	*st = slot->st;
+	if (*st != NULL) {
+		/* In use further up the stack: resetting it would cut that short. */
+		if (sqlite3_stmt_busy(*st)) {
+			*st = NULL;
+			return ally_err_set(err, ALLY_EDB, "database",
+					    "internal error: a statement is used twice at once");
+		}
+		return ALLY_OK;
+	}
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(*st);
 		*st = NULL;
 		return store_fail(s, rc, err);
 	}
+	slot->sql = sql;
+	slot->st = *st;
+	s->cache_n++;
 	return ALLY_OK;
+}
+
+void store_release(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Finalize every cached statement (before the connection closes). */
+static void cache_free(struct store *s)
+{
+	for (size_t i = 0; i < s->cache_cap; i++)
+		sqlite3_finalize(s->cache[i].st);
+	free(s->cache);
+	s->cache = NULL;
+	s->cache_cap = s->cache_n = 0;
 }
 
 int store_step(struct store *s, sqlite3_stmt *st, struct ally_err *err)
@@ -169,9 +232,9 @@ int store_step_done(struct store *s, sqlite3_stmt *st, struct ally_err *err)
 
 	while (rc == SQLITE_ROW) /* a PRAGMA that echoes its value */
 		rc = sqlite3_step(st);
-	/* Map before finalizing, while the connection still holds the detail. */
+	/* Map before the reset, while the connection still holds the detail. */
 	rc = rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc;
 }
 
@@ -180,7 +243,7 @@ int store_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, struct ally_
 	int rc = store_step(s, st, err);
 
 	*out = rc == 1 ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
@@ -271,7 +334,7 @@ static int begin_immediate(struct store *s, struct ally_err *err)
 		return rc;
 	rc = step_patient(s, st);
 	rc = rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc;
 }
 
@@ -368,7 +431,7 @@ static int set_journal(struct store *s, enum store_journal want, struct ally_err
 				*c = (char)(*c - 'A' + 'a');
 	}
 	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
-	sqlite3_finalize(st);
+	store_release(st);
 	return rc;
 }
 
@@ -435,6 +498,7 @@ void store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	cache_free(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s->user);

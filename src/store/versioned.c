@@ -99,7 +99,7 @@ static int insert(struct store *s, const struct versioned_ops *ops, void *row,
 		stamps->created_at = stamp_col(ops->created_at_off, st, 2);
 		stamps->updated_at = stamp_col(ops->updated_at_off, st, 3);
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	if (r < 0)
 		return -r;
 	if (ops->after_insert != NULL && (rc = ops->after_insert(s, row, err)) != ALLY_OK)
@@ -149,7 +149,7 @@ static int write_row(struct store *s, const struct versioned_ops *ops, void *row
 		*member(row, ops->version_off) = col_int(st, 0);
 		stamps->updated_at = stamp_col(ops->updated_at_off, st, 1);
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	if (r < 0)
 		return -r;
 	if (r == 0)

@@ -395,6 +395,91 @@ START_TEST(test_locked_one_deadline)
 }
 END_TEST
 
+/* After fx_store's call, no statement of it is left holding a read
+ * transaction: another session can commit (a reader's lock would block
+ * that with the rollback journal), and fx_store then sees the change (a
+ * WAL snapshot kept open would hide it). */
+static void assert_nothing_left_open(const char *after)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("other", 300);
+	int64_t before = -1, now = -1;
+	struct partner p;
+	static int k;
+
+	partner_init(&p);
+	p.name = xasprintf("Writer %d", ++k);
+	p.type = PTYPE_REFERRAL;
+	ck_assert_ok(store_partner_count(other, &before, &err), err);
+	ck_assert_msg(store_partner_add(other, &p, &err) == ALLY_OK, "after %s: %s", after,
+		      err.msg);
+	partner_finish(&p);
+	store_close(other);
+	ck_assert_ok(store_partner_count(fx_store, &now, &err), err);
+	ck_assert_msg(now == before + 1, "after %s: %lld partners seen, %lld written", after,
+		      (long long)now, (long long)(before + 1));
+}
+
+/* Cached statements are reset on every path, errors included. */
+START_TEST(test_no_statement_left_open)
+{
+	struct ally_err err = { 0 };
+	int64_t acme = fx_partner("Acme", PTYPE_CHANNEL), beta = fx_partner("Beta", PTYPE_CHANNEL);
+	int64_t cid = 0;
+	struct partner p;
+	struct contract c;
+	struct partner_facts facts;
+	struct negotiation n;
+	ally_date s, e;
+
+	contract_init(&c);
+	c.partner_id = acme;
+	c.title = xstrdup("Main");
+	c.start_date = D("2026-01-01");
+	c.end_date = D("2026-12-31");
+	ck_assert_ok(store_contract_add(fx_store, &c, &err), err);
+	cid = c.id;
+	contract_finish(&c);
+	ck_assert_ok(store_contract_renew(fx_store, cid, DATE_NONE, D("2026-12-01"), &s, &e, &err),
+		     err);
+	assert_nothing_left_open("setup");
+
+	/* reads that stop at their one row */
+	ck_assert_ok(store_partner_find(fx_store, "acme", &p, &err), err);
+	partner_finish(&p);
+	assert_nothing_left_open("store_partner_find");
+	ck_assert_ok(store_contract_get(fx_store, cid, &c, &err), err);
+	assert_nothing_left_open("store_contract_get");
+	ck_assert_ok(store_partner_facts(fx_store, acme, D("2026-06-01"), &facts, &err), err);
+	assert_nothing_left_open("store_partner_facts");
+
+	/* refusals after a row was read */
+	c.start_date = D("2027-06-01"); /* after the first term's end */
+	ck_assert_int_eq(store_contract_update(fx_store, &c, &err), ALLY_EUSER);
+	contract_finish(&c);
+	assert_nothing_left_open("a refused contract update");
+	ck_assert_int_eq(store_partner_delete(fx_store, acme, false, &err), ALLY_EUSER);
+	assert_nothing_left_open("a refused partner delete");
+	negotiation_init(&n);
+	n.partner_id = beta;
+	n.contract_id = cid; /* Acme's */
+	ck_assert_int_eq(store_negotiation_add(fx_store, &n, &err), ALLY_EUSER);
+	negotiation_finish(&n);
+	assert_nothing_left_open("a refused negotiation");
+	ck_assert_ok(store_phase_move(fx_store, acme, -1, NULL, D("2026-06-01"), NULL, NULL, &err),
+		     err);
+	ck_assert_int_eq(store_phase_move(fx_store, acme, -1, NULL, D("2026-05-01"), NULL, NULL,
+					  &err),
+			 ALLY_EUSER);
+	assert_nothing_left_open("a refused phase move");
+	/* a failure inside the transaction, after its rows were written */
+	fx_refuse_audit(true);
+	ck_assert_int_eq(store_contract_delete(fx_store, cid, &err), ALLY_EUSER);
+	fx_refuse_audit(false);
+	assert_nothing_left_open("a failed contract delete");
+}
+END_TEST
+
 /* A reader (the TUI refreshing, a cron job) must not wait for a writer:
  * the read transaction sees the last commit at once. */
 START_TEST(test_read_while_writing)
@@ -582,6 +667,7 @@ static Suite *store_open_suite(void)
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_locked);
 	tcase_add_test(tc, test_locked_one_deadline);
+	tcase_add_test(tc, test_no_statement_left_open);
 	tcase_add_test(tc, test_read_while_writing);
 	tcase_add_test(tc, test_caller_transaction);
 	tcase_add_test(tc, test_constraint_errors_name_the_field);
