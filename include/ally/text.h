@@ -72,11 +72,15 @@ char *text_fold(const char *s);
  * Greek and Cyrillic only; 2: Unicode 14.0 simple lower-casing in full. */
 #define TEXT_FOLD_VERSION 2
 
-/* Order two names the way they are compared: by their text_fold keys,
- * byte by byte (that is, by code point of the folded UTF-8), so that two
- * names with one key compare 0 and a sorted list keeps "acme", "ACME 2",
- * "Äcme" in one stable order in every process.  No locale collation.
- * NULL sorts as "".  Negative, 0 or positive, like strcmp. */
+/* The key names are listed in, compared byte by byte (strcmp): first the
+ * folded name with accented Latin letters as their base letters (é as e,
+ * æ as ae, ø as o), then the exact folded name.  So "Emil", "Émile",
+ * "Emily", "Zeta" list in that order, and two names with one text_fold key
+ * have one sort key.  No locale collation: the same in every process.
+ * NULL gives the key of "".  The caller frees. */
+char *text_sort_key(const char *s);
+
+/* Compare two names by text_sort_key: negative, 0 or positive. */
 int text_fold_cmp(const char *a, const char *b);
 
 #endif

@@ -279,13 +279,3 @@ char *text_fold(const char *s)
 	}
 	return buf_take(&b);
 }
-
-int text_fold_cmp(const char *a, const char *b)
-{
-	char *ka = text_fold(a), *kb = text_fold(b);
-	int c = strcmp(ka, kb); /* strcmp compares bytes as unsigned char */
-
-	free(ka);
-	free(kb);
-	return c;
-}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 #define CONTRACT_COLS                                                                          \
@@ -20,8 +21,8 @@
 static const char SQL_CONTRACT_GET[] =
 	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
 	"WHERE c.id = ?";
-/* Partner ids in ?1..?2 (one partner, or all), status ?3 or any; in the
- * partner list's name order (text_fold keys). */
+/* Partner ids in ?1..?2 (one partner, or all), status ?3 or any.  The
+ * partner list's name order (text_sort_key) is applied in C. */
 static const char SQL_CONTRACT_LIST[] =
 	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
 	"WHERE c.partner_id BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.status = ?3) "
@@ -412,6 +413,47 @@ static void bind_list(sqlite3_stmt *st, const void *arg)
 static const struct row_kind contract_rows = { sizeof(struct contract), contract_from_row,
 					      contract_free };
 
+/* A contract to sort, with its partner's text_sort_key computed once. */
+struct contract_item {
+	char *key;
+	struct contract c;
+};
+
+static int cmp_contract_item(const void *a, const void *b)
+{
+	const struct contract_item *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c == 0)
+		c = (x->c.partner_id > y->c.partner_id) - (x->c.partner_id < y->c.partner_id);
+	if (c == 0)
+		c = (x->c.end_date > y->c.end_date) - (x->c.end_date < y->c.end_date);
+	if (c == 0)
+		c = (x->c.id > y->c.id) - (x->c.id < y->c.id);
+	return c;
+}
+
+/* Order by partner name as lists show names (accents with their base
+ * letter), then end date and id. */
+static void sort_by_partner(struct contract_list *l)
+{
+	struct contract_item *items;
+
+	if (l->n < 2)
+		return;
+	items = xcalloc(l->n, sizeof *items);
+	for (size_t i = 0; i < l->n; i++) {
+		items[i].key = text_sort_key(l->rows[i].partner_name);
+		items[i].c = l->rows[i];
+	}
+	qsort(items, l->n, sizeof *items, cmp_contract_item);
+	for (size_t i = 0; i < l->n; i++) {
+		l->rows[i] = items[i].c;
+		free(items[i].key);
+	}
+	free(items);
+}
+
 int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
 			struct ally_err *err)
 {
@@ -421,6 +463,8 @@ int store_contract_list(struct store *s, int64_t partner_id, int status, struct 
 			       &out->n, err);
 
 	out->rows = rows;
+	if (rc == ALLY_OK)
+		sort_by_partner(out);
 	return rc;
 }
 

@@ -322,9 +322,9 @@ static int cmp_id(const void *a, const void *b)
 	return (x->p.id > y->p.id) - (x->p.id < y->p.id);
 }
 
-/* A row to sort, with its name's text_fold key computed once: names
- * order by their keys, byte by byte, as text_fold_cmp orders them, so the
- * list agrees with how names are compared (and made unique). */
+/* A row to sort, with its name's text_sort_key computed once: names order
+ * by their keys, byte by byte, as text_fold_cmp orders them (accented
+ * Latin letters with their base letter). */
 struct sort_item {
 	char *key;
 	const struct partner_row *row;
@@ -392,7 +392,7 @@ static void list_sort(struct partner_list *l, enum partner_sort sort, bool desce
 		return;
 	items = xcalloc(l->n, sizeof *items);
 	for (size_t i = 0; i < l->n; i++) {
-		items[i].key = text_fold(l->rows[i].p.name);
+		items[i].key = text_sort_key(l->rows[i].p.name);
 		items[i].row = &l->rows[i];
 	}
 	qsort(items, l->n, sizeof *items, cmp);

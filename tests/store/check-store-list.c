@@ -211,9 +211,9 @@ START_TEST(test_filtered_facts_agree)
 }
 END_TEST
 
-/* Names sort by their folded keys, as text_fold_cmp orders them, so the
- * order agrees with how names are compared: "émile" and "ÉMILEB" side by
- * side, as their keys are, whatever their case. */
+/* Names sort as text_fold_cmp orders them: case never decides, and
+ * accented Latin letters sit with their base letter ("émile" after
+ * "Echo", not after "Zeta"). */
 START_TEST(test_name_order_folds_case)
 {
 	struct partner_filter f;
@@ -223,13 +223,13 @@ START_TEST(test_name_order_folds_case)
 	portfolio_partner("Zeta", PTYPE_CHANNEL, PHASE_PROSPECT, "sam", -1);
 	portfolio_partner("émile", PTYPE_CHANNEL, PHASE_PROSPECT, "sam", -1);
 	partner_filter_init(&f);
-	assert_names(&f, "alpha Bravo charlie delta Echo Zeta émile ÉMILEB");
+	assert_names(&f, "alpha Bravo charlie delta Echo émile ÉMILEB Zeta");
 	list(&f, &l);
 	for (size_t i = 1; i < l.n; i++)
 		ck_assert_int_lt(text_fold_cmp(l.rows[i - 1].p.name, l.rows[i].p.name), 0);
 	partner_list_finish(&l);
 	f.descending = true;
-	assert_names(&f, "ÉMILEB émile Zeta Echo delta charlie Bravo alpha");
+	assert_names(&f, "Zeta ÉMILEB émile Echo delta charlie Bravo alpha");
 }
 END_TEST
 
