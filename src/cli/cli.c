@@ -263,12 +263,18 @@ static int help_topic(int argc, char **argv, int i, struct hint *hint, struct al
 		return ALLY_OK;
 	}
 	rc = lookup(argc, argv, &i, &g, &c, hint, err);
-	if (rc == ALLY_OK && i + 1 < argc)
-		rc = ally_err_set(err, ALLY_EUSAGE, NULL, "unexpected argument '%s'", argv[i + 1]);
+	if (rc == ALLY_OK && c != NULL) {
+		/* Global options may follow the topic, as they may follow a
+		 * command: `ally help partner list --format json`. */
+		i++;
+		rc = cli_take_globals(&g, argc, argv, &i, err);
+		if (rc == ALLY_OK && i < argc)
+			rc = ally_err_set(err, ALLY_EUSAGE, NULL, "unexpected argument '%s'", argv[i]);
+	}
 	if (rc != ALLY_OK)
 		return rc;
 	if (c == NULL)
-		cli_help_family(stdout, families, argv[i - 1]);
+		cli_help_family(stdout, families, hint->name);
 	else
 		cli_help_command(stdout, c);
 	return ALLY_OK;

@@ -300,6 +300,59 @@ START_TEST(help_and_version_to_a_full_disk_fail)
 }
 END_TEST
 
+/* A reader that quits early must not kill ally silently: a write command
+ * says its change was saved, a read says the output was lost; exit 1. */
+START_TEST(a_closed_pipe_is_reported_not_fatal)
+{
+	struct run r;
+
+	run_ally_to(&H, &r, HARNESS_CLOSED_PIPE, "partner", "add", "Pipey", "--type", "channel",
+		    (char *)NULL);
+	check_error(&r, 1, "ally: output: cannot write to standard output (the change was saved)",
+		    "partner add");
+	run_finish(&r);
+	run_ally_to(&H, &r, HARNESS_CLOSED_PIPE, "partner", "list", (char *)NULL);
+	check_error(&r, 1, "ally: output: cannot write to standard output", "partner list");
+	ck_assert_ptr_null(strstr(r.err, "saved"));
+	run_finish(&r);
+	run_ally(&H, &r, NULL, "partner", "show", "Pipey", (char *)NULL);
+	ck_assert_int_eq(r.status, 0);
+	run_finish(&r);
+}
+END_TEST
+
+/* `ally help TOPIC` takes global options after the topic, as a command
+ * does, and names the family it shows. */
+START_TEST(help_topic_with_global_options)
+{
+	static const char *const calls[][5] = {
+		{ "help", "partner", "--format", "json", NULL },
+		{ "help", "contract", "--today", "2026-01-01", NULL },
+		{ "help", "partner", "--help", NULL },
+		{ "help", "partner", "list", "--format", "json" },
+		{ "help", "status", "--format", "json", NULL },
+	};
+	static const char *const want[] = { "usage: ally partner SUBCOMMAND",
+					    "usage: ally contract SUBCOMMAND",
+					    "usage: ally partner SUBCOMMAND", "usage: ally partner list",
+					    "usage: ally status PARTNER" };
+	struct run r;
+
+	for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		run_ally_raw(&H, &r, NULL, calls[i][0], calls[i][1], calls[i][2], calls[i][3],
+			     calls[i][4], (char *)NULL);
+		ck_assert_msg(r.status == 0, "%s %s: exit %d: %s", calls[i][1], calls[i][2], r.status,
+			      r.err);
+		ck_assert_msg(strncmp(r.out, want[i], strlen(want[i])) == 0, "%s %s printed: %s",
+			      calls[i][1], calls[i][2], r.out);
+		run_finish(&r);
+	}
+	run_ally_raw(&H, &r, NULL, "help", "status", "extra", (char *)NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_finish(&r);
+}
+END_TEST
+
 START_TEST(ally_db_from_the_environment)
 {
 	char other[400];
@@ -557,6 +610,8 @@ static Suite *global_suite(void)
 	tcase_add_test(tc, global_options_before_between_and_after);
 	tcase_add_test(tc, unknown_option_before_the_command);
 	tcase_add_test(tc, help_and_version_to_a_full_disk_fail);
+	tcase_add_test(tc, a_closed_pipe_is_reported_not_fatal);
+	tcase_add_test(tc, help_topic_with_global_options);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -52,10 +53,23 @@ static void drain(int fd, struct buf *b, bool *open)
 		*open = false;
 }
 
-/* In the child: standard output goes to out_path instead of the pipe. */
+/* In the child: standard output goes to out_path instead of the pipe, or
+ * (HARNESS_CLOSED_PIPE) to a pipe whose reader is gone, with SIGPIPE at
+ * its default so the program must protect itself as under a shell. */
 static void redirect_stdout(const char *out_path)
 {
-	int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int fd, gone[2];
+
+	if (strcmp(out_path, HARNESS_CLOSED_PIPE) == 0) {
+		if (pipe(gone) != 0)
+			_exit(127);
+		close(gone[0]);
+		signal(SIGPIPE, SIG_DFL);
+		dup2(gone[1], 1);
+		close(gone[1]);
+		return;
+	}
+	fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
 	if (fd < 0) {
 		perror(out_path);

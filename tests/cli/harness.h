@@ -30,6 +30,9 @@ void run_ally_raw(struct harness *h, struct run *r, const char *stdin_text, ...)
 /* As run_ally, with standard output written to out_path (e.g. /dev/full)
  * instead of being captured; r->out stays empty. */
 void run_ally_to(struct harness *h, struct run *r, const char *out_path, ...);
+/* An out_path for run_ally_to: a pipe whose reader has already gone, as
+ * in `ally renewals | head -1` once head has quit. */
+#define HARNESS_CLOSED_PIPE "|closed-pipe|"
 /* As run_ally with no input, standard output a terminal (a pseudo-
  * terminal in raw mode, so bytes arrive as written). */
 void run_ally_tty(struct harness *h, struct run *r, ...);
