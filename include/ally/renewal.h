@@ -24,6 +24,7 @@ struct renewal {
 	int64_t contract_id;
 	int64_t partner_id;
 	const char *partner;      /* partner name */
+	const char *partner_key;  /* text_sort_key(partner), or NULL: orders ties */
 	const char *title;
 	int phase;                /* the partner's phase, for display */
 	ally_date end_date;
@@ -46,8 +47,10 @@ void renewal_compute(struct renewal *r, ally_date today);
  * notice deadline 0..N days away; lapsed ones always. */
 bool renewal_listed(const struct renewal *r, int within);
 
-/* Sort order of the list: action date, then partner name ignoring case,
- * then contract id.  For qsort over struct renewal. */
+/* Sort order of the list: action date, then partner name as lists order
+ * names (text_fold_cmp; partner_key when both rows carry it, which saves
+ * folding on every comparison), then contract id.  For qsort over struct
+ * renewal. */
 int renewal_cmp(const void *a, const void *b);
 
 /* The renewal state of one contract for display (contract show, partner

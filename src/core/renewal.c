@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ally/contract.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 const char *const band_names[] = { "lapsed", "urgent", "window", "clear", NULL };
@@ -58,7 +59,10 @@ int renewal_cmp(const void *a, const void *b)
 
 	if (x->action_date != y->action_date)
 		return x->action_date < y->action_date ? -1 : 1;
-	c = str_casecmp(x->partner != NULL ? x->partner : "", y->partner != NULL ? y->partner : "");
+	if (x->partner_key != NULL && y->partner_key != NULL)
+		c = strcmp(x->partner_key, y->partner_key);
+	else
+		c = text_fold_cmp(x->partner, y->partner);
 	if (c != 0)
 		return c < 0 ? -1 : 1;
 	if (x->contract_id != y->contract_id)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ally/enums.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 /* ?1 the last end date that can be listed (today + within), ?2..?3 the
@@ -29,6 +30,7 @@ static void renewal_from_row(sqlite3_stmt *st, void *elem)
 	r->contract_id = col_int(st, 0);
 	r->partner_id = col_int(st, 1);
 	r->partner = col_text(st, 2);
+	r->partner_key = text_sort_key(r->partner);
 	r->title = col_text(st, 3);
 	r->phase = col_enum(st, 4, phase_names);
 	r->end_date = col_date(st, 5);
@@ -44,6 +46,7 @@ static void renewal_free(void *elem)
 
 	/* The rows of a store list own their texts (renewal.h borrows them). */
 	free((char *)r->partner);
+	free((char *)r->partner_key);
 	free((char *)r->title);
 }
 

@@ -4,6 +4,7 @@
 
 #include "ally/contract.h"
 #include "ally/renewal.h"
+#include "ally/text.h"
 #include "core-test.h"
 
 #define TODAY "2026-06-15"
@@ -191,6 +192,27 @@ START_TEST(cmp_ties)
 }
 END_TEST
 
+/* Ties list names as every other list does: Émile with the E's, not
+ * after Zulu; with or without the sort keys the store precomputes. */
+START_TEST(cmp_ties_like_name_lists)
+{
+	ally_date end = D(TODAY) + 20;
+	struct renewal e = row("\xc3\x89mile SA", 1, end, false, 0);
+	struct renewal z = row("Zulu", 2, end, false, 0);
+	struct renewal y = row("Ezra", 3, end, false, 0);
+	char *ke = text_sort_key(e.partner), *kz = text_sort_key(z.partner);
+
+	ck_assert_int_lt(renewal_cmp(&e, &z), 0);
+	ck_assert_int_lt(renewal_cmp(&e, &y), 0); /* emile < ezra */
+	e.partner_key = ke;
+	z.partner_key = kz;
+	ck_assert_int_lt(renewal_cmp(&e, &z), 0);
+	ck_assert_int_gt(renewal_cmp(&z, &e), 0);
+	free(ke);
+	free(kz);
+}
+END_TEST
+
 START_TEST(notice_soon)
 {
 	ally_date today = D(TODAY);
@@ -311,6 +333,7 @@ int main(void)
 		{ "renewal_listed", listed_by_notice_deadline },
 		{ "renewal_cmp", sort_by_action_date_then_name },
 		{ "renewal_cmp", cmp_ties },
+		{ "renewal_cmp", cmp_ties_like_name_lists },
 		{ "renewal_notice_soon", notice_soon },
 		{ "renewal_of_contract", of_contract_active_auto_renew },
 		{ "renewal_of_contract", of_contract_active_no_auto_renew },
