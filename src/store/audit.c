@@ -50,19 +50,21 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 	return store_step_done(s, st, err);
 }
 
-int audit_cascade_count(struct store *s, const char *tbl, const char *count_sql, int64_t key,
-			int64_t row_id, int64_t partner_id, const char *with,
-			struct ally_err *err)
+int audit_cascade_count(struct store *s, const char *parent_tbl, int64_t parent_id,
+			const char *child_tbl, const char *count_sql, int64_t partner_id,
+			const char *with, struct ally_err *err)
 {
 	int64_t n = 0;
-	char *summary;
-	int rc = store_query_int(s, count_sql, key, &n, err);
+	char *count, *gone;
+	int rc = store_query_int(s, count_sql, parent_id, &n, err);
 
 	if (rc != ALLY_OK || n == 0)
 		return rc;
-	summary = xasprintf("%" PRId64 " row(s) deleted with the %s", n, with);
-	rc = audit_write(s, tbl, row_id, partner_id, "*", summary, NULL, err);
-	free(summary);
+	count = xasprintf("%" PRId64 " row(s)", n);
+	gone = xasprintf("deleted with the %s", with);
+	rc = audit_write(s, parent_tbl, parent_id, partner_id, child_tbl, count, gone, err);
+	free(count);
+	free(gone);
 	return rc;
 }
 

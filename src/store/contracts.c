@@ -334,7 +334,7 @@ static int delete_cascade(struct store *s, const void *row, struct ally_err *err
 	const struct contract *c = row;
 	sqlite3_stmt *st;
 	char *old_v = text_int(c->id);
-	int rc = audit_cascade_count(s, "contract_terms", SQL_TERM_COUNT, c->id, c->id,
+	int rc = audit_cascade_count(s, "contracts", c->id, "contract_terms", SQL_TERM_COUNT,
 				     c->partner_id, "contract", err), r = 0;
 
 	if (rc == ALLY_OK && (rc = store_prepare(s, SQL_CONTRACT_NEGOTIATIONS, &st, err)) == ALLY_OK) {

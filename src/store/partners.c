@@ -387,8 +387,8 @@ static int audit_cascade(struct store *s, int64_t id, struct ally_err *err)
 	    (rc = contact_audit_cascade(s, id, err)) != ALLY_OK)
 		return rc;
 	for (size_t i = 0; i < sizeof cascades / sizeof cascades[0]; i++)
-		if ((rc = audit_cascade_count(s, cascades[i].tbl, cascades[i].count_sql, id, id, id,
-					      "partner", err)) != ALLY_OK)
+		if ((rc = audit_cascade_count(s, "partners", id, cascades[i].tbl,
+					      cascades[i].count_sql, id, "partner", err)) != ALLY_OK)
 			return rc;
 	return ALLY_OK;
 }

@@ -263,11 +263,13 @@ int score_history_insert(struct store *s, int64_t partner_id, ally_date date,
 void partner_from_row(sqlite3_stmt *st, struct partner *p);
 
 /* Before rows go with the one deleted (ON DELETE CASCADE): one audit row
- * (tbl, row_id, partner_id, "*") saying "N row(s) deleted with the
- * <with>" when count_sql (one parameter, key) counts any. */
-int audit_cascade_count(struct store *s, const char *tbl, const char *count_sql, int64_t key,
-			int64_t row_id, int64_t partner_id, const char *with,
-			struct ally_err *err);
+ * filed against the deleted parent (parent_tbl#parent_id, field child_tbl)
+ * from "N row(s)" to "deleted with the <with>", when count_sql (one
+ * parameter, parent_id) counts any.  The children's own ids are gone with
+ * them; the parent's is the one a reader can look up. */
+int audit_cascade_count(struct store *s, const char *parent_tbl, int64_t parent_id,
+			const char *child_tbl, const char *count_sql, int64_t partner_id,
+			const char *with, struct ally_err *err);
 
 /* Before a partner's rows go with it (ON DELETE CASCADE): one audit row
  * per contract and per contact it has, field "*" with the row's summary. */
