@@ -101,6 +101,19 @@ static int set_name(struct partner *p, const char *value, struct ally_err *err)
 	return rc;
 }
 
+/* An owner is trimmed as a name is: lists match owners by the same
+ * trimmed, folded key, so " Bob " must not be stored as another person. */
+static int set_owner(struct partner *p, const char *value, struct ally_err *err)
+{
+	size_t len;
+	const char *start = text_trim(value != NULL ? value : "", &len);
+	char *trimmed = xstrndup(start, len);
+	int rc = set_text(&p->owner, trimmed, "owner", TEXT_LINE_MAX, false, false, err);
+
+	free(trimmed);
+	return rc;
+}
+
 /* Fields that exist but are changed by their own commands. */
 static const struct {
 	const char *field;
@@ -142,7 +155,7 @@ int partner_set_field(struct partner *p, const char *field, const char *value, b
 	if (strcmp(field, "phase") == 0 && allow_phase)
 		return set_enum(&p->phase, phase_names, value, field, true, err);
 	if (strcmp(field, "owner") == 0)
-		return set_text(&p->owner, value, field, TEXT_LINE_MAX, false, false, err);
+		return set_owner(p, value, err);
 	if (strcmp(field, "origin") == 0)
 		return set_enum(&p->origin, partner_origin_names, value, field, false, err);
 	if (strcmp(field, "power") == 0)

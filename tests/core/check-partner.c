@@ -96,6 +96,20 @@ START_TEST(set_every_field)
 }
 END_TEST
 
+/* Owners are matched by a trimmed key, so they are stored trimmed too. */
+START_TEST(owner_is_trimmed_like_a_name)
+{
+	struct partner p;
+
+	partner_init(&p);
+	expect_set(&p, "owner", "  Bob \t", false);
+	ck_assert_str_eq(p.owner, "Bob");
+	expect_set(&p, "owner", "   ", false);
+	ck_assert_ptr_null(p.owner);
+	partner_finish(&p);
+}
+END_TEST
+
 START_TEST(set_empty_clears_optional_fields)
 {
 	struct partner p;
@@ -519,6 +533,7 @@ int main(void)
 	const struct test_case cases[] = {
 		{ "partner_init", init_defaults },
 		{ "partner_set_field", set_every_field },
+		{ "partner_set_field", owner_is_trimmed_like_a_name },
 		{ "partner_set_field", set_empty_clears_optional_fields },
 		{ "partner_set_field", set_refuses_bad_values_and_keeps_the_old },
 		{ "partner_set_field", set_refuses_read_only_and_unknown_fields },

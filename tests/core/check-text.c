@@ -358,7 +358,8 @@ END_TEST
 START_TEST(sort_key_puts_accents_with_their_letter)
 {
 	static const char *const sorted[] = { "Ærø Shipping", "Aesop", "Emil", "Emile", "émile",
-					      "Émilea", "Emily", "Lodz", "Łódź Works", "Zeta",
+					      "Émilea", "Emily", "Lodz", "Łódź Works", "Strasse",
+					      "Straße AG", "Strazz", "Zeta",
 					      "Ωmega", "東京" };
 	size_t n = sizeof sorted / sizeof sorted[0];
 	char *k;
