@@ -17,6 +17,7 @@
 #include "ally/err.h"
 #include "ally/store.h"
 #include "ally/util.h"
+#include "tmpdir.h"
 
 #define RUNS 5
 
@@ -113,7 +114,7 @@ static int report(const char *what, double ms, double target, size_t rows)
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 5000;
-	char dir[] = "/tmp/ally-bench-XXXXXX", path[64], cmd[96];
+	char dir[] = "/tmp/ally-bench-XXXXXX", path[64];
 	struct store_opts opts = { .journal = STORE_JOURNAL_AUTO, .user = "bench" };
 	struct ally_err err;
 	struct store *s;
@@ -177,8 +178,7 @@ int main(int argc, char **argv)
 		over = 1;
 	}
 	store_close(s);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
+	if (tmpdir_remove(dir) != 0)
 		fprintf(stderr, "bench-store: could not remove %s\n", dir);
 	return over;
 }

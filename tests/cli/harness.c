@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ally/util.h"
+#include "tmpdir.h"
 
 void harness_init(struct harness *h)
 {
@@ -34,11 +35,7 @@ void harness_init(struct harness *h)
 
 void harness_finish(struct harness *h)
 {
-	char cmd[600];
-
-	/* The directory is ours and has no spaces; rm -rf keeps this short. */
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", h->dir);
-	if (system(cmd) != 0)
+	if (tmpdir_remove(h->dir) != 0)
 		fprintf(stderr, "harness: could not remove %s\n", h->dir);
 }
 

@@ -136,17 +136,29 @@ START_TEST(quote_marks_like_text_visible)
 }
 END_TEST
 
+/* want = count copies of unit, then the end of the message. */
+static char *repeated(const char *unit, int count)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 0; i < count; i++)
+		buf_puts(&b, unit);
+	buf_puts(&b, "...' is not yes or no");
+	return buf_take(&b);
+}
+
 START_TEST(quote_is_bounded)
 {
-	char value[400], want[400];
+	char value[400], *want;
 	struct ally_err err;
 
 	/* 60 code points, then "...". */
 	memset(value, 'x', 61);
 	value[61] = '\0';
-	memset(want, 'x', 60);
-	strcpy(want + 60, "...' is not yes or no");
+	want = repeated("x", 60);
 	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	free(want);
 	value[60] = '\0';
 	ck_assert_ptr_nonnull(strstr(quoted(value, &err), "x' is not yes or no"));
 	/* Markers take more room than the characters they show: at most
@@ -155,27 +167,23 @@ START_TEST(quote_is_bounded)
 	for (int i = 0; i < 60; i++)
 		memcpy(value + 3 * i, "\xe2\x80\xae", 3);
 	value[180] = '\0';
-	want[0] = '\0';
-	for (int i = 0; i < 30; i++)
-		strcat(want, "<U+202E>");
-	strcat(want, "...' is not yes or no");
+	want = repeated("<U+202E>", 30);
 	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	free(want);
 	/* Nine-byte markers: 26 fit in 240 bytes. */
 	for (int i = 0; i < 60; i++)
 		memcpy(value + 4 * i, "\xf3\xa0\x81\x81", 4);
 	value[240] = '\0';
-	want[0] = '\0';
-	for (int i = 0; i < 26; i++)
-		strcat(want, "<U+E0041>");
-	strcat(want, "...' is not yes or no");
+	want = repeated("<U+E0041>", 26);
 	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	free(want);
 	/* Four-byte characters: 60 of them are exactly 240 bytes. */
 	for (int i = 0; i < 61; i++)
 		memcpy(value + 4 * i, "\xf0\x9f\x9a\x80", 4);
 	value[244] = '\0';
-	memcpy(want, value, 240);
-	strcpy(want + 240, "...' is not yes or no");
+	want = repeated("\xf0\x9f\x9a\x80", 60);
 	ck_assert_str_eq(quoted(value, &err) + 4, want);
+	free(want);
 }
 END_TEST
 

@@ -1,7 +1,7 @@
 /* fixture.c: a migrated database in a fresh temporary directory. */
 #include "fixture.h"
+#include "tmpdir.h"
 
-#include <dirent.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,25 +14,6 @@ enum store_journal fx_journal = STORE_JOURNAL_ROLLBACK;
 struct store *fx_store;
 char fx_dir[64];
 char fx_path[128];
-
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		char path[512];
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
 
 struct store *fx_open(const char *user, int busy_ms)
 {
@@ -59,7 +40,7 @@ void fx_teardown(void)
 {
 	store_close(fx_store);
 	fx_store = NULL;
-	remove_dir(fx_dir);
+	tmpdir_remove(fx_dir);
 }
 
 ally_date D(const char *iso)
