@@ -12,14 +12,6 @@ static json_t *contract_json(const char *id)
 	return v;
 }
 
-static const char *str_of(json_t *obj, const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-
-	ck_assert_msg(json_is_string(v), "%s is not a string", key);
-	return json_string_value(v);
-}
-
 START_TEST(add_prints_id_with_defaults)
 {
 	struct run r;
@@ -31,8 +23,8 @@ START_TEST(add_prints_id_with_defaults)
 	ck_assert_str_eq(r.out, "1\n");
 	run_finish(&r);
 	c = contract_json("1");
-	ck_assert_str_eq(str_of(c, "partner"), "Acme");
-	ck_assert_str_eq(str_of(c, "status"), "active");
+	ck_assert_str_eq(json_str(c, "partner"), "Acme");
+	ck_assert_str_eq(json_str(c, "status"), "active");
 	ck_assert(json_is_false(json_object_get(c, "auto_renew")));
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "renewal_months")), 12);
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "notice_days")), 60);
@@ -55,14 +47,14 @@ START_TEST(add_with_every_option)
 	ck_assert_ptr_nonnull(strstr(r.out, "\"id\": 1"));
 	run_finish(&r);
 	c = contract_json("1");
-	ck_assert_str_eq(str_of(c, "status"), "negotiating");
+	ck_assert_str_eq(json_str(c, "status"), "negotiating");
 	ck_assert(json_is_true(json_object_get(c, "auto_renew")));
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "renewal_months")), 24);
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "notice_days")), 90);
-	ck_assert_str_eq(str_of(c, "annual_value"), "125000.00");
-	ck_assert_str_eq(str_of(c, "currency"), "EUR");
-	ck_assert_str_eq(str_of(c, "model"), "tiered_revenue_share");
-	ck_assert_str_eq(str_of(c, "model_pct"), "30/20/15");
+	ck_assert_str_eq(json_str(c, "annual_value"), "125000.00");
+	ck_assert_str_eq(json_str(c, "currency"), "EUR");
+	ck_assert_str_eq(json_str(c, "model"), "tiered_revenue_share");
+	ck_assert_str_eq(json_str(c, "model_pct"), "30/20/15");
 	/* Only active contracts have a band. */
 	ck_assert(json_is_null(json_object_get(c, "band")));
 	json_decref(c);
@@ -115,21 +107,21 @@ START_TEST(list_filters_by_partner_and_status)
 	arr = parse_json(r.out);
 	ck_assert_uint_eq(json_array_size(arr), 3);
 	c = json_array_get(arr, 0);
-	ck_assert_str_eq(str_of(c, "partner"), "Acme");
+	ck_assert_str_eq(json_str(c, "partner"), "Acme");
 	ck_assert(json_is_boolean(json_object_get(c, "auto_renew")));
-	ck_assert_str_eq(str_of(c, "start_date"), "2026-01-01");
+	ck_assert_str_eq(json_str(c, "start_date"), "2026-01-01");
 	json_decref(arr);
 	run_finish(&r);
 	RUN_OK(&r, "contract", "list", "--partner", "globex", "--format", "json");
 	arr = parse_json(r.out);
 	ck_assert_uint_eq(json_array_size(arr), 1);
-	ck_assert_str_eq(str_of(json_array_get(arr, 0), "title"), "G1");
+	ck_assert_str_eq(json_str(json_array_get(arr, 0), "title"), "G1");
 	json_decref(arr);
 	run_finish(&r);
 	RUN_OK(&r, "contract", "list", "--status", "draft", "--format", "json");
 	arr = parse_json(r.out);
 	ck_assert_uint_eq(json_array_size(arr), 1);
-	ck_assert_str_eq(str_of(json_array_get(arr, 0), "title"), "A2");
+	ck_assert_str_eq(json_str(json_array_get(arr, 0), "title"), "A2");
 	json_decref(arr);
 	run_finish(&r);
 	RUN_OK(&r, "contract", "list");
@@ -151,8 +143,8 @@ START_TEST(show_and_its_errors)
 		     "30", NULL);
 	c = contract_json("1");
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_left")), 39);
-	ck_assert_str_eq(str_of(c, "band"), "urgent");
-	ck_assert_str_eq(str_of(c, "notice_deadline"), "2026-12-01");
+	ck_assert_str_eq(json_str(c, "band"), "urgent");
+	ck_assert_str_eq(json_str(c, "notice_deadline"), "2026-12-01");
 	ck_assert(json_is_array(json_object_get(c, "terms")));
 	json_decref(c);
 	RUN_OK(&r, "contract", "show", "1");
@@ -197,13 +189,13 @@ START_TEST(renewal_state_in_show)
 		     "terminated", NULL);
 	c = contract_json("1");
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_left")), 39);
-	ck_assert_str_eq(str_of(c, "band"), "urgent");
-	ck_assert_str_eq(str_of(c, "notice_deadline"), "2026-12-01");
+	ck_assert_str_eq(json_str(c, "band"), "urgent");
+	ck_assert_str_eq(json_str(c, "notice_deadline"), "2026-12-01");
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_to_notice")), 9);
 	json_decref(c);
 	c = contract_json("2");
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_left")), 129);
-	ck_assert_str_eq(str_of(c, "band"), "clear");
+	ck_assert_str_eq(json_str(c, "band"), "clear");
 	ck_assert(null_at(c, "notice_deadline") && null_at(c, "days_to_notice"));
 	json_decref(c);
 	c = contract_json("3");
@@ -218,7 +210,7 @@ START_TEST(renewal_state_in_show)
 		json_t *e = json_array_get(arr, i);
 
 		ck_assert_ptr_nonnull(json_object_get(e, "days_to_notice"));
-		if (strcmp(str_of(e, "title"), "Auto") == 0)
+		if (strcmp(json_str(e, "title"), "Auto") == 0)
 			ck_assert_int_eq(json_integer_value(json_object_get(e, "days_to_notice")), 9);
 		else
 			ck_assert(null_at(e, "days_to_notice"));
@@ -244,8 +236,8 @@ START_TEST(set_changes_fields_all_or_nothing)
 	       "auto_renew=yes");
 	run_finish(&r);
 	c = contract_json("1");
-	ck_assert_str_eq(str_of(c, "annual_value"), "99.50");
-	ck_assert_str_eq(str_of(c, "notes"), "called them");
+	ck_assert_str_eq(json_str(c, "annual_value"), "99.50");
+	ck_assert_str_eq(json_str(c, "notes"), "called them");
 	ck_assert(json_is_true(json_object_get(c, "auto_renew")));
 	json_decref(c);
 	RUN_FAILS(1, "end_date", "contract", "set", "1", "title=New", "end_date=2026-02-30");
@@ -273,14 +265,14 @@ START_TEST(renew_starts_the_next_term)
 	/* Month ends clamp: 2027-01-31 + 1 month ends 2027-02-28. */
 	RUN_OK(&r, "contract", "renew", "2", "--format", "json");
 	v = parse_json(r.out);
-	ck_assert_str_eq(str_of(v, "start_date"), "2027-02-01");
-	ck_assert_str_eq(str_of(v, "end_date"), "2027-02-28");
+	ck_assert_str_eq(json_str(v, "start_date"), "2027-02-01");
+	ck_assert_str_eq(json_str(v, "end_date"), "2027-02-28");
 	json_decref(v);
 	run_finish(&r);
 	/* Every deadline is computed from the new end. */
 	c = contract_json("1");
-	ck_assert_str_eq(str_of(c, "end_date"), "2027-12-31");
-	ck_assert_str_eq(str_of(c, "notice_deadline"), "2027-12-01");
+	ck_assert_str_eq(json_str(c, "end_date"), "2027-12-31");
+	ck_assert_str_eq(json_str(c, "notice_deadline"), "2027-12-01");
 	ck_assert_uint_ge(json_array_size(json_object_get(c, "terms")), 1);
 	json_decref(c);
 	RUN_OK(&r, "contract", "renew", "1", "--until", "2029-06-30");
@@ -326,11 +318,5 @@ static Suite *contract_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(contract_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return cli_run_suite(contract_suite());
 }

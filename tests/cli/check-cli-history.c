@@ -307,11 +307,5 @@ static Suite *history_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(history_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return cli_run_suite(history_suite());
 }

@@ -30,14 +30,6 @@ static json_t *list_json(const char *opt, const char *val)
 	return v;
 }
 
-static const char *str_of(json_t *obj, const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-
-	ck_assert_msg(json_is_string(v), "%s is not a string", key);
-	return json_string_value(v);
-}
-
 START_TEST(add_prints_the_new_id)
 {
 	struct run r;
@@ -67,14 +59,14 @@ START_TEST(add_sets_every_option)
 	       "both", "--region", "EMEA", "--website", "https://initech.example");
 	run_finish(&r);
 	p = show_json("initech");
-	ck_assert_str_eq(str_of(p, "type"), "joint_venture");
-	ck_assert_str_eq(str_of(p, "owner"), "bob");
-	ck_assert_str_eq(str_of(p, "phase"), "negotiation");
-	ck_assert_str_eq(str_of(p, "origin"), "bd_outreach");
-	ck_assert_str_eq(str_of(p, "power"), "equal");
-	ck_assert_str_eq(str_of(p, "goal"), "both");
-	ck_assert_str_eq(str_of(p, "region"), "EMEA");
-	ck_assert_str_eq(str_of(p, "website"), "https://initech.example");
+	ck_assert_str_eq(json_str(p, "type"), "joint_venture");
+	ck_assert_str_eq(json_str(p, "owner"), "bob");
+	ck_assert_str_eq(json_str(p, "phase"), "negotiation");
+	ck_assert_str_eq(json_str(p, "origin"), "bd_outreach");
+	ck_assert_str_eq(json_str(p, "power"), "equal");
+	ck_assert_str_eq(json_str(p, "goal"), "both");
+	ck_assert_str_eq(json_str(p, "region"), "EMEA");
+	ck_assert_str_eq(json_str(p, "website"), "https://initech.example");
 	json_decref(p);
 }
 END_TEST
@@ -118,10 +110,10 @@ START_TEST(list_json_has_the_issue_shape)
 	ck_assert_uint_eq(json_array_size(arr), 1);
 	p = json_array_get(arr, 0);
 	ck_assert(json_is_integer(json_object_get(p, "id")));
-	ck_assert_str_eq(str_of(p, "name"), "Acme");
-	ck_assert_str_eq(str_of(p, "type"), "channel");
-	ck_assert_str_eq(str_of(p, "phase"), "prospect");
-	ck_assert_str_eq(str_of(p, "owner"), "tester");
+	ck_assert_str_eq(json_str(p, "name"), "Acme");
+	ck_assert_str_eq(json_str(p, "type"), "channel");
+	ck_assert_str_eq(json_str(p, "phase"), "prospect");
+	ck_assert_str_eq(json_str(p, "owner"), "tester");
 	ck_assert(json_is_null(json_object_get(p, "health")));
 	ck_assert(json_is_null(json_object_get(p, "status_note")));
 	ck_assert(json_is_null(json_object_get(p, "status_date")));
@@ -332,9 +324,9 @@ START_TEST(show_json_has_everything)
 	ck_assert(json_is_null(json_object_get(p, "fit"))); /* never scored */
 	ck_assert_uint_eq(json_array_size(json_object_get(p, "contracts")), 1);
 	c = json_array_get(json_object_get(p, "contracts"), 0);
-	ck_assert_str_eq(str_of(c, "title"), "Reseller");
-	ck_assert_str_eq(str_of(c, "annual_value"), "125000.00");
-	ck_assert_str_eq(str_of(c, "band"), "urgent"); /* 39 days before 2026-12-31 */
+	ck_assert_str_eq(json_str(c, "title"), "Reseller");
+	ck_assert_str_eq(json_str(c, "annual_value"), "125000.00");
+	ck_assert_str_eq(json_str(c, "band"), "urgent"); /* 39 days before 2026-12-31 */
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "days_left")), 39);
 	json_decref(p);
 }
@@ -349,7 +341,7 @@ START_TEST(show_by_id_and_flags)
 	add_partner("Acme", "channel");
 	add_contract("Acme", "Reseller", "2026-01-01", "2026-12-31", NULL);
 	p = show_json("1");
-	ck_assert_str_eq(str_of(p, "name"), "Acme");
+	ck_assert_str_eq(json_str(p, "name"), "Acme");
 	flags = json_object_get(p, "flags");
 	for (i = 0; i < json_array_size(flags); i++)
 		if (strcmp(json_string_value(json_array_get(flags, i)), "renewal_due") == 0)
@@ -426,15 +418,15 @@ START_TEST(set_changes_fields)
 	ck_assert_str_eq(r.out, "");
 	run_finish(&r);
 	p = show_json("Acme Corp");
-	ck_assert_str_eq(str_of(p, "region"), "EMEA");
-	ck_assert_str_eq(str_of(p, "type"), "technology");
-	ck_assert_str_eq(str_of(p, "goal"), "capability");
+	ck_assert_str_eq(json_str(p, "region"), "EMEA");
+	ck_assert_str_eq(json_str(p, "type"), "technology");
+	ck_assert_str_eq(json_str(p, "goal"), "capability");
 	json_decref(p);
 	RUN_OK(&r, "partner", "set", "Acme Corp", "region=");
 	run_finish(&r);
 	p = show_json("Acme Corp");
 	ck_assert_msg(json_is_null(json_object_get(p, "region")) ||
-			      strcmp(str_of(p, "region"), "") == 0,
+			      strcmp(json_str(p, "region"), "") == 0,
 		      "region= clears it");
 	json_decref(p);
 }
@@ -517,11 +509,5 @@ static Suite *partner_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(partner_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return cli_run_suite(partner_suite());
 }

@@ -30,6 +30,12 @@ TCase *cli_tcase(const char *name);
 /* Parse JSON output, failing the test when it does not parse. */
 json_t *parse_json(const char *text);
 
+/* The string at key of a JSON object, failing the test when it is not one. */
+const char *json_str(json_t *obj, const char *key);
+
+/* Run every test of s and return the exit status for main. */
+int cli_run_suite(Suite *s);
+
 /* Number of lines in text (a final line without '\n' counts). */
 int count_lines(const char *text);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ally/text.h"
+#include "core-test.h"
 #include "fold-pairs.h"
 
 static void expect_visible(const char *in, int keep, const char *want)
@@ -514,17 +515,10 @@ static Suite *text_suite(void)
 
 int main(int argc, char **argv)
 {
-	SRunner *sr;
-	int failed;
-
 	/* The rules must hold in the C locale too, where a naive mbrtowc
 	 * would reject every accent; argv[1] "utf8" runs the same under a
 	 * UTF-8 locale. */
 	if (argc > 1 && strcmp(argv[1], "utf8") == 0 && setlocale(LC_ALL, "C.UTF-8") == NULL)
 		return 77;
-	sr = srunner_create(text_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return run_suite(text_suite());
 }

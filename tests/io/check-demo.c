@@ -17,7 +17,7 @@ static json_t *json_of(const char *cmd, const char *sub)
 		IO_OK(&r, NULL, cmd, sub, "--format", "json");
 	else
 		IO_OK(&r, NULL, cmd, "--format", "json");
-	v = io_json(r.out);
+	v = parse_json(r.out);
 	run_finish(&r);
 	return v;
 }
@@ -183,14 +183,6 @@ static bool whole_months(const char *start, const char *end)
 	return false;
 }
 
-static const char *str_of(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	ck_assert_msg(s != NULL, "no %s", key);
-	return s;
-}
-
 /* Every term of every demo contract, the first one (listed from the
  * start) to the current one: each a whole number of months, together
  * running from the contract's start to its end. */
@@ -201,19 +193,19 @@ static void check_terms_of(const char *id)
 	size_t i, n;
 
 	IO_OK(&r, NULL, "contract", "show", id, "--format", "json");
-	c = io_json(r.out);
+	c = parse_json(r.out);
 	terms = json_object_get(c, "terms");
 	n = json_array_size(terms);
 	ck_assert_msg(n > 0, "contract %s has no terms", id);
 	json_array_foreach(terms, i, t)
 	{
-		const char *s = str_of(t, "start_date"), *e = str_of(t, "end_date");
+		const char *s = json_str(t, "start_date"), *e = json_str(t, "end_date");
 
 		ck_assert_msg(whole_months(s, e), "contract %s term %s to %s", id, s, e);
 		ck_assert(json_is_null(json_object_get(t, "renewed_on")) == (i == 0));
 	}
-	ck_assert_str_eq(str_of(json_array_get(terms, 0), "start_date"), str_of(c, "start_date"));
-	ck_assert_str_eq(str_of(json_array_get(terms, n - 1), "end_date"), str_of(c, "end_date"));
+	ck_assert_str_eq(json_str(json_array_get(terms, 0), "start_date"), json_str(c, "start_date"));
+	ck_assert_str_eq(json_str(json_array_get(terms, n - 1), "end_date"), json_str(c, "end_date"));
 	json_decref(c);
 	run_finish(&r);
 }
@@ -293,9 +285,7 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("demo");
-	TCase *tc = io_tcase("demo");
-	SRunner *sr;
-	int failed;
+	TCase *tc = cli_tcase("demo");
 
 	tcase_add_test(tc, demo_covers_types_phases_tiers);
 	tcase_add_test(tc, demo_raises_every_flag);
@@ -306,9 +296,5 @@ int main(void)
 	tcase_add_test(tc, demo_refuses_one_partner);
 	tcase_add_test(tc, demo_needs_a_today_its_dates_fit_around);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return cli_run_suite(s);
 }

@@ -121,7 +121,7 @@ START_TEST(import_keeps_values_and_ids)
 	free(import_text("partners", "p.csv", TRICKY_PARTNERS));
 	free(import_text("contracts", "c.csv", TRICKY_CONTRACTS));
 	out = export_of("partners", "json");
-	rows = io_json(out);
+	rows = parse_json(out);
 	p = find_by(rows, "name", "Comma, Inc.");
 	ck_assert_int_eq(json_integer_value(json_object_get(p, "id")), 7);
 	ck_assert_str_eq(json_string_value(json_object_get(p, "notes")),
@@ -146,7 +146,7 @@ START_TEST(import_keeps_values_and_ids)
 	free(out);
 
 	out = export_of("contracts", "json");
-	rows = io_json(out);
+	rows = parse_json(out);
 	c = find_by(rows, "title", "=cmd|' /C calc'!A0");
 	ck_assert_int_eq(json_integer_value(json_object_get(c, "id")), 40);
 	ck_assert_str_eq(json_string_value(json_object_get(c, "partner")), "Comma, Inc.");
@@ -174,7 +174,7 @@ START_TEST(crlf_and_bom_read_like_lf)
 
 	free(import_text("partners", "crlf.csv", CRLF));
 	a = export_of("partners", NULL);
-	rows = io_json(out = export_of("partners", "json"));
+	rows = parse_json(out = export_of("partners", "json"));
 	ck_assert_int_eq(json_array_size(rows), 2);
 	ck_assert_str_eq(json_string_value(json_object_get(find_by(rows, "name", "Acme"), "notes")),
 			 "line one\nline two");
@@ -249,14 +249,14 @@ START_TEST(export_json_shape)
 	size_t i = 0;
 
 	out = export_of("partners", "json");
-	rows = io_json(out);
+	rows = parse_json(out);
 	ck_assert(json_is_array(rows));
 	ck_assert_int_eq(json_array_size(rows), 0);
 	json_decref(rows);
 	free(out);
 	free(import_text("partners", "p.csv", TRICKY_PARTNERS));
 	out = export_of("partners", "json");
-	rows = io_json(out);
+	rows = parse_json(out);
 	ck_assert_int_eq(json_array_size(rows), 3);
 	row = json_array_get(rows, 0);
 	json_object_foreach(row, k, v)
@@ -479,21 +479,19 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("io");
-	TCase *tc = io_tcase("round trip");
-	SRunner *sr;
-	int failed;
+	TCase *tc = cli_tcase("round trip");
 
 	tcase_add_test(tc, round_trip_tricky_values);
 	tcase_add_test(tc, import_keeps_values_and_ids);
 	tcase_add_test(tc, crlf_and_bom_read_like_lf);
 	tcase_add_test(tc, round_trip_demo);
 	suite_add_tcase(s, tc);
-	tc = io_tcase("export");
+	tc = cli_tcase("export");
 	tcase_add_test(tc, export_guards_formula_cells);
 	tcase_add_test(tc, export_csv_shape);
 	tcase_add_test(tc, export_json_shape);
 	suite_add_tcase(s, tc);
-	tc = io_tcase("import");
+	tc = cli_tcase("import");
 	tcase_add_test(tc, import_from_stdin);
 	tcase_add_test(tc, import_empty_files);
 	tcase_add_test(tc, import_header_errors);
@@ -507,9 +505,5 @@ int main(void)
 	tcase_add_test(tc, import_partial_score);
 	tcase_add_test(tc, import_usage_and_missing_file);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return cli_run_suite(s);
 }

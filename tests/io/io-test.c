@@ -1,43 +1,10 @@
-/* io-test.c: the fixture and checks of io-test.h. */
+/* io-test.c: the checks of io-test.h. */
 #include "io-test.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "ally/util.h"
-
-struct harness H;
-
-void io_setup(void)
-{
-	struct run r;
-
-	harness_init(&H);
-	IO_OK(&r, NULL, "init");
-	run_finish(&r);
-}
-
-void io_teardown(void)
-{
-	harness_finish(&H);
-}
-
-TCase *io_tcase(const char *name)
-{
-	TCase *tc = tcase_create(name);
-
-	tcase_add_checked_fixture(tc, io_setup, io_teardown);
-	return tc;
-}
-
-json_t *io_json(const char *text)
-{
-	json_error_t e;
-	json_t *v = json_loads(text, 0, &e);
-
-	ck_assert_msg(v != NULL, "not JSON (%s): %s", e.text, text);
-	return v;
-}
 
 void io_use_db(const char *file)
 {

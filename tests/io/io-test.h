@@ -1,29 +1,14 @@
 /* io-test.h: what the import, export and demo tests share.
  *
- * Each test gets a fresh directory with an initialised database (H); the
- * macros run the built binary and check what a user relies on. */
+ * The fixture and the common checks are cli-test.h's; these add standard
+ * input, exact messages and a second database for round trips. */
 #ifndef ALLY_IO_TEST_H
 #define ALLY_IO_TEST_H
 
-#include <check.h>
-#include <jansson.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "harness.h"
-
-extern struct harness H;
-
-void io_setup(void);
-void io_teardown(void);
-/* A TCase using the fixture. */
-TCase *io_tcase(const char *name);
-
-/* Parse JSON output; fails the test when it does not parse. */
-json_t *io_json(const char *text);
+#include "cli-test.h" /* the fixture H, cli_tcase, parse_json, cli_run_suite */
 
 /* Point H at a second, empty database in the same directory (for round
- * trips); io_teardown removes both. */
+ * trips); the fixture removes the directory with both. */
 void io_use_db(const char *file);
 
 /* Run ally with --db/--today and stdin (or NULL); expect exit 0 and
