@@ -1,0 +1,1 @@
+/* act-contract.c: not written yet. */

@@ -1,0 +1,1 @@
+/* act-items.c: not written yet. */

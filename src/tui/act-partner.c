@@ -1,0 +1,1 @@
+/* act-partner.c: not written yet. */

@@ -1,0 +1,1 @@
+/* form-model.c: not written yet. */

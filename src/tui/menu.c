@@ -1,0 +1,1 @@
+/* menu.c: not written yet. */

@@ -1,0 +1,1 @@
+/* partner-detail.c: not written yet. */

@@ -1,0 +1,1 @@
+/* portfolio.c: not written yet. */

@@ -1,0 +1,1 @@
+/* renewals.c: not written yet. */

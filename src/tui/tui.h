@@ -1,0 +1,197 @@
+/* tui.h: what the screens of the interface share.  Private to src/tui.
+ *
+ * The main loop (tui.c) owns the terminal: it reads keys, watches the
+ * database for other sessions' changes, handles resizes and signals, and
+ * repaints.  Each view is a table of functions (struct view) over its own
+ * state; states never draw, and draw functions never change data.  Modal
+ * screens (forms, menus, confirmations, the editor) run their own key loop
+ * and return when done, cancelled, or when the program must stop. */
+#ifndef ALLY_TUI_PRIVATE_H
+#define ALLY_TUI_PRIVATE_H
+
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ally/date.h"
+#include "ally/err.h"
+#include "ally/ui.h"
+
+struct store;
+struct tui;
+
+/* The minimum terminal the screens are laid out for. */
+#define TUI_MIN_COLS 80
+#define TUI_MIN_ROWS 24
+
+/* Colour pairs (only used when t->color). */
+enum tui_pair {
+	PAIR_GREEN = 1,
+	PAIR_AMBER,
+	PAIR_RED,
+	PAIR_TITLE,
+	PAIR_DIM,
+	PAIR_COUNT
+};
+
+/* One line of the help screen: the keys and what they do. */
+struct keyhelp {
+	const char *keys; /* "j k Up Down" */
+	const char *what; /* "move the selection" */
+};
+
+/* A screen.  new/free make and drop its state; load fetches from the
+ * store what it shows (called when it is opened, when the database
+ * changed, and after the session's own changes); draw paints the body
+ * (rows x cols at the window's origin, between the top and status lines)
+ * from the state alone; key handles one key (enum ui_key or a character)
+ * and may run modal screens.  A new view is one file and one row in the
+ * table in tui.c. */
+struct view {
+	const char *name;           /* on the top line: "Portfolio" */
+	const char *hint;           /* main keys for the status line */
+	const struct keyhelp *help; /* every key, for '?'; ended by { NULL, NULL } */
+	void *(*new)(struct tui *t);
+	void (*free)(void *st);
+	int (*load)(struct tui *t, void *st, struct ally_err *err);
+	void (*draw)(struct tui *t, void *st, WINDOW *w, int rows, int cols);
+	enum ui_result (*key)(struct tui *t, void *st, int key);
+};
+
+extern const struct view view_portfolio;
+extern const struct view view_renewals;
+extern const struct view view_dashboard;
+extern const struct view view_history;
+extern const struct view view_partner;
+
+#define TUI_VIEWS 4
+
+/* The session: one per tui_run. */
+struct tui {
+	struct store *store;
+	const char *db_path;
+	const char *user;
+	ally_date today;
+	bool color;  /* the terminal has colours and NO_COLOR is unset */
+	bool utf8;   /* the locale's codeset is UTF-8: box and bar glyphs, "…" */
+	int rows, cols;
+	/* The top views (1-4) and the screen opened over them (the detail). */
+	int cur;
+	void *state[TUI_VIEWS];
+	const struct view *over;
+	void *over_state;
+	/* Bumped by every change this session commits and whenever another
+	 * session's commit is seen; a view whose loaded generation is older
+	 * is loaded again before it is drawn. */
+	uint64_t generation;
+	uint64_t loaded[TUI_VIEWS + 1];
+	int64_t data_version;
+	/* The status line's message; cleared by the next key. */
+	char msg[512];
+	bool msg_error;
+	bool help;  /* the help screen is up */
+	volatile sig_atomic_t *stop; /* set by SIGHUP/SIGTERM: every loop must return */
+};
+
+/* ---- tui.c ---- */
+
+/* Open the detail of a partner over the current view (view-partner.c
+ * makes its state). */
+void tui_open_partner(struct tui *t, int64_t partner_id);
+/* Open screen v with state st over the current view; the main loop frees
+ * it when its key handler returns UI_BACK. */
+void tui_push(struct tui *t, const struct view *v, void *st);
+/* Record that this session committed a change: every view loads again. */
+void tui_changed(struct tui *t);
+/* Must every loop return now (SIGHUP, SIGTERM)? */
+bool tui_stopping(const struct tui *t);
+/* Read one key for a modal loop: a character or an enum ui_key, or
+ * UK_NONE after timeout_ms with nothing typed (or when stopping).  Resizes
+ * come back as UK_RESIZE after t->rows/cols are updated. */
+int tui_getkey(struct tui *t, int timeout_ms);
+/* Repaint the whole screen (the current view, top and status lines) from
+ * the states; modals call it before drawing themselves over it. */
+void tui_paint(struct tui *t);
+
+/* ---- status.c: the top line, the status line, messages, help ---- */
+
+void tui_msg(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An error in words on the status line (err->msg, sanitised). */
+void tui_error(struct tui *t, const struct ally_err *err);
+void tui_draw_top(struct tui *t, const char *title);
+void tui_draw_status(struct tui *t, const char *hint);
+void tui_draw_help(struct tui *t, const struct view *v);
+void tui_draw_too_small(struct tui *t);
+
+/* ---- draw.c: text that is safe and lines up ---- */
+
+/* Draw s at (y, x) in exactly width columns: sanitised (text_visible:
+ * control characters and escapes become visible markers), cut with an
+ * ellipsis when too wide, padded with spaces.  s may be NULL (blank). */
+void tui_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* The same, right-aligned in width columns (numbers). */
+void tui_text_right(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* printf into a cell, then as tui_text. */
+void tui_textf(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* A bar of value/max of width columns (value <= 0: empty). */
+void tui_bar(struct tui *t, WINDOW *w, int y, int x, int width, long value, long max, attr_t attr);
+/* Attributes: colour pairs when t->color, else bold/standout/plain so
+ * nothing relies on colour alone. */
+attr_t tui_attr_health(const struct tui *t, int health); /* enum health or -1 */
+attr_t tui_attr_band(const struct tui *t, int band);     /* enum band */
+attr_t tui_attr_pair(const struct tui *t, enum tui_pair p);
+/* A horizontal rule across w at row y. */
+void tui_rule(struct tui *t, WINDOW *w, int y, int x, int width);
+
+/* ---- menu.c: choices, confirmations, one-line prompts ---- */
+
+/* A menu (the ncurses menu library, in a panel) of n items titled title,
+ * with item preselect selected.  Returns the chosen index, or -1 when
+ * cancelled (Esc, q) or stopping. */
+int tui_menu(struct tui *t, const char *title, const char *const *items, int n, int preselect);
+/* Ask a yes/no question (the text may hold several lines separated by
+ * '\n').  'y' answers yes; 'n', Esc and q no.  Default no. */
+bool tui_confirm(struct tui *t, const char *question);
+/* A one-line input on the status line, prefilled with initial.  Returns
+ * true and *out (the caller frees) on Enter; false on Esc or stopping. */
+bool tui_prompt(struct tui *t, const char *label, const char *initial, char **out);
+
+/* ---- editor.c: long text in $VISUAL / $EDITOR ---- */
+
+/* Edit text in $VISUAL, else $EDITOR, else vi, run without a shell (the
+ * variable is split on blanks), on a private temporary file; the screen
+ * is restored afterwards.  Returns ALLY_OK with *out (the caller frees)
+ * the edited text, or fills err (the editor failed or exited non-zero). */
+int tui_edit_text(struct tui *t, const char *initial, char **out, struct ally_err *err);
+
+/* ---- form.c: forms of the ncurses form library over struct uform ---- */
+
+struct uform;
+/* Save callback: build the record from the form's values and write it
+ * through the core and store.  On failure fill err; when err names a
+ * field, the message shows beside it and the form stays open. */
+typedef int (*uform_save_fn)(void *ctx, struct uform *f, struct ally_err *err);
+/* Run form f titled title until saved (returns true) or cancelled (false:
+ * Esc, asking first when anything changed; or stopping). */
+bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn save, void *ctx);
+
+/* ---- act-partner.c: changes to a partner, from any screen ---- */
+
+/* Each runs its form or menu, writes through the store in one
+ * transaction, reports on the status line and calls tui_changed; returns
+ * true when something was saved. */
+bool tui_act_status(struct tui *t, int64_t partner_id);   /* h: health and note */
+bool tui_act_advance(struct tui *t, int64_t partner_id);  /* >: phase menu, then a note */
+bool tui_act_partner_form(struct tui *t, int64_t partner_id); /* a (0: a new one) and e */
+bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field); /* E */
+bool tui_act_demo(struct tui *t);                         /* D on an empty database */
+
+/* ---- act-contract.c: contracts ---- */
+
+bool tui_act_renew(struct tui *t, int64_t contract_id);   /* R: confirm, renew */
+bool tui_act_contract_form(struct tui *t, int64_t partner_id, int64_t contract_id); /* 0: add */
+
+#endif

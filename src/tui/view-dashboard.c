@@ -1,0 +1,1 @@
+/* view-dashboard.c: not written yet. */

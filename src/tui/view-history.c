@@ -1,0 +1,1 @@
+/* view-history.c: not written yet. */

@@ -1,0 +1,1 @@
+/* view-partner.c: not written yet. */

@@ -1,0 +1,1 @@
+/* view-portfolio.c: not written yet. */

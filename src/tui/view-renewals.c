@@ -1,0 +1,1 @@
+/* view-renewals.c: not written yet. */
