@@ -1,0 +1,220 @@
+/* check-ui-line.c: the one-line editor of searches and prompts. */
+#include "ally/text.h"
+#include "ally/ui-line.h"
+#include "ally/ui.h"
+#include "core-test.h"
+
+/* Type a UTF-8 string key by key, as the terminal layer delivers it. */
+static void type(struct ui_line *l, const char *s)
+{
+	while (*s != '\0') {
+		uint32_t cp;
+		size_t n = utf8_decode(s, &cp);
+
+		ck_assert_uint_gt(n, 0);
+		ck_assert(ui_line_key(l, (int)cp));
+		s += n;
+	}
+}
+
+static void keys(struct ui_line *l, int key, int times)
+{
+	for (int i = 0; i < times; i++)
+		ck_assert(ui_line_key(l, key));
+}
+
+START_TEST(typing_inserts_at_the_cursor)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ck_assert_str_eq(ui_line_text(&l), "");
+	type(&l, "acme");
+	keys(&l, UK_LEFT, 2);
+	type(&l, "XY");
+	ck_assert_str_eq(ui_line_text(&l), "acXYme");
+	ck_assert_uint_eq(l.cur, 4);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(accents_cjk_and_emoji_are_one_character_each)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	type(&l, "é中😀");
+	ck_assert_str_eq(ui_line_text(&l), "é中😀");
+	ck_assert_uint_eq(ui_line_cursor_col(&l), 1 + 2 + 2);
+	keys(&l, UK_BACKSPACE, 1);
+	ck_assert_str_eq(ui_line_text(&l), "é中");
+	keys(&l, UK_LEFT, 1);
+	ck_assert_uint_eq(ui_line_cursor_col(&l), 1);
+	type(&l, "ü");
+	ck_assert_str_eq(ui_line_text(&l), "éü中");
+	keys(&l, UK_HOME, 1);
+	keys(&l, UK_DELETE, 1);
+	ck_assert_str_eq(ui_line_text(&l), "ü中");
+	ck_assert_uint_eq(l.cur, 0);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(controls_and_key_codes_are_never_inserted)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	type(&l, "ab");
+	ck_assert(!ui_line_key(&l, UK_ENTER));
+	ck_assert(!ui_line_key(&l, UK_ESC));
+	ck_assert(!ui_line_key(&l, UK_TAB));
+	ck_assert(!ui_line_key(&l, UK_UP));
+	ck_assert(!ui_line_key(&l, UK_F2));
+	ck_assert(!ui_line_key(&l, '\r'));
+	ck_assert(!ui_line_key(&l, 0x1b));
+	ck_assert(!ui_line_key(&l, 0x9b)); /* C1 CSI */
+	ck_assert(!ui_line_key(&l, 0xD800));
+	ck_assert_str_eq(ui_line_text(&l), "ab");
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(backspace_and_delete_stop_at_the_ends)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	type(&l, "xy");
+	keys(&l, UK_DELETE, 1); /* at the end: nothing under the cursor */
+	keys(&l, UK_CTRL('h'), 1);
+	keys(&l, UK_BACKSPACE, 3);
+	ck_assert_str_eq(ui_line_text(&l), "");
+	type(&l, "abc");
+	keys(&l, UK_CTRL('a'), 1);
+	keys(&l, UK_CTRL('d'), 1);
+	ck_assert_str_eq(ui_line_text(&l), "bc");
+	keys(&l, UK_LEFT, 3);
+	ck_assert_uint_eq(l.cur, 0);
+	keys(&l, UK_RIGHT, 5);
+	ck_assert_uint_eq(l.cur, 2);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(home_end_and_kills)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ui_line_set(&l, "north  wind co");
+	ck_assert_uint_eq(l.cur, 14);
+	keys(&l, UK_CTRL('w'), 1);
+	ck_assert_str_eq(ui_line_text(&l), "north  wind ");
+	keys(&l, UK_CTRL('w'), 1); /* the blanks, then the word */
+	ck_assert_str_eq(ui_line_text(&l), "north  ");
+	keys(&l, UK_HOME, 1);
+	keys(&l, UK_RIGHT, 2);
+	keys(&l, UK_CTRL('k'), 1);
+	ck_assert_str_eq(ui_line_text(&l), "no");
+	keys(&l, UK_END, 1);
+	type(&l, "rdic");
+	keys(&l, UK_LEFT, 2);
+	keys(&l, UK_CTRL('u'), 1);
+	ck_assert_str_eq(ui_line_text(&l), "ic");
+	ck_assert_uint_eq(l.cur, 0);
+	keys(&l, UK_CTRL('e'), 1);
+	ck_assert_uint_eq(l.cur, 2);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(kill_word_takes_whole_characters)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ui_line_set(&l, "Société Générale");
+	keys(&l, UK_CTRL('w'), 1);
+	ck_assert_str_eq(ui_line_text(&l), "Société ");
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(set_replaces_and_moves_to_the_end)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	type(&l, "old");
+	ui_line_set(&l, "Ünïcødé");
+	ck_assert_str_eq(ui_line_text(&l), "Ünïcødé");
+	ck_assert_uint_eq(ui_line_cursor_col(&l), 7);
+	ui_line_set(&l, NULL);
+	ck_assert_str_eq(ui_line_text(&l), "");
+	ck_assert_uint_eq(l.cur, 0);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(invalid_bytes_move_one_at_a_time)
+{
+	struct ui_line l;
+
+	/* Text from elsewhere may hold bytes that are not UTF-8: each is a
+	 * character of its own, so the cursor never lands inside one. */
+	ui_line_init(&l);
+	ui_line_set(&l, "a\x80\xff" "é");
+	keys(&l, UK_LEFT, 1);
+	ck_assert_uint_eq(l.cur, 3);
+	keys(&l, UK_LEFT, 1);
+	ck_assert_uint_eq(l.cur, 2);
+	keys(&l, UK_BACKSPACE, 1);
+	ck_assert_str_eq(ui_line_text(&l), "a\xff" "é");
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(cursor_column_counts_markers_of_controls)
+{
+	struct ui_line l;
+
+	/* A tab from the database shows as "^I": the cursor goes after the
+	 * marker, where the next character really is on screen. */
+	ui_line_init(&l);
+	ui_line_set(&l, "a\tb");
+	ck_assert_uint_eq(ui_line_cursor_col(&l), 4);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(a_long_line_grows)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	for (int i = 0; i < 1000; i++)
+		ck_assert(ui_line_key(&l, 'z'));
+	ck_assert_uint_eq(strlen(ui_line_text(&l)), 1000);
+	ck_assert_uint_eq(ui_line_cursor_col(&l), 1000);
+	ui_line_finish(&l);
+}
+END_TEST
+
+int main(void)
+{
+	const struct test_case cases[] = {
+		{ "ui_line_key", typing_inserts_at_the_cursor },
+		{ "ui_line_key", accents_cjk_and_emoji_are_one_character_each },
+		{ "ui_line_key", controls_and_key_codes_are_never_inserted },
+		{ "ui_line_key", backspace_and_delete_stop_at_the_ends },
+		{ "ui_line_key", home_end_and_kills },
+		{ "ui_line_key", kill_word_takes_whole_characters },
+		{ "ui_line_key", invalid_bytes_move_one_at_a_time },
+		{ "ui_line_key", a_long_line_grows },
+		{ "ui_line_set", set_replaces_and_moves_to_the_end },
+		{ "ui_line_cursor_col", cursor_column_counts_markers_of_controls },
+	};
+
+	return run_suite(suite_from("ui-line", cases, sizeof cases / sizeof cases[0]));
+}
