@@ -22,6 +22,7 @@
 static const struct cli_command *const families[] = {
 	cli_init_commands,   cli_demo_commands,    cli_partner_commands, cli_status_commands,
 	cli_contract_commands, cli_renewal_commands, cli_history_commands, cli_io_commands,
+	cli_tui_commands,
 	NULL,
 };
 
@@ -280,6 +281,16 @@ static int help_topic(int argc, char **argv, int i, struct hint *hint, struct al
 	return ALLY_OK;
 }
 
+/* `ally` alone on a terminal: the interface, as `ally tui`. */
+static int run_interface(struct cli *cli, struct ally_err *err)
+{
+	static char tui_word[] = "tui";
+	char *argv[] = { tui_word, NULL };
+
+	cli->cmd = cli_tui_commands;
+	return run_command(cli, 1, argv, err);
+}
+
 /* After the global options given before it: the command word on. */
 static int dispatch(int argc, char **argv, int i, struct cli *cli, struct hint *hint,
 		    struct ally_err *err)
@@ -295,6 +306,8 @@ static int dispatch(int argc, char **argv, int i, struct cli *cli, struct hint *
 	}
 	if (i >= argc && cli->g.help)
 		return help_topic(argc, argv, i, hint, err);
+	if (i >= argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return run_interface(cli, err);
 	if (i >= argc)
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "no command given");
 	if (strcmp(argv[i], "help") == 0)

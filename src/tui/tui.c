@@ -1,1 +1,408 @@
-/* tui.c: not written yet. */
+/* tui.c: the main loop.  It owns the terminal: it reads keys, hands them
+ * to the current view (then to the keys every view shares), watches the
+ * database for other sessions' commits, follows resizes, and leaves at
+ * once on SIGHUP or SIGTERM with the terminal restored.
+ *
+ * Nothing here waits on the portfolio's size: a view loads from the store
+ * only when it is opened, when the data changed, or after its own change;
+ * keys work on what it holds. */
+#include "tui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <panel.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ally/store.h"
+#include "ally/tui.h"
+
+/* How often the database is asked whether another session committed
+ * (PRAGMA data_version: a cheap read of the file header). */
+#define WATCH_MS 500
+/* The longest a key wait lasts, so that a signal is seen in time. */
+#define TICK_MS 200
+
+/* The top views, in the order of their keys 1-4. */
+static const struct view *const views[TUI_VIEWS] = {
+	&view_portfolio,
+	&view_renewals,
+	&view_dashboard,
+	&view_history,
+};
+
+/* A signal handler can only leave a flag, and only in static storage:
+ * this is the one variable outside a struct, and it is only ever read
+ * through t->stop. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+bool tui_stopping(const struct tui *t)
+{
+	return *t->stop != 0;
+}
+
+static const struct view *shown(const struct tui *t, void **st)
+{
+	if (t->over != NULL) {
+		*st = t->over_state;
+		return t->over;
+	}
+	*st = t->state[t->cur];
+	return views[t->cur];
+}
+
+/* ---- the screen ---- */
+
+static bool too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+}
+
+/* The body is a subwindow of stdscr (it shares its cells), so panels
+ * (forms, menus) stack over it without a refresh order to get wrong. */
+static void layout(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	if (t->body != NULL)
+		delwin(t->body);
+	t->body = NULL;
+	if (!too_small(t))
+		t->body = derwin(stdscr, t->rows - 2, t->cols, 1, 0);
+}
+
+/* Load the shown view when its data is older than the session's. */
+static void freshen(struct tui *t)
+{
+	struct ally_err err;
+	void *st;
+	const struct view *v = shown(t, &st);
+	int slot = t->over != NULL ? TUI_VIEWS : t->cur;
+
+	if (t->loaded[slot] == t->generation || v->load == NULL)
+		return;
+	ally_err_clear(&err);
+	t->loaded[slot] = t->generation;
+	if (v->load(t, st, &err) != ALLY_OK)
+		tui_error(t, &err);
+}
+
+void tui_paint(struct tui *t)
+{
+	void *st;
+	const struct view *v;
+
+	t->cursor_y = t->cursor_x = -1;
+	erase();
+	if (too_small(t) || t->body == NULL) {
+		tui_draw_too_small(t);
+	} else {
+		freshen(t);
+		v = shown(t, &st);
+		tui_draw_top(t, t->over != NULL ? v->name : NULL);
+		werase(t->body);
+		if (t->help)
+			tui_draw_help(t, v);
+		else
+			v->draw(t, st, t->body, t->rows - 2, t->cols);
+		tui_draw_status(t, t->help ? "j k scroll the help; any other key closes it"
+					   : v->hint);
+	}
+	if (t->cursor_y >= 0) {
+		curs_set(1);
+		move(t->cursor_y, t->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	update_panels();
+	if (t->cursor_y >= 0)
+		move(t->cursor_y, t->cursor_x);
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+static int map_function_key(struct tui *t, wint_t ch)
+{
+	switch (ch) {
+	case KEY_UP: return UK_UP;
+	case KEY_DOWN: return UK_DOWN;
+	case KEY_LEFT: return UK_LEFT;
+	case KEY_RIGHT: return UK_RIGHT;
+	case KEY_PPAGE: return UK_PGUP;
+	case KEY_NPAGE: return UK_PGDN;
+	case KEY_HOME: case KEY_FIND: case KEY_A1: return UK_HOME;
+	case KEY_END: case KEY_SELECT: case KEY_C1: return UK_END;
+	case KEY_ENTER: return UK_ENTER;
+	case KEY_BACKSPACE: return UK_BACKSPACE;
+	case KEY_DC: return UK_DELETE;
+	case KEY_BTAB: return UK_BTAB;
+	case KEY_F(2): return UK_F2;
+	case KEY_RESIZE:
+		layout(t);
+		return UK_RESIZE;
+	default:
+		return UK_NONE;
+	}
+}
+
+int tui_getkey(struct tui *t, int timeout_ms)
+{
+	wint_t ch;
+	int r;
+
+	if (tui_stopping(t))
+		return UK_NONE;
+	timeout(timeout_ms);
+	r = get_wch(&ch);
+	if (r == ERR)
+		return UK_NONE;
+	if (r == KEY_CODE_YES)
+		return map_function_key(t, ch);
+	switch (ch) {
+	case '\r':
+	case '\n':
+		return UK_ENTER;
+	case 27:
+		return UK_ESC;
+	case 127:
+	case 8:
+		return UK_BACKSPACE;
+	case '\t':
+		return UK_TAB;
+	default:
+		return (int)ch;
+	}
+}
+
+/* ---- screens over the views ---- */
+
+static void drop_over(struct tui *t)
+{
+	if (t->over != NULL)
+		t->over->free(t->over_state);
+	t->over = NULL;
+	t->over_state = NULL;
+}
+
+void tui_push(struct tui *t, const struct view *v, void *st)
+{
+	drop_over(t);
+	t->over = v;
+	t->over_state = st;
+	t->loaded[TUI_VIEWS] = 0;
+}
+
+void tui_changed(struct tui *t)
+{
+	t->generation++;
+	/* Our own commit also moves data_version for no other connection, but
+	 * a later check must not count it as someone else's. */
+	t->data_version = store_data_version(t->store);
+}
+
+/* Another session committed: every view loads again when shown. */
+static void watch(struct tui *t, struct timespec *last)
+{
+	struct timespec now;
+	int64_t v;
+	long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - last->tv_sec) * 1000 + (now.tv_nsec - last->tv_nsec) / 1000000;
+	if (ms < WATCH_MS)
+		return;
+	*last = now;
+	v = store_data_version(t->store);
+	if (v != t->data_version) {
+		t->data_version = v;
+		t->generation++;
+	}
+}
+
+/* While the help is up: j/k scroll it, anything else closes it. */
+static void help_key(struct tui *t, int key)
+{
+	if (key == 'j' || key == UK_DOWN)
+		t->help_top++;
+	else if ((key == 'k' || key == UK_UP) && t->help_top > 0)
+		t->help_top--;
+	else if (key != UK_RESIZE)
+		t->help = false;
+}
+
+/* The keys every view shares, for what the view did not take. */
+static void global_key(struct tui *t, int key)
+{
+	switch (key) {
+	case '1': case '2': case '3': case '4':
+		drop_over(t);
+		t->cur = key - '1';
+		break;
+	case '?':
+		t->help = true;
+		t->help_top = 0;
+		break;
+	case 'q':
+	case UK_ESC:
+		if (t->over != NULL)
+			drop_over(t);
+		else if (key == 'q')
+			t->quit = true;
+		break;
+	case UK_CTRL('c'):
+		t->quit = true;
+		break;
+	case UK_CTRL('l'):
+		clearok(curscr, TRUE);
+		break;
+	case UK_RESIZE:
+	case UK_NONE:
+		break;
+	default:
+		if (key < 0x110000 && key >= 0x20)
+			tui_msg(t, "That key does nothing here; ? lists the keys.");
+		break;
+	}
+}
+
+static void dispatch(struct tui *t, int key)
+{
+	void *st;
+	const struct view *v = shown(t, &st);
+	enum ui_result r;
+
+	if (too_small(t)) {
+		if (key == 'q' || key == UK_CTRL('c'))
+			t->quit = true;
+		return;
+	}
+	if (t->help) {
+		help_key(t, key);
+		return;
+	}
+	t->msg[0] = '\0';
+	r = v->key(t, st, key);
+	if (r == UI_BACK && t->over != NULL)
+		drop_over(t);
+	else if (r == UI_QUIT)
+		t->quit = true;
+	else if (r == UI_UNHANDLED)
+		global_key(t, key);
+}
+
+/* ---- start and finish ---- */
+
+static void colours(struct tui *t)
+{
+	const char *no = getenv("NO_COLOR");
+
+	t->color = has_colors() && (no == NULL || no[0] == '\0');
+	if (!t->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_GREEN, COLOR_GREEN, -1);
+	init_pair(PAIR_AMBER, COLOR_YELLOW, -1);
+	init_pair(PAIR_RED, COLOR_RED, -1);
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_DIM, COLOR_CYAN, -1);
+}
+
+static int catch_signals(struct ally_err *err)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the key wait returns at once. */
+	if (sigaction(SIGHUP, &sa, NULL) != 0 || sigaction(SIGTERM, &sa, NULL) != 0 ||
+	    sigaction(SIGINT, &sa, NULL) != 0)
+		return ally_err_set(err, ALLY_EUSER, "terminal", "cannot catch signals: %s",
+				    strerror(errno));
+	return ALLY_OK;
+}
+
+static int start_screen(struct tui *t, SCREEN **scr, struct ally_err *err)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return ally_err_set(err, ALLY_EUSAGE, NULL,
+				    "the interface needs a terminal; see 'ally --help' for commands");
+	*scr = newterm(NULL, stdout, stdin);
+	if (*scr == NULL)
+		return ally_err_set(err, ALLY_EUSER, "TERM", "cannot use terminal type '%s'",
+				    term != NULL ? term : "");
+	/* raw, not cbreak: Ctrl-S must reach the forms (save), not stop the
+	 * terminal's output as XON/XOFF flow control would. */
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	colours(t);
+	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	layout(t);
+	return ALLY_OK;
+}
+
+static void run(struct tui *t)
+{
+	struct timespec last;
+
+	clock_gettime(CLOCK_MONOTONIC, &last);
+	t->data_version = store_data_version(t->store);
+	while (!t->quit && !tui_stopping(t)) {
+		int key;
+
+		tui_paint(t);
+		key = tui_getkey(t, TICK_MS);
+		watch(t, &last);
+		if (key != UK_NONE)
+			dispatch(t, key);
+	}
+}
+
+int tui_run(const struct tui_opts *o, struct ally_err *err)
+{
+	struct tui t;
+	SCREEN *scr = NULL;
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	t.store = o->store;
+	t.db_path = o->db_path;
+	t.user = o->user;
+	t.today = o->today;
+	t.stop = &stop_signal;
+	t.generation = 1;
+	stop_signal = 0;
+	rc = catch_signals(err);
+	if (rc == ALLY_OK)
+		rc = start_screen(&t, &scr, err);
+	if (rc != ALLY_OK)
+		return rc;
+	for (int i = 0; i < TUI_VIEWS; i++)
+		t.state[i] = views[i]->new(&t);
+	run(&t);
+	drop_over(&t);
+	for (int i = 0; i < TUI_VIEWS; i++)
+		views[i]->free(t.state[i]);
+	if (t.body != NULL)
+		delwin(t.body);
+	endwin();
+	delscreen(scr);
+	if (stop_signal != 0)
+		return ally_err_set(err, ALLY_EUSER, NULL, "stopped by %s; nothing unsaved was written",
+				    stop_signal == SIGHUP ? "SIGHUP" : stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+	return ALLY_OK;
+}

@@ -91,7 +91,11 @@ struct tui {
 	/* The status line's message; cleared by the next key. */
 	char msg[512];
 	bool msg_error;
+	bool quit;  /* leave after this key */
 	bool help;  /* the help screen is up */
+	size_t help_top; /* first help line shown (the help scrolls) */
+	int cursor_y, cursor_x; /* where a view's input wants the cursor; -1: hidden */
+	WINDOW *body; /* rows 1..rows-2 of stdscr: where views draw */
 	volatile sig_atomic_t *stop; /* set by SIGHUP/SIGTERM: every loop must return */
 };
 
@@ -143,6 +147,9 @@ void tui_bar(struct tui *t, WINDOW *w, int y, int x, int width, long value, long
 attr_t tui_attr_health(const struct tui *t, int health); /* enum health or -1 */
 attr_t tui_attr_band(const struct tui *t, int band);     /* enum band */
 attr_t tui_attr_pair(const struct tui *t, enum tui_pair p);
+/* Show the terminal cursor at (y, x) of w after this paint (a prompt
+ * being typed); by default it is hidden. */
+void tui_show_cursor(struct tui *t, WINDOW *w, int y, int x);
 /* A horizontal rule across w at row y. */
 void tui_rule(struct tui *t, WINDOW *w, int y, int x, int width);
 
