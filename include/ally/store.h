@@ -361,6 +361,9 @@ struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
  * ignoring ASCII case) when not NULL. */
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err);
+/* How many rows store_audit_list gives for text with no limit (one count
+ * query), so a view can page through the log knowing where it ends. */
+int store_audit_count(struct store *s, const char *text, size_t *out, struct ally_err *err);
 /* One partner's audit rows, newest first (limit 0: all), also after the
  * partner was deleted; served by the (partner_id, id) index.  The caller
  * frees out with audit_list_finish. */

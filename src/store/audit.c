@@ -19,13 +19,16 @@ static const char SQL_AUDIT_ADD[] =
 	"       COALESCE(p.name, a.partner_name) AS partner, a.field, a.old_value, a.new_value " \
 	"FROM audit_log a LEFT JOIN partners p ON p.id = a.partner_id "
 
-/* Newest first.  ?1 is a LIKE pattern or NULL; ?2 limit (-1: all). */
-static const char SQL_AUDIT_LIST[] =
-	AUDIT_COLS
-	"WHERE ?1 IS NULL OR partner LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "
-	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "
+/* ?1 is a LIKE pattern or NULL. */
+#define AUDIT_MATCH                                                                            \
+	"WHERE ?1 IS NULL OR partner LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "          \
+	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "                   \
 	"   OR a.new_value LIKE ?1 ESCAPE '\\' "
-	"ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+
+/* Newest first.  ?1 is a LIKE pattern or NULL; ?2 limit (-1: all). */
+static const char SQL_AUDIT_LIST[] = AUDIT_COLS AUDIT_MATCH "ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+/* How many rows SQL_AUDIT_LIST gives with no limit: the same match. */
+static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM (" AUDIT_COLS AUDIT_MATCH ")";
 /* One partner's rows, newest first, through audit_log_partner
  * (partner_id, id): ?1 the partner, ?2 limit (-1: all), ?3 offset. */
 static const char SQL_AUDIT_PARTNER[] =
@@ -203,6 +206,23 @@ int store_audit_list(struct store *s, const char *text, size_t limit, size_t off
 	int rc = audit_page(s, SQL_AUDIT_LIST, bind_page, &page, out, err);
 
 	free(pattern);
+	return rc;
+}
+
+int store_audit_count(struct store *s, const char *text, size_t *out, struct ally_err *err)
+{
+	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int rc = store_prepare(s, SQL_AUDIT_COUNT, &st, err);
+
+	if (rc == ALLY_OK) {
+		bind_text(st, 1, pattern);
+		rc = store_step_int(s, st, &n, err);
+	}
+	free(pattern);
+	if (rc == ALLY_OK)
+		*out = (size_t)n;
 	return rc;
 }
 
