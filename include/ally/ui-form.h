@@ -12,6 +12,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "ally/date.h"
+#include "ally/money.h"
 
 struct ally_err;
 
@@ -33,7 +37,10 @@ struct ufield_spec {
 };
 
 /* Checks one value of field name; fills err (naming the field) when it is
- * refused.  ctx is the form's. */
+ * refused, and returns its status (ALLY_OK: accepted).  ctx is the
+ * form's.  The message is what the core says ("end_date: '2026-02-30' is
+ * not a real date (YYYY-MM-DD)"); the form shows it beside the field
+ * without the leading "end_date: ". */
 typedef int (*ufield_check_fn)(void *ctx, const char *name, const char *value,
 			       struct ally_err *err);
 
@@ -63,19 +70,28 @@ void uform_set(struct uform *f, size_t i, const char *value);
 size_t uform_current(const struct uform *f);
 bool uform_move(struct uform *f, int delta);
 bool uform_go(struct uform *f, size_t i);
-/* Check field i now (as leaving it does): true when accepted, else its
- * error is set. */
+/* Check field i now (as leaving it does): true when accepted (its error
+ * cleared), else its error is set.  A UF_CHOICE value must be one of
+ * choices[] (or "" when optional) before the check function sees it; a
+ * form with no check function accepts everything else. */
 bool uform_check(struct uform *f, size_t i);
-/* Check every field; false and the current field on the first refused. */
+/* Check every field, setting each refused one's error; false and the
+ * current field on the first refused. */
 bool uform_check_all(struct uform *f);
 
-/* The reason field i was refused, or NULL. */
+/* The reason field i was refused (without the field's name), or NULL. */
 const char *uform_error(const struct uform *f, size_t i);
 /* Put an error beside the field it names (a save refused by the store:
  * "name: a partner named 'X' already exists").  With no such field, or
  * field NULL, it becomes the form's own error.  The current field moves
  * to the field at fault. */
 void uform_set_error(struct uform *f, const char *field, const char *msg);
+/* The same for a whole "field: reason" message, as the core and store
+ * write them (struct ally_err's msg): when the part before the first
+ * ": " names a field of the form, the reason goes beside it; otherwise
+ * the whole message is the form's error. */
+void uform_set_error_msg(struct uform *f, const char *msg);
+/* The form's own error (not about one of its fields), or NULL. */
 const char *uform_form_error(const struct uform *f);
 void uform_clear_errors(struct uform *f);
 
@@ -86,5 +102,22 @@ bool uform_dirty(const struct uform *f);
  * ""), and choosing one (index -1: none). */
 int uform_choice(const struct uform *f, size_t i);
 void uform_choose(struct uform *f, size_t i, int index);
+/* UF_CHOICE: how many choices there are (not counting "none"). */
+int uform_choice_count(const struct uform *f, size_t i);
+/* UF_CHOICE: the next (delta 1) or previous (-1) choice, wrapping, with
+ * "none" between the last and the first when optional (Left/Right). */
+void uform_cycle(struct uform *f, size_t i, int delta);
+
+/* Checks that check functions share for the kinds the core has no
+ * setter for (a form's own date, amount or number).  Each returns ALLY_OK
+ * or ALLY_EUSER with err saying "NAME: reason"; an empty value is
+ * accepted unless required ("NAME: must not be empty").  out may be NULL
+ * when only the check is wanted. */
+int uform_check_date(const char *name, const char *value, bool required, ally_date *out,
+		     struct ally_err *err);
+int uform_check_money(const char *name, const char *value, bool required, bool allow_negative,
+		      ally_money *out, struct ally_err *err);
+int uform_check_number(const char *name, const char *value, bool required, long min, long max,
+		       long *out, struct ally_err *err);
 
 #endif

@@ -1,1 +1,355 @@
-/* form-model.c: not written yet. */
+/* form-model.c: the state of a form (include/ally/ui-form.h). */
+#include "ally/ui-form.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally/err.h"
+#include "ally/parse.h"
+#include "ally/util.h"
+
+struct uform {
+	const struct ufield_spec *specs; /* the caller's, n of them */
+	size_t n;
+	ufield_check_fn check;           /* may be NULL: accept all */
+	void *ctx;                       /* for check */
+	char **value;                    /* what is typed now; never NULL */
+	char **initial;                  /* the prefill; never NULL */
+	char **error;                    /* the reason beside each, or NULL */
+	char *form_error;                /* not about one field, or NULL */
+	size_t cur;                      /* the current field */
+};
+
+struct uform *uform_new(const struct ufield_spec *specs, size_t n, ufield_check_fn check,
+			void *ctx)
+{
+	struct uform *f = xcalloc(1, sizeof *f);
+
+	f->specs = specs;
+	f->n = n;
+	f->check = check;
+	f->ctx = ctx;
+	f->value = xcalloc(n > 0 ? n : 1, sizeof *f->value);
+	f->initial = xcalloc(n > 0 ? n : 1, sizeof *f->initial);
+	f->error = xcalloc(n > 0 ? n : 1, sizeof *f->error);
+	for (size_t i = 0; i < n; i++) {
+		f->value[i] = xstrdup("");
+		f->initial[i] = xstrdup("");
+	}
+	return f;
+}
+
+void uform_free(struct uform *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->value[i]);
+		free(f->initial[i]);
+		free(f->error[i]);
+	}
+	free(f->value);
+	free(f->initial);
+	free(f->error);
+	free(f->form_error);
+	free(f);
+}
+
+size_t uform_count(const struct uform *f)
+{
+	return f->n;
+}
+
+const struct ufield_spec *uform_spec(const struct uform *f, size_t i)
+{
+	return i < f->n ? &f->specs[i] : NULL;
+}
+
+int uform_find(const struct uform *f, const char *name)
+{
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->specs[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+void uform_prefill(struct uform *f, size_t i, const char *value)
+{
+	if (i >= f->n)
+		return;
+	str_set(&f->initial[i], value != NULL ? value : "");
+	str_set(&f->value[i], value != NULL ? value : "");
+}
+
+const char *uform_value(const struct uform *f, size_t i)
+{
+	return i < f->n ? f->value[i] : "";
+}
+
+void uform_set(struct uform *f, size_t i, const char *value)
+{
+	if (i < f->n)
+		str_set(&f->value[i], value != NULL ? value : "");
+}
+
+size_t uform_current(const struct uform *f)
+{
+	return f->cur;
+}
+
+/* The reason alone: a message that starts with this field's name and
+ * ": " loses that prefix, since the reason shows beside the field. */
+static void field_error(struct uform *f, size_t i, const char *msg)
+{
+	size_t len = strlen(f->specs[i].name);
+
+	if (msg == NULL || msg[0] == '\0')
+		msg = "is not valid";
+	else if (strncmp(msg, f->specs[i].name, len) == 0 && strncmp(msg + len, ": ", 2) == 0)
+		msg += len + 2;
+	str_set(&f->error[i], msg);
+}
+
+/* The model's own rule for choices: the value is one of the list (the
+ * form library never lets one be typed, but uform_set could). */
+static bool choice_ok(struct uform *f, size_t i)
+{
+	const struct ufield_spec *sp = &f->specs[i];
+
+	if (f->value[i][0] == '\0') {
+		if (sp->optional)
+			return true;
+		field_error(f, i, "choose one from the list");
+		return false;
+	}
+	if (uform_choice(f, i) >= 0)
+		return true;
+	field_error(f, i, "is not one of the choices");
+	return false;
+}
+
+bool uform_check(struct uform *f, size_t i)
+{
+	struct ally_err err;
+
+	if (i >= f->n)
+		return false;
+	str_set(&f->error[i], NULL);
+	if (f->specs[i].kind == UF_CHOICE && !choice_ok(f, i))
+		return false;
+	if (f->check == NULL)
+		return true;
+	ally_err_clear(&err);
+	if (f->check(f->ctx, f->specs[i].name, f->value[i], &err) == ALLY_OK)
+		return true;
+	field_error(f, i, err.msg);
+	return false;
+}
+
+bool uform_check_all(struct uform *f)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < f->n; i++) {
+		if (!uform_check(f, i) && ok) {
+			f->cur = i;
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+bool uform_move(struct uform *f, int delta)
+{
+	size_t step;
+
+	if (f->n == 0)
+		return true;
+	if (!uform_check(f, f->cur))
+		return false;
+	step = (size_t)(delta < 0 ? -(long)delta : delta) % f->n;
+	if (delta < 0)
+		f->cur = (f->cur + f->n - step) % f->n;
+	else
+		f->cur = (f->cur + step) % f->n;
+	return true;
+}
+
+bool uform_go(struct uform *f, size_t i)
+{
+	if (i >= f->n)
+		return false;
+	if (i == f->cur)
+		return true;
+	if (!uform_check(f, f->cur))
+		return false;
+	f->cur = i;
+	return true;
+}
+
+const char *uform_error(const struct uform *f, size_t i)
+{
+	return i < f->n ? f->error[i] : NULL;
+}
+
+void uform_set_error(struct uform *f, const char *field, const char *msg)
+{
+	int i = uform_find(f, field);
+
+	if (i < 0) {
+		str_set(&f->form_error, msg != NULL && msg[0] != '\0' ? msg : "could not save");
+		return;
+	}
+	field_error(f, (size_t)i, msg);
+	f->cur = (size_t)i;
+}
+
+void uform_set_error_msg(struct uform *f, const char *msg)
+{
+	const char *sep = msg != NULL ? strstr(msg, ": ") : NULL;
+	char *field;
+
+	if (sep == NULL) {
+		uform_set_error(f, NULL, msg);
+		return;
+	}
+	field = xstrndup(msg, (size_t)(sep - msg));
+	if (uform_find(f, field) >= 0)
+		uform_set_error(f, field, sep + 2);
+	else
+		uform_set_error(f, NULL, msg);
+	free(field);
+}
+
+const char *uform_form_error(const struct uform *f)
+{
+	return f->form_error;
+}
+
+void uform_clear_errors(struct uform *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		str_set(&f->error[i], NULL);
+	str_set(&f->form_error, NULL);
+}
+
+bool uform_dirty(const struct uform *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->value[i], f->initial[i]) != 0)
+			return true;
+	return false;
+}
+
+int uform_choice_count(const struct uform *f, size_t i)
+{
+	int n = 0;
+
+	if (i >= f->n || f->specs[i].choices == NULL)
+		return 0;
+	while (f->specs[i].choices[n] != NULL)
+		n++;
+	return n;
+}
+
+int uform_choice(const struct uform *f, size_t i)
+{
+	int n = uform_choice_count(f, i);
+
+	for (int c = 0; c < n; c++)
+		if (strcmp(f->specs[i].choices[c], f->value[i]) == 0)
+			return c;
+	return -1;
+}
+
+void uform_choose(struct uform *f, size_t i, int index)
+{
+	if (i >= f->n)
+		return;
+	if (index >= 0 && index < uform_choice_count(f, i))
+		uform_set(f, i, f->specs[i].choices[index]);
+	else if (index == -1)
+		uform_set(f, i, "");
+}
+
+void uform_cycle(struct uform *f, size_t i, int delta)
+{
+	int n = uform_choice_count(f, i);
+	int lo = i < f->n && f->specs[i].optional ? -1 : 0;
+	int span = n - lo, c;
+
+	if (n == 0)
+		return;
+	/* Positions 0..span-1 stand for lo..n-1; an unknown value counts
+	 * as "none" (or, when none is no choice, as before the first). */
+	c = uform_choice(f, i);
+	if (c < 0 && lo == 0)
+		c = delta > 0 ? -1 : 0;
+	c = ((c - lo + delta) % span + span) % span + lo;
+	uform_choose(f, i, c);
+}
+
+static int check_empty(const char *name, const char *value, bool required, bool *empty,
+		       struct ally_err *err)
+{
+	*empty = value == NULL || value[0] == '\0';
+	if (*empty && required)
+		return ally_err_set(err, ALLY_EUSER, name, "must not be empty");
+	return ALLY_OK;
+}
+
+int uform_check_date(const char *name, const char *value, bool required, ally_date *out,
+		     struct ally_err *err)
+{
+	ally_date d;
+	bool empty;
+	int rc = check_empty(name, value, required, &empty, err);
+
+	if (rc != ALLY_OK || empty) {
+		if (rc == ALLY_OK && out != NULL)
+			*out = DATE_NONE;
+		return rc;
+	}
+	rc = date_parse_field(value, name, &d, err);
+	if (rc == ALLY_OK && out != NULL)
+		*out = d;
+	return rc;
+}
+
+int uform_check_money(const char *name, const char *value, bool required, bool allow_negative,
+		      ally_money *out, struct ally_err *err)
+{
+	ally_money m;
+	bool empty;
+	int rc = check_empty(name, value, required, &empty, err);
+
+	if (rc != ALLY_OK || empty) {
+		if (rc == ALLY_OK && out != NULL)
+			*out = 0;
+		return rc;
+	}
+	rc = money_parse_field(value, name, allow_negative, &m, err);
+	if (rc == ALLY_OK && out != NULL)
+		*out = m;
+	return rc;
+}
+
+int uform_check_number(const char *name, const char *value, bool required, long min, long max,
+		       long *out, struct ally_err *err)
+{
+	long v;
+	bool empty;
+	int rc = check_empty(name, value, required, &empty, err);
+
+	if (rc != ALLY_OK || empty) {
+		if (rc == ALLY_OK && out != NULL)
+			*out = 0;
+		return rc;
+	}
+	rc = parse_long_field(value, name, min, max, &v, err);
+	if (rc == ALLY_OK && out != NULL)
+		*out = v;
+	return rc;
+}

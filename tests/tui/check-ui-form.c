@@ -1,0 +1,341 @@
+/* check-ui-form.c: the state of a form: checks as fields are left, what
+ * changed, choices, and where a save's error is shown. */
+#include <stdio.h>
+
+#include "ally/partner.h"
+#include "ally/ui-form.h"
+#include "core-test.h"
+
+/* A contract-like form whose check uses the shared helpers, and a
+ * partner form whose check runs the core's own setter. */
+static const char *const statuses[] = { "draft", "active", "expired", NULL };
+
+static const struct ufield_spec contract_specs[] = {
+	{ "title", "Title", UF_TEXT, NULL, false, 0 },
+	{ "end_date", "End date", UF_DATE, NULL, false, 10 },
+	{ "annual_value", "Annual value", UF_MONEY, NULL, false, 14 },
+	{ "term_months", "Term (months)", UF_NUMBER, NULL, false, 4 },
+	{ "status", "Status", UF_CHOICE, statuses, false, 0 },
+	{ "exclusivity", "Exclusivity", UF_CHOICE, statuses, true, 0 },
+};
+
+struct calls {
+	int n;             /* how many checks ran */
+	char last[64];     /* the field checked last */
+};
+
+static int contract_check(void *ctx, const char *name, const char *value, struct ally_err *err)
+{
+	struct calls *c = ctx;
+
+	c->n++;
+	snprintf(c->last, sizeof c->last, "%s", name);
+	if (strcmp(name, "title") == 0 && value[0] == '\0')
+		return ally_err_set(err, ALLY_EUSER, name, "must not be empty");
+	if (strcmp(name, "end_date") == 0)
+		return uform_check_date(name, value, true, NULL, err);
+	if (strcmp(name, "annual_value") == 0)
+		return uform_check_money(name, value, false, false, NULL, err);
+	if (strcmp(name, "term_months") == 0)
+		return uform_check_number(name, value, false, 1, 120, NULL, err);
+	return ALLY_OK;
+}
+
+static struct uform *contract_form(struct calls *c)
+{
+	struct uform *f;
+
+	memset(c, 0, sizeof *c);
+	f = uform_new(contract_specs, sizeof contract_specs / sizeof contract_specs[0],
+		      contract_check, c);
+	uform_prefill(f, 0, "Reseller agreement");
+	uform_prefill(f, 1, "2027-06-30");
+	uform_prefill(f, 4, "active");
+	return f;
+}
+
+START_TEST(a_bad_date_keeps_the_form_on_it_with_the_reason)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(uform_move(f, 1));
+	ck_assert_uint_eq(uform_current(f), 1);
+	uform_set(f, 1, "2026-02-30");
+	ck_assert(!uform_move(f, 1));
+	ck_assert_uint_eq(uform_current(f), 1);
+	ck_assert_str_eq(uform_error(f, 1), "'2026-02-30' is not a real date (YYYY-MM-DD)");
+	/* What was typed stays, to be corrected. */
+	ck_assert_str_eq(uform_value(f, 1), "2026-02-30");
+	/* Going backwards is leaving it too. */
+	ck_assert(!uform_move(f, -1));
+	ck_assert(!uform_go(f, 4));
+	ck_assert_uint_eq(uform_current(f), 1);
+
+	uform_set(f, 1, "2026-02-28");
+	ck_assert(uform_move(f, 1));
+	ck_assert_uint_eq(uform_current(f), 2);
+	ck_assert_ptr_null(uform_error(f, 1));
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(amounts_and_numbers_are_checked_with_the_core_words)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(uform_go(f, 2));
+	uform_set(f, 2, "1,250.00");
+	ck_assert(!uform_move(f, 1));
+	ck_assert_str_eq(uform_error(f, 2), "'1,250.00' is not an amount (e.g. 1250.00)");
+	uform_set(f, 2, "1250.5");
+	ck_assert(uform_move(f, 1));
+	uform_set(f, 3, "abc");
+	ck_assert(!uform_move(f, 1));
+	ck_assert_str_eq(uform_error(f, 3), "'abc' is not a whole number");
+	uform_set(f, 3, "0");
+	ck_assert(!uform_move(f, 1));
+	ck_assert_str_eq(uform_error(f, 3), "0 is out of range 1-120");
+	uform_set(f, 3, "");
+	ck_assert(uform_move(f, 1)); /* optional: empty is fine */
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(moving_wraps_at_both_ends)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(uform_move(f, -1));
+	ck_assert_uint_eq(uform_current(f), 5);
+	ck_assert(uform_move(f, 1));
+	ck_assert_uint_eq(uform_current(f), 0);
+	ck_assert_str_eq(c.last, "exclusivity"); /* leaving checked it */
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(check_all_stops_on_the_first_refused_and_marks_each)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(uform_check_all(f));
+	ck_assert(uform_go(f, 5));
+	uform_set(f, 0, "");
+	uform_set(f, 3, "-4");
+	ck_assert(!uform_check_all(f));
+	ck_assert_uint_eq(uform_current(f), 0);
+	ck_assert_str_eq(uform_error(f, 0), "must not be empty");
+	ck_assert_str_eq(uform_error(f, 3), "-4 is out of range 1-120");
+	ck_assert_ptr_null(uform_error(f, 1));
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(dirty_means_a_value_differs_from_its_prefill)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(!uform_dirty(f));
+	uform_set(f, 0, "Reseller agreement 2");
+	ck_assert(uform_dirty(f));
+	uform_set(f, 0, "Reseller agreement");
+	ck_assert(!uform_dirty(f)); /* typed back as it was */
+	uform_choose(f, 5, 0);
+	ck_assert(uform_dirty(f));
+	uform_choose(f, 5, -1);
+	ck_assert(!uform_dirty(f));
+	uform_prefill(f, 3, NULL);
+	ck_assert_str_eq(uform_value(f, 3), "");
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(choices_convert_between_names_and_indexes)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert_int_eq(uform_choice_count(f, 4), 3);
+	ck_assert_int_eq(uform_choice(f, 4), 1);
+	uform_choose(f, 4, 2);
+	ck_assert_str_eq(uform_value(f, 4), "expired");
+	ck_assert_int_eq(uform_choice(f, 5), -1); /* none */
+	uform_choose(f, 5, 0);
+	ck_assert_str_eq(uform_value(f, 5), "draft");
+	uform_choose(f, 5, 7); /* out of range: nothing changes */
+	ck_assert_str_eq(uform_value(f, 5), "draft");
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(cycling_passes_through_none_only_when_optional)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	uform_cycle(f, 4, 1);
+	ck_assert_str_eq(uform_value(f, 4), "expired");
+	uform_cycle(f, 4, 1);
+	ck_assert_str_eq(uform_value(f, 4), "draft");
+	uform_cycle(f, 4, -1);
+	ck_assert_str_eq(uform_value(f, 4), "expired");
+
+	uform_cycle(f, 5, -1);
+	ck_assert_str_eq(uform_value(f, 5), "expired");
+	uform_cycle(f, 5, 1);
+	ck_assert_str_eq(uform_value(f, 5), "");
+	uform_cycle(f, 5, 1);
+	ck_assert_str_eq(uform_value(f, 5), "draft");
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(a_choice_must_come_from_the_list)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	uform_set(f, 4, "cancelled");
+	ck_assert(!uform_check(f, 4));
+	ck_assert_str_eq(uform_error(f, 4), "is not one of the choices");
+	uform_set(f, 4, "");
+	ck_assert(!uform_check(f, 4));
+	ck_assert_str_eq(uform_error(f, 4), "choose one from the list");
+	ck_assert(uform_check(f, 5)); /* optional: none is a choice */
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(a_save_error_goes_beside_the_field_it_names)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(uform_go(f, 4));
+	uform_set_error_msg(f, "end_date: must not be before start_date");
+	ck_assert_uint_eq(uform_current(f), 1);
+	ck_assert_str_eq(uform_error(f, 1), "must not be before start_date");
+	ck_assert_ptr_null(uform_form_error(f));
+
+	/* Not a field of this form: the whole message is the form's. */
+	uform_set_error_msg(f, "partner: 'Acme' not found");
+	ck_assert_str_eq(uform_form_error(f), "partner: 'Acme' not found");
+	ck_assert_uint_eq(uform_current(f), 1);
+	uform_set_error_msg(f, "database is locked");
+	ck_assert_str_eq(uform_form_error(f), "database is locked");
+
+	uform_set_error(f, "title", "a contract with this title exists");
+	ck_assert_uint_eq(uform_current(f), 0);
+	ck_assert_str_eq(uform_error(f, 0), "a contract with this title exists");
+	uform_set_error(f, NULL, "could not write");
+	ck_assert_str_eq(uform_form_error(f), "could not write");
+
+	uform_clear_errors(f);
+	ck_assert_ptr_null(uform_form_error(f));
+	ck_assert_ptr_null(uform_error(f, 0));
+	ck_assert_ptr_null(uform_error(f, 1));
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(find_and_spec)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert_uint_eq(uform_count(f), 6);
+	ck_assert_int_eq(uform_find(f, "term_months"), 3);
+	ck_assert_int_eq(uform_find(f, "nope"), -1);
+	ck_assert_int_eq(uform_find(f, NULL), -1);
+	ck_assert_str_eq(uform_spec(f, 1)->label, "End date");
+	ck_assert_ptr_null(uform_spec(f, 6));
+	uform_free(f);
+	uform_free(NULL);
+}
+END_TEST
+
+/* The partner form's check: the core setter on a scratch record, so the
+ * form refuses what `ally partner set` refuses, with the same words. */
+static int partner_check(void *ctx, const char *name, const char *value, struct ally_err *err)
+{
+	struct partner p;
+	int rc;
+
+	(void)ctx;
+	partner_init(&p);
+	rc = partner_set_field(&p, name, value, true, err);
+	partner_finish(&p);
+	return rc;
+}
+
+static const struct ufield_spec partner_specs[] = {
+	{ "name", "Name", UF_TEXT, NULL, false, 0 },
+	{ "type", "Type", UF_CHOICE, partner_type_names, false, 0 },
+	{ "website", "Website", UF_TEXT, NULL, false, 0 },
+};
+
+START_TEST(the_core_setter_decides_and_its_words_are_shown)
+{
+	struct uform *f = uform_new(partner_specs, 3, partner_check, NULL);
+
+	uform_set(f, 0, "Acme\xe2\x80\xae"); /* a bidi override */
+	ck_assert(!uform_move(f, 1));
+	ck_assert_str_eq(uform_error(f, 0), "contains an invisible formatting character (U+202E)");
+	uform_set(f, 0, "Société Générale");
+	ck_assert(uform_move(f, 1));
+	ck_assert(!uform_move(f, 1)); /* type: nothing chosen yet */
+	uform_choose(f, 1, 1);
+	ck_assert(uform_move(f, 1));
+	ck_assert_uint_eq(uform_current(f), 2);
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(helpers_give_values_and_refuse_empty_when_required)
+{
+	struct ally_err err;
+	ally_date d = 0;
+	ally_money m = 1;
+	long n = 1;
+
+	ck_assert_int_eq(uform_check_date("start_date", "2028-02-29", true, &d, &err), ALLY_OK);
+	ck_assert_int_eq(d, D("2028-02-29"));
+	ck_assert_int_eq(uform_check_date("start_date", "", false, &d, &err), ALLY_OK);
+	ck_assert_int_eq(d, DATE_NONE);
+	ck_assert_user_err(uform_check_date("start_date", "", true, &d, &err), err,
+			   "start_date: must not be empty");
+	ck_assert_int_eq(uform_check_money("fee", "12.50", true, false, &m, &err), ALLY_OK);
+	ck_assert_int_eq(m, 1250);
+	ck_assert_user_err(uform_check_money("fee", "-1", true, false, &m, &err), err,
+			   "fee: '-1' must not be negative");
+	ck_assert_int_eq(uform_check_number("fit", "85", true, 0, 100, &n, &err), ALLY_OK);
+	ck_assert_int_eq(n, 85);
+	ck_assert_user_err(uform_check_number("fit", "", true, 0, 100, &n, &err), err,
+			   "fit: must not be empty");
+}
+END_TEST
+
+int main(void)
+{
+	const struct test_case cases[] = {
+		{ "uform_move", a_bad_date_keeps_the_form_on_it_with_the_reason },
+		{ "uform_move", amounts_and_numbers_are_checked_with_the_core_words },
+		{ "uform_move", moving_wraps_at_both_ends },
+		{ "uform_move", the_core_setter_decides_and_its_words_are_shown },
+		{ "uform_check", a_choice_must_come_from_the_list },
+		{ "uform_check_all", check_all_stops_on_the_first_refused_and_marks_each },
+		{ "uform_dirty", dirty_means_a_value_differs_from_its_prefill },
+		{ "uform_choice", choices_convert_between_names_and_indexes },
+		{ "uform_cycle", cycling_passes_through_none_only_when_optional },
+		{ "uform_set_error", a_save_error_goes_beside_the_field_it_names },
+		{ "uform_find", find_and_spec },
+		{ "uform_check_date", helpers_give_values_and_refuse_empty_when_required },
+	};
+
+	return run_suite(suite_from("ui-form", cases, sizeof cases / sizeof cases[0]));
+}
