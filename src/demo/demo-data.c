@@ -1,11 +1,11 @@
-/* demo-data.c: the sample portfolio of `ally demo`.
+/* demo-data.c: the sample portfolio that `ally demo` and the interface load.
  *
  * Invented companies (websites and mail under the reserved .example
  * domain).  Each row is placed so the demo shows every rule at work
  * relative to today: every renewal band, notice deadlines just ahead and
  * already passed, stale and missing statuses, an overdue review, an
  * expansion candidate and an exit watch, a partner behind schedule. */
-#include "demo.h"
+#include "demo-data.h"
 
 enum {
 	HALVORSEN,

@@ -1,13 +1,13 @@
-/* demo.h: the sample portfolio that `ally demo` loads.  Private to src/cli.
+/* demo-data.h: the tables of the sample portfolio.  Private to src/demo.
  *
  * The data (demo-data.c) is plain tables with dates as day offsets from
  * today, so the portfolio always looks current (a contract is given by the
  * end of its term and the term's length in whole months, so every band
- * shows whatever today is); cmd-demo.c turns them into
- * store calls.  Rows refer to partners and contracts by their index in
- * demo_partners / demo_contracts. */
-#ifndef ALLY_CLI_DEMO_H
-#define ALLY_CLI_DEMO_H
+ * shows whatever today is); demo-load.c turns them into store calls.
+ * Rows refer to partners and contracts by their index in demo_partners /
+ * demo_contracts. */
+#ifndef ALLY_DEMO_DATA_H
+#define ALLY_DEMO_DATA_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,7 +17,7 @@ struct demo_partner {
 	const char *name;
 	const char *type;
 	const char *phase; /* reached through recorded phase moves */
-	const char *owner; /* NULL: the user running demo */
+	const char *owner; /* NULL: the user loading the demo */
 	const char *origin;
 	const char *power;
 	const char *goal;
