@@ -374,4 +374,12 @@ void audit_list_finish(struct audit_list *l);
 /* Number of partners (cheap; for "is the database empty?"). */
 int store_partner_count(struct store *s, int64_t *out, struct ally_err *err);
 
+/* The owners of the partners, one per owner as the owner filter compares
+ * them (text_fold), in name order (text_fold_cmp); the caller frees with
+ * owner_list_finish (also on failure: then empty).  For the interface's
+ * filter menu. */
+struct owner_list { char **rows; size_t n; };
+int store_partner_owners(struct store *s, struct owner_list *out, struct ally_err *err);
+void owner_list_finish(struct owner_list *l);
+
 #endif
