@@ -1,0 +1,84 @@
+/* ui-history.h: the state of the history view (key 4), with no terminal:
+ * the audit log newest first, seen through a window of rows fetched by
+ * offset and limit around the cursor, a filter, and the '/' prompt that
+ * edits it.
+ *
+ * The log can grow without bound, so the state never holds all of it:
+ * ui_history_load counts the rows the filter matches (one query) and
+ * fetches the window around the cursor; moving the cursor out of the
+ * window fetches another window of about three screens.  End and G jump
+ * by the count, fetching only the last window.  src/tui/view-history.c
+ * draws it. */
+#ifndef ALLY_UI_HISTORY_H
+#define ALLY_UI_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ally/store.h"
+#include "ally/ui-line.h"
+#include "ally/ui.h"
+
+struct ally_err;
+
+/* The fewest rows one fetch asks for; more when the screen is tall. */
+#define UI_HISTORY_WINDOW_MIN 120
+
+struct ui_history {
+	struct store *store;   /* borrowed: the session's */
+	char *filter;          /* applied filter text, NULL when none */
+	struct listnav nav;    /* cursor over every matching row (nav.n = total) */
+	struct audit_list win; /* rows win_off .. win_off + win.n - 1 of the log */
+	size_t win_off;
+	bool prompt;           /* the '/' prompt is open and takes every key */
+	struct ui_line line;   /* what is typed in it */
+	int64_t newest_id;     /* id of row 0 at the last load: spots new rows */
+};
+
+/* A state over s with no filter and nothing loaded; never NULL. */
+struct ui_history *ui_history_new(struct store *s);
+void ui_history_free(struct ui_history *h); /* NULL is a no-op */
+
+/* Rows the screen shows (the body less the header); the cursor stays
+ * visible.  Takes effect at the next fetch. */
+void ui_history_set_height(struct ui_history *h, size_t rows);
+
+/* Count the matching rows and fetch the window the cursor is in.  Rows
+ * that other sessions added since the last load are counted above the
+ * cursor, so a scrolled view keeps the rows it showed, while a view at
+ * the top shows the new ones.  On failure err is filled and the old
+ * rows stay. */
+int ui_history_load(struct ui_history *h, struct ally_err *err);
+
+/* Apply a filter (NULL or "": none) and load from the top. */
+int ui_history_set_filter(struct ui_history *h, const char *text, struct ally_err *err);
+
+/* One key.  With the prompt open every key is taken: Enter applies the
+ * typed filter, Esc closes the prompt and keeps the old filter, other
+ * keys edit the line.  Otherwise '/' opens the prompt (holding the
+ * current filter), Esc clears an applied filter, the movement keys of
+ * listnav_key move (fetching when the cursor leaves the window), and
+ * Enter sets *open_partner to the partner of the selected row (0 when it
+ * has none).  Returns UI_UNHANDLED for any other key.  A fetch that
+ * fails fills err (its status is ALLY_OK otherwise). */
+enum ui_result ui_history_key(struct ui_history *h, int key, int64_t *open_partner,
+			      struct ally_err *err);
+
+/* Row i of the whole (filtered) log when it is in the window, else NULL
+ * (drawn blank until the next fetch). */
+const struct audit_entry *ui_history_row(const struct ui_history *h, size_t i);
+/* The selected row, or NULL (an empty log). */
+const struct audit_entry *ui_history_selected(const struct ui_history *h);
+
+/* The columns of a row as the screen shows them.  ui_history_when gives
+ * "YYYY-MM-DD HH:MM" (UTC, seconds cut) in out[17].  ui_history_what says
+ * what changed: "health: amber -> green" for a partner's field,
+ * "contract 12 end_date: 2026-12-31 -> 2027-12-31" for another row's,
+ * "contract 12 added" for an insert, "contact 7 deleted" for a delete,
+ * "(none)" for an empty side; line breaks and tabs become spaces.  The
+ * caller frees; the text still goes through tui_text to be sanitised. */
+char *ui_history_when(const struct audit_entry *e, char out[17]);
+char *ui_history_what(const struct audit_entry *e);
+
+#endif

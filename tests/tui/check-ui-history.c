@@ -1,0 +1,424 @@
+/* check-ui-history.c: the history view's state over a real (in-memory)
+ * database: newest first, paging through a window, the end without the
+ * whole log, the filter prompt, and rows added while it is open. */
+#include "ally/ui-history.h"
+#include "core-test.h"
+
+#include <stdio.h>
+
+#include "ally/partner.h"
+#include "ally/store.h"
+#include "ally/util.h"
+
+static struct store *db;
+
+static void setup(void)
+{
+	struct store_opts o = { .user = "tester" };
+	struct ally_err err = { 0 };
+
+	db = store_open(":memory:", &o, &err);
+	ck_assert_msg(db != NULL, "store_open: %s", err.msg);
+	ck_assert_int_eq(store_migrate(db, &err), ALLY_OK);
+}
+
+static void teardown(void)
+{
+	store_close(db);
+	db = NULL;
+}
+
+static int64_t add_partner(const char *name)
+{
+	struct ally_err err = { 0 };
+	struct partner p;
+	int64_t id;
+
+	partner_init(&p);
+	p.name = xstrdup(name);
+	p.type = PTYPE_CHANNEL;
+	ck_assert_msg(store_partner_add(db, &p, &err) == ALLY_OK, "%s", err.msg);
+	id = p.id;
+	partner_finish(&p);
+	return id;
+}
+
+/* n partners "P001".."Pnnn", one audit row each, in one transaction. */
+static void add_partners(int n)
+{
+	struct ally_err err = { 0 };
+	char name[16];
+
+	ck_assert_int_eq(store_begin(db, &err), ALLY_OK);
+	for (int i = 1; i <= n; i++) {
+		snprintf(name, sizeof name, "P%03d", i);
+		add_partner(name);
+	}
+	ck_assert_int_eq(store_commit(db, &err), ALLY_OK);
+}
+
+static size_t log_rows(void)
+{
+	struct ally_err err = { 0 };
+	size_t n = 0;
+
+	ck_assert_int_eq(store_audit_count(db, NULL, &n, &err), ALLY_OK);
+	return n;
+}
+
+static struct ui_history *loaded(size_t height)
+{
+	struct ally_err err = { 0 };
+	struct ui_history *h = ui_history_new(db);
+
+	ui_history_set_height(h, height);
+	ck_assert_msg(ui_history_load(h, &err) == ALLY_OK, "%s", err.msg);
+	return h;
+}
+
+static enum ui_result key(struct ui_history *h, int k)
+{
+	struct ally_err err = { 0 };
+	int64_t open = 0;
+	enum ui_result r = ui_history_key(h, k, &open, &err);
+
+	ck_assert_msg(err.status == ALLY_OK, "%s", err.msg);
+	return r;
+}
+
+static void type(struct ui_history *h, const char *s)
+{
+	for (; *s; s++)
+		ck_assert_int_eq(key(h, (unsigned char)*s), UI_HANDLED);
+}
+
+static const char *selected_partner(const struct ui_history *h)
+{
+	const struct audit_entry *e = ui_history_selected(h);
+
+	ck_assert_ptr_nonnull(e);
+	return e->partner;
+}
+
+START_TEST(newest_first)
+{
+	struct ui_history *h;
+
+	add_partners(3);
+	h = loaded(10);
+	ck_assert_uint_eq(h->nav.n, log_rows());
+	ck_assert_str_eq(ui_history_row(h, 0)->partner, "P003");
+	ck_assert_str_eq(ui_history_row(h, 2)->partner, "P001");
+	ck_assert_str_eq(selected_partner(h), "P003");
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(end_reaches_the_oldest_row_without_the_whole_log)
+{
+	struct ui_history *h;
+	size_t n;
+
+	add_partners(400);
+	n = log_rows();
+	h = loaded(20);
+	ck_assert_uint_eq(h->nav.n, n);
+	ck_assert_uint_le(h->win.n, UI_HISTORY_WINDOW_MIN);
+	ck_assert_int_eq(key(h, 'G'), UI_HANDLED);
+	ck_assert_uint_eq(h->nav.cur, n - 1);
+	ck_assert_str_eq(selected_partner(h), "P001");
+	/* Only a window around the end was fetched, not the log. */
+	ck_assert_uint_le(h->win.n, UI_HISTORY_WINDOW_MIN);
+	ck_assert_uint_gt(h->win_off, 0);
+	ck_assert_ptr_null(ui_history_row(h, 0));
+	key(h, UK_HOME);
+	ck_assert_str_eq(selected_partner(h), "P400");
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(walking_down_crosses_windows_without_gaps)
+{
+	struct ui_history *h;
+	int64_t prev;
+	size_t n;
+
+	add_partners(300);
+	n = log_rows();
+	h = loaded(15);
+	prev = ui_history_selected(h)->id;
+	for (size_t i = 1; i < n; i++) {
+		key(h, 'j');
+		ck_assert_uint_eq(h->nav.cur, i);
+		/* Every row on the screen is there to draw. */
+		for (size_t r = h->nav.top; r < h->nav.top + h->nav.height && r < n; r++)
+			ck_assert_ptr_nonnull(ui_history_row(h, r));
+		ck_assert_int_lt(ui_history_selected(h)->id, prev);
+		prev = ui_history_selected(h)->id;
+	}
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(pages_fetch_what_the_screen_shows)
+{
+	struct ui_history *h;
+
+	add_partners(500);
+	h = loaded(20);
+	for (int i = 0; i < 12; i++)
+		key(h, UK_PGDN);
+	ck_assert_uint_eq(h->nav.cur, 240);
+	ck_assert_str_eq(selected_partner(h), "P260");
+	for (size_t r = h->nav.top; r < h->nav.top + 20; r++)
+		ck_assert_ptr_nonnull(ui_history_row(h, r));
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(filter_prompt_applies_on_enter)
+{
+	struct ui_history *h;
+
+	add_partners(40);
+	h = loaded(10);
+	ck_assert_int_eq(key(h, '/'), UI_HANDLED);
+	ck_assert(h->prompt);
+	/* While the prompt is open, every key is its own: q and 4 are text. */
+	type(h, "p02");
+	ck_assert_uint_gt(h->nav.n, 10); /* not applied yet */
+	ck_assert_int_eq(key(h, UK_ENTER), UI_HANDLED);
+	ck_assert(!h->prompt);
+	ck_assert_str_eq(h->filter, "p02");
+	ck_assert_uint_eq(h->nav.n, 10); /* P020..P029 */
+	ck_assert_str_eq(selected_partner(h), "P029");
+	ck_assert_str_eq(ui_history_row(h, 9)->partner, "P020");
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(prompt_takes_every_key)
+{
+	struct ui_history *h;
+
+	add_partners(5);
+	h = loaded(10);
+	key(h, '/');
+	ck_assert_int_eq(key(h, 'q'), UI_HANDLED);
+	ck_assert_int_eq(key(h, '4'), UI_HANDLED);
+	ck_assert_int_eq(key(h, 'j'), UI_HANDLED);
+	ck_assert_str_eq(ui_line_text(&h->line), "q4j");
+	ck_assert_uint_eq(h->nav.cur, 0);
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(esc_in_the_prompt_keeps_the_filter)
+{
+	struct ui_history *h;
+	struct ally_err err = { 0 };
+
+	add_partners(40);
+	h = loaded(10);
+	ck_assert_int_eq(ui_history_set_filter(h, "P01", &err), ALLY_OK);
+	ck_assert_uint_eq(h->nav.n, 10);
+	key(h, '/');
+	ck_assert_str_eq(ui_line_text(&h->line), "P01"); /* to edit, not retype */
+	type(h, "9");
+	ck_assert_int_eq(key(h, UK_ESC), UI_HANDLED);
+	ck_assert(!h->prompt);
+	ck_assert_str_eq(h->filter, "P01");
+	ck_assert_uint_eq(h->nav.n, 10);
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(esc_outside_clears_the_filter)
+{
+	struct ui_history *h;
+	struct ally_err err = { 0 };
+
+	add_partners(40);
+	h = loaded(10);
+	ui_history_set_filter(h, "P01", &err);
+	key(h, 'j');
+	ck_assert_int_eq(key(h, UK_ESC), UI_HANDLED);
+	ck_assert_ptr_null(h->filter);
+	ck_assert_uint_eq(h->nav.n, log_rows());
+	ck_assert_uint_eq(h->nav.cur, 0);
+	/* With no filter, Esc is not the view's. */
+	ck_assert_int_eq(key(h, UK_ESC), UI_UNHANDLED);
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(empty_filter_shows_everything)
+{
+	struct ui_history *h;
+
+	add_partners(5);
+	h = loaded(10);
+	key(h, '/');
+	key(h, UK_ENTER);
+	ck_assert_ptr_null(h->filter);
+	ck_assert_uint_eq(h->nav.n, log_rows());
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(enter_opens_the_rows_partner)
+{
+	struct ally_err err = { 0 };
+	struct ui_history *h;
+	int64_t id, open = -1;
+
+	add_partners(3);
+	id = add_partner("Acme");
+	h = loaded(10);
+	ck_assert_int_eq(ui_history_key(h, UK_ENTER, &open, &err), UI_HANDLED);
+	ck_assert_int_eq(open, id);
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(other_keys_are_the_main_loops)
+{
+	struct ui_history *h;
+
+	add_partners(3);
+	h = loaded(10);
+	ck_assert_int_eq(key(h, 'q'), UI_UNHANDLED);
+	ck_assert_int_eq(key(h, '1'), UI_UNHANDLED);
+	ck_assert_int_eq(key(h, '?'), UI_UNHANDLED);
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(new_rows_keep_a_scrolled_selection)
+{
+	struct ally_err err = { 0 };
+	struct ui_history *h;
+	int64_t id;
+
+	add_partners(50);
+	h = loaded(10);
+	for (int i = 0; i < 5; i++)
+		key(h, 'j');
+	id = ui_history_selected(h)->id;
+	add_partner("Later 1");
+	add_partner("Later 2");
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	ck_assert_int_eq(ui_history_selected(h)->id, id);
+	ck_assert_uint_eq(h->nav.cur, 7);
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(new_rows_show_at_the_top)
+{
+	struct ally_err err = { 0 };
+	struct ui_history *h;
+
+	add_partners(5);
+	h = loaded(10);
+	add_partner("Later");
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	ck_assert_uint_eq(h->nav.cur, 0);
+	ck_assert_str_eq(selected_partner(h), "Later");
+	ui_history_free(h);
+}
+END_TEST
+
+START_TEST(empty_log)
+{
+	struct ui_history *h = loaded(10);
+
+	ck_assert_uint_eq(h->nav.n, 0);
+	ck_assert_ptr_null(ui_history_selected(h));
+	ck_assert_int_eq(key(h, 'G'), UI_HANDLED);
+	ck_assert_int_eq(key(h, 'j'), UI_HANDLED);
+	ui_history_free(h);
+}
+END_TEST
+
+static struct audit_entry entry(const char *tbl, long long row, const char *field, const char *old_v,
+				const char *new_v)
+{
+	struct audit_entry e = { 0 };
+
+	e.at = (char *)"2026-03-04 05:06:07";
+	e.tbl = (char *)tbl;
+	e.row_id = row;
+	e.field = (char *)field;
+	e.old_value = (char *)old_v;
+	e.new_value = (char *)new_v;
+	return e;
+}
+
+static void what_is(struct audit_entry e, const char *want)
+{
+	char *got = ui_history_what(&e);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(what_changed_in_words)
+{
+	char when[17];
+	struct audit_entry e = entry("partners", 3, "health", "amber", "green");
+
+	what_is(e, "health: amber -> green");
+	what_is(entry("partners", 3, "region", NULL, "EMEA"), "region: (none) -> EMEA");
+	what_is(entry("contracts", 12, "end_date", "2026-12-31", "2027-12-31"),
+		"contract 12 end_date: 2026-12-31 -> 2027-12-31");
+	what_is(entry("contracts", 12, "*", NULL, "Reseller"), "contract 12 added: Reseller");
+	what_is(entry("contacts", 7, "*", "Ann Lee", NULL), "contact 7 deleted: Ann Lee");
+	what_is(entry("action_items", 2, "*", NULL, NULL), "action item 2 added");
+	what_is(entry("partners", 3, "*", NULL, "Acme (channel)"), "partner added: Acme (channel)");
+	what_is(entry("partners", 3, "notes", "a\nb", "c\td"), "notes: a b -> c d");
+	ck_assert_str_eq(ui_history_when(&e, when), "2026-03-04 05:06");
+}
+END_TEST
+
+/* suite_from, with a fresh database around every test. */
+static Suite *suite_with_db(const char *name, const struct test_case *cases, size_t n)
+{
+	Suite *s = suite_create(name);
+	TCase *tc = NULL;
+	const char *prev = "";
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(prev, cases[i].function) != 0) {
+			tc = tcase_create(cases[i].function);
+			tcase_add_checked_fixture(tc, setup, teardown);
+			suite_add_tcase(s, tc);
+			prev = cases[i].function;
+		}
+		tcase_add_test(tc, cases[i].test);
+	}
+	return s;
+}
+
+int main(void)
+{
+	const struct test_case cases[] = {
+		{ "ui_history_load", newest_first },
+		{ "ui_history_load", new_rows_keep_a_scrolled_selection },
+		{ "ui_history_load", new_rows_show_at_the_top },
+		{ "ui_history_load", empty_log },
+		{ "ui_history_key", end_reaches_the_oldest_row_without_the_whole_log },
+		{ "ui_history_key", walking_down_crosses_windows_without_gaps },
+		{ "ui_history_key", pages_fetch_what_the_screen_shows },
+		{ "ui_history_key", filter_prompt_applies_on_enter },
+		{ "ui_history_key", prompt_takes_every_key },
+		{ "ui_history_key", esc_in_the_prompt_keeps_the_filter },
+		{ "ui_history_key", esc_outside_clears_the_filter },
+		{ "ui_history_key", empty_filter_shows_everything },
+		{ "ui_history_key", enter_opens_the_rows_partner },
+		{ "ui_history_key", other_keys_are_the_main_loops },
+		{ "ui_history_what", what_changed_in_words },
+	};
+
+	return run_suite(suite_with_db("ui-history", cases, sizeof cases / sizeof cases[0]));
+}
