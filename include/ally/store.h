@@ -382,4 +382,22 @@ struct owner_list { char **rows; size_t n; };
 int store_partner_owners(struct store *s, struct owner_list *out, struct ally_err *err);
 void owner_list_finish(struct owner_list *l);
 
+/* ---- dashboard ---- */
+
+/* The annual value of the active contracts by the tier of their partner
+ * (score_tier of its W; TIER_NONE when never scored), one row per tier
+ * and currency: amounts in different currencies are never added
+ * together.  Contracts with no annual value are left out.  Ordered by
+ * tier (1, 2, 3, unqualified, never scored), then currency.  The caller
+ * frees with tier_value_list_finish (also on failure: then empty). */
+struct tier_value {
+	int tier;            /* enum tier */
+	char currency[4];    /* ISO 4217 */
+	ally_money total;    /* minor units; -1 when past what 64 bits hold */
+	int64_t contracts;   /* how many were added up */
+};
+struct tier_value_list { struct tier_value *rows; size_t n; };
+int store_value_by_tier(struct store *s, struct tier_value_list *out, struct ally_err *err);
+void tier_value_list_finish(struct tier_value_list *l);
+
 #endif
