@@ -1,0 +1,250 @@
+/* tui-test.c: fixtures and helpers of the interface's end-to-end tests. */
+#include "tui-test.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ally/util.h"
+
+struct vt *V;
+
+void tui_setup(void)
+{
+	cli_setup();
+	H.today = TUI_TODAY;
+	V = NULL;
+}
+
+void tui_teardown(void)
+{
+	vt_free(V);
+	V = NULL;
+	cli_teardown();
+}
+
+TCase *tui_tcase(const char *name)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_add_checked_fixture(tc, tui_setup, tui_teardown);
+	return tc;
+}
+
+int tui_run_suite(Suite *s)
+{
+	return cli_run_suite(s);
+}
+
+#define ENV_MAX 16
+
+struct vt *tui_open(int rows, int cols, const char *const env[])
+{
+	const char *bin = getenv("ALLY_BIN");
+	const char *argv[] = { bin != NULL ? bin : "build/ally", "--db", H.db, NULL };
+	const char *e[ENV_MAX + 3] = { "ALLY_TODAY=" TUI_TODAY, "ALLY_USER=tester", NULL };
+	int n = 2;
+
+	for (int i = 0; env != NULL && env[i] != NULL && n < ENV_MAX; i++)
+		e[n++] = env[i];
+	e[n] = NULL;
+	return vt_spawn(argv, e, rows, cols);
+}
+
+struct vt *tui_open_at(int rows, int cols, const char *const env[], const char *text)
+{
+	struct vt *vt = tui_open(rows, cols, env);
+
+	if (!vt_wait_text(vt, text, T_WAIT)) {
+		char *screen = vt_screen(vt);
+		int st = vt_wait_exit(vt, 0);
+
+		ck_abort_msg("the interface did not show '%s' (exit %d); the screen:\n%s", text,
+			     st, screen);
+	}
+	return vt;
+}
+
+void tui_quit(struct vt *vt)
+{
+	int st;
+
+	/* Esc leaves a detail, a menu or the help; q then quits a top view
+	 * (or leaves a detail that Esc did not). */
+	for (int i = 0; i < 3; i++) {
+		KEY(vt, "q");
+		st = vt_wait_exit(vt, 1000 * TUI_SLOW);
+		if (st >= 0)
+			break;
+	}
+	if (st < 0)
+		ck_abort_msg("q did not quit; the screen:\n%s", vt_screen(vt));
+	ck_assert_msg(st == 0, "exit status %d after q", st);
+	ck_assert_msg(!vt_altscreen(vt), "the alternate screen is still on after quitting");
+	ck_assert_msg(vt_cursor_visible(vt), "the cursor is still hidden after quitting");
+}
+
+void tui_search(struct vt *vt, const char *text)
+{
+	KEY(vt, "/");
+	KEY(vt, text);
+	KEY(vt, K_ENTER);
+}
+
+/* A fingerprint of which rows are in reverse video at column col. */
+static void reverse_column(struct vt *vt, int col, char *out, int n)
+{
+	int rows = vt_rows(vt);
+
+	for (int r = 0; r < rows && r < n - 1; r++)
+		out[r] = vt_cell_reverse(vt, r, col) ? 'R' : '.';
+	out[rows < n - 1 ? rows : n - 1] = '\0';
+}
+
+/* Press key and wait until the highlighted rows at col change; false when
+ * they do not (the selection is at that end of the list). */
+static bool move_selection(struct vt *vt, const char *key, int col)
+{
+	char before[256], now[256];
+	int waited = 0;
+
+	vt_pump(vt, 0);
+	reverse_column(vt, col, before, sizeof before);
+	KEY(vt, key);
+	while (waited < 1000 * TUI_SLOW) {
+		vt_pump(vt, 20);
+		waited += 20;
+		reverse_column(vt, col, now, sizeof now);
+		if (strcmp(before, now) != 0) {
+			vt_settle(vt, 30, 500);
+			return true;
+		}
+	}
+	return false;
+}
+
+void tui_menu_pick(struct vt *vt, const char *label)
+{
+	int row, col, moves = 0;
+	const char *dir = K_DOWN;
+
+	SEE(vt, label);
+	vt_settle(vt, 50, 1000);
+	for (;;) {
+		if (!vt_find(vt, label, &row, &col))
+			ck_abort_msg("'%s' left the menu; the screen:\n%s", label, vt_screen(vt));
+		if (vt_cell_reverse(vt, row, col))
+			break;
+		if (moves++ > 60)
+			ck_abort_msg("could not select '%s'; the screen:\n%s", label,
+				     vt_screen(vt));
+		if (!move_selection(vt, dir, col)) {
+			if (strcmp(dir, K_UP) == 0)
+				ck_abort_msg("'%s' is never selected; the screen:\n%s", label,
+					     vt_screen(vt));
+			dir = K_UP;
+		}
+	}
+	KEY(vt, K_ENTER);
+}
+
+#define ARGS_MAX 16
+
+char *tui_cli(const char *arg, ...)
+{
+	const char *a[ARGS_MAX + 1] = { NULL };
+	struct run r;
+	va_list ap;
+	int n = 0;
+	char *out;
+
+	a[n++] = arg;
+	va_start(ap, arg);
+	while (n < ARGS_MAX && (a[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	run_ally(&H, &r, NULL, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
+		 a[10], a[11], a[12], a[13], a[14], a[15], (char *)NULL);
+	ck_assert_msg(r.status == 0, "ally %s %s %s: exit %d: %s", a[0], a[1] ? a[1] : "",
+		      a[2] ? a[2] : "", r.status, r.err);
+	out = r.out;
+	r.out = NULL;
+	run_finish(&r);
+	return out;
+}
+
+void tui_import_partners(const char *csv)
+{
+	const char *path = harness_write(&H, "partners.csv", csv);
+
+	free(tui_cli("import", "partners", path, NULL));
+}
+
+void tui_demo(void)
+{
+	free(tui_cli("demo", NULL));
+}
+
+static sqlite3 *db_open(int flags)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(H.db, &db, flags, NULL) != SQLITE_OK)
+		ck_abort_msg("cannot open %s: %s", H.db, sqlite3_errmsg(db));
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
+
+int64_t tui_sql_int(const char *sql)
+{
+	sqlite3 *db = db_open(SQLITE_OPEN_READONLY);
+	sqlite3_stmt *st = NULL;
+	int64_t v;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		ck_abort_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) != SQLITE_ROW)
+		ck_abort_msg("%s: no row (%s)", sql, sqlite3_errmsg(db));
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+char *tui_sql_text(const char *sql)
+{
+	sqlite3 *db = db_open(SQLITE_OPEN_READONLY);
+	sqlite3_stmt *st = NULL;
+	const unsigned char *t;
+	char *v;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		ck_abort_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) != SQLITE_ROW)
+		ck_abort_msg("%s: no row (%s)", sql, sqlite3_errmsg(db));
+	t = sqlite3_column_text(st, 0);
+	v = t != NULL ? xstrdup((const char *)t) : NULL;
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+void tui_sql_exec(const char *sql)
+{
+	sqlite3 *db = db_open(SQLITE_OPEN_READWRITE);
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		ck_abort_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+bool tui_db_intact(void)
+{
+	char *r = tui_sql_text("PRAGMA integrity_check");
+	bool ok = r != NULL && strcmp(r, "ok") == 0;
+
+	free(r);
+	return ok;
+}
