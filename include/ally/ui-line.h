@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct ui_line {
 	char *text;  /* NUL-terminated; never NULL after ui_line_init */
@@ -43,5 +44,10 @@ bool ui_line_key(struct ui_line *l, int key);
  * (text_visible: a control or invisible character takes its marker's
  * width), so the screen can place the terminal's cursor. */
 size_t ui_line_cursor_col(const struct ui_line *l);
+
+/* Write code point cp (below U+110000, not a surrogate) as UTF-8 into
+ * out, NUL-terminated; returns its length in bytes (1-4).  For keys
+ * compared with text (a menu's first letters). */
+size_t ui_utf8_encode(uint32_t cp, char out[5]);
 
 #endif

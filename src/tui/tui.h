@@ -165,6 +165,11 @@ bool tui_confirm(struct tui *t, const char *question);
 /* A one-line input on the status line, prefilled with initial.  Returns
  * true and *out (the caller frees) on Enter; false on Esc or stopping. */
 bool tui_prompt(struct tui *t, const char *label, const char *initial, char **out);
+/* For the modal screens: a box around w with title (sanitised) on its top
+ * border; and a repaint of the screen with w (a panel) over it.  The view
+ * under a panel is painted first, so w is touched to be copied again. */
+void tui_frame(struct tui *t, WINDOW *w, const char *title);
+void tui_modal_paint(struct tui *t, WINDOW *w);
 
 /* ---- editor.c: long text in $VISUAL / $EDITOR ---- */
 

@@ -91,28 +91,31 @@ static void line_delete(struct ui_line *l, size_t from, size_t to)
 		l->cur = from;
 }
 
-static size_t utf8_encode(uint32_t cp, char out[4])
+size_t ui_utf8_encode(uint32_t cp, char out[5])
 {
+	size_t n;
+
 	if (cp < 0x80) {
 		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
+		n = 1;
+	} else if (cp < 0x800) {
 		out[0] = (char)(0xC0 | (cp >> 6));
 		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
+		n = 2;
+	} else if (cp < 0x10000) {
 		out[0] = (char)(0xE0 | (cp >> 12));
 		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
+		n = 3;
+	} else {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
 	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
+	out[n] = '\0';
+	return n;
 }
 
 /* A character that may be typed into the text: not a C0 or C1 control,
@@ -128,8 +131,8 @@ static bool insertable(int key)
 
 static void line_insert(struct ui_line *l, uint32_t cp)
 {
-	char enc[4];
-	size_t n = utf8_encode(cp, enc);
+	char enc[5];
+	size_t n = ui_utf8_encode(cp, enc);
 
 	line_reserve(l, n);
 	memmove(l->text + l->cur + n, l->text + l->cur, l->len - l->cur + 1);

@@ -201,6 +201,21 @@ START_TEST(a_long_line_grows)
 }
 END_TEST
 
+START_TEST(encode_writes_one_to_four_bytes)
+{
+	char out[5];
+
+	ck_assert_uint_eq(ui_utf8_encode('a', out), 1);
+	ck_assert_str_eq(out, "a");
+	ck_assert_uint_eq(ui_utf8_encode(0xE9, out), 2);
+	ck_assert_str_eq(out, "é");
+	ck_assert_uint_eq(ui_utf8_encode(0x4E2D, out), 3);
+	ck_assert_str_eq(out, "中");
+	ck_assert_uint_eq(ui_utf8_encode(0x1F600, out), 4);
+	ck_assert_str_eq(out, "😀");
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -214,6 +229,7 @@ int main(void)
 		{ "ui_line_key", a_long_line_grows },
 		{ "ui_line_set", set_replaces_and_moves_to_the_end },
 		{ "ui_line_cursor_col", cursor_column_counts_markers_of_controls },
+		{ "ui_utf8_encode", encode_writes_one_to_four_bytes },
 	};
 
 	return run_suite(suite_from("ui-line", cases, sizeof cases / sizeof cases[0]));
