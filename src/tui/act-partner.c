@@ -1,1 +1,411 @@
-/* act-partner.c: not written yet. */
+/* act-partner.c: the changes a user makes to a partner from any screen:
+ * status, phase, fields, long texts, and the sample portfolio.  Each one
+ * asks through a form, a menu or a confirmation, validates with the same
+ * core routines as the CLI, and writes through the store in one
+ * transaction, so it lands in the audit log like `ally partner set`. */
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally/demo.h"
+#include "ally/enums.h"
+#include "ally/partner.h"
+#include "ally/phase.h"
+#include "ally/store.h"
+#include "ally/ui-form.h"
+#include "ally/util.h"
+
+/* End the transaction the caller began: commit when rc is ALLY_OK, else
+ * (or when the commit fails) roll back.  Returns the final status. */
+static int tx_finish(struct tui *t, int rc, struct ally_err *err)
+{
+	if (rc == ALLY_OK)
+		rc = store_commit(t->store, err);
+	if (rc != ALLY_OK)
+		store_rollback(t->store);
+	return rc;
+}
+
+/* Read partner id into p; on failure the error is on the status line. */
+static bool read_partner(struct tui *t, int64_t id, struct partner *p)
+{
+	struct ally_err err;
+
+	ally_err_clear(&err);
+	if (store_partner_get(t->store, id, p, &err) == ALLY_OK)
+		return true;
+	tui_error(t, &err);
+	return false;
+}
+
+static const char *arrow(const struct tui *t)
+{
+	return t->utf8 ? "\xe2\x86\x92" : "->";
+}
+
+/* ---- h: status ---- */
+
+static const struct ufield_spec status_fields[] = {
+	{ "health", "Health", UF_CHOICE, health_names, false, 8 },
+	{ "note", "Note", UF_TEXT, NULL, false, 0 },
+};
+
+struct status_ctx {
+	struct tui *t;
+	int64_t id;
+	int health; /* what was saved */
+};
+
+static int status_check(void *ctx, const char *name, const char *value, struct ally_err *err)
+{
+	if (strcmp(name, "health") == 0)
+		return enum_parse_field(health_names, value, "health", err) < 0 ? ALLY_EUSER
+										  : ALLY_OK;
+	return text_check(value, "note", TEXT_LINE_MAX, false, err);
+}
+
+static int status_save(void *ctx, struct uform *f, struct ally_err *err)
+{
+	struct status_ctx *c = ctx;
+	const char *note = uform_value(f, 1);
+	int h = enum_parse_field(health_names, uform_value(f, 0), "health", err), rc;
+
+	if (h < 0)
+		return ALLY_EUSER;
+	rc = store_begin(c->t->store, err);
+	if (rc == ALLY_OK)
+		rc = store_status_add(c->t->store, c->id, h, note[0] != '\0' ? note : NULL,
+				      c->t->today, err);
+	rc = tx_finish(c->t, rc, err);
+	if (rc == ALLY_OK)
+		c->health = h;
+	return rc;
+}
+
+bool tui_act_status(struct tui *t, int64_t partner_id)
+{
+	struct status_ctx c = { t, partner_id, -1 };
+	struct partner p;
+	struct uform *f;
+	char *title;
+	bool saved;
+
+	if (!read_partner(t, partner_id, &p))
+		return false;
+	f = uform_new(status_fields, 2, status_check, &c);
+	/* Never set: no guess; the form asks for one. */
+	uform_prefill(f, 0, enum_name(health_names, p.health));
+	uform_prefill(f, 1, p.status_note);
+	title = xasprintf("Status of %s", p.name);
+	saved = tui_form(t, title, f, status_save, &c);
+	if (saved) {
+		tui_changed(t);
+		tui_msg(t, "%s: status %s", p.name, health_names[c.health]);
+	}
+	free(title);
+	uform_free(f);
+	partner_finish(&p);
+	return saved;
+}
+
+/* ---- >: phase ---- */
+
+/* The menu of allowed targets, the default step preselected when there is
+ * one; the chosen phase, or -1 when cancelled. */
+static int pick_phase(struct tui *t, enum phase from)
+{
+	enum phase targets[PHASE_COUNT], def;
+	const char *items[PHASE_COUNT];
+	struct ally_err err;
+	size_t n = phase_targets(from, targets);
+	bool has_def = phase_resolve_move(from, -1, &def, &err) == ALLY_OK;
+	int pre = 0, r;
+	char *title;
+
+	for (size_t i = 0; i < n; i++) {
+		items[i] = phase_names[targets[i]];
+		if (has_def && def == targets[i])
+			pre = (int)i;
+	}
+	title = xasprintf("Move from %s to", phase_names[from]);
+	r = tui_menu(t, title, items, (int)n, pre);
+	free(title);
+	return r >= 0 ? (int)targets[r] : -1;
+}
+
+bool tui_act_advance(struct tui *t, int64_t partner_id)
+{
+	enum phase from, to;
+	struct ally_err err;
+	struct partner p;
+	char *note = NULL;
+	int target, rc;
+
+	if (!read_partner(t, partner_id, &p))
+		return false;
+	ally_err_clear(&err);
+	target = pick_phase(t, (enum phase)p.phase);
+	if (target < 0 || !tui_prompt(t, "Note (Enter alone skips): ", "", &note)) {
+		tui_msg(t, "%s: phase not changed", p.name);
+		partner_finish(&p);
+		return false;
+	}
+	rc = text_check(note, "note", TEXT_LINE_MAX, false, &err);
+	if (rc == ALLY_OK)
+		rc = store_begin(t->store, &err);
+	if (rc == ALLY_OK)
+		rc = tx_finish(t,
+			       store_phase_move(t->store, partner_id, target,
+						note[0] != '\0' ? note : NULL, t->today, &from, &to,
+						&err),
+			       &err);
+	if (rc == ALLY_OK) {
+		tui_changed(t);
+		tui_msg(t, "%s: phase %s %s %s", p.name, phase_names[from], arrow(t),
+			phase_names[to]);
+	} else {
+		tui_error(t, &err);
+	}
+	free(note);
+	partner_finish(&p);
+	return rc == ALLY_OK;
+}
+
+/* ---- a and e: the partner's fields ---- */
+
+/* The one-line fields, in the order of `ally partner add`; the long
+ * texts are E's. */
+static const struct ufield_spec partner_form_fields[] = {
+	{ "name", "Name", UF_TEXT, NULL, false, 0 },
+	{ "type", "Type", UF_CHOICE, partner_type_names, false, 20 },
+	{ "owner", "Owner", UF_TEXT, NULL, false, 24 },
+	{ "origin", "Origin", UF_CHOICE, partner_origin_names, true, 20 },
+	{ "power", "Power", UF_CHOICE, partner_power_names, true, 12 },
+	{ "goal", "Goal", UF_CHOICE, partner_goal_names, true, 14 },
+	{ "region", "Region", UF_TEXT, NULL, false, 0 },
+	{ "website", "Website", UF_TEXT, NULL, false, 0 },
+};
+#define PARTNER_FORM_N (sizeof partner_form_fields / sizeof partner_form_fields[0])
+
+struct partner_ctx {
+	struct tui *t;
+	struct partner orig;    /* as read (edit), or new (add) */
+	struct partner scratch; /* where each field is checked as it is left */
+	struct partner saved;   /* what was written, once saved */
+	bool add;
+};
+
+static int partner_check(void *ctx, const char *name, const char *value, struct ally_err *err)
+{
+	struct partner_ctx *c = ctx;
+
+	return partner_set_field(&c->scratch, name, value, c->add, err);
+}
+
+static int partner_save(void *ctx, struct uform *f, struct ally_err *err)
+{
+	struct partner_ctx *c = ctx;
+	struct partner p;
+	int rc = ALLY_OK;
+
+	/* From the record as read each time, so a refused save leaves nothing
+	 * half-applied for the next try. */
+	partner_copy(&p, &c->orig);
+	for (size_t i = 0; i < PARTNER_FORM_N && rc == ALLY_OK; i++)
+		rc = partner_set_field(&p, partner_form_fields[i].name, uform_value(f, i), c->add,
+				       err);
+	if (rc == ALLY_OK)
+		rc = partner_validate(&p, err);
+	if (rc == ALLY_OK)
+		rc = store_begin(c->t->store, err);
+	if (rc == ALLY_OK)
+		rc = tx_finish(c->t,
+			       c->add ? store_partner_add(c->t->store, &p, err)
+				      : store_partner_update(c->t->store, &p, err),
+			       err);
+	if (rc == ALLY_OK) {
+		partner_finish(&c->saved);
+		c->saved = p;
+	} else {
+		partner_finish(&p);
+	}
+	return rc;
+}
+
+static void partner_prefill(struct uform *f, const struct partner *p)
+{
+	uform_prefill(f, 0, p->name);
+	uform_prefill(f, 1, enum_name(partner_type_names, p->type));
+	uform_prefill(f, 2, p->owner);
+	uform_prefill(f, 3, enum_name(partner_origin_names, p->origin));
+	uform_prefill(f, 4, enum_name(partner_power_names, p->power));
+	uform_prefill(f, 5, enum_name(partner_goal_names, p->goal));
+	uform_prefill(f, 6, p->region);
+	uform_prefill(f, 7, p->website);
+}
+
+/* The form for partner id (0: a new one); the id saved, or 0. */
+static int64_t partner_form(struct tui *t, int64_t id)
+{
+	struct partner_ctx c;
+	struct uform *f;
+	int64_t saved_id = 0;
+	char *title;
+
+	memset(&c, 0, sizeof c);
+	c.t = t;
+	c.add = id == 0;
+	partner_init(&c.saved);
+	if (c.add) {
+		partner_init(&c.orig);
+		/* domain.md: the owner defaults to whoever adds it. */
+		c.orig.owner = xstrdup(t->user);
+	} else if (!read_partner(t, id, &c.orig)) {
+		partner_finish(&c.saved);
+		return 0;
+	}
+	partner_copy(&c.scratch, &c.orig);
+	f = uform_new(partner_form_fields, PARTNER_FORM_N, partner_check, &c);
+	partner_prefill(f, &c.orig);
+	title = c.add ? xstrdup("New partner") : xasprintf("Edit %s", c.orig.name);
+	if (tui_form(t, title, f, partner_save, &c)) {
+		saved_id = c.saved.id;
+		tui_changed(t);
+		tui_msg(t, "%s: %s", c.saved.name, c.add ? "added" : "saved");
+	}
+	free(title);
+	uform_free(f);
+	partner_finish(&c.orig);
+	partner_finish(&c.scratch);
+	partner_finish(&c.saved);
+	return saved_id;
+}
+
+bool tui_act_partner_form(struct tui *t, int64_t partner_id)
+{
+	return partner_form(t, partner_id) != 0;
+}
+
+int64_t tui_act_partner_add(struct tui *t)
+{
+	return partner_form(t, 0);
+}
+
+/* ---- E: long texts in the editor ---- */
+
+static const char *const text_fields[] = { "notes", "value_partner", "value_us",
+					   "value_together" };
+static const char *const text_labels[] = { "Notes", "Value for the partner", "Value for us",
+					   "Value together" };
+#define TEXT_FIELDS_N 4
+
+static char **text_slot(struct partner *p, const char *field)
+{
+	if (strcmp(field, "value_partner") == 0)
+		return &p->value_partner;
+	if (strcmp(field, "value_us") == 0)
+		return &p->value_us;
+	if (strcmp(field, "value_together") == 0)
+		return &p->value_together;
+	return &p->notes;
+}
+
+/* Which text: field itself, or the user's pick; NULL when cancelled. */
+static const char *pick_text(struct tui *t, const char *field)
+{
+	int r;
+
+	if (field != NULL)
+		return field;
+	r = tui_menu(t, "Edit which text", text_labels, TEXT_FIELDS_N, 0);
+	return r >= 0 ? text_fields[r] : NULL;
+}
+
+static const char *text_label(const char *field)
+{
+	for (int i = 0; i < TEXT_FIELDS_N; i++)
+		if (strcmp(field, text_fields[i]) == 0)
+			return text_labels[i];
+	return field;
+}
+
+/* Editors end a file with a newline that the text never had; trailing
+ * line breaks carry nothing, so they do not count as a change. */
+static void trim_newlines(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
+bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field)
+{
+	struct ally_err err;
+	struct partner p;
+	char *text = NULL, *before;
+	bool saved = false;
+	int rc;
+
+	field = pick_text(t, field);
+	if (field == NULL || !read_partner(t, partner_id, &p))
+		return false;
+	ally_err_clear(&err);
+	before = xstrdup(*text_slot(&p, field) != NULL ? *text_slot(&p, field) : "");
+	trim_newlines(before);
+	rc = tui_edit_text(t, before, &text, &err);
+	if (rc == ALLY_OK) {
+		trim_newlines(text);
+		if (strcmp(text, before) == 0) {
+			tui_msg(t, "%s: %s not changed", p.name, text_label(field));
+			goto out;
+		}
+		/* The version read before editing guards the save: a change made
+		 * meanwhile by another session is refused, not overwritten. */
+		rc = partner_set_field(&p, field, text, false, &err);
+	}
+	if (rc == ALLY_OK)
+		rc = store_begin(t->store, &err);
+	if (rc == ALLY_OK)
+		rc = tx_finish(t, store_partner_update(t->store, &p, &err), &err);
+	if (rc == ALLY_OK) {
+		saved = true;
+		tui_changed(t);
+		tui_msg(t, "%s: %s saved", p.name, text_label(field));
+	} else {
+		tui_error(t, &err);
+	}
+out:
+	free(before);
+	free(text);
+	partner_finish(&p);
+	return saved;
+}
+
+/* ---- D: the sample portfolio ---- */
+
+bool tui_act_demo(struct tui *t)
+{
+	struct demo_counts counts;
+	struct ally_err err;
+	int rc;
+
+	if (!tui_confirm(t, "Load the sample portfolio into this empty database?\n"
+			    "It adds example partners, contracts and contacts dated around today."))
+		return false;
+	ally_err_clear(&err);
+	/* demo_load refuses a database that has partners, inside the same
+	 * transaction, so two sessions cannot both load it. */
+	rc = store_begin(t->store, &err);
+	if (rc == ALLY_OK)
+		rc = tx_finish(t, demo_load(t->store, t->today, NULL, t->user, &counts, &err), &err);
+	if (rc != ALLY_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	tui_changed(t);
+	tui_msg(t, "Loaded the sample portfolio: %zu partners, %zu contracts.", counts.partners,
+		counts.contracts);
+	return true;
+}
