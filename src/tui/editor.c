@@ -1,1 +1,281 @@
-/* editor.c: not written yet. */
+/* editor.c: long texts (notes, the value proposition) in the user's own
+ * editor.
+ *
+ * The text goes to a private temporary file (mkstemp: 0600, a name
+ * nobody can guess); $VISUAL, else $EDITOR, else vi runs on it without a
+ * shell, the variable split on blanks, so no quoting or expansion ever
+ * happens; the terminal is handed over with endwin and taken back after.
+ * Nothing is written to the database here: the caller saves the result. */
+#include "tui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ally/util.h"
+
+/* How long an editor gets to leave after SIGTERM when ally must stop. */
+#define EDITOR_GRACE_MS 500
+
+/* The editor's words: $VISUAL, else $EDITOR, else vi, split on blanks.
+ * The caller frees argv[0] (the copy the words point into) and argv. */
+static char **editor_argv(const char *file)
+{
+	const char *var = getenv("VISUAL");
+	char *copy, *p;
+	char **argv;
+	size_t n = 0;
+
+	if (var == NULL || var[strspn(var, " \t")] == '\0')
+		var = getenv("EDITOR");
+	if (var == NULL || var[strspn(var, " \t")] == '\0')
+		var = "vi";
+	copy = xstrdup(var + strspn(var, " \t"));
+	argv = xcalloc(strlen(copy) / 2 + 3, sizeof *argv);
+	for (p = copy; *p != '\0';) {
+		argv[n++] = p;
+		p += strcspn(p, " \t");
+		if (*p == '\0')
+			break;
+		*p++ = '\0';
+		p += strspn(p, " \t");
+	}
+	argv[n++] = (char *)file;
+	argv[n] = NULL;
+	return argv;
+}
+
+static int write_all(int fd, const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, s, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The private file, holding initial; its path (the caller frees) or NULL
+ * with err filled. */
+static char *temp_file(const char *initial, struct ally_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	int fd, saved;
+
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	path = xasprintf("%s/ally-edit-XXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd < 0) {
+		ally_err_set(err, ALLY_EUSER, "editor", "cannot make a temporary file in %s: %s",
+			     dir, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if (write_all(fd, initial, strlen(initial)) == 0 && close(fd) == 0)
+		return path;
+	saved = errno;
+	close(fd);
+	unlink(path);
+	ally_err_set(err, ALLY_EUSER, "editor", "cannot write %s: %s", path, strerror(saved));
+	free(path);
+	return NULL;
+}
+
+/* Read the whole file back (the caller frees); NULL with err filled. */
+static char *read_back(const char *path, struct ally_err *err)
+{
+	struct buf b;
+	char chunk[4096];
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0) {
+		ally_err_set(err, ALLY_EUSER, "editor", "cannot read %s back: %s", path,
+			     strerror(errno));
+		return NULL;
+	}
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			ally_err_set(err, ALLY_EUSER, "editor", "cannot read %s back: %s", path,
+				     strerror(errno));
+			close(fd);
+			buf_finish(&b);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		buf_add(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	return buf_take(&b);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Wait for the editor.  When ally must stop (SIGHUP, SIGTERM) the editor
+ * is asked to stop too, then killed, so that ally leaves in time. */
+static int wait_editor(struct tui *t, pid_t pid, int *status)
+{
+	for (;;) {
+		if (waitpid(pid, status, 0) == pid)
+			return 0;
+		if (errno != EINTR)
+			return -1;
+		if (!tui_stopping(t))
+			continue;
+		kill(pid, SIGTERM);
+		for (int waited = 0; waited < EDITOR_GRACE_MS; waited += 50) {
+			if (waitpid(pid, status, WNOHANG) == pid)
+				return 0;
+			sleep_ms(50);
+		}
+		kill(pid, SIGKILL);
+		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+			;
+		return 0;
+	}
+}
+
+/* While the editor has the terminal, Ctrl-C and Ctrl-\ there (an editor
+ * in cooked mode) signal the whole foreground group: they are meant for
+ * the editor, not ally, which ignores them until it returns. */
+static void hold_signals(struct sigaction old[2], bool hold)
+{
+	static const int sigs[2] = { SIGINT, SIGQUIT };
+	struct sigaction ign;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	for (int i = 0; i < 2; i++) {
+		if (hold)
+			sigaction(sigs[i], &ign, &old[i]);
+		else
+			sigaction(sigs[i], &old[i], NULL);
+	}
+}
+
+/* In the child: an ignored signal stays ignored across exec, so the
+ * editor gets the defaults back. */
+static void child_signals(void)
+{
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+}
+
+/* Run argv with the terminal handed over.  Returns ALLY_OK when it ran
+ * and exited 0; otherwise fills err.  A pipe closed on exec tells a
+ * failed exec (its errno comes through) from an editor that ran. */
+static int run_editor(struct tui *t, char **argv, struct ally_err *err)
+{
+	int fds[2], status = 0, exec_errno = 0, rc = ALLY_OK;
+	struct sigaction old[2];
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return ally_err_set(err, ALLY_EUSER, "editor", "cannot run '%s': %s", argv[0],
+				    strerror(errno));
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	def_prog_mode();
+	endwin();
+	hold_signals(old, true);
+	pid = fork();
+	if (pid == 0) {
+		child_signals();
+		close(fds[0]);
+		execvp(argv[0], argv);
+		exec_errno = errno;
+		if (write(fds[1], &exec_errno, sizeof exec_errno) < 0)
+			_exit(126);
+		_exit(127);
+	}
+	close(fds[1]);
+	if (pid < 0) {
+		rc = ally_err_set(err, ALLY_EUSER, "editor", "cannot run '%s': %s", argv[0],
+				  strerror(errno));
+	} else {
+		ssize_t r;
+
+		do
+			r = read(fds[0], &exec_errno, sizeof exec_errno);
+		while (r < 0 && errno == EINTR && !tui_stopping(t));
+		if (wait_editor(t, pid, &status) != 0)
+			rc = ally_err_set(err, ALLY_EUSER, "editor", "lost '%s': %s", argv[0],
+					  strerror(errno));
+		else if (r == (ssize_t)sizeof exec_errno)
+			rc = ally_err_set(err, ALLY_EUSER, "editor", "cannot run '%s': %s", argv[0],
+					  strerror(exec_errno));
+		else if (tui_stopping(t))
+			rc = ally_err_set(err, ALLY_EUSER, "editor", "stopped; nothing was changed");
+		else if (WIFSIGNALED(status))
+			rc = ally_err_set(err, ALLY_EUSER, "editor", "'%s' was killed by signal %d",
+					  argv[0], WTERMSIG(status));
+		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			rc = ally_err_set(err, ALLY_EUSER, "editor", "'%s' exited with status %d",
+					  argv[0], WEXITSTATUS(status));
+	}
+	close(fds[0]);
+	hold_signals(old, false);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	return rc;
+}
+
+int tui_edit_text(struct tui *t, const char *initial, char **out, struct ally_err *err)
+{
+	char *path, *text = NULL;
+	char **argv;
+	size_t ilen, len;
+	int rc;
+
+	*out = NULL;
+	if (initial == NULL)
+		initial = "";
+	path = temp_file(initial, err);
+	if (path == NULL)
+		return ALLY_EUSER;
+	argv = editor_argv(path);
+	rc = run_editor(t, argv, err);
+	if (rc == ALLY_OK) {
+		text = read_back(path, err);
+		rc = text != NULL ? ALLY_OK : ALLY_EUSER;
+	}
+	unlink(path);
+	free(argv[0]);
+	free(argv);
+	free(path);
+	if (rc != ALLY_OK)
+		return rc;
+	/* Editors end the last line; a text that had no final newline must
+	 * not gain one just by being opened. */
+	ilen = strlen(initial);
+	len = strlen(text);
+	if ((ilen == 0 || initial[ilen - 1] != '\n') && len > 0 && text[len - 1] == '\n')
+		text[len - 1] = '\0';
+	*out = text;
+	return ALLY_OK;
+}
