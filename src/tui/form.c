@@ -1,1 +1,698 @@
-/* form.c: not written yet. */
+/* form.c: a form (struct uform, include/ally/ui-form.h) shown with the
+ * ncurses form library, in a boxed panel centred on the screen.
+ *
+ * The model decides everything: which field is current, whether a field
+ * may be left, what is wrong with it, whether the form changed.  This file
+ * only shows it and turns keys into model calls.  The curses form is
+ * built from the model, and built again whenever what it shows changes
+ * shape (an error appears or goes, the terminal is resized): labels and
+ * errors are inactive fields of the same form, so the library pages them
+ * with their inputs when a form is taller than the screen.
+ *
+ * Values from the database are shown sanitised (text_visible), but only
+ * what the user edits is read back, so a value nobody touched is saved
+ * exactly as it was. */
+#include "tui.h"
+
+#include <form.h>
+#include <panel.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ally/text.h"
+#include "ally/ui-form.h"
+#include "ally/ui-line.h"
+#include "ally/util.h"
+
+#define FORM_TICK_MS 200
+#define FORM_MAX_W 90 /* wider forms are harder to read, not easier */
+#define FOOTER_ROWS 3 /* the form's own error, two lines of keys */
+
+#define HINT_MOVE "Tab/Down next  Shift-Tab/Up previous  Enter next (saves on the last)"
+#define HINT_SAVE "Ctrl-S/F2 save  Esc cancel"
+#define HINT_CHOICE "Enter/Space list  Left/Right change  "
+#define HINT_PAGES "  PgDn/PgUp page"
+
+/* Where one field of the model goes on the form. */
+struct slot {
+	int page;
+	int row;      /* in the page */
+	int input_w;  /* columns of the input */
+	int err_row;  /* the reason: its row (row: beside, row + 1: below) */
+	int err_x;
+	int err_w;
+};
+
+struct form_box {
+	struct tui *t;
+	const char *title;
+	struct uform *f;
+	size_t n;
+	struct slot *slot; /* n */
+	int pages;
+	int page_rows;     /* rows of the tallest page */
+	int label_w;       /* the label column, "> " mark included */
+	int inner_w;       /* inside the box and its margins */
+	bool fits;         /* the screen has room for the form */
+	FIELD **fields;    /* all of them, NULL-terminated, page by page */
+	FIELD **input;     /* n: the input of each */
+	FIELD **label;     /* n */
+	FORM *form;
+	WINDOW *win, *sub;
+	PANEL *pan;
+};
+
+static bool ascii_only(void)
+{
+	return MB_CUR_MAX == 1;
+}
+
+/* s sanitised and cut to cols columns (the caller frees). */
+static char *shown(const char *s, int cols)
+{
+	char *vis = text_visible(s != NULL ? s : "", 0);
+	char *fit = text_fit(vis, cols > 0 ? (size_t)cols : 0, 1, ascii_only());
+
+	free(vis);
+	return fit;
+}
+
+static bool is_choice(const struct form_box *fb, size_t i)
+{
+	return uform_spec(fb->f, i)->kind == UF_CHOICE;
+}
+
+/* ---- layout: where everything goes, from the model and the screen ---- */
+
+/* The widest choice (or "(none)"), and the room for the list mark. */
+static int choice_width(const struct form_box *fb, size_t i)
+{
+	const struct ufield_spec *sp = uform_spec(fb->f, i);
+	int w = 6; /* "(none)" */
+
+	for (int c = 0; sp->choices != NULL && sp->choices[c] != NULL; c++)
+		if ((int)text_width(sp->choices[c]) > w)
+			w = (int)text_width(sp->choices[c]);
+	return w + 2;
+}
+
+static int input_width(const struct form_box *fb, size_t i, int room)
+{
+	const struct ufield_spec *sp = uform_spec(fb->f, i);
+	int w = room;
+
+	if (sp->kind == UF_CHOICE)
+		w = choice_width(fb, i);
+	else if (sp->width > 0)
+		w = sp->width + 1; /* a cell for the cursor after the last character */
+	return w < room ? w : room;
+}
+
+/* The reason beside the input when it fits there, else on the row below
+ * across the input's column.  Returns the rows the field takes. */
+static int place_error(struct form_box *fb, size_t i, int x, int room)
+{
+	struct slot *s = &fb->slot[i];
+	const char *err = uform_error(fb->f, i);
+	char *vis;
+	int w;
+
+	s->err_row = -1;
+	if (err == NULL)
+		return 1;
+	vis = text_visible(err, 0);
+	w = (int)text_width(vis) + 2; /* "! " */
+	free(vis);
+	if (w <= room - s->input_w - 1) {
+		s->err_row = s->row;
+		s->err_x = x + s->input_w + 1;
+		s->err_w = room - s->input_w - 1;
+		return 1;
+	}
+	s->err_row = s->row + 1;
+	s->err_x = x;
+	s->err_w = room;
+	return 2;
+}
+
+static void layout(struct form_box *fb)
+{
+	struct tui *t = fb->t;
+	int width = t->cols - 2 < FORM_MAX_W ? t->cols - 2 : FORM_MAX_W;
+	int per_page = t->rows - 2 - 2 - FOOTER_ROWS;
+	int labels = 0, room, page = 0, row = 0;
+
+	fb->inner_w = width - 4;
+	for (size_t i = 0; i < fb->n; i++) {
+		int w = (int)text_width(uform_spec(fb->f, i)->label);
+
+		if (w > labels)
+			labels = w;
+	}
+	fb->label_w = labels + 2;
+	if (fb->label_w > fb->inner_w / 3)
+		fb->label_w = fb->inner_w / 3;
+	room = fb->inner_w - fb->label_w - 1;
+	fb->fits = per_page >= 2 && room >= 8 && fb->n > 0;
+	fb->pages = 1;
+	fb->page_rows = 1;
+	if (!fb->fits)
+		return;
+	for (size_t i = 0; i < fb->n; i++) {
+		struct slot *s = &fb->slot[i];
+		int need;
+
+		s->input_w = input_width(fb, i, room);
+		s->row = row;
+		need = place_error(fb, i, fb->label_w + 1, room);
+		if (row > 0 && row + need > per_page) {
+			page++;
+			row = 0;
+			s->row = 0;
+			place_error(fb, i, fb->label_w + 1, room);
+		}
+		s->page = page;
+		row += need;
+		if (row > fb->page_rows)
+			fb->page_rows = row > per_page ? per_page : row;
+	}
+	fb->pages = page + 1;
+}
+
+/* ---- the curses form, built from the layout ---- */
+
+static void unbuild(struct form_box *fb)
+{
+	if (fb->form != NULL) {
+		unpost_form(fb->form);
+		free_form(fb->form);
+	}
+	fb->form = NULL;
+	for (size_t i = 0; fb->fields != NULL && fb->fields[i] != NULL; i++)
+		free_field(fb->fields[i]);
+	free(fb->fields);
+	fb->fields = NULL;
+	if (fb->sub != NULL)
+		delwin(fb->sub);
+	fb->sub = NULL;
+	if (fb->pan != NULL)
+		del_panel(fb->pan);
+	fb->pan = NULL;
+	if (fb->win != NULL)
+		delwin(fb->win);
+	fb->win = NULL;
+}
+
+/* What an input shows: a choice's name (or "(none)") with a mark that
+ * says it opens a list; a text as it is, sanitised. */
+static void fill_input(struct form_box *fb, size_t i)
+{
+	const char *v = uform_value(fb->f, i);
+	char *text;
+
+	if (is_choice(fb, i)) {
+		int w = fb->slot[i].input_w - 2;
+		char *name = shown(v[0] != '\0' ? v : "(none)", w);
+		int pad = w - (int)text_width(name);
+
+		text = xasprintf("%s%*s %s", name, pad > 0 ? pad : 0, "",
+				 ascii_only() ? "v" : "\u25be");
+		free(name);
+	} else {
+		text = text_visible(v, 0);
+	}
+	set_field_buffer(fb->input[i], 0, text);
+	set_field_status(fb->input[i], FALSE);
+	free(text);
+}
+
+static FIELD *static_field(int w, int y, int x, const char *text, attr_t attr)
+{
+	FIELD *fd = new_field(1, w, y, x, 0, 0);
+	char *s;
+
+	if (fd == NULL)
+		return NULL;
+	field_opts_off(fd, O_ACTIVE | O_EDIT);
+	set_field_back(fd, attr);
+	s = shown(text, w);
+	set_field_buffer(fd, 0, s);
+	free(s);
+	return fd;
+}
+
+static FIELD *input_field(struct form_box *fb, size_t i)
+{
+	const struct slot *s = &fb->slot[i];
+	FIELD *fd = new_field(1, s->input_w, s->row, fb->label_w + 1, 0, 0);
+
+	if (fd == NULL)
+		return NULL;
+	field_opts_off(fd, O_AUTOSKIP | O_BLANK);
+	if (is_choice(fb, i))
+		field_opts_off(fd, O_EDIT);
+	else
+		field_opts_off(fd, O_STATIC); /* longer text scrolls */
+	set_field_back(fd, A_UNDERLINE);
+	return fd;
+}
+
+/* All fields, page by page: each model field's label, input and reason. */
+static bool make_fields(struct form_box *fb)
+{
+	size_t k = 0;
+	attr_t err_attr = tui_attr_pair(fb->t, PAIR_RED) | A_BOLD;
+
+	fb->fields = xcalloc(fb->n * 3 + 1, sizeof *fb->fields);
+	for (size_t i = 0; i < fb->n; i++) {
+		const struct slot *s = &fb->slot[i];
+		const char *err = uform_error(fb->f, i);
+		bool first = i == 0 || fb->slot[i - 1].page != s->page;
+
+		fb->label[i] = static_field(fb->label_w, s->row, 0, "", A_NORMAL);
+		fb->input[i] = input_field(fb, i);
+		if (fb->label[i] == NULL || fb->input[i] == NULL)
+			return false;
+		if (first)
+			set_new_page(fb->label[i], TRUE);
+		fb->fields[k++] = fb->label[i];
+		fb->fields[k++] = fb->input[i];
+		fill_input(fb, i);
+		if (err != NULL) {
+			char *line = xasprintf("! %s", err);
+			FIELD *e = static_field(s->err_w, s->err_row, s->err_x, line, err_attr);
+
+			free(line);
+			if (e == NULL)
+				return false;
+			fb->fields[k++] = e;
+		}
+	}
+	return true;
+}
+
+/* Build everything for the screen as it is; the model's current field is
+ * the form's.  A screen too small for the form gets no window at all
+ * (the view under it says the terminal is too small). */
+static void build(struct form_box *fb)
+{
+	int h, w;
+
+	unbuild(fb);
+	layout(fb);
+	if (!fb->fits)
+		return;
+	if (!make_fields(fb)) {
+		fb->fits = false;
+		return;
+	}
+	h = fb->page_rows + 2 + FOOTER_ROWS;
+	w = fb->inner_w + 4;
+	fb->win = newwin(h, w, (fb->t->rows - h) / 2, (fb->t->cols - w) / 2);
+	if (fb->win == NULL ||
+	    (fb->sub = derwin(fb->win, fb->page_rows, fb->inner_w, 1, 2)) == NULL) {
+		fb->fits = false;
+		return;
+	}
+	keypad(fb->win, TRUE);
+	fb->pan = new_panel(fb->win);
+	fb->form = new_form(fb->fields);
+	if (fb->form == NULL) {
+		fb->fits = false;
+		return;
+	}
+	/* Backspace at the start of an input and Enter must not move to
+	 * another field behind the model's back. */
+	form_opts_off(fb->form, O_NL_OVERLOAD | O_BS_OVERLOAD);
+	set_form_win(fb->form, fb->win);
+	set_form_sub(fb->form, fb->sub);
+	if (post_form(fb->form) != E_OK) {
+		fb->fits = false;
+		return;
+	}
+	form_driver(fb->form, REQ_INS_MODE);
+}
+
+/* ---- showing the current field and the rest ---- */
+
+/* Mark the current field (its label "> " and bold) and the refused ones;
+ * move the form to it, its page included. */
+static void show_current(struct form_box *fb)
+{
+	size_t cur = uform_current(fb->f);
+	attr_t red = tui_attr_pair(fb->t, PAIR_RED) | A_BOLD;
+
+	if (fb->form == NULL)
+		return;
+	for (size_t i = 0; i < fb->n; i++) {
+		char *text = xasprintf("%s%s", i == cur ? "> " : "  ", uform_spec(fb->f, i)->label);
+		char *fit = shown(text, fb->label_w);
+		attr_t attr = uform_error(fb->f, i) != NULL ? red : A_NORMAL;
+
+		set_field_buffer(fb->label[i], 0, fit);
+		set_field_fore(fb->label[i], i == cur ? attr | A_BOLD : attr);
+		set_field_back(fb->label[i], i == cur ? attr | A_BOLD : attr);
+		set_field_back(fb->input[i], i == cur ? A_UNDERLINE | A_BOLD : A_UNDERLINE);
+		set_field_fore(fb->input[i], i == cur ? A_UNDERLINE | A_BOLD : A_UNDERLINE);
+		free(fit);
+		free(text);
+	}
+	set_current_field(fb->form, fb->input[cur]);
+	if (!is_choice(fb, cur))
+		form_driver(fb->form, REQ_END_FIELD);
+}
+
+static void draw_footer(struct form_box *fb)
+{
+	int h = getmaxy(fb->win), w = getmaxx(fb->win), y = h - 1 - FOOTER_ROWS;
+	const char *ferr = uform_form_error(fb->f);
+	char *keys;
+
+	tui_frame(fb->t, fb->win, fb->title);
+	if (ferr != NULL) {
+		char *line = xasprintf("! %s", ferr);
+
+		tui_text(fb->win, y, 2, fb->inner_w, line, tui_attr_pair(fb->t, PAIR_RED) | A_BOLD);
+		free(line);
+	} else {
+		tui_text(fb->win, y, 2, fb->inner_w, NULL, A_NORMAL);
+	}
+	tui_text(fb->win, y + 1, 2, fb->inner_w, HINT_MOVE, A_NORMAL);
+	keys = xasprintf("%s%s%s", is_choice(fb, uform_current(fb->f)) ? HINT_CHOICE : "",
+			 HINT_SAVE, fb->pages > 1 ? HINT_PAGES : "");
+	tui_text(fb->win, y + 2, 2, fb->inner_w, keys, A_NORMAL);
+	free(keys);
+	if (fb->pages > 1) {
+		char *page = xasprintf(" page %d/%d ", form_page(fb->form) + 1, fb->pages);
+		int pw = (int)strlen(page);
+
+		if (pw + 4 < w)
+			mvwaddstr(fb->win, h - 1, w - pw - 2, page);
+		free(page);
+	}
+}
+
+/* The view, the form over it, and the terminal's cursor in the current
+ * input (hidden on a choice: nothing is typed there). */
+static void paint(struct form_box *fb)
+{
+	if (fb->form == NULL) {
+		tui_paint(fb->t);
+		return;
+	}
+	draw_footer(fb);
+	tui_modal_paint(fb->t, fb->win);
+	if (is_choice(fb, uform_current(fb->f))) {
+		curs_set(0);
+	} else {
+		curs_set(1);
+		pos_form_cursor(fb->form);
+		wnoutrefresh(fb->sub);
+	}
+	doupdate();
+}
+
+/* ---- keys ---- */
+
+/* Put what was typed in the current input into the model.  Only an
+ * input the user changed is read back: the others show their value
+ * sanitised, and must not be saved as the markers they show. */
+static void sync_current(struct form_box *fb)
+{
+	size_t cur = uform_current(fb->f);
+	FIELD *fd;
+	char *text, *end;
+
+	if (fb->form == NULL || is_choice(fb, cur))
+		return;
+	fd = fb->input[cur];
+	form_driver(fb->form, REQ_VALIDATION);
+	if (!field_status(fd))
+		return;
+	text = xstrdup(field_buffer(fd, 0));
+	end = text + strlen(text);
+	while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
+		*--end = '\0';
+	uform_set(fb->f, cur, text + strspn(text, " \t"));
+	set_field_status(fd, FALSE);
+	free(text);
+}
+
+/* Tab, Shift-Tab, the arrows, Enter: the model decides whether the field
+ * may be left; either way what it shows may have changed shape. */
+static void leave(struct form_box *fb, int delta)
+{
+	sync_current(fb);
+	uform_move(fb->f, delta);
+	build(fb);
+	show_current(fb);
+}
+
+static void go_page(struct form_box *fb, int delta)
+{
+	size_t cur = uform_current(fb->f);
+	int want = fb->slot[cur].page + delta;
+
+	if (!fb->fits || want < 0 || want >= fb->pages)
+		return;
+	sync_current(fb);
+	for (size_t i = 0; i < fb->n; i++) {
+		if (fb->slot[i].page == want) {
+			uform_go(fb->f, i);
+			break;
+		}
+	}
+	build(fb);
+	show_current(fb);
+}
+
+static bool save(struct form_box *fb, uform_save_fn fn, void *ctx)
+{
+	struct ally_err err;
+
+	sync_current(fb);
+	uform_clear_errors(fb->f);
+	if (uform_check_all(fb->f)) {
+		ally_err_clear(&err);
+		if (fn(ctx, fb->f, &err) == ALLY_OK)
+			return true;
+		uform_set_error_msg(fb->f, err.msg[0] != '\0' ? err.msg : "could not save");
+	}
+	build(fb);
+	show_current(fb);
+	return false;
+}
+
+/* Esc: leave, asking first when something was typed. */
+static bool cancel(struct form_box *fb)
+{
+	sync_current(fb);
+	if (!uform_dirty(fb->f))
+		return true;
+	if (tui_confirm(fb->t, "Discard your changes?"))
+		return true;
+	return tui_stopping(fb->t);
+}
+
+/* The list of a choice: "(none)" first when optional. */
+static void pick(struct form_box *fb)
+{
+	size_t cur = uform_current(fb->f);
+	const struct ufield_spec *sp = uform_spec(fb->f, cur);
+	int n = uform_choice_count(fb->f, cur), off = sp->optional ? 1 : 0;
+	const char **items = xcalloc((size_t)n + 1, sizeof *items);
+	int pre = uform_choice(fb->f, cur), got;
+
+	if (sp->optional)
+		items[0] = "(none)";
+	for (int c = 0; c < n; c++)
+		items[c + off] = sp->choices[c];
+	got = tui_menu(fb->t, sp->label, items, n + off, pre >= 0 ? pre + off : 0);
+	free(items);
+	if (got >= 0)
+		uform_choose(fb->f, cur, got - off);
+	fill_input(fb, cur);
+}
+
+/* A letter on a choice moves to the next choice that starts with it. */
+static void choice_letter(struct form_box *fb, int key)
+{
+	size_t cur = uform_current(fb->f);
+	int n = uform_choice_count(fb->f, cur), at = uform_choice(fb->f, cur);
+	char typed[5];
+	char *want;
+
+	ui_utf8_encode((uint32_t)key, typed);
+	want = text_fold(typed);
+	for (int k = 1; k <= n; k++) {
+		int c = ((at < 0 ? -1 : at) + k + n) % n;
+		char *name = text_fold(uform_spec(fb->f, cur)->choices[c]);
+		bool hit = strncmp(name, want, strlen(want)) == 0;
+
+		free(name);
+		if (hit) {
+			uform_choose(fb->f, cur, c);
+			break;
+		}
+	}
+	free(want);
+	fill_input(fb, cur);
+}
+
+static bool printable(int key)
+{
+	return key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key < UK_NONE;
+}
+
+/* The keys of a choice: the list, cycling, first letters. */
+static void choice_key(struct form_box *fb, int key)
+{
+	size_t cur = uform_current(fb->f);
+
+	if (key == ' ')
+		pick(fb);
+	else if (key == UK_LEFT || key == UK_RIGHT)
+		uform_cycle(fb->f, cur, key == UK_LEFT ? -1 : 1);
+	else if (printable(key))
+		choice_letter(fb, key);
+	fill_input(fb, cur);
+}
+
+/* The keys of a text input: the form library edits. */
+static void text_key(struct form_box *fb, int key)
+{
+	FORM *form = fb->form;
+
+	switch (key) {
+	case UK_LEFT:
+		form_driver(form, REQ_PREV_CHAR);
+		break;
+	case UK_RIGHT:
+		form_driver(form, REQ_NEXT_CHAR);
+		break;
+	case UK_HOME:
+	case UK_CTRL('a'):
+		form_driver(form, REQ_BEG_FIELD);
+		break;
+	case UK_END:
+	case UK_CTRL('e'):
+		form_driver(form, REQ_END_FIELD);
+		break;
+	case UK_BACKSPACE:
+	case 0x7f:
+		form_driver(form, REQ_DEL_PREV);
+		break;
+	case UK_DELETE:
+	case UK_CTRL('d'):
+		form_driver(form, REQ_DEL_CHAR);
+		break;
+	case UK_CTRL('k'):
+		form_driver(form, REQ_CLR_EOF);
+		break;
+	case UK_CTRL('u'):
+		/* To the start: the library has no request for it; deleting
+		 * before the cursor stops there. */
+		for (int i = 0; i < 100000 && form_driver(form, REQ_DEL_PREV) == E_OK; i++)
+			;
+		break;
+	default:
+		if (printable(key))
+			form_driver_w(form, OK, (wchar_t)key);
+		break;
+	}
+}
+
+enum form_end { FORM_ON, FORM_SAVED, FORM_CANCELLED };
+
+static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, void *ctx)
+{
+	size_t cur = uform_current(fb->f);
+	bool last = cur + 1 == fb->n;
+
+	switch (key) {
+	case UK_RESIZE:
+		sync_current(fb);
+		build(fb);
+		show_current(fb);
+		return FORM_ON;
+	case UK_ESC:
+	case UK_CTRL('c'):
+		return cancel(fb) ? FORM_CANCELLED : FORM_ON;
+	case UK_CTRL('s'):
+	case UK_F2:
+		return save(fb, fn, ctx) ? FORM_SAVED : FORM_ON;
+	}
+	if (fb->form == NULL)
+		return FORM_ON;
+	switch (key) {
+	case UK_TAB:
+	case UK_DOWN:
+		leave(fb, 1);
+		break;
+	case UK_BTAB:
+	case UK_UP:
+		leave(fb, -1);
+		break;
+	case UK_PGDN:
+		go_page(fb, 1);
+		break;
+	case UK_PGUP:
+		go_page(fb, -1);
+		break;
+	case UK_ENTER:
+		/* On a choice Enter opens the list, then goes on as Enter does,
+		 * except that picking never saves by itself. */
+		if (is_choice(fb, cur)) {
+			pick(fb);
+			if (!last)
+				leave(fb, 1);
+		} else if (last) {
+			return save(fb, fn, ctx) ? FORM_SAVED : FORM_ON;
+		} else {
+			leave(fb, 1);
+		}
+		break;
+	default:
+		if (is_choice(fb, cur))
+			choice_key(fb, key);
+		else
+			text_key(fb, key);
+		break;
+	}
+	return FORM_ON;
+}
+
+bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn save_fn,
+	      void *ctx)
+{
+	struct form_box fb;
+	enum form_end end = FORM_ON;
+	bool repaint = true;
+
+	memset(&fb, 0, sizeof fb);
+	fb.t = t;
+	fb.title = title;
+	fb.f = f;
+	fb.n = uform_count(f);
+	fb.slot = xcalloc(fb.n + 1, sizeof *fb.slot);
+	fb.input = xcalloc(fb.n + 1, sizeof *fb.input);
+	fb.label = xcalloc(fb.n + 1, sizeof *fb.label);
+	build(&fb);
+	show_current(&fb);
+	while (end == FORM_ON && !tui_stopping(t)) {
+		int key;
+
+		if (repaint)
+			paint(&fb);
+		key = tui_getkey(t, FORM_TICK_MS);
+		repaint = key != UK_NONE;
+		if (repaint)
+			end = form_key(&fb, key, save_fn, ctx);
+	}
+	curs_set(0);
+	unbuild(&fb);
+	free(fb.slot);
+	free(fb.input);
+	free(fb.label);
+	return end == FORM_SAVED;
+}
