@@ -39,7 +39,7 @@
 enum rsection { RSEC_LAPSED, RSEC_URGENT, RSEC_WINDOW, RSEC_NOTICE, RSEC_LATER, RSEC_COUNT };
 /* "Lapsed", "Urgent", "Window", "Notice soon", "Later". */
 extern const char *const rsection_names[];
-/* What each section holds, in words: "ends within 60 days", ... */
+/* What each section holds, in words: "ending within 60 days", ... */
 extern const char *const rsection_about[];
 
 /* The section of a row as of its computed fields. */

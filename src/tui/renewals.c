@@ -12,11 +12,11 @@
 const char *const rsection_names[] = { "Lapsed", "Urgent", "Window", "Notice soon", "Later",
 				       NULL };
 const char *const rsection_about[] = {
-	"past the end date",
-	"ends within 60 days",
-	"ends in 60-90 days",
+	"past their end date",
+	"ending within 60 days",
+	"ending in 60 to 90 days",
 	"notice deadline within 30 days",
-	"ends after 90 days",
+	"ending after 90 days",
 	NULL,
 };
 

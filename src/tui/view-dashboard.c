@@ -224,10 +224,19 @@ static void block_flags(struct dblock *b, const struct dashboard *d)
 {
 	size_t max = dash_max(d->flagged, FLAG_COUNT);
 
-	dl_title(b, "Warnings (partners)", 0, false);
-	for (int bit = 0; bit < FLAG_COUNT; bit++)
-		dl_count(b, flag_text((enum partner_flag)(1u << bit)), d->flagged[bit], max,
+	dl_title(b, "Warnings (partners flagged)", 0, false);
+	for (int bit = 0; bit < FLAG_COUNT; bit++) {
+		/* The flag's key reads as words once its '_' are spaces;
+		 * flag_text's sentences do not fit beside a bar. */
+		struct dline *l;
+		char *c;
+
+		dl_count(b, flag_key((enum partner_flag)(1u << bit)), d->flagged[bit], max,
 			 d->flagged[bit] > 0 ? A_BOLD : 0);
+		l = &b->lines[b->n - 1];
+		while ((c = strchr(l->label, '_')) != NULL)
+			*c = ' ';
+	}
 }
 
 #define DB_BLOCKS 8
@@ -292,9 +301,21 @@ static void lay_out(const struct dblock b[DB_BLOCKS], int cols, struct layout *l
 
 /* ---- drawing ---- */
 
-static void draw_line(struct tui *t, WINDOW *w, int y, int x, int width, const struct dline *l)
+/* The width of a block's numbers: its widest, so bars start in line. */
+static int right_width(const struct dblock *b)
 {
-	int label = width * 9 / 20, right, bar;
+	int rw = 5;
+
+	for (size_t k = 0; k < b->n; k++)
+		if (b->lines[k].kind == DL_BAR && (int)strlen(b->lines[k].right) > rw)
+			rw = (int)strlen(b->lines[k].right);
+	return rw;
+}
+
+static void draw_line(struct tui *t, WINDOW *w, int y, int x, int width, int right,
+		      const struct dline *l)
+{
+	int label = width / 2, bar;
 
 	switch (l->kind) {
 	case DL_TITLE:
@@ -310,9 +331,6 @@ static void draw_line(struct tui *t, WINDOW *w, int y, int x, int width, const s
 	case DL_BAR:
 		break;
 	}
-	right = (int)strlen(l->right);
-	if (right < 5)
-		right = 5;
 	if (label + 1 + right + 1 > width)
 		label = width - right - 2;
 	bar = width - label - right - 2;
@@ -357,13 +375,13 @@ static void db_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 	if (top + shown > l.height)
 		top = l.height > shown ? l.height - shown : 0;
 	for (int i = 0; i < DB_BLOCKS; i++) {
-		int x = l.col[i] * (l.width + DB_GAP);
+		int x = l.col[i] * (l.width + DB_GAP), rw = right_width(&b[i]);
 
 		for (size_t k = 0; k < b[i].n; k++) {
 			size_t y = l.y[i] + k;
 
 			if (y >= top && y < top + shown)
-				draw_line(t, w, (int)(y - top), x, l.width, &b[i].lines[k]);
+				draw_line(t, w, (int)(y - top), x, l.width, rw, &b[i].lines[k]);
 		}
 	}
 	draw_more(t, w, rows, cols, top, shown, l.height);

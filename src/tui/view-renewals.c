@@ -128,9 +128,9 @@ static void draw_header_line(struct tui *t, WINDOW *w, int y, const struct rline
 {
 	const char *dot = t->utf8 ? "\u00b7" : "-";
 
-	tui_textf(w, y, 0, cols, section_attr(t, l->section), "%s %s %zu %s %s",
-		  rsection_names[l->section], dot, l->count,
-		  l->count == 1 ? "contract" : "contracts", rsection_about[l->section]);
+	tui_textf(w, y, 0, cols, section_attr(t, l->section), "%s %s %s %s %zu %s",
+		  rsection_names[l->section], dot, rsection_about[l->section], dot, l->count,
+		  l->count == 1 ? "contract" : "contracts");
 }
 
 static void value_text(const struct renewal *r, bool wide, char out[MONEY_BUFSZ + 8])
