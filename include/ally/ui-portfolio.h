@@ -151,7 +151,7 @@ char *pf_next_text(ally_date next, ally_date today, char out[PF_NEXT_BUFSZ]);
 char *pf_flags_text(unsigned flags, size_t width);
 
 /* Column widths of the table at cols columns, one blank between columns:
- * at 80 the name has 16 and the flags 14; past 80 the name and the flags
+ * at 80 the name has 18 and the flags 12; past 80 the name and the flags
  * share the extra width (flags up to what all markers need).  Below 80
  * the name shrinks, then the flags. */
 struct pf_columns {

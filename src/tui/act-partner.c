@@ -47,7 +47,7 @@ static const char *arrow(const struct tui *t)
 /* ---- h: status ---- */
 
 static const struct ufield_spec status_fields[] = {
-	{ "health", "Health", UF_CHOICE, health_names, false, 8 },
+	{ "health", "Health", UF_CHOICE, health_names, false, 10 },
 	{ "note", "Note", UF_TEXT, NULL, false, 0 },
 };
 
@@ -181,8 +181,8 @@ static const struct ufield_spec partner_form_fields[] = {
 	{ "type", "Type", UF_CHOICE, partner_type_names, false, 20 },
 	{ "owner", "Owner", UF_TEXT, NULL, false, 24 },
 	{ "origin", "Origin", UF_CHOICE, partner_origin_names, true, 20 },
-	{ "power", "Power", UF_CHOICE, partner_power_names, true, 12 },
-	{ "goal", "Goal", UF_CHOICE, partner_goal_names, true, 14 },
+	{ "power", "Power", UF_CHOICE, partner_power_names, true, 20 },
+	{ "goal", "Goal", UF_CHOICE, partner_goal_names, true, 20 },
 	{ "region", "Region", UF_TEXT, NULL, false, 0 },
 	{ "website", "Website", UF_TEXT, NULL, false, 0 },
 };
@@ -330,16 +330,6 @@ static const char *text_label(const char *field)
 	return field;
 }
 
-/* Editors end a file with a newline that the text never had; trailing
- * line breaks carry nothing, so they do not count as a change. */
-static void trim_newlines(char *s)
-{
-	size_t n = strlen(s);
-
-	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-}
-
 bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field)
 {
 	struct ally_err err;
@@ -353,10 +343,8 @@ bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field)
 		return false;
 	ally_err_clear(&err);
 	before = xstrdup(*text_slot(&p, field) != NULL ? *text_slot(&p, field) : "");
-	trim_newlines(before);
 	rc = tui_edit_text(t, before, &text, &err);
 	if (rc == ALLY_OK) {
-		trim_newlines(text);
 		if (strcmp(text, before) == 0) {
 			tui_msg(t, "%s: %s not changed", p.name, text_label(field));
 			goto out;

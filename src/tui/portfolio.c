@@ -572,8 +572,8 @@ char *pf_flags_text(unsigned flags, size_t width)
 #define COL_HEALTH 1
 #define COL_OWNER 8
 #define COL_NEXT 16
-#define COL_NAME_MIN 16
-#define COL_FLAGS_MIN 14
+#define COL_NAME_MIN 18
+#define COL_FLAGS_MIN 12
 #define COL_FLAGS_MAX 62 /* every marker, blanks between */
 
 void pf_columns(int cols, struct pf_columns *out)

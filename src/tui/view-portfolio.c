@@ -198,7 +198,7 @@ static char *filter_item(const struct portfolio *pf, int which)
 		free(owner);
 		return item;
 	case FM_FLAGGED:
-		return xasprintf("Flagged only: %s", f->flagged_only ? "yes" : "no");
+		return xasprintf("Flagged: %s", f->flagged_only ? "yes, flagged only" : "no");
 	default:
 		return xstrdup("Clear the filter");
 	}
