@@ -101,7 +101,7 @@ static const struct ufield_spec contract_specs[] = {
 	{ "annual_value", "Annual value", UF_MONEY, NULL, false, 20 },
 	{ "currency", "Currency", UF_TEXT, NULL, false, 3 },
 	{ "model", "Economic model", UF_CHOICE, econ_model_names, true, 0 },
-	{ "model_pct", "Model % (30/20/15)", UF_TEXT, NULL, false, 12 },
+	{ "model_pct", "Model % (x/y/z)", UF_TEXT, NULL, false, 12 },
 	{ "model_amount", "Model amount", UF_MONEY, NULL, false, 20 },
 	{ "exclusivity", "Exclusivity", UF_CHOICE, exclusivity_names, true, 0 },
 	{ "exclusivity_end", "Exclusivity end", UF_DATE, NULL, false, 10 },

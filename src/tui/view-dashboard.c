@@ -150,11 +150,11 @@ static void block_renewals(struct tui *t, struct dblock *b, const struct dashboa
 	dl_title(b, "Renewals ahead (active contracts)", 0, false);
 	dl_count(b, "Lapsed", d->lapsed, max, tui_attr_band(t, BAND_LAPSED));
 	for (int i = 0; i < DASH_HORIZONS; i++) {
-		snprintf(label, sizeof label, "Ending in %d days", dash_horizons[i]);
+		snprintf(label, sizeof label, "Within %d days", dash_horizons[i]);
 		dl_count(b, label, d->ending[i], max,
 			 tui_attr_band(t, renewal_band(dash_horizons[i])));
 	}
-	dl_count(b, "Notice in 30 days", d->notice_soon, max, tui_attr_pair(t, PAIR_AMBER));
+	dl_count(b, "Notice soon", d->notice_soon, max, tui_attr_pair(t, PAIR_AMBER));
 }
 
 static void block_tiers(struct dblock *b, const struct dashboard *d)
@@ -411,8 +411,8 @@ static const struct keyhelp db_help[] = {
 	{ "g G Home End", "top / bottom" },
 	{ "", "" },
 	{ "Pipeline", "partners in each phase of the lifecycle" },
-	{ "Renewals", "active contracts: lapsed, ending within 30/60/90 days (each count" },
-	{ "", "includes the shorter ones), notice deadline within 30 days" },
+	{ "Renewals", "active contracts: lapsed; ending within 30/60/90 days (each count" },
+	{ "", "includes the shorter ones); notice soon: a notice deadline 0-30 days ahead" },
 	{ "Value", "annual value of active contracts by the partner's tier, one line" },
 	{ "", "per currency (never added across currencies); K thousands, M millions" },
 	{ "Reviews", "partners whose next review date has passed" },
