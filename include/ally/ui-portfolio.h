@@ -151,9 +151,10 @@ char *pf_next_text(ally_date next, ally_date today, char out[PF_NEXT_BUFSZ]);
 char *pf_flags_text(unsigned flags, size_t width);
 
 /* Column widths of the table at cols columns, one blank between columns:
- * at 80 the name has 18 and the flags 12; past 80 the name and the flags
- * share the extra width (flags up to what all markers need).  Below 80
- * the name shrinks, then the flags. */
+ * at 80 the name has 18 and the flags 12; past 80 the owner takes a
+ * quarter of the extra width (up to 6 more), and the name and the flags
+ * share the rest (flags up to what all markers need).  Below 80 the name
+ * shrinks, then the flags. */
 struct pf_columns {
 	int name, type, tier, score, phase, health, owner, next, flags;
 };

@@ -571,6 +571,7 @@ char *pf_flags_text(unsigned flags, size_t width)
 #define COL_PHASE 6
 #define COL_HEALTH 1
 #define COL_OWNER 8
+#define COL_OWNER_GROW 6 /* at most, past 80 columns */
 #define COL_NEXT 16
 #define COL_NAME_MIN 18
 #define COL_FLAGS_MIN 12
@@ -590,17 +591,20 @@ void pf_columns(int cols, struct pf_columns *out)
 	out->next = COL_NEXT;
 	rest = cols - fixed - gaps; /* for name and flags: 30 at 80 columns */
 	if (rest < COL_NAME_MIN + COL_FLAGS_MIN) {
-		out->flags = rest > 2 * COL_NAME_MIN ? rest - COL_NAME_MIN : rest / 2;
-		out->name = rest - out->flags;
-		if (out->name < 1)
-			out->name = 1;
+		/* Only reached below the minimum screen: the name gives way
+		 * down to 8 columns, then the flags. */
+		out->flags = rest - 8 < COL_FLAGS_MIN ? rest - 8 : COL_FLAGS_MIN;
 		if (out->flags < 0)
 			out->flags = 0;
+		out->name = rest - out->flags > 1 ? rest - out->flags : 1;
 		return;
 	}
 	extra = rest - COL_NAME_MIN - COL_FLAGS_MIN;
+	/* Login names are short: a little more shows most of them whole. */
+	out->owner += extra / 4 < COL_OWNER_GROW ? extra / 4 : COL_OWNER_GROW;
+	extra -= out->owner - COL_OWNER;
 	out->flags = COL_FLAGS_MIN + extra / 2;
 	if (out->flags > COL_FLAGS_MAX)
 		out->flags = COL_FLAGS_MAX;
-	out->name = rest - out->flags;
+	out->name = rest - (out->owner - COL_OWNER) - out->flags;
 }

@@ -423,8 +423,9 @@ static enum ui_result pf_key(struct tui *t, void *st, int key)
 	}
 }
 
+/* Every key, then what the short columns and markers mean (each line
+ * fits the help's 57 columns at 80). */
 static const struct keyhelp pf_help[] = {
-	{ "Enter", "open the selected partner" },
 	{ "/", "search names as you type; Enter keeps it, Esc goes back" },
 	{ "n N", "next / previous name matching the search" },
 	{ "s", "sort by name, score, phase, next action (in turn)" },
@@ -433,15 +434,21 @@ static const struct keyhelp pf_help[] = {
 	{ "Esc", "clear the search and the filter" },
 	{ "a", "add a partner" },
 	{ "e", "edit the selected partner's fields" },
-	{ "E", "edit its notes or value proposition in $VISUAL / $EDITOR" },
-	{ "h", "update its status: health and a note" },
+	{ "E", "edit its notes or value proposition in $VISUAL" },
+	{ "h", "update its status: health and a one-line note" },
 	{ ">", "advance its phase (a menu of the allowed moves)" },
 	{ "D", "load the sample portfolio (empty database only)" },
 	{ "", "" },
-	{ "Columns", "T tier 1-3; H health G/A/R; Next: nearest end or notice date" },
-	{ "Type", "strat alliance, chan channel, tech, comkt co-marketing, ref referral, jv" },
-	{ "Flags", "RENEW renewal due, NOTICE notice soon, LAPSED, REVIEW overdue," },
-	{ "", "BEHIND schedule, STALE status, NOSPONSOR, EXITWATCH, EXPAND" },
+	{ "T", "tier 1, 2, 3; - for unqualified or never scored" },
+	{ "H", "health: G green, A amber, R red, - never set" },
+	{ "Next action", "nearest contract end or notice deadline, days to go" },
+	{ "Type", "strat alliance, chan channel, tech technology," },
+	{ "", "comkt co-marketing, ref referral, jv joint venture" },
+	{ "Phase", "prosp propo negot launch ramp steady renew expand exit" },
+	{ "Flags", "RENEW renewal due, NOTICE notice deadline soon," },
+	{ "", "LAPSED contract past its end, REVIEW overdue," },
+	{ "", "BEHIND schedule, STALE status, NOSPONSOR no" },
+	{ "", "executive sponsor, EXITWATCH, EXPAND; +N more" },
 	{ NULL, NULL },
 };
 

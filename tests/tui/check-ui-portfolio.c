@@ -584,6 +584,7 @@ START_TEST(columns_fill_the_width_and_the_name_grows)
 	ck_assert_int_eq(columns_total(&c132), 132);
 	ck_assert_int_gt(c132.name, c80.name);
 	ck_assert_int_gt(c132.flags, c80.flags);
+	ck_assert_int_gt(c132.owner, c80.owner);
 	pf_columns(300, &c300);
 	ck_assert_int_eq(columns_total(&c300), 300);
 	ck_assert_int_gt(c300.name, c300.flags);
