@@ -371,15 +371,24 @@ static int figure_value(struct figure_ctx *c, const char *value, int64_t *out,
 static int figure_check(void *ctx, const char *name, const char *value, struct ally_err *err)
 {
 	struct figure_ctx *c = ctx;
+	const char *reason;
+	char msg[sizeof err->msg];
 	int64_t v;
-	int q;
+	int q, rc;
 
 	if (strcmp(name, "quarter") == 0)
 		return quarter_parse_field(value, "quarter", &q, err);
 	if (strcmp(name, "metric") == 0)
 		return enum_parse_field(metric_names, value, "metric", err) < 0 ? ALLY_EUSER
 										  : ALLY_OK;
-	return figure_value(c, value, &v, err);
+	rc = figure_value(c, value, &v, err);
+	if (rc == ALLY_OK)
+		return rc;
+	/* The core names the metric ("revenue: ..."); the form's field is
+	 * target or actual. */
+	reason = strstr(err->msg, ": ");
+	snprintf(msg, sizeof msg, "%s", reason != NULL ? reason + 2 : err->msg);
+	return ally_err_set(err, (enum ally_status)rc, name, "%s", msg);
 }
 
 static int figure_save(void *ctx, struct uform *f, struct ally_err *err)

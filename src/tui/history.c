@@ -83,11 +83,13 @@ int ui_history_load(struct ui_history *h, struct ally_err *err)
 	if (rc == ALLY_OK)
 		rc = store_audit_count(h->store, h->filter, &n, err);
 	if (rc == ALLY_OK) {
-		/* The log only grows at its newest end (row 0): keep a
-		 * scrolled screen on the rows it showed. */
+		/* The log only grows at its newest end (row 0): the selection
+		 * stays on its row, a scrolled screen on the rows it showed,
+		 * and a screen at the top shows the new rows. */
 		if (h->nav.cur > 0 && n > old) {
 			h->nav.cur += n - old;
-			h->nav.top += n - old;
+			if (h->nav.top > 0)
+				h->nav.top += n - old;
 		}
 		listnav_set_count(&h->nav, n);
 		rc = fetch_window(h, err);

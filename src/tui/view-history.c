@@ -21,8 +21,8 @@ struct hi_columns {
  * the change itself, gets the rest. */
 static void hi_columns(int cols, struct hi_columns *c)
 {
-	c->who = cols >= 120 ? 14 : 10;
-	c->partner = cols >= 120 ? 28 : cols >= 100 ? 22 : 18;
+	c->who = cols >= 120 ? 14 : 9;
+	c->partner = cols >= 120 ? 28 : cols >= 100 ? 22 : 17;
 	c->what = cols - HI_WHEN - c->who - c->partner - 3;
 	if (c->what < 10)
 		c->what = 10;

@@ -71,8 +71,8 @@ static void draw_title(struct tui *t, const struct ui_partner *d, WINDOW *w, int
 			  tier >= TIER_1 ? " tier " : tier == TIER_UNQUALIFIED ? " " : "",
 			  tier_name(tier));
 	rw = (int)strlen(right);
-	if (rw > cols / 2)
-		rw = cols / 2;
+	if (rw > cols - 24)
+		rw = cols - 24; /* the name keeps 23 columns */
 	tui_text(w, 0, 0, cols - rw - 1, p->name, A_BOLD);
 	tui_text_right(w, 0, cols - rw, rw, right, tui_attr_health(t, p->health));
 	free(right);
@@ -141,6 +141,19 @@ static int pct(int cols, int p)
 	return cols * p / 100;
 }
 
+/* The title takes what the other columns leave: the start date shows
+ * from 100 columns, the value and auto-renew columns from 120. */
+static int contract_title_width(int cols)
+{
+	int other = 4 + 11 + PD_DATE + 22 + 4;
+
+	if (cols >= 100)
+		other += PD_DATE + 1;
+	if (cols >= 120)
+		other += 16 + 24 + 2;
+	return cols - other;
+}
+
 static const char *const empty_text[UI_SEC_COUNT] = {
 	"",
 	"",
@@ -171,10 +184,11 @@ static void draw_titles(const struct ui_partner *d, WINDOW *w, int cols)
 		cell_rest(&c, "Phone", 0);
 		break;
 	case UI_SEC_CONTRACTS:
-		cell(&c, 5, "#", 0);
-		cell(&c, cols - (cols >= 120 ? 100 : 62), "Title", 0);
+		cell(&c, 4, "#", 0);
+		cell(&c, contract_title_width(cols), "Title", 0);
 		cell(&c, 11, "Status", 0);
-		cell(&c, PD_DATE, "Start", 0);
+		if (cols >= 100)
+			cell(&c, PD_DATE, "Start", 0);
 		cell(&c, PD_DATE, "End", 0);
 		cell(&c, 22, "Renewal", 0);
 		if (cols >= 120) {
@@ -279,10 +293,11 @@ static void line_contract(struct tui *t, const struct ui_partner *d, struct cell
 
 	snprintf(id, sizeof id, "%lld", (long long)k->id);
 	band = ui_partner_contract_band(d, i);
-	cell(c, 5, id, 0);
-	cell(c, cols - (cols >= 120 ? 100 : 62), k->title, 0);
+	cell(c, 4, id, 0);
+	cell(c, contract_title_width(cols), k->title, 0);
 	cell(c, 11, enum_name(contract_status_names, k->status), 0);
-	cell(c, PD_DATE, date_format(k->start_date, a), 0);
+	if (cols >= 100)
+		cell(c, PD_DATE, date_format(k->start_date, a), 0);
 	cell(c, PD_DATE, date_format(k->end_date, b), 0);
 	cell(c, 22, band, active ? tui_attr_band(t, (int)r.band) : 0);
 	if (cols >= 120) {
@@ -658,7 +673,7 @@ static const struct keyhelp pd_help[] = {
 
 const struct view view_partner = {
 	.name = "Partner",
-	.hint = "Tab section  a add  e edit  E text  h status  > phase  R renew  q back  ? help",
+	.hint = "Tab section  a add  e edit  E text  h status  > phase  R renew  ? help",
 	.help = pd_help,
 	.new = pd_new,
 	.free = pd_free,

@@ -310,6 +310,16 @@ START_TEST(new_rows_keep_a_scrolled_selection)
 	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
 	ck_assert_int_eq(ui_history_selected(h)->id, id);
 	ck_assert_uint_eq(h->nav.cur, 7);
+	ck_assert_uint_eq(h->nav.top, 0); /* the new rows show above it */
+	/* Scrolled down, the screen keeps the rows it showed. */
+	for (int i = 0; i < 20; i++)
+		key(h, 'j');
+	ck_assert_uint_eq(h->nav.top, 18);
+	id = ui_history_selected(h)->id;
+	add_partner("Later 3");
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	ck_assert_int_eq(ui_history_selected(h)->id, id);
+	ck_assert_uint_eq(h->nav.top, 19);
 	ui_history_free(h);
 }
 END_TEST
