@@ -237,13 +237,18 @@ static void line_field(struct tui *t, const struct ui_partner *d, struct cells *
 static void line_criterion(const struct ui_partner *d, struct cells *c, size_t i)
 {
 	int v = score_criterion(&d->p.score_in, (enum criterion)i), wt = criterion_weights[i];
-	char val[16], weight[16], pts[16];
+	char val[16], weight[16], pts[16], *label;
 	bool scored = d->p.score_w >= 0;
 
 	snprintf(val, sizeof val, "%d", v);
 	snprintf(weight, sizeof weight, "x %d", wt);
 	snprintf(pts, sizeof pts, "%d", v * wt);
-	cell(c, 24, criterion_labels[i], 0);
+	/* "Strategic fit": the core's labels are lower case for sentences. */
+	label = xstrdup(criterion_labels[i]);
+	if (label[0] >= 'a' && label[0] <= 'z')
+		label[0] = (char)(label[0] - 'a' + 'A');
+	cell(c, 24, label, 0);
+	free(label);
 	cell_right(c, 5, scored ? val : "-", 0);
 	cell_right(c, 6, weight, 0);
 	cell_right(c, 6, scored ? pts : "-", 0);
@@ -308,7 +313,7 @@ static void line_contract(struct tui *t, const struct ui_partner *d, struct cell
 		free(value);
 		if (k->auto_renew) {
 			char *ar = active && r.notice_deadline != DATE_NONE
-					   ? xasprintf("yes, notice by %s",
+					   ? xasprintf("notice by %s",
 						       date_format(r.notice_deadline, a))
 					   : xstrdup("yes");
 
