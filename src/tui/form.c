@@ -335,6 +335,31 @@ static void build(struct form_box *fb)
 
 /* ---- showing the current field and the rest ---- */
 
+/* Put the cursor after the text of input i.  REQ_END_FIELD counts the
+ * characters of the buffer as cells, so it stops short of the end after a
+ * wide (CJK, emoji) character; stepping over the shown characters one by
+ * one moves by their real widths. */
+static void cursor_to_end(struct form_box *fb, size_t i)
+{
+	char *vis = text_visible(uform_value(fb->f, i), 0);
+	const char *p = vis;
+
+	form_driver(fb->form, REQ_BEG_FIELD);
+	while (*p != '\0') {
+		char one[5] = { 0 };
+		uint32_t cp;
+		size_t n = utf8_decode(p, &cp);
+
+		if (n == 0)
+			n = 1;
+		memcpy(one, p, n);
+		p += n;
+		if (text_width(one) > 0 && form_driver(fb->form, REQ_NEXT_CHAR) != E_OK)
+			break;
+	}
+	free(vis);
+}
+
 /* Mark the current field (its label "> " and bold) and the refused ones;
  * move the form to it, its page included. */
 static void show_current(struct form_box *fb)
@@ -359,7 +384,7 @@ static void show_current(struct form_box *fb)
 	}
 	set_current_field(fb->form, fb->input[cur]);
 	if (!is_choice(fb, cur))
-		form_driver(fb->form, REQ_END_FIELD);
+		cursor_to_end(fb, cur);
 }
 
 static void draw_footer(struct form_box *fb)

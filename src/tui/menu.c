@@ -47,6 +47,10 @@ void tui_frame(struct tui *t, WINDOW *w, const char *title)
 
 void tui_modal_paint(struct tui *t, WINDOW *w)
 {
+	/* tui_paint refreshes the view before the panels, so every panel
+	 * (a form under this menu too) must be copied over it again. */
+	for (PANEL *p = panel_below(NULL); p != NULL; p = panel_below(p))
+		touchwin(panel_window(p));
 	if (w != NULL)
 		touchwin(w);
 	tui_paint(t);
