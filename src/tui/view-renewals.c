@@ -63,26 +63,31 @@ static int rn_load(struct tui *t, void *st, struct ally_err *err)
 
 /* ---- drawing ---- */
 
+/* Column widths; autor is 0 when auto-renew has no column of its own
+ * (narrow screens: the notice column then says "no auto" instead). */
 struct rn_columns {
 	int partner, title, end, days, autor, notice, value, phase;
 	bool wide;
 };
 
+/* At 80 columns, partner and title get 16 and 18: most names and titles
+ * read whole, and the rest of the screen goes to them as it widens. */
 static void rn_columns(int cols, struct rn_columns *c)
 {
-	int rest;
+	int fixed, rest;
 
 	c->wide = cols >= RN_WIDE;
 	c->end = 10;
-	c->days = 5;
-	c->autor = 4;
+	c->days = c->wide ? 5 : 4;
+	c->autor = c->wide ? 4 : 0;
 	c->notice = 10;
 	c->value = c->wide ? 14 : 10;
 	c->phase = c->wide ? 12 : 6;
-	rest = cols - (c->end + c->days + c->autor + c->notice + c->value + c->phase + 7);
+	fixed = c->end + c->days + c->autor + c->notice + c->value + c->phase;
+	rest = cols - fixed - (c->autor > 0 ? 7 : 6);
 	if (rest < 10)
 		rest = 10;
-	c->partner = rest * 11 / 20;
+	c->partner = rest * 8 / 17;
 	c->title = rest - c->partner;
 }
 
@@ -100,8 +105,10 @@ static void draw_titles(WINDOW *w, const struct rn_columns *c, int cols)
 	x += c->end + 1;
 	tui_text_right(w, 1, x, c->days, "Days", a);
 	x += c->days + 1;
-	tui_text(w, 1, x, c->autor, "Auto", a);
-	x += c->autor + 1;
+	if (c->autor > 0) {
+		tui_text(w, 1, x, c->autor, "Auto", a);
+		x += c->autor + 1;
+	}
 	tui_text(w, 1, x, c->notice, "Notice by", a);
 	x += c->notice + 1;
 	tui_text_right(w, 1, x, c->value, "Value/yr", a);
@@ -170,9 +177,14 @@ static void draw_row(struct tui *t, WINDOW *w, int y, const struct renewal *r, b
 	x += c->end + 1;
 	tui_textf(w, y, x, c->days, sel | tui_attr_band(t, r->band), "%*d", c->days, r->days_left);
 	x += c->days + 1;
-	tui_text(w, y, x, c->autor, r->auto_renew ? "yes" : "no", sel);
-	x += c->autor + 1;
-	tui_text(w, y, x, c->notice, date_format(r->notice_deadline, by), sel | notice);
+	if (c->autor > 0) {
+		tui_text(w, y, x, c->autor, r->auto_renew ? "yes" : "no", sel);
+		x += c->autor + 1;
+	}
+	if (!r->auto_renew && c->autor == 0)
+		tui_text(w, y, x, c->notice, "no auto", sel);
+	else
+		tui_text(w, y, x, c->notice, date_format(r->notice_deadline, by), sel | notice);
 	x += c->notice + 1;
 	value_text(r, c->wide, value);
 	tui_text_right(w, y, x, c->value, value, sel);
@@ -300,7 +312,8 @@ static const struct keyhelp rn_help[] = {
 	{ "Window", "ends in 60 to 90 days" },
 	{ "Notice soon", "ends later, but the notice deadline is 0-30 days ahead" },
 	{ "Later", "ends after 90 days (a longer horizon, or a later notice deadline)" },
-	{ "Notice by", "end date less the notice days: the last day to stop an auto-renewal" },
+	{ "Notice by", "end date less the notice days: the last day to stop an auto-renewal;" },
+	{ "", "\"no auto\" (or Auto: no) when the contract does not renew by itself" },
 	{ "Value/yr", "annual value (K thousands, M millions) in the contract's currency" },
 	{ NULL, NULL },
 };
