@@ -1,7 +1,332 @@
-/* check-tui-session.c: being written. */
+/* check-tui-session.c: the interface as one process among others: how it
+ * leaves (q, SIGTERM, SIGHUP in the middle of an edit) and what it leaves
+ * behind, other sessions' changes showing without a key, a terminal with
+ * neither colour nor much else (vt100), and text from the database that
+ * must never act on the terminal. */
 #include "tui-test.h"
+
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+
+#include "ally/util.h"
+
+/* The text of row holding name, as shown now. */
+static char *row_of(struct vt *vt, const char *name)
+{
+	int row = vt_find_row(vt, name);
+
+	return row >= 0 ? vt_line(vt, row) : xstrdup("");
+}
+
+/* Wait up to ms until the row holding name shows cell (a health letter:
+ * " R " with the blanks around it) and return true. */
+static bool wait_row_has(struct vt *vt, const char *name, const char *cell, int ms)
+{
+	for (int waited = 0;; waited += 20) {
+		char *line;
+		bool hit;
+
+		vt_pump(vt, 0);
+		line = row_of(vt, name);
+		hit = strstr(line, cell) != NULL;
+		free(line);
+		if (hit)
+			return true;
+		if (waited >= ms)
+			return false;
+		vt_pump(vt, 20);
+	}
+}
+
+#define ROW_HAS(vt, name, cell, ms)                                                        \
+	do {                                                                               \
+		if (!wait_row_has((vt), (name), (cell), (ms)))                             \
+			ck_abort_msg("the row of %s does not show '%s' within %d ms:\n%s", \
+				     (name), (cell), (ms), vt_screen(vt));                 \
+	} while (0)
+
+/* What must not change when nothing was saved: the partner's row as
+ * stored (its version moves with every update), its status history and
+ * the audit log. */
+static char *db_state(void)
+{
+	char *row = tui_sql_text("SELECT group_concat(id || '|' || name || '|' || version || '|' "
+				 "|| coalesce(health, '') || '|' || coalesce(status_note, '') "
+				 "|| '|' || updated_at, ';') FROM partners");
+	char *s = xasprintf("%s #status %lld #audit %lld #moves %lld", row != NULL ? row : "",
+			    (long long)tui_sql_int("SELECT count(*) FROM status_updates"),
+			    (long long)tui_sql_int("SELECT count(*) FROM audit_log"),
+			    (long long)tui_sql_int("SELECT count(*) FROM phase_moves"));
+
+	free(row);
+	return s;
+}
+
+/* After the program left: the database passes SQLite's check and the
+ * command line still reads it. */
+static void check_db_usable(const char *name)
+{
+	char *out;
+
+	ck_assert_msg(tui_db_intact(), "PRAGMA integrity_check is not ok");
+	out = tui_cli("partner", "list", NULL);
+	ck_assert_msg(strstr(out, name) != NULL, "partner list lacks %s: %s", name, out);
+	free(out);
+}
+
+/* Find the last occurrence of needle in the raw output (-1: none). */
+static long last_at(const char *hay, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	long at = -1;
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(hay + i, needle, n) == 0)
+			at = (long)i;
+	return at;
+}
+
+START_TEST(q_quits_and_restores_the_terminal)
+{
+	const char *raw;
+	size_t len;
+
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	/* The interface draws on the alternate screen... */
+	SCREEN_ASSERT(V, vt_altscreen(V));
+	KEY(V, "q");
+	ck_assert_int_eq(vt_wait_exit(V, T_WAIT), 0);
+	/* ...and gives the terminal back as it found it. */
+	ck_assert_msg(!vt_altscreen(V), "still on the alternate screen");
+	ck_assert_msg(vt_cursor_visible(V), "the cursor is still hidden");
+	raw = vt_output(V, &len);
+	/* xterm-256color's rmcup after its last smcup. */
+	ck_assert_msg(last_at(raw, len, "\x1b[?1049l") > last_at(raw, len, "\x1b[?1049h"),
+		      "no rmcup after the last smcup");
+}
+END_TEST
+
+START_TEST(sigterm_leaves_within_a_second_and_restores_the_terminal)
+{
+	int st;
+
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	SCREEN_ASSERT(V, vt_altscreen(V));
+	vt_kill(V, SIGTERM);
+	st = vt_wait_exit(V, T_SIGNAL);
+	ck_assert_msg(st >= 0, "still running %d ms after SIGTERM", T_SIGNAL);
+	ck_assert_msg(!vt_altscreen(V), "still on the alternate screen after SIGTERM");
+	ck_assert_msg(vt_cursor_visible(V), "the cursor is still hidden after SIGTERM");
+	check_db_usable("Northwind Labs");
+}
+END_TEST
+
+START_TEST(sigterm_in_a_menu_leaves_too)
+{
+	int st;
+
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	KEY(V, "f");
+	SEE(V, "Flagged only");
+	vt_kill(V, SIGTERM);
+	st = vt_wait_exit(V, T_SIGNAL);
+	ck_assert_msg(st >= 0, "still running %d ms after SIGTERM in a menu", T_SIGNAL);
+	ck_assert_msg(!vt_altscreen(V), "still on the alternate screen after SIGTERM");
+}
+END_TEST
+
+START_TEST(sighup_in_an_edit_form_saves_nothing)
+{
+	char *before, *after;
+	int st;
+
+	add_partner("Northwind Labs", "technology");
+	before = db_state();
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	KEY(V, "e");
+	/* The form is up with the name in it; type into it, unsaved. */
+	SEE(V, "Website");
+	KEY(V, "Unsaved Typing");
+	SEE(V, "Unsaved Typing");
+	vt_kill(V, SIGHUP);
+	st = vt_wait_exit(V, T_SIGNAL);
+	ck_assert_msg(st >= 0, "still running %d ms after SIGHUP", T_SIGNAL);
+	ck_assert_msg(!vt_altscreen(V), "still on the alternate screen after SIGHUP");
+	after = db_state();
+	ck_assert_str_eq(after, before);
+	check_db_usable("Northwind Labs");
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(sighup_in_a_status_form_saves_nothing)
+{
+	char *before, *after;
+	int st;
+
+	add_partner("Northwind Labs", "technology");
+	free(tui_cli("status", "Northwind Labs", "--health", "green", "--note", "all fine", NULL));
+	before = db_state();
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	KEY(V, "h");
+	SEE(V, "Note");
+	/* To the note (the second field), typed but not saved. */
+	KEY(V, K_TAB);
+	KEY(V, "half a thought");
+	SEE(V, "half a thought");
+	vt_kill(V, SIGHUP);
+	st = vt_wait_exit(V, T_SIGNAL);
+	ck_assert_msg(st >= 0, "still running %d ms after SIGHUP", T_SIGNAL);
+	after = db_state();
+	ck_assert_str_eq(after, before);
+	check_db_usable("Northwind Labs");
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(another_sessions_status_shows_within_two_seconds)
+{
+	add_partner("Northwind Labs", "technology");
+	add_partner("Orchard Lane", "channel");
+	free(tui_cli("status", "Northwind Labs", "--health", "green", NULL));
+	V = tui_open_at(24, 80, NULL, "Orchard Lane");
+	ROW_HAS(V, "Northwind Labs", " G ", T_WAIT);
+	vt_settle(V, 100, 2000);
+	/* Another session (the command line) records a status; no key is
+	 * pressed here. */
+	free(tui_cli("status", "Northwind Labs", "--health", "red", "--note", "x", NULL));
+	ROW_HAS(V, "Northwind Labs", " R ", T_LIVE);
+	tui_quit(V);
+}
+END_TEST
+
+START_TEST(another_sessions_new_partner_shows_within_two_seconds)
+{
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	SEE(V, "1 partner");
+	vt_settle(V, 100, 2000);
+	add_partner("Newcomer Inc", "referral");
+	SEE_WITHIN(V, "Newcomer Inc", T_LIVE);
+	SEE(V, "2 partners");
+	tui_quit(V);
+}
+END_TEST
+
+START_TEST(another_sessions_change_shows_in_an_open_detail)
+{
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	KEY(V, K_ENTER);
+	SEE(V, "Overview");
+	vt_settle(V, 100, 2000);
+	free(tui_cli("status", "Northwind Labs", "--health", "amber", "--note",
+		     "integration slipping a sprint", NULL));
+	SEE_WITHIN(V, "integration slipping a sprint", T_LIVE);
+	tui_quit(V);
+}
+END_TEST
+
+START_TEST(vt100_without_colour_works_at_80x24)
+{
+	const char *env[] = { "TERM=vt100", "NO_COLOR=1", NULL };
+
+	tui_demo();
+	V = tui_open_at(24, 80, env, "[1 Portfolio]");
+	SEE(V, "Brightwater");
+	SEE(V, "15 partners");
+	KEY(V, "G");
+	SEE(V, "Tidewater");
+	KEY(V, K_ENTER);
+	SEE(V, "Overview");
+	GONE(V, "Brightwater");
+	KEY(V, "q");
+	SEE(V, "[1 Portfolio]");
+	KEY(V, "2");
+	SEE(V, "[2 Renewals]");
+	KEY(V, "3");
+	SEE(V, "[3 Dashboard]");
+	KEY(V, "4");
+	SEE(V, "[4 History]");
+	KEY(V, "q");
+	ck_assert_int_eq(vt_wait_exit(V, T_WAIT), 0);
+}
+END_TEST
+
+/* A name and texts holding escape sequences, written by another program
+ * (the command line refuses them): the interface shows markers and the
+ * sequences never reach the terminal. */
+START_TEST(escape_sequences_in_stored_text_show_as_markers)
+{
+	add_partner("Alpha Works", "technology");
+	add_partner("Evil name", "channel");
+	add_partner("Zulu Partners", "referral");
+	tui_sql_exec("UPDATE partners SET"
+		     " name = 'Evil' || char(27) || '[2J' || char(27) || '[Hname',"
+		     " notes = 'note' || char(27) || ']0;pwned' || char(7) || 'end',"
+		     " status_note = 'st' || char(27) || '[31mred' || char(13) || 'x',"
+		     " health = 'amber', status_date = '2026-11-20', status_author = 'tester'"
+		     " WHERE name = 'Evil name'");
+	V = tui_open_at(24, 80, NULL, "Zulu Partners");
+	SEE(V, "Evil^[[2J");
+	/* The clear-screen in the name did not clear anything. */
+	SEE(V, "Alpha Works");
+	SEE(V, "[1 Portfolio]");
+	SEE(V, "3 partners");
+	/* Its detail: the status note and the notes, shown as markers. */
+	tui_search(V, "Evil");
+	KEY(V, K_ENTER);
+	GONE(V, "Zulu Partners");
+	SEE(V, "Evil^[[2J");
+	SEE(V, "st^[[31mred");
+	KEY(V, K_BTAB); /* Overview back to the last section: the notes */
+	SEE(V, "note^[]0;pwned^Gend");
+	ck_assert_msg(strcmp(vt_title(V), "pwned") != 0, "the notes set the window title");
+	SEE(V, "Evil^[[2J");
+	KEY(V, "q");
+	SEE(V, "Alpha Works");
+	tui_quit(V);
+}
+END_TEST
+
+/* A name the command line takes (wide characters, accents) lines up. */
+START_TEST(wide_and_accented_names_show_whole)
+{
+	add_partner("青山データ株式会社", "technology");
+	add_partner("Société Lumière", "channel");
+	V = tui_open_at(24, 80, NULL, "Société Lumière");
+	SEE(V, "青山データ");
+	SEE(V, "2 partners");
+	tui_quit(V);
+}
+END_TEST
 
 int main(void)
 {
-	return tui_run_suite(suite_create("tui-session"));
+	Suite *s = suite_create("tui-session");
+	TCase *leave = tui_tcase("leaving");
+	TCase *live = tui_tcase("live refresh");
+	TCase *term = tui_tcase("terminals");
+
+	tcase_add_test(leave, q_quits_and_restores_the_terminal);
+	tcase_add_test(leave, sigterm_leaves_within_a_second_and_restores_the_terminal);
+	tcase_add_test(leave, sigterm_in_a_menu_leaves_too);
+	tcase_add_test(leave, sighup_in_an_edit_form_saves_nothing);
+	tcase_add_test(leave, sighup_in_a_status_form_saves_nothing);
+	suite_add_tcase(s, leave);
+	tcase_add_test(live, another_sessions_status_shows_within_two_seconds);
+	tcase_add_test(live, another_sessions_new_partner_shows_within_two_seconds);
+	tcase_add_test(live, another_sessions_change_shows_in_an_open_detail);
+	suite_add_tcase(s, live);
+	tcase_add_test(term, vt100_without_colour_works_at_80x24);
+	tcase_add_test(term, escape_sequences_in_stored_text_show_as_markers);
+	tcase_add_test(term, wide_and_accented_names_show_whole);
+	suite_add_tcase(s, term);
+	return tui_run_suite(s);
 }

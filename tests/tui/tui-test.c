@@ -174,6 +174,22 @@ char *tui_cli(const char *arg, ...)
 	return out;
 }
 
+char *tui_partner_field(const char *partner, const char *field)
+{
+	char *out = tui_cli("partner", "show", partner, "--format", "json", NULL);
+	json_t *obj = parse_json(out), *v = json_object_get(obj, field);
+	char *r = NULL;
+
+	ck_assert_msg(v != NULL, "partner show has no %s: %s", field, out);
+	if (json_is_string(v))
+		r = xstrdup(json_string_value(v));
+	else if (!json_is_null(v))
+		r = json_dumps(v, JSON_ENCODE_ANY);
+	json_decref(obj);
+	free(out);
+	return r;
+}
+
 void tui_import_partners(const char *csv)
 {
 	const char *path = harness_write(&H, "partners.csv", csv);

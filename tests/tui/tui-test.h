@@ -57,6 +57,9 @@ void tui_menu_pick(struct vt *vt, const char *label);
  * test unless it succeeds.  Returns its standard output; the caller
  * frees it. */
 char *tui_cli(const char *arg, ...);
+/* A field of `ally partner show PARTNER --format json`: its text (the
+ * caller frees), or NULL when the field is null. */
+char *tui_partner_field(const char *partner, const char *field);
 /* Import partners from CSV text (a header row and records). */
 void tui_import_partners(const char *csv);
 /* Fill the database with the demo portfolio. */

@@ -28,6 +28,7 @@ struct vt {
 	int rows, cols;     /* the terminal's size */
 	bool altscreen;     /* the alternate screen is on */
 	bool cursor_visible; /* the cursor is shown */
+	char *title;        /* the window title set, or NULL */
 	unsigned long fed;  /* bytes fed to the emulator so far */
 	struct buf raw;     /* everything the child wrote */
 };
@@ -84,6 +85,8 @@ static int settermprop(VTermProp prop, VTermValue *val, void *user)
 		vt->altscreen = val->boolean != 0;
 	else if (prop == VTERM_PROP_CURSORVISIBLE)
 		vt->cursor_visible = val->boolean != 0;
+	else if (prop == VTERM_PROP_TITLE && val->string != NULL)
+		str_set(&vt->title, val->string);
 	return 1;
 }
 
@@ -205,6 +208,7 @@ void vt_free(struct vt *vt)
 	close(vt->fd);
 	vterm_free(vt->term);
 	buf_finish(&vt->raw);
+	free(vt->title);
 	free(vt);
 }
 
@@ -249,9 +253,33 @@ bool vt_pump(struct vt *vt, int timeout_ms)
 	return !vt->eof;
 }
 
-void vt_send(struct vt *vt, const char *bytes)
+/* Keys that have no character: what the tests write for them (xterm's
+ * normal-mode sequences) and the key libvterm sends in the terminal's
+ * current mode (after the program's smkx, the cursor keys are ESC O A
+ * and so on, as a real xterm sends them). */
+static const struct {
+	const char *seq;
+	VTermKey key;
+	VTermModifier mod;
+} special[] = {
+	{ "\x1b[A", VTERM_KEY_UP, VTERM_MOD_NONE },
+	{ "\x1b[B", VTERM_KEY_DOWN, VTERM_MOD_NONE },
+	{ "\x1b[C", VTERM_KEY_RIGHT, VTERM_MOD_NONE },
+	{ "\x1b[D", VTERM_KEY_LEFT, VTERM_MOD_NONE },
+	{ "\x1b[H", VTERM_KEY_HOME, VTERM_MOD_NONE },
+	{ "\x1b[F", VTERM_KEY_END, VTERM_MOD_NONE },
+	{ "\x1b[2~", VTERM_KEY_INS, VTERM_MOD_NONE },
+	{ "\x1b[3~", VTERM_KEY_DEL, VTERM_MOD_NONE },
+	{ "\x1b[5~", VTERM_KEY_PAGEUP, VTERM_MOD_NONE },
+	{ "\x1b[6~", VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE },
+	{ "\x1b[Z", VTERM_KEY_TAB, VTERM_MOD_SHIFT },
+	{ "\x1bOP", VTERM_KEY_FUNCTION(1), VTERM_MOD_NONE },
+	{ "\x1bOQ", VTERM_KEY_FUNCTION(2), VTERM_MOD_NONE },
+};
+
+static void write_all(struct vt *vt, const char *bytes, size_t len)
 {
-	size_t len = strlen(bytes), off = 0;
+	size_t off = 0;
 	long deadline = now_ms() + 5000;
 
 	while (off < len && now_ms() < deadline) {
@@ -267,12 +295,44 @@ void vt_send(struct vt *vt, const char *bytes)
 			vt_pump(vt, 10);
 		}
 	}
+}
+
+void vt_send(struct vt *vt, const char *bytes)
+{
+	const char *p = bytes, *plain = bytes;
+
+	/* The terminal's modes (DECCKM) come from what the child wrote. */
+	vt_pump(vt, 0);
+	while (*p != '\0') {
+		size_t i, n = 0;
+
+		for (i = 0; *p == '\x1b' && i < sizeof special / sizeof special[0]; i++) {
+			n = strlen(special[i].seq);
+			if (strncmp(p, special[i].seq, n) == 0)
+				break;
+		}
+		if (*p != '\x1b' || i == sizeof special / sizeof special[0]) {
+			p++;
+			continue;
+		}
+		write_all(vt, plain, (size_t)(p - plain));
+		vterm_keyboard_key(vt->term, special[i].key, special[i].mod);
+		p += n;
+		plain = p;
+	}
+	write_all(vt, plain, (size_t)(p - plain));
 	if (strcmp(bytes, "\x1b") == 0) {
 		long until = now_ms() + VT_ESC_GAP_MS;
 
 		while (now_ms() < until && vt_pump(vt, (int)(until - now_ms())))
 			;
 	}
+}
+
+void vt_inject(struct vt *vt, const char *bytes)
+{
+	vt_pump(vt, 0);
+	vterm_input_write(vt->term, bytes, strlen(bytes));
 }
 
 static size_t put_utf8(char *out, uint32_t c)
@@ -522,6 +582,11 @@ bool vt_altscreen(const struct vt *vt)
 bool vt_cursor_visible(const struct vt *vt)
 {
 	return vt->cursor_visible;
+}
+
+const char *vt_title(const struct vt *vt)
+{
+	return vt->title != NULL ? vt->title : "";
 }
 
 const char *vt_output(const struct vt *vt, size_t *len)

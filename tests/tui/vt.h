@@ -25,11 +25,19 @@ struct vt *vt_spawn(const char *const argv[], const char *const env[], int rows,
  * vt_free(NULL) does nothing. */
 void vt_free(struct vt *vt);
 
-/* Type bytes as the terminal sends them ("j", "\r", "\x1b[A").  A lone
- * Esc ("\x1b") is followed by a pause of ESC_GAP_MS while the screen keeps
- * being read, so that the next key is not taken for Alt+key. */
+/* Type bytes as the terminal sends them ("j", "\r", "\x1b").  The keys
+ * without a character are written as xterm's normal-mode sequences
+ * ("\x1b[A" Up, "\x1b[6~" PgDn, "\x1b[Z" Shift-Tab, "\x1bOQ" F2) and sent
+ * as the emulated terminal sends them in its current mode (after the
+ * program's keypad-transmit, Up is "\x1bOA").  A lone Esc ("\x1b") is
+ * followed by a pause of VT_ESC_GAP_MS while the screen keeps being read,
+ * so that the next key is not taken for Alt+key. */
 #define VT_ESC_GAP_MS 150
 void vt_send(struct vt *vt, const char *bytes);
+
+/* Feed bytes to the emulated screen as if something else had written to
+ * the terminal (another program's output over ours), for Ctrl-L. */
+void vt_inject(struct vt *vt, const char *bytes);
 
 /* Read whatever the child wrote, for up to timeout_ms (0: only what is
  * already there).  Returns false once the child has closed the terminal. */
@@ -80,6 +88,8 @@ int vt_wait_exit(struct vt *vt, int timeout_ms);
  * the cursor's visibility (civis/cnorm), as libvterm last saw them. */
 bool vt_altscreen(const struct vt *vt);
 bool vt_cursor_visible(const struct vt *vt);
+/* The window title the child set (OSC 0/2), "" when none; stays the vt's. */
+const char *vt_title(const struct vt *vt);
 /* Everything the child wrote, raw (NUL-terminated; len in *len if not
  * NULL); stays the vt's. */
 const char *vt_output(const struct vt *vt, size_t *len);
