@@ -78,8 +78,9 @@ const struct partner_row *portfolio_selected(const struct portfolio *pf);
 bool portfolio_select_id(struct portfolio *pf, int64_t id);
 
 /* 's' and 'S': the next order, or the same one reversed.  The selected
- * partner stays selected.  Missing values (never scored, no next action)
- * stay last either way, and ties are always by name, A to Z. */
+ * partner stays selected, at the same height on the screen when it can.
+ * Missing values (never scored, no next action) stay last either way,
+ * and ties are always by name, A to Z. */
 void portfolio_sort_next(struct portfolio *pf);
 void portfolio_sort_reverse(struct portfolio *pf);
 /* Is the current order descending (highest score first is)? */
@@ -89,7 +90,8 @@ bool portfolio_sort_descending(const struct portfolio *pf);
  * while it is open goes to portfolio_search_key, and each change of the
  * text selects the first name that contains it (ignoring case) at or
  * after the row selected when '/' was pressed, wrapping at the end; with
- * no match the selection goes back there.  Enter closes the prompt and
+ * no match the selection goes back there.  A match off the screen is
+ * scrolled to its middle (here and for n and N).  Enter closes the prompt and
  * keeps the text for n and N (an empty text keeps the previous search);
  * Esc, or Backspace on an empty prompt, closes it and goes back to that
  * row, keeping the previous search. */
@@ -142,21 +144,25 @@ const char *pf_phase_abbrev(int phase);
 /* "G", "A", "R"; "-" when never set. */
 const char *pf_health_letter(int health);
 /* The next action: "2026-03-01 +12d", "2026-02-20 -3d", "2026-03-01 today";
- * "" for DATE_NONE.  out has PF_NEXT_BUFSZ bytes; returns out. */
+ * without year, "03-01 +12d" (the days to go tell which year); "" for
+ * DATE_NONE.  out has PF_NEXT_BUFSZ bytes; returns out. */
 #define PF_NEXT_BUFSZ 40
-char *pf_next_text(ally_date next, ally_date today, char out[PF_NEXT_BUFSZ]);
+char *pf_next_text(ally_date next, ally_date today, bool year, char out[PF_NEXT_BUFSZ]);
 /* The markers of flags (flag_marker, in bit order) separated by spaces,
  * as many whole ones as fit in width columns; when some are left out,
  * the last room goes to "+N" (how many).  The caller frees. */
 char *pf_flags_text(unsigned flags, size_t width);
 
 /* Column widths of the table at cols columns, one blank between columns:
- * at 80 the name has 18 and the flags 12; past 80 the owner takes a
+ * at 80 the name has 21, the next action 12 (no year: it shows from
+ * PF_YEAR_COLS columns on) and the flags 13; past 80 the owner takes a
  * quarter of the extra width (up to 6 more), and the name and the flags
  * share the rest (flags up to what all markers need).  Below 80 the name
  * shrinks, then the flags. */
+#define PF_YEAR_COLS 110
 struct pf_columns {
 	int name, type, tier, score, phase, health, owner, next, flags;
+	bool year; /* the next action shows its year */
 };
 void pf_columns(int cols, struct pf_columns *out);
 

@@ -91,6 +91,18 @@ static void select_at(struct portfolio *pf, size_t i, size_t offset)
 	listnav_set_height(l, l->height); /* restores the invariants */
 }
 
+/* Select row i; when it is off the screen, scroll it to the middle, as
+ * vim does for a search, so the rows around a match show too. */
+static void jump_to(struct portfolio *pf, size_t i)
+{
+	struct listnav *l = &pf->nav;
+
+	if (i >= l->top && i < l->top + l->height)
+		listnav_go(l, i);
+	else
+		select_at(pf, i, l->height / 2);
+}
+
 bool portfolio_select_id(struct portfolio *pf, int64_t id)
 {
 	size_t i = find_id(pf, id);
@@ -192,7 +204,8 @@ static void sort_rows(struct portfolio *pf)
 	free(runs);
 }
 
-/* Sort again, keeping the selected partner selected at the same height. */
+/* Sort again, keeping the selected partner selected at the same height
+ * on the screen (g shows the new top). */
 static void resort(struct portfolio *pf)
 {
 	const struct partner_row *sel = portfolio_selected(pf);
@@ -329,7 +342,7 @@ static void search_close(struct portfolio *pf, bool keep)
 		str_set(&pf->pattern, text);
 		return;
 	}
-	listnav_go(&pf->nav, pf->search_from);
+	jump_to(pf, pf->search_from);
 }
 
 /* Incremental: select the first match of what is typed so far. */
@@ -340,7 +353,7 @@ static void search_update(struct portfolio *pf)
 	size_t i = find_match(pf, text, pf->search_from, 1, true, &wrapped);
 
 	pf->search_failed = text[0] != '\0' && i == SIZE_MAX;
-	listnav_go(&pf->nav, i != SIZE_MAX ? i : pf->search_from);
+	jump_to(pf, i != SIZE_MAX ? i : pf->search_from);
 }
 
 void portfolio_search_key(struct portfolio *pf, int key)
@@ -369,7 +382,7 @@ enum pf_find portfolio_search_next(struct portfolio *pf, int dir)
 	i = find_match(pf, pf->pattern, pf->nav.cur, dir, false, &wrapped);
 	if (i == SIZE_MAX)
 		return PF_NOT_FOUND;
-	listnav_go(&pf->nav, i);
+	jump_to(pf, i);
 	return wrapped ? PF_WRAPPED : PF_FOUND;
 }
 
@@ -511,17 +524,22 @@ const char *pf_health_letter(int health)
 	return health >= 0 && health < HEALTH_COUNT ? letter[health] : "-";
 }
 
-char *pf_next_text(ally_date next, ally_date today, char out[PF_NEXT_BUFSZ])
+char *pf_next_text(ally_date next, ally_date today, bool year, char out[PF_NEXT_BUFSZ])
 {
 	char date[DATE_BUFSZ];
 	int64_t days;
+	int y, m, d;
 
 	if (next == DATE_NONE) {
 		out[0] = '\0';
 		return out;
 	}
 	days = (int64_t)next - today;
-	date_format(next, date);
+	date_to_ymd(next, &y, &m, &d);
+	if (year)
+		date_format(next, date);
+	else
+		snprintf(date, sizeof date, "%02d-%02d", m, d);
 	if (days == 0)
 		snprintf(out, PF_NEXT_BUFSZ, "%s today", date);
 	else
@@ -571,16 +589,16 @@ char *pf_flags_text(unsigned flags, size_t width)
 #define COL_PHASE 6
 #define COL_HEALTH 1
 #define COL_OWNER 8
-#define COL_OWNER_GROW 6 /* at most, past 80 columns */
-#define COL_NEXT 16
-#define COL_NAME_MIN 18
-#define COL_FLAGS_MIN 12
-#define COL_FLAGS_MAX 62 /* every marker, blanks between */
+#define COL_OWNER_GROW 6  /* at most, past 80 columns */
+#define COL_NEXT 12       /* "12-27 +35d", "10-18 +330d" */
+#define COL_NEXT_YEAR 17  /* "2026-12-27 +35d", from PF_YEAR_COLS on */
+#define COL_NAME_MIN 21   /* at 80 columns */
+#define COL_FLAGS_MIN 13  /* "RENEW NOTICE" */
+#define COL_FLAGS_MAX 62  /* every marker, blanks between */
 
 void pf_columns(int cols, struct pf_columns *out)
 {
-	int fixed = COL_TYPE + COL_TIER + COL_SCORE + COL_PHASE + COL_HEALTH + COL_OWNER + COL_NEXT;
-	int gaps = 8, rest, extra;
+	int rest, extra;
 
 	out->type = COL_TYPE;
 	out->tier = COL_TIER;
@@ -588,8 +606,12 @@ void pf_columns(int cols, struct pf_columns *out)
 	out->phase = COL_PHASE;
 	out->health = COL_HEALTH;
 	out->owner = COL_OWNER;
-	out->next = COL_NEXT;
-	rest = cols - fixed - gaps; /* for name and flags: 30 at 80 columns */
+	out->year = cols >= PF_YEAR_COLS;
+	out->next = out->year ? COL_NEXT_YEAR : COL_NEXT;
+	/* What is left for the name and the flags (8 blanks between the 9
+	 * columns): 34 at 80 columns. */
+	rest = cols - 8 - (out->type + out->tier + out->score + out->phase + out->health +
+			   out->owner + out->next);
 	if (rest < COL_NAME_MIN + COL_FLAGS_MIN) {
 		/* Only reached below the minimum screen: the name gives way
 		 * down to 8 columns, then the flags. */

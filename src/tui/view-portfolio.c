@@ -127,7 +127,8 @@ static void draw_row(struct tui *t, struct portfolio *pf, WINDOW *w, int y, size
 	x += c->health + 1;
 	tui_text(w, y, x, c->owner, p->owner, sel);
 	x += c->owner + 1;
-	tui_text(w, y, x, c->next, pf_next_text(r->next_action, t->today, next),
+	tui_text(w, y, x, c->next,
+		 pf_next_text(r->next_action, t->today, c->year, next),
 		 sel | next_attr(t, r->next_action));
 	x += c->next + 1;
 	flags = pf_flags_text(r->flags, (size_t)c->flags);
@@ -198,7 +199,7 @@ static char *filter_item(const struct portfolio *pf, int which)
 		free(owner);
 		return item;
 	case FM_FLAGGED:
-		return xasprintf("Flagged: %s", f->flagged_only ? "yes, flagged only" : "no");
+		return xasprintf("Flagged only: %s", f->flagged_only ? "yes" : "no");
 	default:
 		return xstrdup("Clear the filter");
 	}

@@ -204,6 +204,8 @@ END_TEST
 
 START_TEST(sorting_keeps_the_selected_partner)
 {
+	struct spec s[40];
+	char name[40][8];
 	struct portfolio *pf = five_rows();
 
 	listnav_go(&pf->nav, 3); /* delta */
@@ -212,6 +214,22 @@ START_TEST(sorting_keeps_the_selected_partner)
 	ck_assert_uint_eq(pf->nav.cur, 2);
 	portfolio_sort_reverse(pf);
 	ck_assert_str_eq(selected(pf), "delta");
+	portfolio_free(pf);
+
+	/* A long list: the first row, reversed, is the last, shown at the bottom. */
+	pf = portfolio_new();
+	for (int i = 0; i < 40; i++) {
+		snprintf(name[i], sizeof name[i], "p%02d", i);
+		s[i] = (struct spec){ i + 1, name[i], -1, PHASE_PROSPECT, NULL };
+	}
+	listnav_set_height(&pf->nav, 10);
+	load(pf, s, 40);
+	portfolio_sort_reverse(pf);
+	ck_assert_str_eq(selected(pf), "p00");
+	ck_assert_uint_eq(pf->nav.cur, 39);
+	ck_assert_uint_eq(pf->nav.top, 30);
+	listnav_key(&pf->nav, 'g');
+	ck_assert_str_eq(selected(pf), "p39");
 	portfolio_free(pf);
 }
 END_TEST
@@ -344,6 +362,34 @@ START_TEST(a_lone_match_is_found_again_and_none_stays)
 	listnav_go(&pf->nav, 1);
 	ck_assert_int_eq(portfolio_search_next(pf, -1), PF_NOT_FOUND);
 	ck_assert_str_eq(selected(pf), "bravo");
+	portfolio_free(pf);
+}
+END_TEST
+
+START_TEST(a_match_off_the_screen_scrolls_to_the_middle)
+{
+	struct spec s[60];
+	char name[60][8];
+	struct portfolio *pf = portfolio_new();
+
+	for (int i = 0; i < 60; i++) {
+		snprintf(name[i], sizeof name[i], "p%02d", i);
+		s[i] = (struct spec){ i + 1, name[i], -1, PHASE_PROSPECT, NULL };
+	}
+	listnav_set_height(&pf->nav, 20);
+	load(pf, s, 60);
+	portfolio_search_begin(pf);
+	type(pf, "p4");
+	ck_assert_str_eq(selected(pf), "p40");
+	ck_assert_uint_eq(pf->nav.top, 30); /* p30..p49: rows on both sides */
+	type(pf, "5");
+	ck_assert_str_eq(selected(pf), "p45");
+	ck_assert_uint_eq(pf->nav.top, 30); /* on the screen already: no jump */
+	portfolio_search_key(pf, UK_ENTER);
+	str_set(&pf->pattern, "p0");
+	ck_assert_int_eq(portfolio_search_next(pf, 1), PF_WRAPPED);
+	ck_assert_str_eq(selected(pf), "p00");
+	ck_assert_uint_eq(pf->nav.top, 0);
 	portfolio_free(pf);
 }
 END_TEST
@@ -547,11 +593,15 @@ END_TEST
 START_TEST(next_action_shows_days_to_go)
 {
 	char out[PF_NEXT_BUFSZ];
+	ally_date today = D("2026-06-01");
 
-	ck_assert_str_eq(pf_next_text(D("2026-06-13"), D("2026-06-01"), out), "2026-06-13 +12d");
-	ck_assert_str_eq(pf_next_text(D("2026-05-29"), D("2026-06-01"), out), "2026-05-29 -3d");
-	ck_assert_str_eq(pf_next_text(D("2026-06-01"), D("2026-06-01"), out), "2026-06-01 today");
-	ck_assert_str_eq(pf_next_text(DATE_NONE, D("2026-06-01"), out), "");
+	ck_assert_str_eq(pf_next_text(D("2026-06-13"), today, true, out), "2026-06-13 +12d");
+	ck_assert_str_eq(pf_next_text(D("2026-05-29"), today, true, out), "2026-05-29 -3d");
+	ck_assert_str_eq(pf_next_text(D("2026-06-01"), today, true, out), "2026-06-01 today");
+	ck_assert_str_eq(pf_next_text(DATE_NONE, today, true, out), "");
+	ck_assert_str_eq(pf_next_text(D("2027-04-30"), today, false, out), "04-30 +333d");
+	ck_assert_str_eq(pf_next_text(D("2025-12-31"), today, false, out), "12-31 -152d");
+	ck_assert_str_eq(pf_next_text(today, today, false, out), "06-01 today");
 }
 END_TEST
 
@@ -578,13 +628,17 @@ START_TEST(columns_fill_the_width_and_the_name_grows)
 
 	pf_columns(80, &c80);
 	ck_assert_int_eq(columns_total(&c80), 80);
-	ck_assert_int_eq(c80.name, 18);
-	ck_assert_int_eq(c80.flags, 12); /* "RENEW NOTICE" */
+	ck_assert_int_eq(c80.name, 21); /* "Brightwater Analytics" */
+	ck_assert_int_ge(c80.flags, 12); /* "RENEW NOTICE" */
+	ck_assert_int_ge(c80.next, 11);  /* "10-18 +330d" */
+	ck_assert(!c80.year);
 	pf_columns(132, &c132);
 	ck_assert_int_eq(columns_total(&c132), 132);
 	ck_assert_int_gt(c132.name, c80.name);
 	ck_assert_int_gt(c132.flags, c80.flags);
 	ck_assert_int_gt(c132.owner, c80.owner);
+	ck_assert(c132.year);
+	ck_assert_int_ge(c132.next, 16); /* "2027-10-18 +330d" */
 	pf_columns(300, &c300);
 	ck_assert_int_eq(columns_total(&c300), 300);
 	ck_assert_int_gt(c300.name, c300.flags);
@@ -605,6 +659,7 @@ int main(void)
 		{ "portfolio_search_key", no_match_goes_back_to_the_start_row },
 		{ "portfolio_search_key", the_prompt_takes_every_key },
 		{ "portfolio_search_key", esc_in_the_prompt_returns_and_keeps_the_last_search },
+		{ "portfolio_search_key", a_match_off_the_screen_scrolls_to_the_middle },
 		{ "portfolio_search_next", n_and_N_wrap_around },
 		{ "portfolio_search_next", a_lone_match_is_found_again_and_none_stays },
 		{ "portfolio_clear", esc_clears_search_and_filter },
