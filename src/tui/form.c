@@ -519,8 +519,9 @@ static bool cancel(struct form_box *fb)
 	return tui_stopping(fb->t);
 }
 
-/* The list of a choice: "(none)" first when optional. */
-static void pick(struct form_box *fb)
+/* The list of a choice: "(none)" first when optional.  True when one
+ * was picked (not cancelled). */
+static bool pick(struct form_box *fb)
 {
 	size_t cur = uform_current(fb->f);
 	const struct ufield_spec *sp = uform_spec(fb->f, cur);
@@ -537,6 +538,7 @@ static void pick(struct form_box *fb)
 	if (got >= 0)
 		uform_choose(fb->f, cur, got - off);
 	fill_input(fb, cur);
+	return got >= 0;
 }
 
 /* A letter on a choice moves to the next choice that starts with it. */
@@ -666,10 +668,10 @@ static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, vo
 		break;
 	case UK_ENTER:
 		/* On a choice Enter opens the list, then goes on as Enter does,
-		 * except that picking never saves by itself. */
+		 * except that picking never saves by itself; Esc in the list
+		 * stays on the choice. */
 		if (is_choice(fb, cur)) {
-			pick(fb);
-			if (!last)
+			if (pick(fb) && !last)
 				leave(fb, 1);
 		} else if (last) {
 			return save(fb, fn, ctx) ? FORM_SAVED : FORM_ON;
