@@ -21,12 +21,32 @@ static int ascii_only(void)
 	return MB_CUR_MAX == 1;
 }
 
+/* In a locale that is not UTF-8 (LANG=C over SSH) the terminal cannot
+ * show "é", and curses would leave a gap: show '?' for each character
+ * past ASCII instead, so columns still line up. */
+static void ascii_fold(char *s)
+{
+	char *out = s;
+	uint32_t cp;
+
+	while (*s != '\0') {
+		size_t len = (unsigned char)*s < 0x80 ? 1 : utf8_decode(s, &cp);
+
+		*out++ = len == 1 ? *s : '?';
+		s += len > 0 ? len : 1;
+	}
+	*out = '\0';
+}
+
 /* The sanitised text fitted to width, and its width in columns. */
 static char *fitted(const char *s, int width, size_t *cols)
 {
 	char *vis = text_visible(s != NULL ? s : "", 0);
-	char *fit = text_fit(vis, (size_t)width, 1, ascii_only());
+	char *fit;
 
+	if (ascii_only())
+		ascii_fold(vis);
+	fit = text_fit(vis, (size_t)width, 1, ascii_only());
 	free(vis);
 	*cols = text_width(fit);
 	return fit;
