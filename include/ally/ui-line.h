@@ -45,6 +45,13 @@ bool ui_line_key(struct ui_line *l, int key);
  * width), so the screen can place the terminal's cursor. */
 size_t ui_line_cursor_col(const struct ui_line *l);
 
+/* What a box of cols columns shows of the line: the text sanitised (as
+ * text_visible), scrolled so that the cursor stays inside the box with a
+ * cell to spare at its right end (for the cursor after the last
+ * character), and cut to cols columns, never through a wide character.
+ * *cursor_col is the cursor's column in it.  The caller frees. */
+char *ui_line_view(const struct ui_line *l, size_t cols, size_t *cursor_col);
+
 /* Write code point cp (below U+110000, not a surrogate) as UTF-8 into
  * out, NUL-terminated; returns its length in bytes (1-4).  For keys
  * compared with text (a menu's first letters). */

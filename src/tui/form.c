@@ -9,8 +9,14 @@
  * errors are inactive fields of the same form, so the library pages them
  * with their inputs when a form is taller than the screen.
  *
- * Values from the database are shown sanitised (text_visible), but only
- * what the user edits is read back, so a value nobody touched is saved
+ * The library's own editing is not used for text: ncurses 6.4 scrolls a
+ * one-line field by cells, not characters, so a CJK or emoji text longer
+ * than its input shows "^" and comes back from field_buffer with "^@" in
+ * it.  The current input is edited through a ui_line (the line editor of
+ * searches and prompts, tested in check-ui-line) straight into the model,
+ * and the library shows the part of it that fits, sanitised
+ * (ui_line_view).  Other inputs show their value sanitised and cut; what
+ * is saved is the model's value, so a value nobody edited is saved
  * exactly as it was. */
 #include "tui.h"
 
@@ -60,6 +66,9 @@ struct form_box {
 	FORM *form;
 	WINDOW *win, *sub;
 	PANEL *pan;
+	struct ui_line line; /* the current text input, as typed */
+	bool edited;         /* line was changed since the field was entered */
+	size_t cursor_col;   /* the cursor's column in the current input */
 };
 
 static bool ascii_only(void)
@@ -192,6 +201,8 @@ static void unbuild(struct form_box *fb)
 		free_field(fb->fields[i]);
 	free(fb->fields);
 	fb->fields = NULL;
+	for (size_t i = 0; i < fb->n; i++)
+		fb->input[i] = fb->label[i] = NULL;
 	if (fb->sub != NULL)
 		delwin(fb->sub);
 	fb->sub = NULL;
@@ -204,13 +215,18 @@ static void unbuild(struct form_box *fb)
 }
 
 /* What an input shows: a choice's name (or "(none)") with a mark that
- * says it opens a list; a text as it is, sanitised. */
+ * says it opens a list; the current text input the part of its line
+ * around the cursor; another text its start, sanitised. */
 static void fill_input(struct form_box *fb, size_t i)
 {
 	const char *v = uform_value(fb->f, i);
 	char *text;
 
-	if (is_choice(fb, i)) {
+	if (fb->input[i] == NULL)
+		return;
+	if (i == uform_current(fb->f) && !is_choice(fb, i)) {
+		text = ui_line_view(&fb->line, (size_t)fb->slot[i].input_w, &fb->cursor_col);
+	} else if (is_choice(fb, i)) {
 		int w = fb->slot[i].input_w - 2;
 		char *name = shown(v[0] != '\0' ? v : "(none)", w);
 		int pad = w - (int)text_width(name);
@@ -219,10 +235,9 @@ static void fill_input(struct form_box *fb, size_t i)
 				 ascii_only() ? "v" : "\u25be");
 		free(name);
 	} else {
-		text = text_visible(v, 0);
+		text = shown(v, fb->slot[i].input_w);
 	}
 	set_field_buffer(fb->input[i], 0, text);
-	set_field_status(fb->input[i], FALSE);
 	free(text);
 }
 
@@ -248,11 +263,8 @@ static FIELD *input_field(struct form_box *fb, size_t i)
 
 	if (fd == NULL)
 		return NULL;
-	field_opts_off(fd, O_AUTOSKIP | O_BLANK);
-	if (is_choice(fb, i))
-		field_opts_off(fd, O_EDIT);
-	else
-		field_opts_off(fd, O_STATIC); /* longer text scrolls */
+	/* Keys never reach the library's editing (see the top). */
+	field_opts_off(fd, O_AUTOSKIP | O_BLANK | O_EDIT);
 	set_field_back(fd, A_UNDERLINE);
 	return fd;
 }
@@ -277,7 +289,6 @@ static bool make_fields(struct form_box *fb)
 			set_new_page(fb->label[i], TRUE);
 		fb->fields[k++] = fb->label[i];
 		fb->fields[k++] = fb->input[i];
-		fill_input(fb, i);
 		if (err != NULL) {
 			char *line = xasprintf("! %s", err);
 			FIELD *e = static_field(s->err_w, s->err_row, s->err_x, line, err_attr);
@@ -335,31 +346,6 @@ static void build(struct form_box *fb)
 
 /* ---- showing the current field and the rest ---- */
 
-/* Put the cursor after the text of input i.  REQ_END_FIELD counts the
- * characters of the buffer as cells, so it stops short of the end after a
- * wide (CJK, emoji) character; stepping over the shown characters one by
- * one moves by their real widths. */
-static void cursor_to_end(struct form_box *fb, size_t i)
-{
-	char *vis = text_visible(uform_value(fb->f, i), 0);
-	const char *p = vis;
-
-	form_driver(fb->form, REQ_BEG_FIELD);
-	while (*p != '\0') {
-		char one[5] = { 0 };
-		uint32_t cp;
-		size_t n = utf8_decode(p, &cp);
-
-		if (n == 0)
-			n = 1;
-		memcpy(one, p, n);
-		p += n;
-		if (text_width(one) > 0 && form_driver(fb->form, REQ_NEXT_CHAR) != E_OK)
-			break;
-	}
-	free(vis);
-}
-
 /* Mark the current field (its label "> " and bold) and the refused ones;
  * move the form to it, its page included. */
 static void show_current(struct form_box *fb)
@@ -383,8 +369,17 @@ static void show_current(struct form_box *fb)
 		free(text);
 	}
 	set_current_field(fb->form, fb->input[cur]);
-	if (!is_choice(fb, cur))
-		cursor_to_end(fb, cur);
+	for (size_t i = 0; i < fb->n; i++)
+		fill_input(fb, i);
+}
+
+/* Entering a field: its line starts as the model's value, the cursor
+ * after it. */
+static void enter_field(struct form_box *fb)
+{
+	ui_line_set(&fb->line, uform_value(fb->f, uform_current(fb->f)));
+	fb->edited = false;
+	show_current(fb);
 }
 
 static void draw_footer(struct form_box *fb)
@@ -430,8 +425,10 @@ static void paint(struct form_box *fb)
 	if (is_choice(fb, uform_current(fb->f))) {
 		curs_set(0);
 	} else {
+		const struct slot *s = &fb->slot[uform_current(fb->f)];
+
 		curs_set(1);
-		pos_form_cursor(fb->form);
+		wmove(fb->sub, s->row, fb->label_w + 1 + (int)fb->cursor_col);
 		wnoutrefresh(fb->sub);
 	}
 	doupdate();
@@ -439,38 +436,41 @@ static void paint(struct form_box *fb)
 
 /* ---- keys ---- */
 
-/* Put what was typed in the current input into the model.  Only an
- * input the user changed is read back: the others show their value
- * sanitised, and must not be saved as the markers they show. */
+/* The model has every key's result already; leaving a text the user
+ * edited drops the blanks around it, as a padded field buffer would. */
 static void sync_current(struct form_box *fb)
 {
 	size_t cur = uform_current(fb->f);
-	FIELD *fd;
-	char *text, *end;
+	const char *v = ui_line_text(&fb->line);
+	size_t len;
 
-	if (fb->form == NULL || is_choice(fb, cur))
+	if (!fb->edited || is_choice(fb, cur))
 		return;
-	fd = fb->input[cur];
-	form_driver(fb->form, REQ_VALIDATION);
-	if (!field_status(fd))
-		return;
-	text = xstrdup(field_buffer(fd, 0));
-	end = text + strlen(text);
-	while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
-		*--end = '\0';
-	uform_set(fb->f, cur, text + strspn(text, " \t"));
-	set_field_status(fd, FALSE);
-	free(text);
+	v += strspn(v, " \t");
+	len = strlen(v);
+	while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+		len--;
+	if (len != strlen(ui_line_text(&fb->line))) {
+		char *trimmed = xstrndup(v, len);
+
+		uform_set(fb->f, cur, trimmed);
+		free(trimmed);
+	}
 }
 
 /* Tab, Shift-Tab, the arrows, Enter: the model decides whether the field
  * may be left; either way what it shows may have changed shape. */
 static void leave(struct form_box *fb, int delta)
 {
+	size_t from = uform_current(fb->f);
+
 	sync_current(fb);
 	uform_move(fb->f, delta);
 	build(fb);
-	show_current(fb);
+	if (uform_current(fb->f) != from)
+		enter_field(fb);
+	else
+		show_current(fb);
 }
 
 static void go_page(struct form_box *fb, int delta)
@@ -488,7 +488,7 @@ static void go_page(struct form_box *fb, int delta)
 		}
 	}
 	build(fb);
-	show_current(fb);
+	enter_field(fb);
 }
 
 static bool save(struct form_box *fb, uform_save_fn fn, void *ctx)
@@ -504,7 +504,7 @@ static bool save(struct form_box *fb, uform_save_fn fn, void *ctx)
 		uform_set_error_msg(fb->f, err.msg[0] != '\0' ? err.msg : "could not save");
 	}
 	build(fb);
-	show_current(fb);
+	enter_field(fb);
 	return false;
 }
 
@@ -585,48 +585,18 @@ static void choice_key(struct form_box *fb, int key)
 	fill_input(fb, cur);
 }
 
-/* The keys of a text input: the form library edits. */
+/* The keys of a text input: the line editor's, straight into the model. */
 static void text_key(struct form_box *fb, int key)
 {
-	FORM *form = fb->form;
+	size_t cur = uform_current(fb->f);
 
-	switch (key) {
-	case UK_LEFT:
-		form_driver(form, REQ_PREV_CHAR);
-		break;
-	case UK_RIGHT:
-		form_driver(form, REQ_NEXT_CHAR);
-		break;
-	case UK_HOME:
-	case UK_CTRL('a'):
-		form_driver(form, REQ_BEG_FIELD);
-		break;
-	case UK_END:
-	case UK_CTRL('e'):
-		form_driver(form, REQ_END_FIELD);
-		break;
-	case UK_BACKSPACE:
-	case 0x7f:
-		form_driver(form, REQ_DEL_PREV);
-		break;
-	case UK_DELETE:
-	case UK_CTRL('d'):
-		form_driver(form, REQ_DEL_CHAR);
-		break;
-	case UK_CTRL('k'):
-		form_driver(form, REQ_CLR_EOF);
-		break;
-	case UK_CTRL('u'):
-		/* To the start: the library has no request for it; deleting
-		 * before the cursor stops there. */
-		for (int i = 0; i < 100000 && form_driver(form, REQ_DEL_PREV) == E_OK; i++)
-			;
-		break;
-	default:
-		if (printable(key))
-			form_driver_w(form, OK, (wchar_t)key);
-		break;
+	if (!ui_line_key(&fb->line, key))
+		return;
+	if (strcmp(ui_line_text(&fb->line), uform_value(fb->f, cur)) != 0) {
+		uform_set(fb->f, cur, ui_line_text(&fb->line));
+		fb->edited = true;
 	}
+	fill_input(fb, cur);
 }
 
 enum form_end { FORM_ON, FORM_SAVED, FORM_CANCELLED };
@@ -638,7 +608,6 @@ static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, vo
 
 	switch (key) {
 	case UK_RESIZE:
-		sync_current(fb);
 		build(fb);
 		show_current(fb);
 		return FORM_ON;
@@ -704,8 +673,9 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 	fb.slot = xcalloc(fb.n + 1, sizeof *fb.slot);
 	fb.input = xcalloc(fb.n + 1, sizeof *fb.input);
 	fb.label = xcalloc(fb.n + 1, sizeof *fb.label);
+	ui_line_init(&fb.line);
 	build(&fb);
-	show_current(&fb);
+	enter_field(&fb);
 	while (end == FORM_ON && !tui_stopping(t)) {
 		int key;
 
@@ -721,5 +691,6 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 	free(fb.slot);
 	free(fb.input);
 	free(fb.label);
+	ui_line_finish(&fb.line);
 	return end == FORM_SAVED;
 }

@@ -394,57 +394,29 @@ bool tui_confirm(struct tui *t, const char *question)
 
 /* ---- tui_prompt ---- */
 
-/* The sanitised text from byte `from` of s on, dropping characters from
- * its start until it fits in cols columns: the part of a long line just
- * before the cursor. */
-static const char *tail_fitting(const char *s, size_t cols)
-{
-	while (*s != '\0' && text_width(s) > cols) {
-		uint32_t cp;
-		size_t n = utf8_decode(s, &cp);
-
-		s += n > 0 ? n : 1;
-	}
-	return s;
-}
-
 /* Draw label and the line on the last row, scrolled so that the cursor
  * shows, and leave the terminal's cursor there. */
 static void prompt_draw(struct tui *t, const char *label, const struct ui_line *l)
 {
-	int y = t->rows - 1, lw, room;
+	int y = t->rows - 1, lw;
 	char *vlabel = text_visible(label, 0);
 	char *flabel = text_fit(vlabel, (size_t)(t->cols / 2), 1, ascii_only());
-	char *before = xstrndup(ui_line_text(l), l->cur);
-	char *vbefore = text_visible(before, 0);
-	char *vafter = text_visible(ui_line_text(l) + l->cur, 0);
-	const char *shown_before;
-	char *fafter;
-	size_t bw;
+	char *view;
+	size_t col;
 
 	lw = (int)text_width(flabel) + 1;
-	room = t->cols - lw - 1; /* the last cell stays free for the cursor */
-	if (room < 1)
-		room = 1;
-	shown_before = tail_fitting(vbefore, (size_t)room);
-	bw = text_width(shown_before);
-	fafter = text_fit(vafter, (size_t)room - bw, 0, ascii_only());
+	view = ui_line_view(l, t->cols > lw ? (size_t)(t->cols - lw) : 1, &col);
 	move(y, 0);
 	clrtoeol();
 	attron(A_BOLD);
 	mvaddstr(y, 0, flabel);
 	attroff(A_BOLD);
-	mvaddstr(y, lw, shown_before);
-	addstr(fafter);
-	wnoutrefresh(stdscr);
+	mvaddstr(y, lw, view);
 	curs_set(1);
-	move(y, lw + (int)bw);
+	move(y, lw + (int)col);
 	wnoutrefresh(stdscr);
 	doupdate();
-	free(fafter);
-	free(vafter);
-	free(vbefore);
-	free(before);
+	free(view);
 	free(flabel);
 	free(vlabel);
 }

@@ -216,3 +216,31 @@ size_t ui_line_cursor_col(const struct ui_line *l)
 	free(prefix);
 	return cols;
 }
+
+char *ui_line_view(const struct ui_line *l, size_t cols, size_t *cursor_col)
+{
+	char *prefix = xstrndup(l->text, l->cur);
+	char *before = text_visible(prefix, 0);
+	char *after = text_visible(l->text + l->cur, 0);
+	const char *from = before;
+	char *rest, *view;
+	size_t bw;
+
+	/* A line longer than the box scrolls: the characters just before the
+	 * cursor stay, the first ones go. */
+	while (*from != '\0' && text_width(from) + 1 > cols) {
+		uint32_t cp;
+		size_t n = utf8_decode(from, &cp);
+
+		from += n > 0 ? n : 1;
+	}
+	bw = text_width(from);
+	rest = text_fit(after, cols > bw ? cols - bw : 0, 0, 1);
+	view = xasprintf("%s%s", from, rest);
+	*cursor_col = bw;
+	free(rest);
+	free(after);
+	free(before);
+	free(prefix);
+	return view;
+}

@@ -201,6 +201,62 @@ START_TEST(a_long_line_grows)
 }
 END_TEST
 
+/* The view of a box of cols columns, and the cursor's column in it. */
+static void assert_view(const struct ui_line *l, size_t cols, const char *want, size_t want_col)
+{
+	size_t col = 99;
+	char *v = ui_line_view(l, cols, &col);
+
+	ck_assert_str_eq(v, want);
+	ck_assert_uint_eq(col, want_col);
+	ck_assert_uint_le(text_width(v), cols);
+	free(v);
+}
+
+START_TEST(a_short_line_shows_whole)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ui_line_set(&l, "Acme");
+	assert_view(&l, 10, "Acme", 4);
+	ui_line_key(&l, UK_HOME);
+	assert_view(&l, 10, "Acme", 0);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(a_long_line_scrolls_to_keep_the_cursor_in_the_box)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ui_line_set(&l, "abcdefghijklmnopqrstuvwxyz");
+	assert_view(&l, 10, "rstuvwxyz", 9); /* a cell left for the cursor */
+	ui_line_key(&l, UK_HOME);
+	assert_view(&l, 10, "abcdefghij", 0);
+	for (int i = 0; i < 12; i++)
+		ui_line_key(&l, UK_RIGHT);
+	assert_view(&l, 10, "defghijklm", 9);
+	ui_line_finish(&l);
+}
+END_TEST
+
+START_TEST(wide_characters_are_never_cut_in_half)
+{
+	struct ui_line l;
+
+	ui_line_init(&l);
+	ui_line_set(&l, "中文中文中文");
+	assert_view(&l, 8, "文中文", 6);
+	ui_line_key(&l, UK_HOME);
+	assert_view(&l, 7, "中文中", 0);
+	ui_line_set(&l, "a\tb");
+	assert_view(&l, 10, "a^Ib", 4);
+	ui_line_finish(&l);
+}
+END_TEST
+
 START_TEST(encode_writes_one_to_four_bytes)
 {
 	char out[5];
@@ -229,6 +285,9 @@ int main(void)
 		{ "ui_line_key", a_long_line_grows },
 		{ "ui_line_set", set_replaces_and_moves_to_the_end },
 		{ "ui_line_cursor_col", cursor_column_counts_markers_of_controls },
+		{ "ui_line_view", a_short_line_shows_whole },
+		{ "ui_line_view", a_long_line_scrolls_to_keep_the_cursor_in_the_box },
+		{ "ui_line_view", wide_characters_are_never_cut_in_half },
 		{ "ui_utf8_encode", encode_writes_one_to_four_bytes },
 	};
 
