@@ -338,6 +338,12 @@ static int start_screen(struct tui *t, SCREEN **scr, struct ally_err *err)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return ally_err_set(err, ALLY_EUSAGE, NULL,
 				    "the interface needs a terminal; see 'ally --help' for commands");
+	/* In a UTF-8 locale, draw boxes with Unicode line characters rather
+	 * than the terminal's alternate character set: terminals and
+	 * multiplexers that take TERM=vt100 or linux in UTF-8 mode often show
+	 * the alternate set as plain letters ("lqqk"). */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	*scr = newterm(NULL, stdout, stdin);
 	if (*scr == NULL)
 		return ally_err_set(err, ALLY_EUSER, "TERM", "cannot use terminal type '%s'",
