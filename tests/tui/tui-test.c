@@ -1,6 +1,7 @@
 /* tui-test.c: fixtures and helpers of the interface's end-to-end tests. */
 #include "tui-test.h"
 
+#include <ctype.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -92,54 +93,81 @@ void tui_search(struct vt *vt, const char *text)
 	KEY(vt, K_ENTER);
 }
 
-/* A fingerprint of which rows are in reverse video at column col. */
-static void reverse_column(struct vt *vt, int col, char *out, int n)
+/* Is label an item of the menu on screen, and is it the selected one?
+ * Menu items read "* label" (the preselected item) or "  label", after
+ * the menu's mark "> " on the selected one. */
+static bool menu_item(struct vt *vt, const char *label, bool *selected)
 {
-	int rows = vt_rows(vt);
+	static const char *const forms[] = { "> * ", ">   ", "  * ", "    " };
+	bool found = false;
 
-	for (int r = 0; r < rows && r < n - 1; r++)
-		out[r] = vt_cell_reverse(vt, r, col) ? 'R' : '.';
-	out[rows < n - 1 ? rows : n - 1] = '\0';
+	*selected = false;
+	for (int row = 0; row < vt_rows(vt); row++) {
+		char *line = vt_line(vt, row);
+
+		for (int i = 0; i < 4; i++) {
+			size_t lead = strlen(forms[i]), n = strlen(label);
+
+			for (char *at = strstr(line, forms[i]); at != NULL;
+			     at = strstr(at + 1, forms[i])) {
+				char after = at[lead + n];
+
+				/* The whole label: "red", not "reddish". */
+				if (strncmp(at + lead, label, n) != 0 || isalnum((unsigned char)after) ||
+				    after == '_')
+					continue;
+				found = true;
+				if (i < 2)
+					*selected = true;
+			}
+		}
+		free(line);
+	}
+	return found;
 }
 
-/* Press key and wait until the highlighted rows at col change; false when
- * they do not (the selection is at that end of the list). */
-static bool move_selection(struct vt *vt, const char *key, int col)
+/* Press key and wait until the screen changes; false when it does not
+ * (the selection is already at that end of the list). */
+static bool move_selection(struct vt *vt, const char *key)
 {
-	char before[256], now[256];
-	int waited = 0;
+	char *before = vt_screen(vt), *now = NULL;
+	bool moved = false;
 
-	vt_pump(vt, 0);
-	reverse_column(vt, col, before, sizeof before);
 	KEY(vt, key);
-	while (waited < 1000 * TUI_SLOW) {
+	for (int waited = 0; waited < 1000 * TUI_SLOW && !moved; waited += 20) {
 		vt_pump(vt, 20);
-		waited += 20;
-		reverse_column(vt, col, now, sizeof now);
-		if (strcmp(before, now) != 0) {
-			vt_settle(vt, 30, 500);
-			return true;
-		}
+		free(now);
+		now = vt_screen(vt);
+		moved = strcmp(before, now) != 0;
 	}
-	return false;
+	if (moved)
+		vt_settle(vt, 30, 1000);
+	free(before);
+	free(now);
+	return moved;
 }
 
 void tui_menu_pick(struct vt *vt, const char *label)
 {
-	int row, col, moves = 0;
 	const char *dir = K_DOWN;
+	bool selected = false;
+	int moves = 0;
 
-	SEE(vt, label);
+	for (int waited = 0; !menu_item(vt, label, &selected); waited += 50) {
+		if (waited >= T_WAIT)
+			ck_abort_msg("no menu item '%s'; the screen:\n%s", label, vt_screen(vt));
+		vt_pump(vt, 50);
+	}
 	vt_settle(vt, 50, 1000);
 	for (;;) {
-		if (!vt_find(vt, label, &row, &col))
+		if (!menu_item(vt, label, &selected))
 			ck_abort_msg("'%s' left the menu; the screen:\n%s", label, vt_screen(vt));
-		if (vt_cell_reverse(vt, row, col))
+		if (selected)
 			break;
-		if (moves++ > 60)
+		if (moves++ > 80)
 			ck_abort_msg("could not select '%s'; the screen:\n%s", label,
 				     vt_screen(vt));
-		if (!move_selection(vt, dir, col)) {
+		if (!move_selection(vt, dir)) {
 			if (strcmp(dir, K_UP) == 0)
 				ck_abort_msg("'%s' is never selected; the screen:\n%s", label,
 					     vt_screen(vt));

@@ -47,10 +47,10 @@ void tui_quit(struct vt *vt);
 /* Type a search for text in the current list ('/', text, Enter). */
 void tui_search(struct vt *vt, const char *text);
 
-/* In a menu on screen, move the selection to the item that reads label
- * and pick it with Enter.  The selected item is the one in reverse video
- * (run the menu with NO_COLOR=1 or under a 16-colour TERM to be sure of
- * that); fails the test when label is not shown. */
+/* In a menu on screen, move the selection (Down, then Up) to the item
+ * that reads label and pick it with Enter.  The selected item is the one
+ * after the menu's mark ("> "), in colour or not; fails the test when no
+ * item reads label. */
 void tui_menu_pick(struct vt *vt, const char *label);
 
 /* Run ally with --db/--today and arguments (NULL-terminated); fail the

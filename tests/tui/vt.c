@@ -27,7 +27,6 @@ struct vt {
 	VTermScreen *screen; /* its screen layer, which keeps the cells */
 	int rows, cols;     /* the terminal's size */
 	bool altscreen;     /* the alternate screen is on */
-	bool cursor_visible; /* the cursor is shown */
 	char *title;        /* the window title set, or NULL */
 	unsigned long fed;  /* bytes fed to the emulator so far */
 	struct buf raw;     /* everything the child wrote */
@@ -83,8 +82,6 @@ static int settermprop(VTermProp prop, VTermValue *val, void *user)
 
 	if (prop == VTERM_PROP_ALTSCREEN)
 		vt->altscreen = val->boolean != 0;
-	else if (prop == VTERM_PROP_CURSORVISIBLE)
-		vt->cursor_visible = val->boolean != 0;
 	else if (prop == VTERM_PROP_TITLE && val->string != NULL)
 		str_set(&vt->title, val->string);
 	return 1;
@@ -167,7 +164,6 @@ struct vt *vt_spawn(const char *const argv[], const char *const env[], int rows,
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	vt->rows = rows;
 	vt->cols = cols;
-	vt->cursor_visible = true;
 	buf_init(&vt->raw);
 	vt->term = vterm_new(rows, cols);
 	vterm_set_utf8(vt->term, 1);
@@ -579,9 +575,30 @@ bool vt_altscreen(const struct vt *vt)
 	return vt->altscreen;
 }
 
+/* The last occurrence of needle in the first len bytes of hay, or -1. */
+static long last_index(const char *hay, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
+		if (memcmp(hay + i, needle, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* From the raw output rather than libvterm's state: libvterm saves the
+ * cursor's visibility with DECSC and restores it when the alternate
+ * screen is left, where xterm does neither, so its state after rmcup
+ * need not be what a user sees.  Visible unless the last DECTCEM (civis
+ * "\e[?25l", cnorm "\e[?12l\e[?25h", cvvis "\e[?12;25h") hid it. */
 bool vt_cursor_visible(const struct vt *vt)
 {
-	return vt->cursor_visible;
+	const char *raw = vt->raw.data != NULL ? vt->raw.data : "";
+	long hide = last_index(raw, vt->raw.len, "\x1b[?25l");
+	long show = last_index(raw, vt->raw.len, "\x1b[?25h");
+	long show2 = last_index(raw, vt->raw.len, ";25h");
+
+	return hide < 0 || show > hide || show2 > hide;
 }
 
 const char *vt_title(const struct vt *vt)

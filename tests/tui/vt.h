@@ -84,8 +84,9 @@ int vt_kill(struct vt *vt, int sig);
  * or -1 when it is still running at the deadline. */
 int vt_wait_exit(struct vt *vt, int timeout_ms);
 
-/* Terminal state the child set: the alternate screen (smcup/rmcup) and
- * the cursor's visibility (civis/cnorm), as libvterm last saw them. */
+/* Terminal state the child set: the alternate screen (smcup/rmcup), as
+ * libvterm last saw it, and the cursor's visibility (civis/cnorm), as the
+ * last of them in the output left it. */
 bool vt_altscreen(const struct vt *vt);
 bool vt_cursor_visible(const struct vt *vt);
 /* The window title the child set (OSC 0/2), "" when none; stays the vt's. */
