@@ -332,16 +332,10 @@ static void build(struct form_box *fb)
 		fb->fits = false;
 		return;
 	}
-	/* Backspace at the start of an input and Enter must not move to
-	 * another field behind the model's back. */
-	form_opts_off(fb->form, O_NL_OVERLOAD | O_BS_OVERLOAD);
 	set_form_win(fb->form, fb->win);
 	set_form_sub(fb->form, fb->sub);
-	if (post_form(fb->form) != E_OK) {
+	if (post_form(fb->form) != E_OK)
 		fb->fits = false;
-		return;
-	}
-	form_driver(fb->form, REQ_INS_MODE);
 }
 
 /* ---- showing the current field and the rest ---- */
