@@ -110,11 +110,13 @@ static bool menu_item(struct vt *vt, const char *label, bool *selected)
 
 			for (char *at = strstr(line, forms[i]); at != NULL;
 			     at = strstr(at + 1, forms[i])) {
-				char after = at[lead + n];
+				char after;
 
+				if (strncmp(at + lead, label, n) != 0)
+					continue;
 				/* The whole label: "red", not "reddish". */
-				if (strncmp(at + lead, label, n) != 0 || isalnum((unsigned char)after) ||
-				    after == '_')
+				after = at[lead + n];
+				if (isalnum((unsigned char)after) || after == '_')
 					continue;
 				found = true;
 				if (i < 2)
