@@ -44,8 +44,13 @@ static void wait_order(struct vt *vt, const char *a, const char *b, const char *
 	for (int waited = 0; waited < T_WAIT; waited += 50) {
 		int ra = vt_find_row(vt, a), rb = vt_find_row(vt, b), rc = vt_find_row(vt, c);
 
-		if (ra >= 0 && ra < rb && rb < rc)
-			return;
+		if (ra >= 0 && ra < rb && rb < rc && vt_settle(vt, VT_QUIET_MS, 2000)) {
+			ra = vt_find_row(vt, a);
+			rb = vt_find_row(vt, b);
+			rc = vt_find_row(vt, c);
+			if (ra >= 0 && ra < rb && rb < rc)
+				return;
+		}
 		vt_pump(vt, 50);
 	}
 	ck_abort_msg("want the order %s, %s, %s; the screen:\n%s", a, b, c, vt_screen(vt));

@@ -13,40 +13,6 @@
 /* Colours off: the selected item of a menu is in reverse video. */
 static const char *const plain[] = { "NO_COLOR=1", NULL };
 
-/* The text of row holding name, as shown now. */
-static char *row_of(struct vt *vt, const char *name)
-{
-	int row = vt_find_row(vt, name);
-
-	return row >= 0 ? vt_line(vt, row) : xstrdup("");
-}
-
-/* Wait until the row holding name shows cell (" R ": a word with the
- * blanks around it). */
-static bool wait_row_has(struct vt *vt, const char *name, const char *cell, int ms)
-{
-	for (int waited = 0;; waited += 20) {
-		char *line;
-		bool hit;
-
-		vt_pump(vt, 0);
-		line = row_of(vt, name);
-		hit = strstr(line, cell) != NULL;
-		free(line);
-		if (hit)
-			return true;
-		if (waited >= ms)
-			return false;
-		vt_pump(vt, 20);
-	}
-}
-
-#define ROW_HAS(vt, name, cell)                                                            \
-	do {                                                                               \
-		if (!wait_row_has((vt), (name), (cell), T_WAIT))                           \
-			ck_abort_msg("the row of %s does not show '%s':\n%s", (name), (cell), \
-				     vt_screen(vt));                                       \
-	} while (0)
 
 /* The CLI's value of a partner's field equals want (NULL: null). */
 #define FIELD_IS(partner, field, want)                                                     \

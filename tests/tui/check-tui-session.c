@@ -11,40 +11,6 @@
 
 #include "ally/util.h"
 
-/* The text of row holding name, as shown now. */
-static char *row_of(struct vt *vt, const char *name)
-{
-	int row = vt_find_row(vt, name);
-
-	return row >= 0 ? vt_line(vt, row) : xstrdup("");
-}
-
-/* Wait up to ms until the row holding name shows cell (a health letter:
- * " R " with the blanks around it) and return true. */
-static bool wait_row_has(struct vt *vt, const char *name, const char *cell, int ms)
-{
-	for (int waited = 0;; waited += 20) {
-		char *line;
-		bool hit;
-
-		vt_pump(vt, 0);
-		line = row_of(vt, name);
-		hit = strstr(line, cell) != NULL;
-		free(line);
-		if (hit)
-			return true;
-		if (waited >= ms)
-			return false;
-		vt_pump(vt, 20);
-	}
-}
-
-#define ROW_HAS(vt, name, cell, ms)                                                        \
-	do {                                                                               \
-		if (!wait_row_has((vt), (name), (cell), (ms)))                             \
-			ck_abort_msg("the row of %s does not show '%s' within %d ms:\n%s", \
-				     (name), (cell), (ms), vt_screen(vt));                 \
-	} while (0)
 
 /* What must not change when nothing was saved: the partner's row as
  * stored (its version moves with every update), its status history and
@@ -196,12 +162,12 @@ START_TEST(another_sessions_status_shows_within_two_seconds)
 	add_partner("Orchard Lane", "channel");
 	free(tui_cli("status", "Northwind Labs", "--health", "green", NULL));
 	V = tui_open_at(24, 80, NULL, "Orchard Lane");
-	ROW_HAS(V, "Northwind Labs", " G ", T_WAIT);
+	ROW_HAS(V, "Northwind Labs", " G ");
 	vt_settle(V, 100, 2000);
 	/* Another session (the command line) records a status; no key is
 	 * pressed here. */
 	free(tui_cli("status", "Northwind Labs", "--health", "red", "--note", "x", NULL));
-	ROW_HAS(V, "Northwind Labs", " R ", T_LIVE);
+	ROW_HAS_WITHIN(V, "Northwind Labs", " R ", T_LIVE);
 	tui_quit(V);
 }
 END_TEST

@@ -86,6 +86,31 @@ void tui_quit(struct vt *vt)
 	ck_assert_msg(vt_cursor_visible(vt), "the cursor is still hidden after quitting");
 }
 
+static bool row_has(struct vt *vt, const char *name, const char *cell)
+{
+	int row = vt_find_row(vt, name);
+	char *line = row >= 0 ? vt_line(vt, row) : NULL;
+	bool hit = line != NULL && strstr(line, cell) != NULL;
+
+	free(line);
+	return hit;
+}
+
+bool tui_wait_row_has(struct vt *vt, const char *name, const char *cell, int ms)
+{
+	for (int waited = 0;; waited += 20) {
+		vt_pump(vt, 0);
+		if (row_has(vt, name, cell)) {
+			vt_settle(vt, VT_QUIET_MS, 2000);
+			if (row_has(vt, name, cell))
+				return true;
+		}
+		if (waited >= ms)
+			return false;
+		vt_pump(vt, 20);
+	}
+}
+
 void tui_search(struct vt *vt, const char *text)
 {
 	KEY(vt, "/");

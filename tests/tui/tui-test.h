@@ -44,6 +44,10 @@ struct vt *tui_open_at(int rows, int cols, const char *const env[], const char *
  * exit status 0, the alternate screen left and the cursor shown. */
 void tui_quit(struct vt *vt);
 
+/* Wait up to ms until the row holding name shows cell (a column's value
+ * with the blanks around it: " R "), on a settled screen. */
+bool tui_wait_row_has(struct vt *vt, const char *name, const char *cell, int ms);
+
 /* Type a search for text in the current list ('/', text, Enter). */
 void tui_search(struct vt *vt, const char *text);
 
@@ -119,6 +123,15 @@ TCase *tui_tcase(const char *name);
 		if (!(cond))                                                           \
 			ck_abort_msg("%s: the screen:\n%s", #cond, vt_screen(vt));     \
 	} while (0)
+
+/* The row of partner name shows cell within ms. */
+#define ROW_HAS_WITHIN(vt, name, cell, ms)                                                 \
+	do {                                                                               \
+		if (!tui_wait_row_has((vt), (name), (cell), (ms)))                         \
+			ck_abort_msg("the row of %s does not show '%s' within %d ms:\n%s", \
+				     (name), (cell), (ms), vt_screen(vt));                 \
+	} while (0)
+#define ROW_HAS(vt, name, cell) ROW_HAS_WITHIN(vt, name, cell, T_WAIT)
 
 #define KEY(vt, bytes) vt_send((vt), (bytes))
 

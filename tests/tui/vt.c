@@ -451,11 +451,14 @@ bool vt_cell_reverse(struct vt *vt, int row, int col)
 
 bool vt_has(struct vt *vt, const char *text)
 {
-	vt_pump(vt, 0);
+	vt_settle(vt, VT_QUIET_MS, 2000);
 	return vt_find_row(vt, text) >= 0;
 }
 
-/* Poll until has(text) == want or the deadline passes. */
+/* Poll until has(text) == want or the deadline passes.  A screen caught
+ * in the middle of an update (ncurses scrolls a region, then redraws
+ * what moved) can show a state that never was, so the answer counts only
+ * once the output has paused for VT_QUIET_MS and it still holds. */
 static bool wait_for(struct vt *vt, const char *text, bool want, int timeout_ms)
 {
 	long deadline = now_ms() + timeout_ms;
@@ -463,8 +466,12 @@ static bool wait_for(struct vt *vt, const char *text, bool want, int timeout_ms)
 	for (;;) {
 		bool open = vt_pump(vt, 0);
 
-		if ((vt_find_row(vt, text) >= 0) == want)
-			return true;
+		if ((vt_find_row(vt, text) >= 0) == want) {
+			vt_settle(vt, VT_QUIET_MS, 2000);
+			if ((vt_find_row(vt, text) >= 0) == want)
+				return true;
+			continue;
+		}
 		if (!open || now_ms() >= deadline)
 			return false;
 		long left = deadline - now_ms();

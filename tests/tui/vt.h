@@ -44,15 +44,19 @@ void vt_inject(struct vt *vt, const char *bytes);
 bool vt_pump(struct vt *vt, int timeout_ms);
 
 /* Wait up to timeout_ms until text (UTF-8) is somewhere on the screen
- * (within one line) / is nowhere on it.  Returns at once, false, when the
- * child has gone and its output is read. */
+ * (within one line) / is nowhere on it, on a screen whose output has
+ * paused for VT_QUIET_MS (not one caught in the middle of an update).
+ * Returns at once, false, when the child has gone and its output is
+ * read. */
+#define VT_QUIET_MS 30
 bool vt_wait_text(struct vt *vt, const char *text, int timeout_ms);
 bool vt_wait_gone(struct vt *vt, const char *text, int timeout_ms);
 /* Wait until the screen has stopped changing for quiet_ms (at most
  * timeout_ms in all); true when it did settle. */
 bool vt_settle(struct vt *vt, int quiet_ms, int timeout_ms);
 
-/* Is text on the screen now (after reading what is pending)? */
+/* Is text on the screen now (once the output has paused for
+ * VT_QUIET_MS)? */
 bool vt_has(struct vt *vt, const char *text);
 /* The row (0-based) of the first line holding text, or -1. */
 int vt_find_row(struct vt *vt, const char *text);
