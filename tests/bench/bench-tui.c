@@ -9,7 +9,7 @@
  * of the Portfolio reads, and the loads a view makes when it is opened,
  * after its own change or when another session commits.  Prints one line
  * per measurement and size, then one per growth check, and exits 1 when
- * a target is missed, so `meson benchmark` turns red on a regression.
+ * a target is missed, so `meson test --benchmark` turns red on a regression.
  *
  * Targets, set from measurements on a 2-core build machine at N = 5000
  * (in brackets) with room for a slower or busier one:
