@@ -239,12 +239,17 @@ START_TEST(escape_sequences_in_stored_text_show_as_markers)
 		     " status_note = 'st' || char(27) || '[31mred' || char(13) || 'x',"
 		     " health = 'amber', status_date = '2026-11-20', status_author = 'tester'"
 		     " WHERE name = 'Evil name'");
+	/* A right-to-left override would turn the rest of the line around. */
+	add_partner("Bidi Corp", "technology");
+	tui_sql_exec("UPDATE partners SET name = 'Bidi' || char(8238) || 'proC'"
+		     " WHERE name = 'Bidi Corp'");
 	V = tui_open_at(24, 80, NULL, "Zulu Partners");
+	SEE(V, "Bidi<U+202E>proC");
 	SEE(V, "Evil^[[2J");
 	/* The clear-screen in the name did not clear anything. */
 	SEE(V, "Alpha Works");
 	SEE(V, "[1 Portfolio]");
-	SEE(V, "3 partners");
+	SEE(V, "4 partners");
 	/* Its detail: the status note and the notes, shown as markers. */
 	tui_search(V, "Evil");
 	KEY(V, K_ENTER);

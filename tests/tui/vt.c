@@ -19,17 +19,17 @@
 #include "ally/util.h"
 
 struct vt {
-	pid_t pid;          /* the child; 0 once reaped */
-	int fd;             /* the pseudo-terminal's master side */
-	int status;         /* exit status once reaped (128+signal for a signal) */
-	bool eof;           /* the child closed the terminal (all output read) */
-	VTerm *term;        /* the emulator */
-	VTermScreen *screen; /* its screen layer, which keeps the cells */
-	int rows, cols;     /* the terminal's size */
-	bool altscreen;     /* the alternate screen is on */
-	char *title;        /* the window title set, or NULL */
-	unsigned long fed;  /* bytes fed to the emulator so far */
-	struct buf raw;     /* everything the child wrote */
+	pid_t pid;            /* the child; 0 once reaped */
+	int fd;               /* the pseudo-terminal's master side */
+	int status;           /* exit status once reaped (128+signal for a signal) */
+	bool eof;             /* the child closed the terminal (all output read) */
+	VTerm *term;          /* the emulator */
+	VTermScreen *screen;  /* its screen layer, which keeps the cells */
+	int rows, cols;       /* the terminal's size */
+	bool altscreen;       /* the alternate screen is on */
+	char *title;          /* the window title set, or NULL */
+	unsigned long fed;    /* bytes fed to the emulator so far */
+	struct buf raw;       /* everything the child wrote */
 };
 
 /* Children still running, killed when the test process exits however it
@@ -107,7 +107,7 @@ static void answer(const char *s, size_t len, void *user)
 	}
 }
 
-static void child_env(const char *const env[], int rows, int cols)
+static void child_env(const char *const env[])
 {
 	static const char *const drop[] = { "LINES", "COLUMNS", "NO_COLOR", "VISUAL", "EDITOR",
 					    "LANGUAGE", "TERMINFO", "TERMCAP", NULL };
@@ -127,8 +127,6 @@ static void child_env(const char *const env[], int rows, int cols)
 		key[eq - env[i]] = '\0';
 		setenv(key, eq + 1, 1);
 	}
-	(void)rows;
-	(void)cols;
 }
 
 struct vt *vt_spawn(const char *const argv[], const char *const env[], int rows, int cols)
@@ -153,7 +151,7 @@ struct vt *vt_spawn(const char *const argv[], const char *const env[], int rows,
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
-		child_env(env, rows, cols);
+		child_env(env);
 		execv(argv[0], (char *const *)argv);
 		perror(argv[0]);
 		_exit(127);
