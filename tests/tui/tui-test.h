@@ -25,11 +25,11 @@
  * within 2 s, leaving within 1 s of SIGHUP/SIGTERM); a sanitized build
  * (TUI_SANITIZED, set by meson) runs slower, so they stretch there. */
 #ifdef TUI_SANITIZED
-#define TUI_SLOW 3
+#define TUI_SLOW 2
 #else
 #define TUI_SLOW 1
 #endif
-#define T_WAIT   (10000 * TUI_SLOW)
+#define T_WAIT   (5000 * TUI_SLOW)
 #define T_LIVE   (2000 * TUI_SLOW)
 #define T_SIGNAL (1000 * TUI_SLOW)
 
