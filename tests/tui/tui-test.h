@@ -152,7 +152,8 @@ TCase *tui_tcase(const char *name);
 #define K_CTRL_S "\x13"
 #define K_CTRL_U "\x15"
 
-/* Run a suite (fork mode, so a failed test leaves the others alone). */
+/* Run a suite (fork mode, so a failed test leaves the others alone);
+ * 77 (skipped) when this machine has no pseudo-terminals. */
 int tui_run_suite(Suite *s);
 
 #endif
