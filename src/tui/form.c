@@ -1,5 +1,5 @@
 /* form.c: a form (struct uform, include/ally/ui-form.h) shown with the
- * ncurses form library, in a boxed panel centred on the screen.
+ * ncurses form library, in a boxed modal window centred on the screen.
  *
  * The model decides everything: which field is current, whether a field
  * may be left, what is wrong with it, whether the form changed.  This file
@@ -21,7 +21,6 @@
 #include "tui.h"
 
 #include <form.h>
-#include <panel.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +64,6 @@ struct form_box {
 	FIELD **label;     /* n */
 	FORM *form;
 	WINDOW *win, *sub;
-	PANEL *pan;
 	struct ui_line line; /* the current text input, as typed */
 	bool edited;         /* line was changed since the field was entered */
 	size_t cursor_col;   /* the cursor's column in the current input */
@@ -206,11 +204,10 @@ static void unbuild(struct form_box *fb)
 	if (fb->sub != NULL)
 		delwin(fb->sub);
 	fb->sub = NULL;
-	if (fb->pan != NULL)
-		del_panel(fb->pan);
-	fb->pan = NULL;
-	if (fb->win != NULL)
+	if (fb->win != NULL) {
+		tui_modal_pop(fb->t, fb->win);
 		delwin(fb->win);
+	}
 	fb->win = NULL;
 }
 
@@ -326,7 +323,7 @@ static void build(struct form_box *fb)
 		return;
 	}
 	keypad(fb->win, TRUE);
-	fb->pan = new_panel(fb->win);
+	tui_modal_push(fb->t, fb->win);
 	fb->form = new_form(fb->fields);
 	if (fb->form == NULL) {
 		fb->fits = false;
@@ -415,7 +412,7 @@ static void paint(struct form_box *fb)
 		return;
 	}
 	draw_footer(fb);
-	tui_modal_paint(fb->t, fb->win);
+	tui_paint(fb->t);
 	if (is_choice(fb, uform_current(fb->f))) {
 		curs_set(0);
 	} else {

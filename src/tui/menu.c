@@ -1,5 +1,5 @@
 /* menu.c: the small modal screens: a menu of choices (the ncurses menu
- * library in a panel), a yes/no question, and a one-line prompt on the
+ * library in a modal window), a yes/no question, and a one-line prompt on the
  * status line.
  *
  * Each runs its own key loop over tui_getkey and returns when answered,
@@ -9,7 +9,6 @@
 #include "tui.h"
 
 #include <menu.h>
-#include <panel.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,20 +44,9 @@ void tui_frame(struct tui *t, WINDOW *w, const char *title)
 	free(vis);
 }
 
-void tui_modal_paint(struct tui *t, WINDOW *w)
-{
-	/* tui_paint refreshes the view before the panels, so every panel
-	 * (a form under this menu too) must be copied over it again. */
-	for (PANEL *p = panel_below(NULL); p != NULL; p = panel_below(p))
-		touchwin(panel_window(p));
-	if (w != NULL)
-		touchwin(w);
-	tui_paint(t);
-}
-
-/* A window of h x w centred on the screen, clamped to it, in a panel on
- * top; NULL when the screen has no room for even a small one. */
-static WINDOW *centred(struct tui *t, int h, int w, PANEL **pan)
+/* A window of h x w centred on the screen, clamped to it, on top of the
+ * modal windows; NULL when the screen has no room for even a small one. */
+static WINDOW *centred(struct tui *t, int h, int w)
 {
 	WINDOW *win;
 
@@ -66,23 +54,23 @@ static WINDOW *centred(struct tui *t, int h, int w, PANEL **pan)
 		h = t->rows;
 	if (w > t->cols)
 		w = t->cols;
-	*pan = NULL;
 	if (h < 3 || w < 10)
 		return NULL;
 	win = newwin(h, w, (t->rows - h) / 2, (t->cols - w) / 2);
 	if (win == NULL)
 		return NULL;
 	keypad(win, TRUE);
-	*pan = new_panel(win);
+	tui_modal_push(t, win);
 	return win;
 }
 
-static void drop_window(PANEL *pan, WINDOW *win)
+/* NULL is a no-op. */
+static void drop_window(struct tui *t, WINDOW *win)
 {
-	if (pan != NULL)
-		del_panel(pan);
-	if (win != NULL)
-		delwin(win);
+	if (win == NULL)
+		return;
+	tui_modal_pop(t, win);
+	delwin(win);
 }
 
 /* ---- tui_menu ---- */
@@ -94,7 +82,6 @@ struct menu_box {
 	ITEM **items;     /* n + 1, NULL-terminated */
 	MENU *menu;
 	WINDOW *win, *sub;
-	PANEL *pan;
 };
 
 /* The shown text of each item: the preselected one is marked with '*'
@@ -117,7 +104,7 @@ static void menu_texts(struct tui *t, struct menu_box *m, const char *const *ite
 	}
 }
 
-static void menu_unbuild(struct menu_box *m)
+static void menu_unbuild(struct tui *t, struct menu_box *m)
 {
 	if (m->menu != NULL) {
 		unpost_menu(m->menu);
@@ -127,8 +114,7 @@ static void menu_unbuild(struct menu_box *m)
 	if (m->sub != NULL)
 		delwin(m->sub);
 	m->sub = NULL;
-	drop_window(m->pan, m->win);
-	m->pan = NULL;
+	drop_window(t, m->win);
 	m->win = NULL;
 }
 
@@ -152,7 +138,7 @@ static void menu_build(struct tui *t, struct menu_box *m, const char *title, int
 		cols = tw;
 	if (cols > t->cols - 6)
 		cols = t->cols - 6;
-	m->win = centred(t, rows + 2, cols + 4, &m->pan);
+	m->win = centred(t, rows + 2, cols + 4);
 	if (m->win == NULL || (m->sub = derwin(m->win, rows, cols, 1, 2)) == NULL) {
 		free_menu(m->menu);
 		m->menu = NULL;
@@ -213,7 +199,7 @@ static int menu_key(struct tui *t, struct menu_box *m, const char *title, int ke
 	case UK_RESIZE: {
 		int cur = menu_index(m);
 
-		menu_unbuild(m);
+		menu_unbuild(t, m);
 		menu_build(t, m, title, cur);
 		return -2;
 	}
@@ -275,7 +261,7 @@ int tui_menu(struct tui *t, const char *title, const char *const *items, int n, 
 		int key;
 
 		if (paint)
-			tui_modal_paint(t, m.win);
+			tui_paint(t);
 		key = tui_getkey(t, MODAL_TICK_MS);
 		paint = key != UK_NONE;
 		if (tui_stopping(t))
@@ -283,7 +269,7 @@ int tui_menu(struct tui *t, const char *title, const char *const *items, int n, 
 		else if (paint)
 			result = menu_key(t, &m, title, key);
 	}
-	menu_unbuild(&m);
+	menu_unbuild(t, &m);
 	for (int i = 0; i < n; i++) {
 		free_item(m.items[i]);
 		free(m.text[i]);
@@ -318,7 +304,7 @@ static char **confirm_lines(const char *question, int *n)
 	return lines;
 }
 
-static WINDOW *confirm_build(struct tui *t, char **lines, int n, PANEL **pan)
+static WINDOW *confirm_build(struct tui *t, char **lines, int n)
 {
 	int w = (int)strlen(CONFIRM_KEYS), h;
 	WINDOW *win;
@@ -332,7 +318,7 @@ static WINDOW *confirm_build(struct tui *t, char **lines, int n, PANEL **pan)
 	h = n + 4;
 	if (h > t->rows - 2)
 		h = t->rows - 2;
-	win = centred(t, h, w, pan);
+	win = centred(t, h, w);
 	if (win == NULL)
 		return NULL;
 	h = getmaxy(win);
@@ -347,21 +333,20 @@ static WINDOW *confirm_build(struct tui *t, char **lines, int n, PANEL **pan)
 
 bool tui_confirm(struct tui *t, const char *question)
 {
-	PANEL *pan = NULL;
 	WINDOW *win;
 	int n;
 	char **lines = confirm_lines(question != NULL ? question : "", &n);
 	int answer = -1;
 	bool paint = true;
 
-	win = confirm_build(t, lines, n, &pan);
+	win = confirm_build(t, lines, n);
 	while (answer < 0) {
 		int key;
 
 		if (tui_stopping(t))
 			break;
 		if (paint)
-			tui_modal_paint(t, win);
+			tui_paint(t);
 		key = tui_getkey(t, MODAL_TICK_MS);
 		paint = key != UK_NONE;
 		switch (key) {
@@ -378,14 +363,14 @@ bool tui_confirm(struct tui *t, const char *question)
 			answer = 0;
 			break;
 		case UK_RESIZE:
-			drop_window(pan, win);
-			win = confirm_build(t, lines, n, &pan);
+			drop_window(t, win);
+			win = confirm_build(t, lines, n);
 			break;
 		default:
 			break;
 		}
 	}
-	drop_window(pan, win);
+	drop_window(t, win);
 	for (int i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);

@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <langinfo.h>
-#include <panel.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +17,7 @@
 
 #include "ally/store.h"
 #include "ally/tui.h"
+#include "ally/util.h"
 
 /* How often the database is asked whether another session committed
  * (PRAGMA data_version: a cheap read of the file header). */
@@ -65,8 +65,8 @@ static bool too_small(const struct tui *t)
 	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
 }
 
-/* The body is a subwindow of stdscr (it shares its cells), so panels
- * (forms, menus) stack over it without a refresh order to get wrong. */
+/* The body is a subwindow of stdscr (it shares its cells), so the modal
+ * windows (forms, menus) go over it without a refresh order to get wrong. */
 static void layout(struct tui *t)
 {
 	getmaxyx(stdscr, t->rows, t->cols);
@@ -121,10 +121,33 @@ void tui_paint(struct tui *t)
 		curs_set(0);
 	}
 	wnoutrefresh(stdscr);
-	update_panels();
-	if (t->cursor_y >= 0)
-		move(t->cursor_y, t->cursor_x);
+	/* The view was drawn anew under the modal windows: each is copied
+	 * whole over it again, bottom first. */
+	for (size_t i = 0; i < t->nmodal; i++) {
+		touchwin(t->modal[i]);
+		wnoutrefresh(t->modal[i]);
+	}
 	doupdate();
+}
+
+/* Not the panel library: its first panel allocates one for stdscr that
+ * no call ever frees. */
+void tui_modal_push(struct tui *t, WINDOW *w)
+{
+	t->modal = xrealloc(t->modal, (t->nmodal + 1) * sizeof *t->modal);
+	t->modal[t->nmodal++] = w;
+}
+
+void tui_modal_pop(struct tui *t, WINDOW *w)
+{
+	for (size_t i = 0; i < t->nmodal; i++) {
+		if (t->modal[i] == w) {
+			memmove(&t->modal[i], &t->modal[i + 1],
+				(t->nmodal - i - 1) * sizeof *t->modal);
+			t->nmodal--;
+			return;
+		}
+	}
 }
 
 /* ---- keys ---- */
@@ -405,6 +428,7 @@ int tui_run(const struct tui_opts *o, struct ally_err *err)
 		views[i]->free(t.state[i]);
 	if (t.body != NULL)
 		delwin(t.body);
+	free(t.modal);
 	endwin();
 	delscreen(scr);
 	if (stop_signal != 0)

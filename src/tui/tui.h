@@ -96,6 +96,10 @@ struct tui {
 	size_t help_top; /* first help line shown (the help scrolls) */
 	int cursor_y, cursor_x; /* where a view's input wants the cursor; -1: hidden */
 	WINDOW *body; /* rows 1..rows-2 of stdscr: where views draw */
+	/* The modal windows over the view, bottom first (a menu over a
+	 * form): tui_paint copies each over the view again in this order. */
+	WINDOW **modal;
+	size_t nmodal;
 	volatile sig_atomic_t *stop; /* set by SIGHUP/SIGTERM: every loop must return */
 };
 
@@ -116,8 +120,12 @@ bool tui_stopping(const struct tui *t);
  * come back as UK_RESIZE after t->rows/cols are updated. */
 int tui_getkey(struct tui *t, int timeout_ms);
 /* Repaint the whole screen (the current view, top and status lines) from
- * the states; modals call it before drawing themselves over it. */
+ * the states, then the modal windows over it, bottom first. */
 void tui_paint(struct tui *t);
+/* A modal window goes on top of the others over the view (push) and
+ * comes off before it is deleted (pop; w need not be the top one). */
+void tui_modal_push(struct tui *t, WINDOW *w);
+void tui_modal_pop(struct tui *t, WINDOW *w);
 
 /* ---- status.c: the top line, the status line, messages, help ---- */
 
@@ -155,8 +163,8 @@ void tui_rule(struct tui *t, WINDOW *w, int y, int x, int width);
 
 /* ---- menu.c: choices, confirmations, one-line prompts ---- */
 
-/* A menu (the ncurses menu library, in a panel) of n items titled title,
- * with item preselect selected.  Returns the chosen index, or -1 when
+/* A menu (the ncurses menu library, in a modal window) of n items titled
+ * title, with item preselect selected.  Returns the chosen index, or -1 when
  * cancelled (Esc, q) or stopping. */
 int tui_menu(struct tui *t, const char *title, const char *const *items, int n, int preselect);
 /* Ask a yes/no question (the text may hold several lines separated by
@@ -166,10 +174,8 @@ bool tui_confirm(struct tui *t, const char *question);
  * true and *out (the caller frees) on Enter; false on Esc or stopping. */
 bool tui_prompt(struct tui *t, const char *label, const char *initial, char **out);
 /* For the modal screens: a box around w with title (sanitised) on its top
- * border; and a repaint of the screen with w (a panel) over it.  The view
- * under a panel is painted first, so w is touched to be copied again. */
+ * border. */
 void tui_frame(struct tui *t, WINDOW *w, const char *title);
-void tui_modal_paint(struct tui *t, WINDOW *w);
 
 /* ---- editor.c: long text in $VISUAL / $EDITOR ---- */
 
