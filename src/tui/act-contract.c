@@ -32,14 +32,36 @@ static char *renew_question(const struct tui *t, const struct contract *c, ally_
 			 date_format(start, s), date_format(end, n));
 }
 
-/* The renewal itself, in one transaction; *end reports the new end. */
-static int renew_commit(struct tui *t, int64_t id, ally_date *end, struct ally_err *err)
+/* Is the contract still as it was when the question was asked (read)?
+ * Inside the renewal's transaction, so that two people who each said yes
+ * once never renew it twice; a change made meanwhile is reported. */
+static int renew_unchanged(struct tui *t, const struct contract *read, struct ally_err *err)
+{
+	struct contract now;
+	int rc;
+
+	contract_init(&now);
+	rc = store_contract_get(t->store, read->id, &now, err);
+	if (rc == ALLY_OK && now.version != read->version)
+		rc = ally_err_set(err, ALLY_EUSER, "contract",
+				  "changed by someone else meanwhile; not renewed");
+	contract_finish(&now);
+	return rc;
+}
+
+/* The renewal of the contract read, in one transaction; *end reports the
+ * new end. */
+static int renew_commit(struct tui *t, const struct contract *read, ally_date *end,
+			struct ally_err *err)
 {
 	ally_date start = DATE_NONE;
 	int rc = store_begin(t->store, err);
 
 	if (rc == ALLY_OK)
-		rc = store_contract_renew(t->store, id, DATE_NONE, t->today, &start, end, err);
+		rc = renew_unchanged(t, read, err);
+	if (rc == ALLY_OK)
+		rc = store_contract_renew(t->store, read->id, DATE_NONE, t->today, &start, end,
+					  err);
 	if (rc == ALLY_OK)
 		rc = store_commit(t->store, err);
 	if (rc != ALLY_OK)
@@ -62,7 +84,7 @@ bool tui_act_renew(struct tui *t, int64_t contract_id)
 		return false;
 	}
 	/* Ask about the term the core gives now; the store computes it again
-	 * inside the transaction, and the message reports that one. */
+	 * inside the transaction, from the same contract (renew_unchanged). */
 	if (contract_renew_term(&c, DATE_NONE, &start, &end, &err) != ALLY_OK) {
 		tui_error(t, &err);
 		goto out;
@@ -70,7 +92,7 @@ bool tui_act_renew(struct tui *t, int64_t contract_id)
 	question = renew_question(t, &c, start, end);
 	if (!tui_confirm(t, question)) {
 		tui_msg(t, "Not renewed.");
-	} else if (renew_commit(t, contract_id, &end, &err) != ALLY_OK) {
+	} else if (renew_commit(t, &c, &end, &err) != ALLY_OK) {
 		tui_error(t, &err);
 	} else {
 		tui_changed(t);
