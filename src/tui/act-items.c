@@ -351,6 +351,11 @@ struct figure_ctx {
 	struct tui *t;
 	struct uform *f;  /* target and actual read in the metric chosen */
 	int64_t partner_id;
+	/* The line edited, as read (copied: the detail may reload under the
+	 * form); edit is false for a new line. */
+	bool edit;
+	int read_quarter, read_metric;
+	int64_t read_target, read_actual;
 	int quarter, metric; /* what was saved */
 };
 
@@ -391,6 +396,31 @@ static int figure_check(void *ctx, const char *name, const char *value, struct a
 	return ally_err_set(err, (enum ally_status)rc, name, "%s", msg);
 }
 
+/* Saving the line the form was opened on: are its values still the ones
+ * shown?  Inside the save's transaction, so that a value another session
+ * set meanwhile is reported, not overwritten with the one read before. */
+static int figure_unchanged(struct figure_ctx *c, int q, int m, struct ally_err *err)
+{
+	struct figures_list l = { NULL, 0 };
+	int64_t target = -1, actual = -1;
+	int rc;
+
+	if (!c->edit || q != c->read_quarter || m != c->read_metric)
+		return ALLY_OK;
+	rc = store_figures(c->t->store, c->partner_id, &l, err);
+	for (size_t i = 0; rc == ALLY_OK && i < l.n; i++) {
+		if (l.rows[i].quarter == q) {
+			target = l.rows[i].target[m];
+			actual = l.rows[i].actual[m];
+		}
+	}
+	if (rc == ALLY_OK && (target != c->read_target || actual != c->read_actual))
+		rc = ally_err_set(err, ALLY_EUSER, "key figure",
+				  "changed by someone else meanwhile; Esc, then e again");
+	figures_list_finish(&l);
+	return rc;
+}
+
 static int figure_save(void *ctx, struct uform *f, struct ally_err *err)
 {
 	struct figure_ctx *c = ctx;
@@ -408,11 +438,13 @@ static int figure_save(void *ctx, struct uform *f, struct ally_err *err)
 		rc = ally_err_set(err, ALLY_EUSER, "target", "give a target, an actual, or both");
 	if (rc == ALLY_OK)
 		rc = store_begin(c->t->store, err);
-	if (rc == ALLY_OK)
-		rc = tx_finish(c->t,
-			       store_figure_set(c->t->store, c->partner_id, q, (enum metric)m, target,
-						actual, err),
-			       err);
+	if (rc == ALLY_OK) {
+		rc = figure_unchanged(c, q, m, err);
+		if (rc == ALLY_OK)
+			rc = store_figure_set(c->t->store, c->partner_id, q, (enum metric)m,
+					      target, actual, err);
+		rc = tx_finish(c->t, rc, err);
+	}
 	if (rc == ALLY_OK) {
 		c->quarter = q;
 		c->metric = m;
@@ -423,7 +455,7 @@ static int figure_save(void *ctx, struct uform *f, struct ally_err *err)
 bool tui_act_figure(struct tui *t, int64_t partner_id, int quarter, int metric,
 		    const struct quarter_figures *cur)
 {
-	struct figure_ctx c = { t, NULL, partner_id, 0, 0 };
+	struct figure_ctx c = { t, NULL, partner_id, false, 0, -1, -1, -1, 0, 0 };
 	char qbuf[8], vbuf[32];
 	bool saved;
 
@@ -431,6 +463,11 @@ bool tui_act_figure(struct tui *t, int64_t partner_id, int quarter, int metric,
 	uform_prefill(c.f, 0, quarter_format(quarter, qbuf));
 	uform_prefill(c.f, 1, enum_name(metric_names, metric));
 	if (cur != NULL && metric >= 0 && metric < METRIC_COUNT) {
+		c.edit = true;
+		c.read_quarter = cur->quarter;
+		c.read_metric = metric;
+		c.read_target = cur->target[metric];
+		c.read_actual = cur->actual[metric];
 		if (cur->target[metric] >= 0)
 			uform_prefill(c.f, 2, metric_value_format((enum metric)metric,
 								  cur->target[metric], vbuf));
