@@ -70,4 +70,12 @@ bool listnav_key(struct listnav *l, int key);
  * on both)?  An empty needle matches everything. */
 bool ui_match(const char *hay, const char *needle);
 
+/* Word wrap, one line at a time: the length in bytes of the first line of
+ * s (valid UTF-8) in width columns (text_width), broken at the last blank
+ * that lets it fit, without the blanks around the break; a word wider
+ * than width is cut between characters (at least one character goes on
+ * each line).  *next is where the following line starts, at s's NUL when
+ * this line was the last. */
+size_t ui_wrap(const char *s, size_t width, const char **next);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ally/ui.h"
 #include "ally/util.h"
 
 /* The keys every view has, listed first on each help screen. */
@@ -83,44 +84,92 @@ void tui_draw_status(struct tui *t, const char *hint)
 	free(db);
 }
 
-static size_t help_count(const struct keyhelp *h)
-{
-	size_t n = 0;
+/* The help as lines on the screen: the keys (on the first line of an
+ * entry only) and a line of what they do. */
+struct hline {
+	const char *keys;
+	char *text;
+	attr_t attr;
+};
 
-	while (h != NULL && h[n].keys != NULL)
-		n++;
-	return n;
+struct hlines {
+	struct hline *l;
+	size_t n, cap;
+};
+
+static void hl_add(struct hlines *h, const char *keys, char *text, attr_t attr)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 32;
+		h->l = xrealloc(h->l, h->cap * sizeof *h->l);
+	}
+	h->l[h->n++] = (struct hline){ keys, text, attr };
 }
 
-/* One line of the help: keys, then what they do. */
-static void help_line(struct tui *t, int y, const struct keyhelp *k)
+/* Entry k and the entries that continue it (no keys, some text) as one
+ * text, wrapped to width: the tables break lines for one width, the
+ * screen may have another.  Returns the next entry's index. */
+static size_t hl_entry(struct hlines *h, const struct keyhelp *k, size_t i, size_t width)
 {
-	tui_text(t->body, y, 2, 18, k->keys, A_BOLD);
-	tui_text(t->body, y, 21, t->cols - 23, k->what, A_NORMAL);
+	struct buf b;
+	const char *s, *next;
+	const char *keys = k[i].keys;
+	char *text;
+
+	buf_init(&b);
+	buf_puts(&b, k[i].what);
+	for (i++; k[i].keys != NULL && k[i].keys[0] == '\0' && k[i].what[0] != '\0'; i++)
+		buf_printf(&b, " %s", k[i].what);
+	text = buf_take(&b);
+	if (text[0] == '\0')
+		hl_add(h, keys, xstrdup(""), A_NORMAL);
+	for (s = text; *s != '\0'; s = next, keys = "") {
+		size_t n = ui_wrap(s, width, &next);
+
+		hl_add(h, keys, xstrndup(s, n), A_NORMAL);
+	}
+	free(text);
+	return i;
 }
+
+static void hl_table(struct hlines *h, const struct keyhelp *k, size_t width)
+{
+	for (size_t i = 0; k != NULL && k[i].keys != NULL;)
+		i = hl_entry(h, k, i, width);
+}
+
+/* Keys in 18 columns from x 2, what they do from x 21. */
+#define HELP_KEYS_W 18
+#define HELP_TEXT_X 21
 
 void tui_draw_help(struct tui *t, const struct view *v)
 {
-	size_t nv = help_count(v->help), ng = help_count(global_help);
-	size_t total = nv + ng + 3, rows = (size_t)getmaxy(t->body);
+	size_t width = t->cols > HELP_TEXT_X + 3 ? (size_t)(t->cols - HELP_TEXT_X - 2) : 1;
+	size_t rows = (size_t)getmaxy(t->body);
+	struct hlines h = { NULL, 0, 0 };
 
-	if (t->help_top + rows > total)
-		t->help_top = total > rows ? total - rows : 0;
+	hl_add(&h, NULL, xasprintf("Keys of %s", v->name), A_BOLD);
+	hl_table(&h, v->help, width);
+	hl_add(&h, NULL, xstrdup(""), A_NORMAL);
+	hl_add(&h, NULL, xstrdup("Everywhere"), A_BOLD);
+	hl_table(&h, global_help, width);
+	if (t->help_top + rows > h.n)
+		t->help_top = h.n > rows ? h.n - rows : 0;
 	werase(t->body);
-	for (size_t i = 0; i < total; i++) {
+	for (size_t i = t->help_top; i < h.n && i < t->help_top + rows; i++) {
+		const struct hline *l = &h.l[i];
 		int y = (int)(i - t->help_top);
 
-		if (i < t->help_top || y >= (int)rows)
-			continue;
-		if (i == 0)
-			tui_textf(t->body, y, 0, t->cols, A_BOLD, "Keys of %s", v->name);
-		else if (i <= nv)
-			help_line(t, y, &v->help[i - 1]);
-		else if (i == nv + 2)
-			tui_text(t->body, y, 0, t->cols, "Everywhere", A_BOLD);
-		else if (i > nv + 2)
-			help_line(t, y, &global_help[i - nv - 3]);
+		if (l->keys == NULL) {
+			tui_text(t->body, y, 0, t->cols, l->text, l->attr);
+		} else {
+			tui_text(t->body, y, 2, HELP_KEYS_W, l->keys, A_BOLD);
+			tui_text(t->body, y, HELP_TEXT_X, (int)width, l->text, A_NORMAL);
+		}
 	}
+	for (size_t i = 0; i < h.n; i++)
+		free(h.l[i].text);
+	free(h.l);
 }
 
 void tui_draw_too_small(struct tui *t)

@@ -1,10 +1,12 @@
-/* ui-list.c: the scrolling list cursor every view uses, and name search. */
+/* ui-list.c: the scrolling list cursor every view uses, name search, and
+ * word wrap. */
 #include "ally/ui.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "ally/text.h"
+#include "ally/ui-line.h"
 
 void listnav_init(struct listnav *l)
 {
@@ -154,4 +156,44 @@ bool ui_match(const char *hay, const char *needle)
 	free(h);
 	free(n);
 	return found;
+}
+
+/* Columns of the character at s, and its length in bytes (*len). */
+static size_t char_cols(const char *s, size_t *len)
+{
+	char one[5];
+	uint32_t cp;
+
+	*len = utf8_decode(s, &cp);
+	if (*len == 0) {
+		*len = 1;
+		return 1;
+	}
+	ui_utf8_encode(cp, one);
+	return text_width(one);
+}
+
+size_t ui_wrap(const char *s, size_t width, const char **next)
+{
+	size_t i = 0, cols = 0, brk = 0, end;
+
+	while (s[i] != '\0') {
+		size_t len, w = char_cols(s + i, &len);
+
+		if (s[i] == ' ')
+			brk = i;
+		if (cols + w > width && i > 0)
+			break;
+		cols += w;
+		i += len;
+	}
+	/* Break at the blank that ended the last word that fits; a word
+	 * longer than the line is cut where it overflows. */
+	end = s[i] == '\0' || s[i] == ' ' || brk == 0 ? i : brk;
+	*next = s + end;
+	while (**next == ' ')
+		(*next)++;
+	while (end > 0 && s[end - 1] == ' ')
+		end--;
+	return end;
 }

@@ -127,6 +127,56 @@ START_TEST(match_ignores_case_in_any_script)
 }
 END_TEST
 
+/* The lines ui_wrap makes of s in width columns, joined with '|'. */
+static char *wrapped(const char *s, size_t width)
+{
+	char *out = calloc(strlen(s) * 2 + 2, 1);
+	const char *next;
+
+	while (*s != '\0') {
+		size_t n = ui_wrap(s, width, &next);
+
+		if (out[0] != '\0')
+			strcat(out, "|");
+		strncat(out, s, n);
+		ck_assert_ptr_ne(next, s); /* every line moves on */
+		s = next;
+	}
+	return out;
+}
+
+START_TEST(wrap_breaks_at_blanks_that_fit)
+{
+	char *w = wrapped("annual value of active contracts by tier", 16);
+
+	ck_assert_str_eq(w, "annual value of|active contracts|by tier");
+	free(w);
+	w = wrapped("fits", 10);
+	ck_assert_str_eq(w, "fits");
+	free(w);
+	w = wrapped("exactly ten words", 10);
+	ck_assert_str_eq(w, "exactly|ten words");
+	free(w);
+}
+END_TEST
+
+START_TEST(wrap_counts_columns_and_cuts_long_words)
+{
+	/* Wide characters take two columns; a word wider than the line is
+	 * cut between characters, never through one. */
+	char *w = wrapped("青山データ株式会社 ok", 7);
+
+	ck_assert_str_eq(w, "青山デ|ータ株|式会社|ok");
+	free(w);
+	w = wrapped("abcdefgh", 3);
+	ck_assert_str_eq(w, "abc|def|gh");
+	free(w);
+	w = wrapped("青", 1); /* wider than the line: still one per line */
+	ck_assert_str_eq(w, "青");
+	free(w);
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -138,6 +188,8 @@ int main(void)
 		{ "listnav_set_count", a_shorter_list_clamps_the_cursor },
 		{ "listnav_set_height", a_smaller_window_keeps_the_cursor_visible },
 		{ "ui_match", match_ignores_case_in_any_script },
+		{ "ui_wrap", wrap_breaks_at_blanks_that_fit },
+		{ "ui_wrap", wrap_counts_columns_and_cuts_long_words },
 	};
 
 	return run_suite(suite_from("ui-list", cases, sizeof cases / sizeof cases[0]));
