@@ -59,6 +59,7 @@ struct form_box {
 	int label_w;       /* the label column, "> " mark included */
 	int inner_w;       /* inside the box and its margins */
 	bool fits;         /* the screen has room for the form */
+	int built_rows, built_cols; /* the screen it was laid out for */
 	FIELD **fields;    /* all of them, NULL-terminated, page by page */
 	FIELD **input;     /* n: the input of each */
 	FIELD **label;     /* n */
@@ -307,6 +308,8 @@ static void build(struct form_box *fb)
 	int h, w;
 
 	unbuild(fb);
+	fb->built_rows = fb->t->rows;
+	fb->built_cols = fb->t->cols;
 	layout(fb);
 	if (!fb->fits)
 		return;
@@ -676,6 +679,12 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 		repaint = key != UK_NONE;
 		if (repaint)
 			end = form_key(&fb, key, save_fn, ctx);
+		/* A resize while a list or a question was up over the form
+		 * reached only that one: lay the form out for the screen now. */
+		if (end == FORM_ON && (fb.built_rows != t->rows || fb.built_cols != t->cols)) {
+			build(&fb);
+			show_current(&fb);
+		}
 	}
 	curs_set(0);
 	unbuild(&fb);
