@@ -20,8 +20,10 @@
 
 #include "ally/util.h"
 
-/* How long an editor gets to leave after SIGTERM when ally must stop. */
+/* How long an editor gets to leave after SIGTERM when ally must stop,
+ * and how often ally looks whether it has left (or ally must stop). */
 #define EDITOR_GRACE_MS 500
+#define EDITOR_POLL_MS 50
 
 /* The editor's words: $VISUAL, else $EDITOR, else vi, split on blanks.
  * The caller frees argv[0] (the copy the words point into) and argv. */
@@ -136,27 +138,30 @@ static void sleep_ms(long ms)
 }
 
 /* Wait for the editor.  When ally must stop (SIGHUP, SIGTERM) the editor
- * is asked to stop too, then killed, so that ally leaves in time. */
+ * is asked to stop too, then killed, so that ally leaves in time.  A
+ * blocking waitpid would miss a signal that came just before it (or
+ * during the exec handshake): it is polled instead, a few times a second. */
 static int wait_editor(struct tui *t, pid_t pid, int *status)
 {
-	for (;;) {
-		if (waitpid(pid, status, 0) == pid)
+	while (!tui_stopping(t)) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid)
 			return 0;
-		if (errno != EINTR)
+		if (r < 0 && errno != EINTR)
 			return -1;
-		if (!tui_stopping(t))
-			continue;
-		kill(pid, SIGTERM);
-		for (int waited = 0; waited < EDITOR_GRACE_MS; waited += 50) {
-			if (waitpid(pid, status, WNOHANG) == pid)
-				return 0;
-			sleep_ms(50);
-		}
-		kill(pid, SIGKILL);
-		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-			;
-		return 0;
+		sleep_ms(EDITOR_POLL_MS);
 	}
+	kill(pid, SIGTERM);
+	for (int waited = 0; waited < EDITOR_GRACE_MS; waited += EDITOR_POLL_MS) {
+		if (waitpid(pid, status, WNOHANG) == pid)
+			return 0;
+		sleep_ms(EDITOR_POLL_MS);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+	return 0;
 }
 
 /* While the editor has the terminal, Ctrl-C and Ctrl-\ there (an editor
