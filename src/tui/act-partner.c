@@ -134,6 +134,26 @@ static int pick_phase(struct tui *t, enum phase from)
 	return r >= 0 ? (int)targets[r] : -1;
 }
 
+/* Is the partner still in the phase the menu was made for?  Inside the
+ * move's transaction: the targets offered, and the one picked, were for
+ * that phase, so a move made meanwhile by another session is reported
+ * rather than built on. */
+static int phase_unchanged(struct tui *t, const struct partner *read, struct ally_err *err)
+{
+	struct partner now;
+	int rc;
+
+	partner_init(&now);
+	rc = store_partner_get(t->store, read->id, &now, err);
+	if (rc == ALLY_OK && now.phase != read->phase)
+		rc = ally_err_set(err, ALLY_EUSER, "phase", "moved to %s by someone else meanwhile",
+				  enum_name(phase_names, now.phase) != NULL
+					  ? enum_name(phase_names, now.phase)
+					  : "another phase");
+	partner_finish(&now);
+	return rc;
+}
+
 bool tui_act_advance(struct tui *t, int64_t partner_id)
 {
 	enum phase from, to;
@@ -154,12 +174,14 @@ bool tui_act_advance(struct tui *t, int64_t partner_id)
 	rc = text_check(note, "note", TEXT_LINE_MAX, false, &err);
 	if (rc == ALLY_OK)
 		rc = store_begin(t->store, &err);
-	if (rc == ALLY_OK)
-		rc = tx_finish(t,
-			       store_phase_move(t->store, partner_id, target,
-						note[0] != '\0' ? note : NULL, t->today, &from, &to,
-						&err),
-			       &err);
+	if (rc == ALLY_OK) {
+		rc = phase_unchanged(t, &p, &err);
+		if (rc == ALLY_OK)
+			rc = store_phase_move(t->store, partner_id, target,
+					      note[0] != '\0' ? note : NULL, t->today, &from, &to,
+					      &err);
+		rc = tx_finish(t, rc, &err);
+	}
 	if (rc == ALLY_OK) {
 		tui_changed(t);
 		tui_msg(t, "%s: phase %s %s %s", p.name, phase_names[from], arrow(t),
