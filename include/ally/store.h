@@ -361,9 +361,34 @@ struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
  * ignoring ASCII case) when not NULL. */
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err);
+/* A page of the log by id (keyset paging): at most limit (0: all) rows
+ * that match text as in store_audit_list, newest first, read through the
+ * primary key, so a page costs the same anywhere in the log (an offset
+ * steps over every row before it).  0 in before_id or after_id means no
+ * bound.  With after_id 0 the rows are the newest ones with id < before_id
+ * (both 0: the newest of the log); otherwise the oldest ones with
+ * id > after_id (and < before_id when it is not 0): after_id
+ * STORE_AUDIT_START gives the oldest of the log.  The caller frees out with
+ * audit_list_finish, also on failure (it is then empty). */
+#define STORE_AUDIT_START INT64_MIN
+int store_audit_page(struct store *s, const char *text, int64_t before_id, int64_t after_id,
+		     size_t limit, struct audit_list *out, struct ally_err *err);
 /* How many rows store_audit_list gives for text with no limit (one count
- * query), so a view can page through the log knowing where it ends. */
+ * query), so a view can page through the log knowing where it ends.
+ * With no text, the table's own count: no join, no scan of the rows. */
 int store_audit_count(struct store *s, const char *text, size_t *out, struct ally_err *err);
+/* As store_audit_count, of the rows with id > after_id (0: all).  Rows are
+ * only ever appended to the log, with growing ids, and never deleted, so
+ * the rows after the newest id an earlier count saw (store_audit_last_id)
+ * are the ones written since: with no text a range of the primary key,
+ * as cheap as the new rows are few.  With text, the filter's scan of those
+ * rows; the count of the older rows can still change with them when a
+ * partner is renamed (text matches its current name). */
+int store_audit_count_after(struct store *s, const char *text, int64_t after_id, size_t *out,
+			    struct ally_err *err);
+/* The newest row's id, 0 for an empty log (one lookup at the end of the
+ * primary key).  Every row committed later has a greater id. */
+int store_audit_last_id(struct store *s, int64_t *out, struct ally_err *err);
 /* One partner's audit rows, newest first (limit 0: all), also after the
  * partner was deleted; served by the (partner_id, id) index.  The caller
  * frees out with audit_list_finish. */

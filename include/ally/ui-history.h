@@ -1,14 +1,29 @@
 /* ui-history.h: the state of the history view (key 4), with no terminal:
- * the audit log newest first, seen through a window of rows fetched by
- * offset and limit around the cursor, a filter, and the '/' prompt that
- * edits it.
+ * the audit log newest first, seen through a window of rows around the
+ * cursor, a filter, and the '/' prompt that edits it.
  *
- * The log can grow without bound, so the state never holds all of it:
- * ui_history_load counts the rows the filter matches (one query) and
- * fetches the window around the cursor; moving the cursor out of the
- * window fetches another window of about three screens.  End and G jump
- * by the count, fetching only the last window.  src/tui/view-history.c
- * draws it. */
+ * The log can grow without bound, so neither a key nor a load costs more
+ * in a longer log, or further down it:
+ *   - the window is fetched by id (keyset paging, store_audit_page), never
+ *     by offset: moving the cursor out of the window fetches the rows next
+ *     to the window's first or last row, about three screens of them; g
+ *     and Home fetch the newest rows, G and End the oldest;
+ *   - the count of rows (nav.n, which places the cursor: "40/45000") is
+ *     taken once, when the view is first loaded and when a filter is
+ *     applied (Enter in the prompt, or Esc clearing it).  Each later load
+ *     (another session committed, or this one) counts only the rows
+ *     written since the newest id it saw: the log is only ever appended
+ *     to, with growing ids, and its rows are never deleted.  Without a
+ *     filter that count is a range of the primary key and the total stays
+ *     exact.  With a filter, the first count scans the log as the filter
+ *     itself does, once per filter applied rather than on every load; the
+ *     count can then be off by older rows that start or stop matching
+ *     because their partner was renamed (the filter matches the current
+ *     name), until a fetch that reaches an end of the log corrects it or
+ *     the filter is applied again.  The rows shown always match.
+ * A cursor moved other than by a key (listnav_go) to far from the window
+ * has no row there to page from: that one window is read by offset.
+ * src/tui/view-history.c draws it. */
 #ifndef ALLY_UI_HISTORY_H
 #define ALLY_UI_HISTORY_H
 
@@ -33,7 +48,8 @@ struct ui_history {
 	size_t win_off;
 	bool prompt;           /* the '/' prompt is open and takes every key */
 	struct ui_line line;   /* what is typed in it */
-	int64_t newest_id;     /* id of row 0 at the last load: spots new rows */
+	int64_t last_id;       /* the log's newest id at the last load (0: none
+				* counted): the next load counts the rows above */
 };
 
 /* A state over s with no filter and nothing loaded; never NULL. */
@@ -44,14 +60,17 @@ void ui_history_free(struct ui_history *h); /* NULL is a no-op */
  * visible.  Takes effect at the next fetch. */
 void ui_history_set_height(struct ui_history *h, size_t rows);
 
-/* Count the matching rows and fetch the window the cursor is in.  Rows
- * that other sessions added since the last load are counted above the
- * cursor, so a scrolled view keeps the rows it showed, while a view at
- * the top shows the new ones.  On failure err is filled and the old
- * rows stay. */
+/* Count the matching rows (the first time; later only those written
+ * since the last load) and fetch the window the cursor is in, in one
+ * snapshot.  Rows that other sessions added since the last load are
+ * counted above the cursor, so a scrolled view keeps the rows it showed,
+ * while a view at the top shows the new ones.  The window's rows are read
+ * again (a partner's name may have changed).  On failure err is filled
+ * and the old rows stay. */
 int ui_history_load(struct ui_history *h, struct ally_err *err);
 
-/* Apply a filter (NULL or "": none) and load from the top. */
+/* Apply a filter (NULL or "": none), count its rows and load from the
+ * top. */
 int ui_history_set_filter(struct ui_history *h, const char *text, struct ally_err *err);
 
 /* One key.  With the prompt open every key is taken: Enter applies the

@@ -33,6 +33,8 @@ extern const char *const pf_sort_names[]; /* "name", "score", "phase", "next" */
 struct portfolio {
 	struct partner_list list; /* as loaded (owned), in the store's order */
 	char **keys;              /* text_sort_key of each list row's name (owned) */
+	char **folds;             /* text_fold of each list row's name, for the
+				   * search (owned; freed with keys) */
 	size_t *order;            /* display position -> index into list.rows */
 	int64_t total;            /* partners in the database, filter or not */
 	struct listnav nav;       /* over the displayed rows */

@@ -21,14 +21,31 @@ static const char SQL_AUDIT_ADD[] =
 
 /* ?1 is a LIKE pattern or NULL. */
 #define AUDIT_MATCH                                                                            \
-	"WHERE ?1 IS NULL OR partner LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "          \
-	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "                   \
-	"   OR a.new_value LIKE ?1 ESCAPE '\\' "
+	"(?1 IS NULL OR partner LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "            \
+	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "                \
+	"   OR a.new_value LIKE ?1 ESCAPE '\\') "
 
 /* Newest first.  ?1 is a LIKE pattern or NULL; ?2 limit (-1: all). */
-static const char SQL_AUDIT_LIST[] = AUDIT_COLS AUDIT_MATCH "ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
-/* How many rows SQL_AUDIT_LIST gives with no limit: the same match. */
-static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM (" AUDIT_COLS AUDIT_MATCH ")";
+static const char SQL_AUDIT_LIST[] =
+	AUDIT_COLS "WHERE " AUDIT_MATCH "ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+/* A keyset page, a range of the primary key whatever its place in the
+ * log: the ?4 matching rows with ?2 < id < ?3 nearest ?3 (newest first)
+ * or nearest ?2 (oldest first; store_audit_page turns them round). */
+static const char SQL_AUDIT_OLDER[] =
+	AUDIT_COLS "WHERE a.id > ?2 AND a.id < ?3 AND " AUDIT_MATCH "ORDER BY a.id DESC LIMIT ?4";
+static const char SQL_AUDIT_NEWER[] =
+	AUDIT_COLS "WHERE a.id > ?2 AND a.id < ?3 AND " AUDIT_MATCH "ORDER BY a.id ASC LIMIT ?4";
+/* Counts.  With no filter the partners' names do not matter, so no join:
+ * the whole log is the table's own count, and the rows above an id (?1)
+ * a range of the primary key.  With a filter, the match of the list over
+ * the rows above ?2: a scan, like the filtered list. */
+static const char SQL_AUDIT_COUNT_ALL[] = "SELECT count(*) FROM audit_log";
+static const char SQL_AUDIT_COUNT_AFTER[] = "SELECT count(*) FROM audit_log WHERE id > ?1";
+static const char SQL_AUDIT_COUNT_MATCH[] =
+	"SELECT count(*) FROM (" AUDIT_COLS "WHERE a.id > ?2 AND " AUDIT_MATCH ")";
+/* The newest id (NULL, read as 0, when the log is empty): the end of the
+ * primary key, one lookup. */
+static const char SQL_AUDIT_LAST_ID[] = "SELECT max(id) FROM audit_log";
 /* One partner's rows, newest first, through audit_log_partner
  * (partner_id, id): ?1 the partner, ?2 limit (-1: all), ?3 offset. */
 static const char SQL_AUDIT_PARTNER[] =
@@ -209,21 +226,83 @@ int store_audit_list(struct store *s, const char *text, size_t limit, size_t off
 	return rc;
 }
 
-int store_audit_count(struct store *s, const char *text, size_t *out, struct ally_err *err)
+/* The keyset of store_audit_page: ?1 pattern, ?2 < id < ?3, ?4 limit. */
+struct keyset {
+	const char *pattern;
+	int64_t above;
+	int64_t below;
+	int64_t limit;
+};
+
+static void bind_keyset(sqlite3_stmt *st, const void *arg)
+{
+	const struct keyset *k = arg;
+
+	bind_text(st, 1, k->pattern);
+	bind_int(st, 2, k->above);
+	bind_int(st, 3, k->below);
+	bind_int(st, 4, k->limit);
+}
+
+int store_audit_page(struct store *s, const char *text, int64_t before_id, int64_t after_id,
+		     size_t limit, struct audit_list *out, struct ally_err *err)
 {
 	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	const struct keyset k = { pattern, after_id != 0 ? after_id : INT64_MIN,
+				  before_id != 0 ? before_id : INT64_MAX,
+				  limit == 0 ? -1 : (int64_t)limit };
+	bool up = after_id != 0;
+	void *rows;
+	int rc = store_collect(s, up ? SQL_AUDIT_NEWER : SQL_AUDIT_OLDER, bind_keyset, &k,
+			       &audit_rows, &rows, &out->n, err);
+
+	out->rows = rows;
+	free(pattern);
+	/* Read oldest first, so that the limit keeps the rows nearest
+	 * after_id; the list is newest first like every other. */
+	for (size_t i = 0; up && i < out->n / 2; i++) {
+		struct audit_entry t = out->rows[i];
+
+		out->rows[i] = out->rows[out->n - 1 - i];
+		out->rows[out->n - 1 - i] = t;
+	}
+	return rc;
+}
+
+int store_audit_count_after(struct store *s, const char *text, int64_t after_id, size_t *out,
+			    struct ally_err *err)
+{
+	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	const char *sql = pattern != NULL ? SQL_AUDIT_COUNT_MATCH
+			  : after_id != 0 ? SQL_AUDIT_COUNT_AFTER
+					  : SQL_AUDIT_COUNT_ALL;
 	sqlite3_stmt *st;
 	int64_t n = 0;
-	int rc = store_prepare(s, SQL_AUDIT_COUNT, &st, err);
+	int rc = store_prepare(s, sql, &st, err);
 
 	if (rc == ALLY_OK) {
-		bind_text(st, 1, pattern);
+		if (pattern != NULL) {
+			bind_text(st, 1, pattern);
+			bind_int(st, 2, after_id != 0 ? after_id : INT64_MIN);
+		} else if (after_id != 0) {
+			bind_int(st, 1, after_id);
+		}
 		rc = store_step_int(s, st, &n, err);
 	}
 	free(pattern);
 	if (rc == ALLY_OK)
 		*out = (size_t)n;
 	return rc;
+}
+
+int store_audit_count(struct store *s, const char *text, size_t *out, struct ally_err *err)
+{
+	return store_audit_count_after(s, text, 0, out, err);
+}
+
+int store_audit_last_id(struct store *s, int64_t *out, struct ally_err *err)
+{
+	return store_query_int(s, SQL_AUDIT_LAST_ID, 0, out, err);
 }
 
 int store_audit_list_partner(struct store *s, int64_t partner_id, size_t limit, size_t offset,

@@ -44,21 +44,83 @@ static size_t window_size(const struct ui_history *h)
 	return n < UI_HISTORY_WINDOW_MIN ? UI_HISTORY_WINDOW_MIN : n;
 }
 
+/* The id of row i when the window holds it. */
+static bool id_at(const struct ui_history *h, size_t i, int64_t *id)
+{
+	const struct audit_entry *e = ui_history_row(h, i);
+
+	if (e == NULL)
+		return false;
+	*id = e->id;
+	return true;
+}
+
+/* The id that the rows from i on are older than, when the window tells:
+ * row i - 1's, or one more than row i's. */
+static bool id_above(const struct ui_history *h, size_t i, int64_t *id)
+{
+	if (i > 0 && id_at(h, i - 1, id))
+		return true;
+	if (!id_at(h, i, id))
+		return false;
+	*id += 1;
+	return true;
+}
+
 /* Fetch the window that holds the screen (rows top .. top + height - 1)
- * with a screen above it; the old window stays on failure. */
+ * with a screen above it.  Its rows are found by id, next to a row of the
+ * window there already (older than the row just above the new window, or
+ * newer than the row just below it), so that a fetch costs the same
+ * anywhere in the log: g's window is the newest rows, G's the oldest.
+ * Only a cursor put far from the window other than by a key (listnav_go,
+ * or a screen grown much taller) has no row next to it; that window is
+ * read by its offset.  A fetch that reaches the end of the log knows how
+ * many rows there are, which corrects a filter's count (see ui-history.h).
+ * The old window stays on failure. */
 static int fetch_window(struct ui_history *h, struct ally_err *err)
 {
 	struct audit_list l = { NULL, 0 };
+	size_t size = window_size(h), n = h->nav.n, at;
 	size_t off = h->nav.top > h->nav.height ? h->nav.top - h->nav.height : 0;
-	int rc = store_audit_list(h->store, h->filter, window_size(h), off, &l, err);
+	bool down = false; /* read down from a row: no new row comes in */
+	bool up = false;   /* read up to the row at off (then moved to at) */
+	int64_t id;
+	int rc;
 
+	if (off == 0) {
+		rc = store_audit_page(h->store, h->filter, 0, 0, size, &l, err);
+	} else if (id_above(h, off, &id)) {
+		rc = store_audit_page(h->store, h->filter, id, 0, size, &l, err);
+		down = true;
+	} else if (off + size >= n) {
+		rc = store_audit_page(h->store, h->filter, 0, STORE_AUDIT_START, size, &l, err);
+		off = n;
+		up = true;
+	} else if (id_at(h, off + size, &id)) {
+		rc = store_audit_page(h->store, h->filter, 0, id, size, &l, err);
+		off += size;
+		up = true;
+	} else {
+		rc = store_audit_list(h->store, h->filter, size, off, &l, err);
+	}
 	if (rc != ALLY_OK) {
 		audit_list_finish(&l);
 		return rc;
 	}
+	at = !up ? off : off > l.n ? off - l.n : 0;
+	if (off == 0 && l.n < size) {
+		/* Every row there is, some maybe written since the last load
+		 * (a key reads outside its snapshot): the next load counts
+		 * the rows above these. */
+		listnav_set_count(&h->nav, l.n);
+		if (l.n > 0 && l.rows[0].id > h->last_id)
+			h->last_id = l.rows[0].id;
+	} else if (down && (l.n < size || at + l.n > n)) {
+		listnav_set_count(&h->nav, at + l.n);
+	}
 	audit_list_finish(&h->win);
 	h->win = l;
-	h->win_off = off;
+	h->win_off = at;
 	return ALLY_OK;
 }
 
@@ -76,25 +138,37 @@ static bool window_covers(const struct ui_history *h)
 
 int ui_history_load(struct ui_history *h, struct ally_err *err)
 {
-	size_t old = h->nav.n, n = 0;
+	struct listnav nav = h->nav;
+	size_t win_off = h->win_off, added = 0;
+	int64_t last = 0;
 	int rc = store_begin_read(h->store, err);
 
-	/* One snapshot, so that the count and the rows agree. */
+	/* One snapshot, so that the count and the rows agree.  Only the rows
+	 * written since the last load are counted: the log only grows. */
 	if (rc == ALLY_OK)
-		rc = store_audit_count(h->store, h->filter, &n, err);
+		rc = store_audit_last_id(h->store, &last, err);
+	if (rc == ALLY_OK)
+		rc = store_audit_count_after(h->store, h->filter, h->last_id, &added, err);
 	if (rc == ALLY_OK) {
-		/* The log only grows at its newest end (row 0): the selection
+		/* The new rows come at the newest end (row 0): the selection
 		 * stays on its row, a scrolled screen on the rows it showed,
 		 * and a screen at the top shows the new rows. */
-		if (h->nav.cur > 0 && n > old) {
-			h->nav.cur += n - old;
+		if (h->nav.cur > 0) {
+			h->nav.cur += added;
 			if (h->nav.top > 0)
-				h->nav.top += n - old;
+				h->nav.top += added;
 		}
-		listnav_set_count(&h->nav, n);
+		h->win_off += added;
+		listnav_set_count(&h->nav, h->nav.n + added);
 		rc = fetch_window(h, err);
 	}
 	store_rollback(h->store);
+	if (rc == ALLY_OK) {
+		h->last_id = last;
+	} else {
+		h->nav = nav;
+		h->win_off = win_off;
+	}
 	return rc;
 }
 
@@ -102,7 +176,12 @@ int ui_history_set_filter(struct ui_history *h, const char *text, struct ally_er
 {
 	free(h->filter);
 	h->filter = text != NULL && *text != '\0' ? xstrdup(text) : NULL;
+	/* Counted from nothing, from the top: the rows of the old filter
+	 * are no place to page from. */
 	listnav_set_count(&h->nav, 0);
+	h->last_id = 0;
+	audit_list_finish(&h->win);
+	h->win_off = 0;
 	return ui_history_load(h, err);
 }
 

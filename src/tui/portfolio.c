@@ -34,12 +34,16 @@ struct portfolio *portfolio_new(void)
 
 static void free_rows(struct portfolio *pf)
 {
-	for (size_t i = 0; i < pf->list.n; i++)
+	for (size_t i = 0; i < pf->list.n; i++) {
 		free(pf->keys[i]);
+		free(pf->folds[i]);
+	}
 	free(pf->keys);
+	free(pf->folds);
 	free(pf->order);
 	partner_list_finish(&pf->list);
 	pf->keys = NULL;
+	pf->folds = NULL;
 	pf->order = NULL;
 }
 
@@ -252,9 +256,11 @@ void portfolio_set_rows(struct portfolio *pf, struct partner_list *list, int64_t
 		owners->n = 0;
 	}
 	pf->keys = xcalloc(pf->list.n + 1, sizeof *pf->keys);
+	pf->folds = xcalloc(pf->list.n + 1, sizeof *pf->folds);
 	pf->order = xcalloc(pf->list.n + 1, sizeof *pf->order);
 	for (i = 0; i < pf->list.n; i++) {
 		pf->keys[i] = text_sort_key(pf->list.rows[i].p.name);
+		pf->folds[i] = text_fold(pf->list.rows[i].p.name);
 		pf->order[i] = i;
 	}
 	sort_rows(pf);
@@ -298,6 +304,14 @@ int portfolio_load(struct portfolio *pf, struct store *s, ally_date today, struc
 
 /* ---- search ---- */
 
+/* Does the name of row i contain folded, a needle already folded?  As
+ * ui_match, on the names folded once at load: a keystroke that reads
+ * every name allocates nothing per row. */
+static bool row_has(const struct portfolio *pf, size_t i, const char *folded)
+{
+	return strstr(pf->folds[pf->order[i]], folded) != NULL;
+}
+
 /* The first row from start on (dir 1) or back (dir -1) whose name
  * contains needle, start itself first when with_start, else last (so a
  * lone match is found again); wraps around.  SIZE_MAX when none.
@@ -305,23 +319,27 @@ int portfolio_load(struct portfolio *pf, struct store *s, ally_date today, struc
 static size_t find_match(const struct portfolio *pf, const char *needle, size_t start, int dir,
 			 bool with_start, bool *wrapped)
 {
-	size_t n = pf->list.n, first = with_start ? 0 : 1;
+	size_t n = pf->list.n, first = with_start ? 0 : 1, found = SIZE_MAX;
+	char *folded;
 
 	*wrapped = false;
 	if (n == 0 || needle == NULL || needle[0] == '\0')
 		return SIZE_MAX;
 	if (start >= n)
 		start = n - 1;
+	folded = text_fold(needle);
 	for (size_t k = first; k < first + n; k++) {
 		size_t step = k % n;
 		size_t i = dir > 0 ? (start + step) % n : (start + n - step) % n;
 
-		if (ui_match(portfolio_row(pf, i)->p.name, needle)) {
+		if (row_has(pf, i, folded)) {
 			*wrapped = dir > 0 ? start + k >= n : k > start;
-			return i;
+			found = i;
+			break;
 		}
 	}
-	return SIZE_MAX;
+	free(folded);
+	return found;
 }
 
 void portfolio_search_begin(struct portfolio *pf)
@@ -389,9 +407,15 @@ enum pf_find portfolio_search_next(struct portfolio *pf, int dir)
 bool portfolio_row_matches(const struct portfolio *pf, size_t i)
 {
 	const char *needle = pf->searching ? ui_line_text(&pf->line) : pf->pattern;
-	const struct partner_row *r = portfolio_row(pf, i);
+	char *folded;
+	bool found;
 
-	return r != NULL && needle != NULL && needle[0] != '\0' && ui_match(r->p.name, needle);
+	if (i >= pf->list.n || needle == NULL || needle[0] == '\0')
+		return false;
+	folded = text_fold(needle);
+	found = row_has(pf, i, folded);
+	free(folded);
+	return found;
 }
 
 /* ---- filter ---- */

@@ -1,6 +1,6 @@
 /* check-ui-history.c: the history view's state over a real (in-memory)
- * database: newest first, paging through a window, the end without the
- * whole log, the filter prompt, and rows added while it is open. */
+ * database: newest first, paging through a window by id, the end without
+ * the whole log, the filter prompt, and rows added while it is open. */
 #include "ally/ui-history.h"
 #include "core-test.h"
 
@@ -98,6 +98,52 @@ static const char *selected_partner(const struct ui_history *h)
 
 	ck_assert_ptr_nonnull(e);
 	return e->partner;
+}
+
+/* The whole log as store_audit_list gives it (filter text or NULL): what
+ * the view must show, row for row. */
+static struct audit_list whole_log(const char *text)
+{
+	struct ally_err err = { 0 };
+	struct audit_list l = { NULL, 0 };
+
+	ck_assert_msg(store_audit_list(db, text, 0, 0, &l, &err) == ALLY_OK, "%s", err.msg);
+	return l;
+}
+
+/* Every row on the screen is fetched and is the row of the whole log at
+ * that place: no row skipped or repeated where two windows meet. */
+static void screen_is(const struct ui_history *h, const struct audit_list *all)
+{
+	ck_assert_uint_eq(h->nav.n, all->n);
+	for (size_t r = h->nav.top; r < h->nav.top + h->nav.height && r < all->n; r++) {
+		const struct audit_entry *e = ui_history_row(h, r);
+
+		ck_assert_msg(e != NULL, "row %zu (top %zu) not fetched", r, h->nav.top);
+		ck_assert_msg(e->id == all->rows[r].id, "row %zu: id %lld, want %lld", r,
+			      (long long)e->id, (long long)all->rows[r].id);
+	}
+}
+
+/* A partner with n contacts: n + 1 audit rows about it. */
+static int64_t partner_with_contacts(const char *name, int n)
+{
+	struct ally_err err = { 0 };
+	int64_t id;
+
+	ck_assert_int_eq(store_begin(db, &err), ALLY_OK);
+	id = add_partner(name);
+	for (int i = 0; i < n; i++) {
+		struct contact c;
+
+		contact_init(&c);
+		c.partner_id = id;
+		c.name = xasprintf("Person %d", i);
+		ck_assert_msg(store_contact_add(db, &c, &err) == ALLY_OK, "%s", err.msg);
+		contact_finish(&c);
+	}
+	ck_assert_int_eq(store_commit(db, &err), ALLY_OK);
+	return id;
 }
 
 START_TEST(newest_first)
@@ -339,6 +385,184 @@ START_TEST(new_rows_show_at_the_top)
 }
 END_TEST
 
+/* j and k, page by page and row by row, across the edges of the windows
+ * both ways: each window is fetched by the ids of the one before, and the
+ * rows must follow on as in the whole log. */
+START_TEST(keyset_windows_meet_without_gaps)
+{
+	struct audit_list all;
+	struct ui_history *h;
+
+	add_partners(700);
+	all = whole_log(NULL);
+	h = loaded(17);
+	screen_is(h, &all);
+	while (h->nav.cur + 1 < all.n) {
+		key(h, UK_PGDN);
+		screen_is(h, &all);
+	}
+	while (h->nav.cur > 0) {
+		key(h, 'k');
+		screen_is(h, &all);
+	}
+	for (int i = 0; i < 400; i++) {
+		key(h, 'j');
+		screen_is(h, &all);
+	}
+	for (int i = 0; i < 50; i++) { /* half a screen: 8 rows */
+		key(h, UK_CTRL('u'));
+		screen_is(h, &all);
+	}
+	ck_assert_uint_eq(h->nav.cur, 0);
+	audit_list_finish(&all);
+	ui_history_free(h);
+}
+END_TEST
+
+/* G fetches the oldest rows and g the newest, wherever the window was;
+ * from either end the rows next to the window follow on. */
+START_TEST(g_and_G_fetch_the_ends)
+{
+	struct audit_list all;
+	struct ui_history *h;
+
+	add_partners(500);
+	all = whole_log(NULL);
+	h = loaded(10);
+	key(h, 'G');
+	ck_assert_uint_eq(h->nav.cur, all.n - 1);
+	ck_assert_int_eq(ui_history_selected(h)->id, all.rows[all.n - 1].id);
+	ck_assert_uint_eq(h->win_off + h->win.n, all.n); /* the window ends the log */
+	screen_is(h, &all);
+	for (int i = 0; i < 150; i++) { /* up out of the oldest window */
+		key(h, 'k');
+		screen_is(h, &all);
+	}
+	key(h, 'g');
+	ck_assert_uint_eq(h->nav.cur, 0);
+	ck_assert_uint_eq(h->win_off, 0);
+	ck_assert_int_eq(ui_history_selected(h)->id, all.rows[0].id);
+	screen_is(h, &all);
+	key(h, UK_END); /* G from the top, and again at the end */
+	key(h, UK_END);
+	screen_is(h, &all);
+	for (int i = 0; i < 40; i++) {
+		key(h, UK_PGUP);
+		screen_is(h, &all);
+	}
+	key(h, UK_HOME);
+	key(h, UK_HOME);
+	screen_is(h, &all);
+	audit_list_finish(&all);
+	ui_history_free(h);
+}
+END_TEST
+
+/* With a filter, the windows hold the matching rows only, in order, and
+ * the count is theirs. */
+START_TEST(keyset_paging_with_a_filter)
+{
+	struct ally_err err = { 0 };
+	struct audit_list all;
+	struct ui_history *h;
+
+	add_partners(600); /* "1" in a third of the names: more than a window */
+	all = whole_log("1");
+	ck_assert_uint_gt(all.n, UI_HISTORY_WINDOW_MIN + 12);
+	h = loaded(12);
+	ck_assert_int_eq(ui_history_set_filter(h, "1", &err), ALLY_OK);
+	screen_is(h, &all);
+	key(h, 'G');
+	ck_assert_int_eq(ui_history_selected(h)->id, all.rows[all.n - 1].id);
+	screen_is(h, &all);
+	while (h->nav.cur > 0) {
+		key(h, UK_PGUP);
+		screen_is(h, &all);
+	}
+	while (h->nav.cur + 1 < all.n) {
+		key(h, 'j');
+		screen_is(h, &all);
+	}
+	/* A new matching row is counted at the next load; one that does not
+	 * match is not. */
+	add_partner("Later 1");
+	add_partner("Later 2");
+	audit_list_finish(&all);
+	all = whole_log("1");
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	ck_assert_uint_eq(h->nav.cur, all.n - 1);
+	screen_is(h, &all);
+	key(h, 'g');
+	ck_assert_str_eq(selected_partner(h), "Later 1");
+	audit_list_finish(&all);
+	ui_history_free(h);
+}
+END_TEST
+
+/* Scrolled deep into the log, a load keeps the rows on the screen and
+ * fetches them again by id; the new rows wait above. */
+START_TEST(new_rows_keep_a_screen_deep_in_the_log)
+{
+	struct ally_err err = { 0 };
+	struct audit_list all;
+	struct ui_history *h;
+	size_t top;
+	int64_t id;
+
+	add_partners(400);
+	h = loaded(10);
+	key(h, 'G');
+	for (int i = 0; i < 7; i++)
+		key(h, UK_PGUP);
+	top = h->nav.top;
+	id = ui_history_selected(h)->id;
+	add_partner("Later 1");
+	add_partner("Later 2");
+	add_partner("Later 3");
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	ck_assert_int_eq(ui_history_selected(h)->id, id);
+	ck_assert_uint_eq(h->nav.top, top + 3);
+	all = whole_log(NULL);
+	screen_is(h, &all);
+	/* Again: now the window starts a screen above the screen's top. */
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	ck_assert_uint_eq(h->win_off + h->nav.height, h->nav.top);
+	screen_is(h, &all);
+	key(h, 'g');
+	screen_is(h, &all);
+	ck_assert_str_eq(selected_partner(h), "Later 3");
+	audit_list_finish(&all);
+	ui_history_free(h);
+}
+END_TEST
+
+/* A partner renamed while a filter is applied: its older rows stop
+ * matching (the filter matches the current name).  The fetch that reaches
+ * the end of the log counts them out. */
+START_TEST(a_fetch_to_the_end_corrects_a_filters_count)
+{
+	struct ally_err err = { 0 };
+	struct audit_list all;
+	struct ui_history *h;
+	struct partner p;
+	int64_t id = partner_with_contacts("Alpha", 30);
+
+	h = loaded(10);
+	ck_assert_int_eq(ui_history_set_filter(h, "alpha", &err), ALLY_OK);
+	ck_assert_uint_eq(h->nav.n, 31);
+	ck_assert_int_eq(store_partner_get(db, id, &p, &err), ALLY_OK);
+	str_set(&p.name, "Omega");
+	ck_assert_int_eq(store_partner_update(db, &p, &err), ALLY_OK);
+	partner_finish(&p);
+	ck_assert_int_eq(ui_history_load(h, &err), ALLY_OK);
+	all = whole_log("alpha"); /* the insert's summary, and the rename */
+	ck_assert_uint_eq(all.n, 2);
+	screen_is(h, &all);
+	audit_list_finish(&all);
+	ui_history_free(h);
+}
+END_TEST
+
 START_TEST(empty_log)
 {
 	struct ui_history *h = loaded(10);
@@ -417,6 +641,11 @@ int main(void)
 		{ "ui_history_load", new_rows_keep_a_scrolled_selection },
 		{ "ui_history_load", new_rows_show_at_the_top },
 		{ "ui_history_load", empty_log },
+		{ "ui_history_load", new_rows_keep_a_screen_deep_in_the_log },
+		{ "ui_history_load", a_fetch_to_the_end_corrects_a_filters_count },
+		{ "ui_history_key", keyset_windows_meet_without_gaps },
+		{ "ui_history_key", g_and_G_fetch_the_ends },
+		{ "ui_history_key", keyset_paging_with_a_filter },
 		{ "ui_history_key", end_reaches_the_oldest_row_without_the_whole_log },
 		{ "ui_history_key", walking_down_crosses_windows_without_gaps },
 		{ "ui_history_key", pages_fetch_what_the_screen_shows },
