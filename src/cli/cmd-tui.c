@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "ally/store.h"
 #include "ally/tui.h"
 
 static const struct cli_opt no_opts[] = { { NULL, false, NULL, NULL } };
@@ -21,6 +22,12 @@ static int tui_cmd(struct cli *cli, int argc, char **argv, struct ally_err *err)
 	rc = cli_parse(cli, argc, argv, no_opts, pos, 0, &npos, err);
 	if (rc != ALLY_OK)
 		return rc;
+	/* cli_parse began the read transaction every command runs in.  Held
+	 * for a whole session it would hide other sessions' changes and, with
+	 * a rollback journal, keep them from committing at all (a terminal
+	 * too small to load a view never ended it): the interface begins and
+	 * ends its own, one per load. */
+	store_rollback(cli->store);
 	o.store = cli->store;
 	o.db_path = cli->db_path;
 	o.user = cli->user;
