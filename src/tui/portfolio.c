@@ -581,7 +581,7 @@ static size_t more_width(size_t n)
 
 char *pf_flags_text(unsigned flags, size_t width)
 {
-	const char *markers[FLAG_COUNT];
+	const char *markers[FLAG_COUNT] = { NULL }; /* the first n are used */
 	size_t n = 0, keep, used = 0;
 	struct buf b;
 
