@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ally/text.h"
 #include "ally/ui.h"
 #include "ally/util.h"
 
@@ -66,15 +67,34 @@ void tui_draw_top(struct tui *t, const char *title)
 	tui_text_right(stdscr, 0, t->cols - 12, 11, date_format(t->today, day), bar);
 }
 
+/* Columns s takes once sanitised, as tui_text draws it. */
+static int shown_width(const char *s)
+{
+	char *vis = text_visible(s, 0);
+	int w = (int)text_width(vis);
+
+	free(vis);
+	return w;
+}
+
+/* The keys (or the message) come first: the database's name gets what
+ * they leave, at most a quarter of the line, so that the default
+ * "portfolio.db" never cuts "? help" off the hints at 80 columns. */
 void tui_draw_status(struct tui *t, const char *hint)
 {
 	const char *base = strrchr(t->db_path, '/');
-	int y = t->rows - 1, dbw;
+	const char *left = t->msg[0] != '\0' ? t->msg : hint;
+	int y = t->rows - 1, dbw, room;
 	char *db;
 
 	base = base != NULL ? base + 1 : t->db_path;
 	db = xasprintf(" %s ", base);
-	dbw = (int)strlen(db) > t->cols / 4 ? t->cols / 4 : (int)strlen(db);
+	dbw = shown_width(db);
+	room = t->cols - shown_width(left != NULL ? left : "") - 1;
+	if (dbw > t->cols / 4)
+		dbw = t->cols / 4;
+	if (dbw > room)
+		dbw = room > 0 ? room : 0;
 	if (t->msg[0] != '\0')
 		tui_text(stdscr, y, 0, t->cols - dbw, t->msg,
 			 t->msg_error ? tui_attr_pair(t, PAIR_RED) | A_BOLD : A_BOLD);
