@@ -13,11 +13,12 @@
 /* The keys every view has, listed first on each help screen. */
 static const struct keyhelp global_help[] = {
 	{ "1 2 3 4", "Portfolio, Renewals, Dashboard, History" },
-	{ "Enter", "open the selected partner" },
+	{ "Enter", "open the selected partner (Portfolio, Renewals, History)" },
 	{ "q", "back from a partner; quit from a view" },
 	{ "Esc", "back; clear a search or filter" },
 	{ "?", "this help (j k scroll it; any other key closes it)" },
 	{ "Ctrl-L", "redraw the screen" },
+	{ "Ctrl-Z", "suspend to the shell (fg comes back)" },
 	{ "j k Up Down", "move the selection" },
 	{ "PgDn PgUp ^F ^B", "a page down / up (also Space)" },
 	{ "^D ^U", "half a page down / up" },
@@ -41,6 +42,8 @@ void tui_error(struct tui *t, const struct ally_err *err)
 	t->msg_error = true;
 }
 
+static int shown_width(const char *s);
+
 void tui_draw_top(struct tui *t, const char *title)
 {
 	static const char *const names[TUI_VIEWS] = { "Portfolio", "Renewals", "Dashboard",
@@ -52,6 +55,17 @@ void tui_draw_top(struct tui *t, const char *title)
 	tui_text(stdscr, 0, 0, t->cols, NULL, bar);
 	tui_text(stdscr, 0, x, 6, " ally", bar | A_BOLD);
 	x += 6;
+	if (title != NULL) {
+		/* A screen over a view: the way back, then what it shows. */
+		char *from = xasprintf("%d %s %s ", t->cur + 1, names[t->cur], t->utf8 ? "\u203a" : ">");
+
+		tui_text(stdscr, 0, x, (int)strlen(from), from, bar);
+		x += shown_width(from);
+		free(from);
+		tui_text(stdscr, 0, x, t->cols - x - 13, title, bar | A_BOLD);
+		tui_text_right(stdscr, 0, t->cols - 12, 11, date_format(t->today, day), bar);
+		return;
+	}
 	for (int i = 0; i < TUI_VIEWS; i++) {
 		bool cur = i == t->cur && t->over == NULL;
 		char *tab = cur ? xasprintf("[%d %s]", i + 1, names[i])
@@ -62,8 +76,6 @@ void tui_draw_top(struct tui *t, const char *title)
 		free(tab);
 		x += w;
 	}
-	if (title != NULL && x + 4 < t->cols)
-		tui_text(stdscr, 0, x + 1, t->cols - x - 14, title, bar | A_BOLD);
 	tui_text_right(stdscr, 0, t->cols - 12, 11, date_format(t->today, day), bar);
 }
 

@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -97,6 +98,7 @@ void tui_paint(struct tui *t)
 {
 	void *st;
 	const struct view *v;
+	const char *title;
 
 	t->cursor_y = t->cursor_x = -1;
 	erase();
@@ -105,7 +107,8 @@ void tui_paint(struct tui *t)
 	} else {
 		freshen(t);
 		v = shown(t, &st);
-		tui_draw_top(t, t->over != NULL ? v->name : NULL);
+		title = v->title != NULL ? v->title(st) : NULL;
+		tui_draw_top(t, t->over == NULL ? NULL : title != NULL ? title : v->name);
 		werase(t->body);
 		if (t->help)
 			tui_draw_help(t, v);
@@ -261,6 +264,30 @@ static void help_key(struct tui *t, int key)
 		t->help = false;
 }
 
+/* A terminal without an alternate screen (vt100, linux) keeps what was
+ * drawn after endwin, and the shell would write over it: clear it first. */
+static void leave_screen(void)
+{
+	const char *smcup = tigetstr("smcup");
+
+	if (smcup == NULL || smcup == (char *)-1) {
+		erase();
+		refresh();
+	}
+	endwin();
+}
+
+/* Ctrl-Z: raw mode keeps the terminal from sending SIGTSTP, so stop
+ * ourselves as a shell expects, with the terminal given back meanwhile. */
+static void suspend_session(void)
+{
+	def_prog_mode();
+	leave_screen();
+	kill(getpid(), SIGTSTP);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
 /* The keys every view shares, for what the view did not take. */
 static void global_key(struct tui *t, int key)
 {
@@ -285,6 +312,9 @@ static void global_key(struct tui *t, int key)
 		break;
 	case UK_CTRL('l'):
 		clearok(curscr, TRUE);
+		break;
+	case UK_CTRL('z'):
+		suspend_session();
 		break;
 	case UK_RESIZE:
 	case UK_NONE:
@@ -354,6 +384,39 @@ static int catch_signals(struct ally_err *err)
 	return ALLY_OK;
 }
 
+/* TERM=dumb and its kind draw nothing usable: refuse them. */
+static bool cursor_addressing(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (char *)-1;
+}
+
+/* Keys that real terminals send but some terminfo entries (vt100,
+ * linux, xterm inside tmux) do not name: without these, End would arrive
+ * as Esc then "[4~", and Esc means "back".  Only sequences the entry
+ * does not define already are added. */
+static void define_common_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+		{ "\033[Z", KEY_BTAB },   { "\033[H", KEY_HOME },   { "\033OH", KEY_HOME },
+		{ "\033[1~", KEY_HOME },  { "\033[7~", KEY_HOME },  { "\033[F", KEY_END },
+		{ "\033OF", KEY_END },    { "\033[4~", KEY_END },   { "\033[8~", KEY_END },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE }, { "\033[3~", KEY_DC },
+		{ "\033[2~", KEY_IC },    { "\033OQ", KEY_F(2) },   { "\033[12~", KEY_F(2) },
+		{ "\033[A", KEY_UP },     { "\033[B", KEY_DOWN },   { "\033[C", KEY_RIGHT },
+		{ "\033[D", KEY_LEFT },   { "\033OA", KEY_UP },     { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT },  { "\033OD", KEY_LEFT },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 static int start_screen(struct tui *t, SCREEN **scr, struct ally_err *err)
 {
 	const char *term = getenv("TERM");
@@ -373,10 +436,20 @@ static int start_screen(struct tui *t, SCREEN **scr, struct ally_err *err)
 				    term != NULL ? term : "");
 	/* raw, not cbreak: Ctrl-S must reach the forms (save), not stop the
 	 * terminal's output as XON/XOFF flow control would. */
+	if (!cursor_addressing()) {
+		endwin();
+		delscreen(*scr);
+		*scr = NULL;
+		return ally_err_set(err, ALLY_EUSER, "TERM",
+				    "terminal type '%s' cannot move the cursor; the interface needs one "
+				    "that can (xterm-256color, vt100, ...)",
+				    term != NULL ? term : "");
+	}
 	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_common_keys();
 	set_escdelay(50);
 	colours(t);
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -429,7 +502,7 @@ int tui_run(const struct tui_opts *o, struct ally_err *err)
 	if (t.body != NULL)
 		delwin(t.body);
 	free(t.modal);
-	endwin();
+	leave_screen();
 	delscreen(scr);
 	if (stop_signal != 0)
 		return ally_err_set(err, ALLY_EUSER, NULL, "stopped by %s; nothing unsaved was written",

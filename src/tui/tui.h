@@ -58,6 +58,9 @@ struct view {
 	int (*load)(struct tui *t, void *st, struct ally_err *err);
 	void (*draw)(struct tui *t, void *st, WINDOW *w, int rows, int cols);
 	enum ui_result (*key)(struct tui *t, void *st, int key);
+	/* What the top line names instead of name (the partner shown), or
+	 * NULL; may be NULL.  Database text: drawn sanitised. */
+	const char *(*title)(void *st);
 };
 
 extern const struct view view_portfolio;

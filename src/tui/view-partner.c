@@ -29,6 +29,14 @@ static void *pd_new(struct tui *t)
 	return ui_partner_new(0);
 }
 
+/* The top line names the partner, once it is read. */
+static const char *pd_title(void *st)
+{
+	const struct ui_partner *d = st;
+
+	return d->loaded && !d->deleted ? d->p.name : NULL;
+}
+
 static void pd_free(void *st)
 {
 	ui_partner_free(st);
@@ -685,4 +693,5 @@ const struct view view_partner = {
 	.load = pd_load,
 	.draw = pd_draw,
 	.key = pd_key,
+	.title = pd_title,
 };
