@@ -357,8 +357,9 @@ struct audit_entry {
 };
 struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
 /* Newest first; limit 0 means all.  text filters on the partner's name
- * (as audit_entry.partner shows it), user, field or values (substring,
- * ignoring ASCII case) when not NULL. */
+ * (as audit_entry.partner shows it), user, field or values when not NULL:
+ * a substring, ignoring letter case in every script (both sides through
+ * text_fold, as the Portfolio search compares names). */
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err);
 /* A page of the log by id (keyset paging): at most limit (0: all) rows

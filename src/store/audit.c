@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ally/text.h"
 #include "ally/util.h"
 
 /* The partner's name as it is now (NULL when none), kept with the row. */
@@ -19,13 +20,16 @@ static const char SQL_AUDIT_ADD[] =
 	"       COALESCE(p.name, a.partner_name) AS partner, a.field, a.old_value, a.new_value " \
 	"FROM audit_log a LEFT JOIN partners p ON p.id = a.partner_id "
 
-/* ?1 is a LIKE pattern or NULL. */
-#define AUDIT_MATCH                                                                            \
-	"(?1 IS NULL OR partner LIKE ?1 ESCAPE '\\' OR a.user LIKE ?1 ESCAPE '\\' "            \
-	"   OR a.field LIKE ?1 ESCAPE '\\' OR a.old_value LIKE ?1 ESCAPE '\\' "                \
-	"   OR a.new_value LIKE ?1 ESCAPE '\\') "
+/* ?1 is the filter's text folded (text_fold) or NULL: a substring of a
+ * column folded the same way, so letter case is ignored in every script,
+ * as the names and the Portfolio search ignore it. */
+#define AUDIT_HAS(col) "instr(ally_fold(" col "), ?1) > 0"
+#define AUDIT_MATCH                                                                  \
+	"(?1 IS NULL OR " AUDIT_HAS("partner") " OR " AUDIT_HAS("a.user") " OR "     \
+	AUDIT_HAS("a.field") " OR " AUDIT_HAS("a.old_value") " OR "                  \
+	AUDIT_HAS("a.new_value") ") "
 
-/* Newest first.  ?1 is a LIKE pattern or NULL; ?2 limit (-1: all). */
+/* Newest first.  ?1 is the folded text or NULL; ?2 limit (-1: all). */
 static const char SQL_AUDIT_LIST[] =
 	AUDIT_COLS "WHERE " AUDIT_MATCH "ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
 /* A keyset page, a range of the primary key whatever its place in the
@@ -128,20 +132,11 @@ void values_free(char **v, int n)
 	}
 }
 
-/* "%text%" with LIKE's wildcards in text taken literally. */
-static char *like_pattern(const char *text)
+/* The needle of AUDIT_MATCH: text folded as the columns are, or NULL
+ * (no filter) for NULL or "".  The caller frees. */
+static char *needle(const char *text)
 {
-	struct buf b;
-
-	buf_init(&b);
-	buf_putc(&b, '%');
-	for (const char *c = text; *c; c++) {
-		if (*c == '%' || *c == '_' || *c == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *c);
-	}
-	buf_putc(&b, '%');
-	return buf_take(&b);
+	return text != NULL && *text != '\0' ? text_fold(text) : NULL;
 }
 
 static void audit_from_row(sqlite3_stmt *st, void *elem)
@@ -176,7 +171,7 @@ static void audit_free(void *elem)
 static const struct row_kind audit_rows = { sizeof(struct audit_entry), audit_from_row,
 					   audit_free };
 
-/* ?1 the LIKE pattern or NULL (store_audit_list), or the partner id
+/* ?1 the folded text or NULL (store_audit_list), or the partner id
  * (store_audit_list_partner); ?2 limit (-1: all), ?3 offset. */
 struct page {
 	const char *pattern;
@@ -217,7 +212,7 @@ static int audit_page(struct store *s, const char *sql,
 int store_audit_list(struct store *s, const char *text, size_t limit, size_t offset,
 		     struct audit_list *out, struct ally_err *err)
 {
-	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	char *pattern = needle(text);
 	const struct page page = { pattern, 0, limit == 0 ? -1 : (int64_t)limit,
 				   (int64_t)offset };
 	int rc = audit_page(s, SQL_AUDIT_LIST, bind_page, &page, out, err);
@@ -226,7 +221,7 @@ int store_audit_list(struct store *s, const char *text, size_t limit, size_t off
 	return rc;
 }
 
-/* The keyset of store_audit_page: ?1 pattern, ?2 < id < ?3, ?4 limit. */
+/* The keyset of store_audit_page: ?1 folded text, ?2 < id < ?3, ?4 limit. */
 struct keyset {
 	const char *pattern;
 	int64_t above;
@@ -247,7 +242,7 @@ static void bind_keyset(sqlite3_stmt *st, const void *arg)
 int store_audit_page(struct store *s, const char *text, int64_t before_id, int64_t after_id,
 		     size_t limit, struct audit_list *out, struct ally_err *err)
 {
-	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	char *pattern = needle(text);
 	const struct keyset k = { pattern, after_id != 0 ? after_id : INT64_MIN,
 				  before_id != 0 ? before_id : INT64_MAX,
 				  limit == 0 ? -1 : (int64_t)limit };
@@ -272,7 +267,7 @@ int store_audit_page(struct store *s, const char *text, int64_t before_id, int64
 int store_audit_count_after(struct store *s, const char *text, int64_t after_id, size_t *out,
 			    struct ally_err *err)
 {
-	char *pattern = text != NULL && *text != '\0' ? like_pattern(text) : NULL;
+	char *pattern = needle(text);
 	const char *sql = pattern != NULL ? SQL_AUDIT_COUNT_MATCH
 			  : after_id != 0 ? SQL_AUDIT_COUNT_AFTER
 					  : SQL_AUDIT_COUNT_ALL;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "ally/text.h"
 #include "ally/util.h"
 
 static const char SQL_FOREIGN_KEYS[] = "PRAGMA foreign_keys = ON";
@@ -452,6 +453,25 @@ static int create_private(struct store *s, struct ally_err *err)
 	return ALLY_OK;
 }
 
+/* ally_fold(text) in SQL: text_fold, so that a filter ignores letter case
+ * in every script as names and the Portfolio search do (LIKE and lower()
+ * fold ASCII only).  NULL gives NULL. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *text;
+
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	text = sqlite3_value_text(argv[0]);
+	if (text == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_fold((const char *)text), -1, free);
+}
+
 static int db_connect(struct store *s, struct ally_err *err)
 {
 	int flags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -467,7 +487,10 @@ static int db_connect(struct store *s, struct ally_err *err)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_handler(s->db, busy_wait, s);
-	return ALLY_OK;
+	rc = sqlite3_create_function_v2(s->db, "ally_fold", 1,
+					SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+					sql_fold, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ALLY_OK : store_fail(s, rc, err);
 }
 
 struct store *store_open(const char *path, const struct store_opts *opts, struct ally_err *err)

@@ -159,6 +159,69 @@ START_TEST(test_page_filter)
 }
 END_TEST
 
+/* The count of rows text matches, and that the list and a page of them
+ * agree with it. */
+static size_t matching(const char *text)
+{
+	struct ally_err err = { 0 };
+	struct audit_list l = { NULL, 0 }, page = { NULL, 0 };
+	size_t n = 0;
+
+	ck_assert_ok(store_audit_count(fx_store, text, &n, &err), err);
+	ck_assert_ok(store_audit_list(fx_store, text, 0, 0, &l, &err), err);
+	ck_assert_ok(store_audit_page(fx_store, text, 0, 0, 0, &page, &err), err);
+	ck_assert_uint_eq(l.n, n);
+	ck_assert_uint_eq(page.n, n);
+	audit_list_finish(&l);
+	audit_list_finish(&page);
+	return n;
+}
+
+/* Letter case is ignored in every script, as text_fold ignores it, in the
+ * partner's name, the user and the values alike: MÜLLER finds Müller,
+ * ελληνική finds ΕΛΛΗΝΙΚΗ, not only FJORD fjord. */
+START_TEST(test_filter_unicode_case)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("Åsa", 1000);
+	struct partner p;
+	int64_t id;
+
+	fx_partner("Müller Logistik", PTYPE_CHANNEL);
+	fx_partner("ΕΛΛΗΝΙΚΉ Εταιρεία", PTYPE_CHANNEL);
+	fx_partner("Fjord Systems", PTYPE_CHANNEL);
+	partner_init(&p);
+	p.name = xstrdup("Δέλτα");
+	p.type = PTYPE_CHANNEL;
+	ck_assert_ok(store_partner_add(other, &p, &err), err);
+	id = p.id;
+	partner_finish(&p);
+	ck_assert_ok(store_partner_get(other, id, &p, &err), err);
+	str_set(&p.region, "Straße ÖSTERREICH");
+	ck_assert_ok(store_partner_update(other, &p, &err), err);
+	partner_finish(&p);
+	store_close(other);
+
+	ck_assert_uint_eq(matching("FJORD"), 1);
+	ck_assert_uint_eq(matching("MÜLLER"), 1);
+	ck_assert_uint_eq(matching("müller"), 1);
+	ck_assert_uint_eq(matching("ελληνική"), 1);
+	ck_assert_uint_eq(matching("Ελληνικη"), 0); /* no accent: not the same letters */
+	ck_assert_uint_eq(matching("δΈΛΤΑ"), 2);    /* the name, on its two rows */
+	ck_assert_uint_eq(matching("åSA"), 2);      /* the user */
+	ck_assert_uint_eq(matching("österreich"), 1); /* a new value */
+	ck_assert_uint_eq(matching("STRASSE"), 0);  /* simple lower-casing, no ß = ss */
+	/* Every row the filter matches is counted from an id on too. */
+	{
+		size_t n = 0;
+
+		ck_assert_ok(store_audit_count_after(fx_store, "MÜLLER", ids[ROWS - 1], &n, &err),
+			     err);
+		ck_assert_uint_eq(n, 1);
+	}
+}
+END_TEST
+
 /* Each page is a range of the primary key, already in order, whether it
  * reads down or up, with or without text. */
 START_TEST(test_page_plan)
@@ -290,6 +353,7 @@ static Suite *store_audit_suite(void)
 		{ "store_audit_page", test_page_newer_and_oldest },
 		{ "store_audit_page", test_page_walks_the_log },
 		{ "store_audit_page", test_page_filter },
+		{ "store_audit_page", test_filter_unicode_case },
 		{ "store_audit_page", test_page_plan },
 		{ "store_audit_count", test_count },
 		{ "store_audit_count", test_count_plan },
