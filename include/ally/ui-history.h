@@ -100,4 +100,12 @@ const struct audit_entry *ui_history_selected(const struct ui_history *h);
 char *ui_history_when(const struct audit_entry *e, char out[17]);
 char *ui_history_what(const struct audit_entry *e);
 
+/* The whole of a row, for the lines under the table that show the
+ * selected one when its columns are cut: "2026-03-04 05:06:07 UTC · dana
+ * · Acme · contract 12 end_date: 2026-12-31 -> 2027-12-31" (the time as
+ * stored, the partner left out when there is none, the change as
+ * ui_history_what says it).  ascii: " - " for " · ".  The caller frees;
+ * the text still goes through tui_text to be sanitised. */
+char *ui_history_detail(const struct audit_entry *e, bool ascii);
+
 #endif

@@ -302,3 +302,22 @@ char *ui_history_what(const struct audit_entry *e)
 	flatten(out);
 	return out;
 }
+
+char *ui_history_detail(const struct audit_entry *e, bool ascii)
+{
+	const char *dot = ascii ? " - " : " \xc2\xb7 ";
+	char *what = ui_history_what(e);
+	struct buf b;
+	char *out;
+
+	buf_init(&b);
+	buf_printf(&b, "%s UTC%s%s", e->at != NULL ? e->at : "?", dot,
+		   e->user != NULL ? e->user : "?");
+	if (e->partner != NULL)
+		buf_printf(&b, "%s%s", dot, e->partner);
+	buf_printf(&b, "%s%s", dot, what);
+	free(what);
+	out = buf_take(&b);
+	flatten(out);
+	return out;
+}

@@ -6,11 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ally/text.h"
 #include "ally/ui-history.h"
 #include "ally/util.h"
 
 /* The body's lines above the rows: the head line and the column titles. */
 #define HI_HEAD_LINES 2
+/* Below them, the selected row in full, as the columns cut it: a rule
+ * and two lines of wrapped text. */
+#define HI_DETAIL_LINES 3
 #define HI_WHEN 16 /* "YYYY-MM-DD HH:MM" */
 
 struct hi_columns {
@@ -38,11 +42,18 @@ static void hi_free(void *st)
 	ui_history_free(st);
 }
 
+/* Rows of the table in a body of rows lines: what the head and the
+ * detail leave. */
+static size_t table_rows(int rows)
+{
+	int n = rows - HI_HEAD_LINES - HI_DETAIL_LINES;
+
+	return n > 0 ? (size_t)n : 1;
+}
+
 static void hi_sync_height(struct tui *t, struct ui_history *h)
 {
-	int rows = t->rows - 2 - HI_HEAD_LINES;
-
-	ui_history_set_height(h, rows > 0 ? (size_t)rows : 1);
+	ui_history_set_height(h, table_rows(t->rows - 2));
 }
 
 static int hi_load(struct tui *t, void *st, struct ally_err *err)
@@ -123,6 +134,34 @@ static void draw_row(struct ui_history *h, WINDOW *w, int y, size_t i, const str
 	free(what);
 }
 
+/* The selected row whole, under the table: the columns cut a long value
+ * ("end_date: 2027-04-01 ->..." at 80 columns); here it wraps, and only
+ * what is past the detail's last line is cut. */
+static void draw_detail(struct tui *t, struct ui_history *h, WINDOW *w, int y, int cols)
+{
+	const struct audit_entry *e = ui_history_selected(h);
+	char *detail, *shown;
+	const char *s, *next;
+	int line;
+
+	tui_rule(t, w, y++, 0, cols);
+	if (e == NULL)
+		return;
+	detail = ui_history_detail(e, !t->utf8);
+	shown = text_visible(detail, 0); /* valid UTF-8, as ui_wrap wants */
+	s = shown;
+	for (line = 1; line < HI_DETAIL_LINES - 1 && *s != '\0'; line++, s = next) {
+		size_t n = ui_wrap(s, (size_t)cols, &next);
+		char *part = xstrndup(s, n);
+
+		tui_text(w, y++, 0, cols, part, A_NORMAL);
+		free(part);
+	}
+	tui_text(w, y, 0, cols, s, A_NORMAL); /* the rest, cut when too long */
+	free(shown);
+	free(detail);
+}
+
 static void draw_empty(struct ui_history *h, WINDOW *w, int cols)
 {
 	if (h->filter == NULL) {
@@ -139,7 +178,7 @@ static void hi_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 {
 	struct ui_history *h = st;
 	struct hi_columns c;
-	size_t visible = rows > HI_HEAD_LINES ? (size_t)(rows - HI_HEAD_LINES) : 1;
+	size_t visible = table_rows(rows);
 	size_t top = h->nav.top;
 
 	hi_columns(cols, &c);
@@ -153,6 +192,7 @@ static void hi_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 		draw_titles(w, &c, cols);
 		for (size_t i = top; i < h->nav.n && i < top + visible; i++)
 			draw_row(h, w, HI_HEAD_LINES + (int)(i - top), i, &c, cols);
+		draw_detail(t, h, w, HI_HEAD_LINES + (int)visible, cols);
 	}
 	draw_head(t, h, w, cols); /* last: the prompt places the cursor */
 }
@@ -184,12 +224,13 @@ static enum ui_result hi_key(struct tui *t, void *st, int key)
 
 static const struct keyhelp hi_help[] = {
 	{ "/", "filter: the rows whose partner, user, field or values contain the text" },
-	{ "", "(Enter applies it, Esc in the prompt cancels)" },
+	{ "", "in any letter case (Enter applies it, Esc in the prompt cancels)" },
 	{ "Esc", "clear the filter" },
 	{ "Enter", "open the partner the selected change is about" },
 	{ "", "" },
 	{ "Columns", "When in UTC; Who made the change; What: field: old -> new," },
-	{ "", "or the row added or deleted (\"contract 12 added: ...\")" },
+	{ "", "or the row added or deleted (\"contract 12 added: ...\"); the selected" },
+	{ "", "change is shown whole under the table" },
 	{ NULL, NULL },
 };
 

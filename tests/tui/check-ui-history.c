@@ -615,6 +615,27 @@ START_TEST(what_changed_in_words)
 }
 END_TEST
 
+/* The detail under the table: the whole row, the time to the second. */
+START_TEST(detail_is_the_whole_row)
+{
+	struct audit_entry e = entry("contracts", 1, "end_date", "2027-04-01", "2028-04-01");
+	char *got;
+
+	e.user = (char *)"dana";
+	e.partner = (char *)"Halvorsen Data Systems";
+	got = ui_history_detail(&e, false);
+	ck_assert_str_eq(got, "2026-03-04 05:06:07 UTC \u00b7 dana \u00b7 Halvorsen Data Systems "
+			      "\u00b7 contract 1 end_date: 2027-04-01 -> 2028-04-01");
+	free(got);
+	/* No partner: left out; ASCII separators; line breaks as spaces. */
+	e = entry("partners", 3, "notes", "a\nb", NULL);
+	e.user = (char *)"root";
+	got = ui_history_detail(&e, true);
+	ck_assert_str_eq(got, "2026-03-04 05:06:07 UTC - root - notes: a b -> (none)");
+	free(got);
+}
+END_TEST
+
 /* suite_from, with a fresh database around every test. */
 static Suite *suite_with_db(const char *name, const struct test_case *cases, size_t n)
 {
@@ -657,6 +678,7 @@ int main(void)
 		{ "ui_history_key", enter_opens_the_rows_partner },
 		{ "ui_history_key", other_keys_are_the_main_loops },
 		{ "ui_history_what", what_changed_in_words },
+		{ "ui_history_detail", detail_is_the_whole_row },
 	};
 
 	return run_suite(suite_with_db("ui-history", cases, sizeof cases / sizeof cases[0]));
