@@ -108,6 +108,17 @@ int uform_choice_count(const struct uform *f, size_t i);
  * "none" between the last and the first when optional (Left/Right). */
 void uform_cycle(struct uform *f, size_t i, int delta);
 
+/* What Enter does on the current field.  On the last field it saves,
+ * whatever the field's kind (a choice there changes with Space or
+ * Left/Right, never with Enter); on another choice it opens the list; on
+ * any other field it moves to the next. */
+enum uform_enter {
+	UF_ENTER_NEXT, /* uform_move(f, 1) */
+	UF_ENTER_LIST, /* the list of the current choice */
+	UF_ENTER_SAVE, /* the whole form */
+};
+enum uform_enter uform_enter(const struct uform *f);
+
 /* Checks that check functions share for the kinds the core has no
  * setter for (a form's own date, amount or number).  Each returns ALLY_OK
  * or ALLY_EUSER with err saying "NAME: reason"; an empty value is

@@ -291,6 +291,15 @@ void uform_cycle(struct uform *f, size_t i, int delta)
 	uform_choose(f, i, c);
 }
 
+enum uform_enter uform_enter(const struct uform *f)
+{
+	if (f->n == 0 || f->cur + 1 == f->n)
+		return UF_ENTER_SAVE;
+	if (f->specs[f->cur].kind == UF_CHOICE)
+		return UF_ENTER_LIST;
+	return UF_ENTER_NEXT;
+}
+
 static int check_empty(const char *name, const char *value, bool required, bool *empty,
 		       struct ally_err *err)
 {

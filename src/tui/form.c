@@ -35,7 +35,8 @@
 
 #define HINT_MOVE "Tab/Down next  Shift-Tab/Up previous  Enter next (saves on the last)"
 #define HINT_SAVE "Ctrl-S/F2 save  Esc cancel"
-#define HINT_CHOICE "Enter/Space list  Left/Right change  "
+#define HINT_CHOICE "Space/Enter list  Left/Right change  "
+#define HINT_CHOICE_LAST "Space list  Left/Right change  "
 #define HINT_PAGES "  PgDn/PgUp page"
 
 /* Where one field of the model goes on the form. */
@@ -380,6 +381,7 @@ static void draw_footer(struct form_box *fb)
 {
 	int h = getmaxy(fb->win), w = getmaxx(fb->win), y = h - 1 - FOOTER_ROWS;
 	const char *ferr = uform_form_error(fb->f);
+	const char *choice = "";
 	char *keys;
 
 	tui_frame(fb->t, fb->win, fb->title);
@@ -392,8 +394,9 @@ static void draw_footer(struct form_box *fb)
 		tui_text(fb->win, y, 2, fb->inner_w, NULL, A_NORMAL);
 	}
 	tui_text(fb->win, y + 1, 2, fb->inner_w, HINT_MOVE, A_NORMAL);
-	keys = xasprintf("%s%s%s", is_choice(fb, uform_current(fb->f)) ? HINT_CHOICE : "",
-			 HINT_SAVE, fb->pages > 1 ? HINT_PAGES : "");
+	if (is_choice(fb, uform_current(fb->f)))
+		choice = uform_enter(fb->f) == UF_ENTER_SAVE ? HINT_CHOICE_LAST : HINT_CHOICE;
+	keys = xasprintf("%s%s%s", choice, HINT_SAVE, fb->pages > 1 ? HINT_PAGES : "");
 	tui_text(fb->win, y + 2, 2, fb->inner_w, keys, A_NORMAL);
 	free(keys);
 	if (fb->pages > 1) {
@@ -598,7 +601,6 @@ enum form_end { FORM_ON, FORM_SAVED, FORM_CANCELLED };
 static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, void *ctx)
 {
 	size_t cur = uform_current(fb->f);
-	bool last = cur + 1 == fb->n;
 
 	switch (key) {
 	case UK_RESIZE:
@@ -630,16 +632,19 @@ static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, vo
 		go_page(fb, -1);
 		break;
 	case UK_ENTER:
-		/* On a choice Enter opens the list, then goes on as Enter does,
-		 * except that picking never saves by itself; Esc in the list
-		 * stays on the choice. */
-		if (is_choice(fb, cur)) {
-			if (pick(fb) && !last)
-				leave(fb, 1);
-		} else if (last) {
+		/* On a choice before the last Enter opens the list and goes
+		 * on once one is picked (Esc in the list stays on the choice);
+		 * on the last field it saves, a choice there included. */
+		switch (uform_enter(fb->f)) {
+		case UF_ENTER_SAVE:
 			return save(fb, fn, ctx) ? FORM_SAVED : FORM_ON;
-		} else {
+		case UF_ENTER_LIST:
+			if (pick(fb))
+				leave(fb, 1);
+			break;
+		case UF_ENTER_NEXT:
 			leave(fb, 1);
+			break;
 		}
 		break;
 	default:

@@ -296,6 +296,29 @@ START_TEST(the_core_setter_decides_and_its_words_are_shown)
 }
 END_TEST
 
+START_TEST(enter_saves_on_the_last_field_whatever_its_kind)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_NEXT); /* text */
+	ck_assert(uform_go(f, 3));
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_NEXT); /* number */
+	ck_assert(uform_go(f, 4));
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_LIST); /* a choice before the last */
+	ck_assert(uform_go(f, 5));
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_SAVE); /* the last, a choice */
+	uform_free(f);
+
+	f = uform_new(partner_specs, 2, partner_check, NULL);
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_NEXT);
+	uform_set(f, 0, "Acme");
+	ck_assert(uform_move(f, 1));
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_SAVE); /* nothing chosen: save says why */
+	uform_free(f);
+}
+END_TEST
+
 START_TEST(helpers_give_values_and_refuse_empty_when_required)
 {
 	struct ally_err err;
@@ -334,6 +357,7 @@ int main(void)
 		{ "uform_cycle", cycling_passes_through_none_only_when_optional },
 		{ "uform_set_error", a_save_error_goes_beside_the_field_it_names },
 		{ "uform_find", find_and_spec },
+		{ "uform_enter", enter_saves_on_the_last_field_whatever_its_kind },
 		{ "uform_check_date", helpers_give_values_and_refuse_empty_when_required },
 	};
 
