@@ -60,7 +60,10 @@ struct form_box {
 	int label_w;       /* the label column, "> " mark included */
 	int inner_w;       /* inside the box and its margins */
 	bool fits;         /* the screen has room for the form */
+	bool cancelling;   /* Esc while hidden: ask when the form shows again */
 	int built_rows, built_cols; /* the screen it was laid out for */
+	int win_h, win_w;  /* the window as made: the terminal shrinking below
+			    * it while a list was up cut it (see cut) */
 	FIELD **fields;    /* all of them, NULL-terminated, page by page */
 	FIELD **input;     /* n: the input of each */
 	FIELD **label;     /* n */
@@ -84,6 +87,13 @@ static char *shown(const char *s, int cols)
 
 	free(vis);
 	return fit;
+}
+
+/* Below the screens' minimum size the view under the form says so, and
+ * the form is not shown: what is typed then would go where nobody sees. */
+static bool too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
 }
 
 static bool is_choice(const struct form_box *fb, size_t i)
@@ -162,7 +172,7 @@ static void layout(struct form_box *fb)
 	if (fb->label_w > fb->inner_w / 3)
 		fb->label_w = fb->inner_w / 3;
 	room = fb->inner_w - fb->label_w - 1;
-	fb->fits = per_page >= 2 && room >= 8 && fb->n > 0;
+	fb->fits = !too_small(t) && per_page >= 2 && room >= 8 && fb->n > 0;
 	fb->pages = 1;
 	fb->page_rows = 1;
 	if (!fb->fits)
@@ -303,7 +313,8 @@ static bool make_fields(struct form_box *fb)
 
 /* Build everything for the screen as it is; the model's current field is
  * the form's.  A screen too small for the form gets no window at all
- * (the view under it says the terminal is too small). */
+ * (the main loop's notice says the terminal is too small); the model and
+ * the line being typed stay as they were, for when it is shown again. */
 static void build(struct form_box *fb)
 {
 	int h, w;
@@ -320,6 +331,8 @@ static void build(struct form_box *fb)
 	}
 	h = fb->page_rows + 2 + FOOTER_ROWS;
 	w = fb->inner_w + 4;
+	fb->win_h = h;
+	fb->win_w = w;
 	fb->win = newwin(h, w, (fb->t->rows - h) / 2, (fb->t->cols - w) / 2);
 	if (fb->win == NULL ||
 	    (fb->sub = derwin(fb->win, fb->page_rows, fb->inner_w, 1, 2)) == NULL) {
@@ -337,6 +350,17 @@ static void build(struct form_box *fb)
 	set_form_sub(fb->form, fb->sub);
 	if (post_form(fb->form) != E_OK)
 		fb->fits = false;
+}
+
+/* Must the form be built again?  The screen changed size, or it shrank
+ * and grew back while a list or a question was up over the form: such a
+ * resize reached only that one, and ncurses cut the form's window to the
+ * smaller screen without growing it back. */
+static bool stale(const struct form_box *fb)
+{
+	if (fb->built_rows != fb->t->rows || fb->built_cols != fb->t->cols)
+		return true;
+	return fb->win != NULL && (getmaxy(fb->win) != fb->win_h || getmaxx(fb->win) != fb->win_w);
 }
 
 /* ---- showing the current field and the rest ---- */
@@ -505,12 +529,18 @@ static bool save(struct form_box *fb, uform_save_fn fn, void *ctx)
 	return false;
 }
 
-/* Esc: leave, asking first when something was typed. */
+/* Esc: leave, asking first when something was typed.  While the form is
+ * not shown the question waits until it is (see tui_form). */
 static bool cancel(struct form_box *fb)
 {
 	sync_current(fb);
 	if (!uform_dirty(fb->f))
 		return true;
+	if (fb->form == NULL) {
+		fb->cancelling = true;
+		return false;
+	}
+	fb->cancelling = false;
 	if (tui_confirm(fb->t, "Discard your changes?"))
 		return true;
 	return tui_stopping(fb->t);
@@ -604,19 +634,19 @@ static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, vo
 
 	switch (key) {
 	case UK_RESIZE:
-		build(fb);
-		show_current(fb);
-		return FORM_ON;
+		return FORM_ON; /* tui_form lays it out again */
 	case UK_ESC:
 	case UK_CTRL('c'):
 		return cancel(fb) ? FORM_CANCELLED : FORM_ON;
+	}
+	/* Not shown (the terminal is too small): only the keys that cancel
+	 * work, q among them since the notice on the screen offers it. */
+	if (fb->form == NULL)
+		return key == 'q' && cancel(fb) ? FORM_CANCELLED : FORM_ON;
+	switch (key) {
 	case UK_CTRL('s'):
 	case UK_F2:
 		return save(fb, fn, ctx) ? FORM_SAVED : FORM_ON;
-	}
-	if (fb->form == NULL)
-		return FORM_ON;
-	switch (key) {
 	case UK_TAB:
 	case UK_DOWN:
 		leave(fb, 1);
@@ -678,18 +708,23 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 	while (end == FORM_ON && !tui_stopping(t)) {
 		int key;
 
+		if (stale(&fb)) {
+			build(&fb);
+			show_current(&fb);
+			repaint = true;
+		}
 		if (repaint)
 			paint(&fb);
+		/* Esc while it was hidden: the question, now that it shows. */
+		if (fb.cancelling && fb.form != NULL) {
+			end = cancel(&fb) ? FORM_CANCELLED : FORM_ON;
+			repaint = true;
+			continue;
+		}
 		key = tui_getkey(t, FORM_TICK_MS);
 		repaint = key != UK_NONE;
 		if (repaint)
 			end = form_key(&fb, key, save_fn, ctx);
-		/* A resize while a list or a question was up over the form
-		 * reached only that one: lay the form out for the screen now. */
-		if (end == FORM_ON && (fb.built_rows != t->rows || fb.built_cols != t->cols)) {
-			build(&fb);
-			show_current(&fb);
-		}
 	}
 	curs_set(0);
 	unbuild(&fb);

@@ -24,6 +24,60 @@ static bool ascii_only(void)
 	return MB_CUR_MAX == 1;
 }
 
+/* Below the screens' minimum size none of these shows: the main loop's
+ * notice fills the screen, and only the keys that cancel work (a key
+ * that answers or picks would act on something nobody sees).  Each comes
+ * back as it was when the terminal is large enough again. */
+static bool too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+}
+
+/* The modal windows under a menu or a question (a form under its list)
+ * as they were when it opened.  Below the minimum size they are left off
+ * the screen, so that the notice is all there is; and a terminal that
+ * shrank below one of them cut it (ncurses shrinks every window to the
+ * screen) without growing it back, so a cut one stays off until its owner
+ * lays it out again, once this one is done. */
+struct under {
+	size_t n;
+	int *geom; /* n x 4: begin y, x and size y, x */
+};
+
+static void under_init(struct tui *t, struct under *u)
+{
+	u->n = t->nmodal;
+	u->geom = xcalloc(u->n * 4 + 1, sizeof *u->geom);
+	for (size_t i = 0; i < u->n; i++) {
+		getbegyx(t->modal[i], u->geom[i * 4], u->geom[i * 4 + 1]);
+		getmaxyx(t->modal[i], u->geom[i * 4 + 2], u->geom[i * 4 + 3]);
+	}
+}
+
+static bool under_intact(const struct under *u, WINDOW *w, size_t i)
+{
+	return getbegy(w) == u->geom[i * 4] && getbegx(w) == u->geom[i * 4 + 1] &&
+	       getmaxy(w) == u->geom[i * 4 + 2] && getmaxx(w) == u->geom[i * 4 + 3];
+}
+
+/* tui_paint with only what may show of the windows under this one. */
+static void paint(struct tui *t, const struct under *u)
+{
+	WINDOW **all = t->modal;
+	size_t n = t->nmodal, k = 0;
+	WINDOW **shown = xcalloc(n + 1, sizeof *shown);
+
+	for (size_t i = 0; i < n && !too_small(t); i++)
+		if (i >= u->n || under_intact(u, all[i], i))
+			shown[k++] = all[i];
+	t->modal = shown;
+	t->nmodal = k;
+	tui_paint(t);
+	t->modal = all;
+	t->nmodal = n;
+	free(shown);
+}
+
 void tui_frame(struct tui *t, WINDOW *w, const char *title)
 {
 	int cols = getmaxx(w);
@@ -78,6 +132,7 @@ static void drop_window(struct tui *t, WINDOW *win)
 struct menu_box {
 	int n;
 	int preselect;
+	int cur;          /* the selected item, kept while the menu is not shown */
 	char **text;      /* each item as shown: sanitised, marked, fitted */
 	ITEM **items;     /* n + 1, NULL-terminated */
 	MENU *menu;
@@ -118,11 +173,14 @@ static void menu_unbuild(struct tui *t, struct menu_box *m)
 	m->win = NULL;
 }
 
-/* Lay the menu out for the screen as it is now, with item cur selected. */
-static void menu_build(struct tui *t, struct menu_box *m, const char *title, int cur)
+/* Lay the menu out for the screen as it is now, with item m->cur
+ * selected; nothing when the screen is too small. */
+static void menu_build(struct tui *t, struct menu_box *m, const char *title)
 {
 	int rows, cols, tw = (int)text_width(title) + 6;
 
+	if (too_small(t))
+		return;
 	m->menu = new_menu(m->items);
 	if (m->menu == NULL)
 		return;
@@ -151,7 +209,7 @@ static void menu_build(struct tui *t, struct menu_box *m, const char *title, int
 	else
 		set_menu_fore(m->menu, tui_attr_pair(t, PAIR_TITLE));
 	tui_frame(t, m->win, title);
-	set_current_item(m->menu, m->items[cur]);
+	set_current_item(m->menu, m->items[m->cur]);
 	post_menu(m->menu);
 }
 
@@ -159,7 +217,7 @@ static int menu_index(const struct menu_box *m)
 {
 	ITEM *it = m->menu != NULL ? current_item(m->menu) : NULL;
 
-	return it != NULL ? item_index(it) : 0;
+	return it != NULL ? item_index(it) : m->cur;
 }
 
 /* Typing a letter moves to the next item whose text starts with it, in
@@ -196,13 +254,11 @@ static int menu_key(struct tui *t, struct menu_box *m, const char *title, int ke
 	case 'q':
 	case UK_CTRL('c'):
 		return -1;
-	case UK_RESIZE: {
-		int cur = menu_index(m);
-
+	case UK_RESIZE:
+		m->cur = menu_index(m);
 		menu_unbuild(t, m);
-		menu_build(t, m, title, cur);
+		menu_build(t, m, title);
 		return -2;
-	}
 	}
 	if (m->menu == NULL)
 		return -2;
@@ -244,8 +300,9 @@ static int menu_key(struct tui *t, struct menu_box *m, const char *title, int ke
 int tui_menu(struct tui *t, const char *title, const char *const *items, int n, int preselect)
 {
 	struct menu_box m;
+	struct under under;
 	int result = -2;
-	bool paint = true;
+	bool repaint = true;
 
 	if (n <= 0 || tui_stopping(t))
 		return -1;
@@ -256,17 +313,19 @@ int tui_menu(struct tui *t, const char *title, const char *const *items, int n, 
 	m.items = xcalloc((size_t)n + 1, sizeof *m.items);
 	for (int i = 0; i < n; i++)
 		m.items[i] = new_item(m.text[i], "");
-	menu_build(t, &m, title, m.preselect >= 0 ? m.preselect : 0);
+	m.cur = m.preselect >= 0 ? m.preselect : 0;
+	under_init(t, &under);
+	menu_build(t, &m, title);
 	while (result == -2) {
 		int key;
 
-		if (paint)
-			tui_paint(t);
+		if (repaint)
+			paint(t, &under);
 		key = tui_getkey(t, MODAL_TICK_MS);
-		paint = key != UK_NONE;
+		repaint = key != UK_NONE;
 		if (tui_stopping(t))
 			result = -1;
-		else if (paint)
+		else if (repaint)
 			result = menu_key(t, &m, title, key);
 	}
 	menu_unbuild(t, &m);
@@ -276,6 +335,7 @@ int tui_menu(struct tui *t, const char *title, const char *const *items, int n, 
 	}
 	free(m.items);
 	free(m.text);
+	free(under.geom);
 	return result;
 }
 
@@ -309,6 +369,8 @@ static WINDOW *confirm_build(struct tui *t, char **lines, int n)
 	int w = (int)strlen(CONFIRM_KEYS), h;
 	WINDOW *win;
 
+	if (too_small(t))
+		return NULL;
 	for (int i = 0; i < n; i++)
 		if ((int)text_width(lines[i]) > w)
 			w = (int)text_width(lines[i]);
@@ -336,29 +398,33 @@ bool tui_confirm(struct tui *t, const char *question)
 	WINDOW *win;
 	int n;
 	char **lines = confirm_lines(question != NULL ? question : "", &n);
+	struct under under;
 	int answer = -1;
-	bool paint = true;
+	bool repaint = true;
 
+	under_init(t, &under);
 	win = confirm_build(t, lines, n);
 	while (answer < 0) {
 		int key;
 
 		if (tui_stopping(t))
 			break;
-		if (paint)
-			tui_paint(t);
+		if (repaint)
+			paint(t, &under);
 		key = tui_getkey(t, MODAL_TICK_MS);
-		paint = key != UK_NONE;
+		repaint = key != UK_NONE;
 		switch (key) {
 		case 'y':
 		case 'Y':
-			answer = 1;
+		case UK_ENTER:
+			/* Not shown: only no (which cancels) is taken. */
+			if (win != NULL)
+				answer = key == UK_ENTER ? 0 : 1;
 			break;
 		case 'n':
 		case 'N':
 		case 'q':
 		case UK_ESC:
-		case UK_ENTER:
 		case UK_CTRL('c'):
 			answer = 0;
 			break;
@@ -374,6 +440,7 @@ bool tui_confirm(struct tui *t, const char *question)
 	for (int i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+	free(under.geom);
 	return answer == 1;
 }
 
@@ -409,24 +476,30 @@ static void prompt_draw(struct tui *t, const char *label, const struct ui_line *
 bool tui_prompt(struct tui *t, const char *label, const char *initial, char **out)
 {
 	struct ui_line l;
-	bool done = false, ok = false, paint = true;
+	struct under under;
+	bool done = false, ok = false, repaint = true;
 
 	*out = NULL;
+	under_init(t, &under);
 	ui_line_init(&l);
 	ui_line_set(&l, initial);
 	while (!done && !tui_stopping(t)) {
 		int key;
 
-		if (paint) {
-			tui_paint(t);
-			prompt_draw(t, label != NULL ? label : "", &l);
+		if (repaint) {
+			paint(t, &under);
+			if (!too_small(t))
+				prompt_draw(t, label != NULL ? label : "", &l);
 		}
 		key = tui_getkey(t, MODAL_TICK_MS);
-		paint = key != UK_NONE;
-		if (key == UK_ENTER) {
-			ok = done = true;
-		} else if (key == UK_ESC || key == UK_CTRL('c') || key == UK_CTRL('g')) {
+		repaint = key != UK_NONE;
+		if (key == UK_ESC || key == UK_CTRL('c') || key == UK_CTRL('g')) {
 			done = true;
+		} else if (too_small(t)) {
+			/* Not shown: q cancels, as the notice offers; the rest waits. */
+			done = key == 'q';
+		} else if (key == UK_ENTER) {
+			ok = done = true;
 		} else {
 			ui_line_key(&l, key);
 		}
@@ -435,5 +508,6 @@ bool tui_prompt(struct tui *t, const char *label, const char *initial, char **ou
 	if (ok && !tui_stopping(t))
 		*out = xstrdup(ui_line_text(&l));
 	ui_line_finish(&l);
+	free(under.geom);
 	return *out != NULL;
 }
