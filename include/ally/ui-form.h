@@ -99,7 +99,9 @@ void uform_clear_errors(struct uform *f);
 bool uform_dirty(const struct uform *f);
 
 /* UF_CHOICE: the index of the value in choices (with optional, -1 for
- * ""), and choosing one (index -1: none). */
+ * ""), and choosing one (index -1: none).  Choosing or cycling checks the
+ * field again when it shows a reason, so the reason goes (or changes) at
+ * once rather than when the field is left. */
 int uform_choice(const struct uform *f, size_t i);
 void uform_choose(struct uform *f, size_t i, int index);
 /* UF_CHOICE: how many choices there are (not counting "none"). */
@@ -118,6 +120,26 @@ enum uform_enter {
 	UF_ENTER_SAVE, /* the whole form */
 };
 enum uform_enter uform_enter(const struct uform *f);
+
+/* The keys of the current field when it is a choice (a character or an
+ * enum ui_key of include/ally/ui.h).  Choices are picked, never typed: a
+ * character leaves the value as it is and the field's reason says how to
+ * pick ("pick from the list: Space or Enter"; "pick from the list: Space"
+ * on the last field, where Enter saves).  After such a character the
+ * user is taken to be typing ahead, text meant for another field, so
+ * until uform_key_pause (or until the field is left) Space and Enter are
+ * refused as well: a note typed into the wrong field cannot open the list
+ * and then pick from it by its letters and its final Enter. */
+enum uform_choice_key {
+	UF_KEY_NOT_MINE, /* not a choice's key (Tab, Esc, Enter, ...): the caller's */
+	UF_KEY_CHANGED,  /* Left/Right: the previous or next choice (uform_cycle) */
+	UF_KEY_LIST,     /* Space: open the list */
+	UF_KEY_REFUSED,  /* typed: nothing changed but the reason */
+};
+enum uform_choice_key uform_choice_key(struct uform *f, int key);
+/* The keyboard has been quiet long enough for the reason to be read:
+ * Space and Enter open the list again. */
+void uform_key_pause(struct uform *f);
 
 /* Checks that check functions share for the kinds the core has no
  * setter for (a form's own date, amount or number).  Each returns ALLY_OK

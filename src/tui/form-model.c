@@ -6,7 +6,11 @@
 
 #include "ally/err.h"
 #include "ally/parse.h"
+#include "ally/ui.h"
 #include "ally/util.h"
+
+/* No field: uform's typed_on when nobody is typing ahead. */
+#define NO_FIELD ((size_t)-1)
 
 struct uform {
 	const struct ufield_spec *specs; /* the caller's, n of them */
@@ -18,6 +22,7 @@ struct uform {
 	char **error;                    /* the reason beside each, or NULL */
 	char *form_error;                /* not about one field, or NULL */
 	size_t cur;                      /* the current field */
+	size_t typed_on;                 /* the choice typed into, or NO_FIELD */
 };
 
 struct uform *uform_new(const struct ufield_spec *specs, size_t n, ufield_check_fn check,
@@ -32,6 +37,7 @@ struct uform *uform_new(const struct ufield_spec *specs, size_t n, ufield_check_
 	f->value = xcalloc(n > 0 ? n : 1, sizeof *f->value);
 	f->initial = xcalloc(n > 0 ? n : 1, sizeof *f->initial);
 	f->error = xcalloc(n > 0 ? n : 1, sizeof *f->error);
+	f->typed_on = NO_FIELD;
 	for (size_t i = 0; i < n; i++) {
 		f->value[i] = xstrdup("");
 		f->initial[i] = xstrdup("");
@@ -174,6 +180,7 @@ bool uform_move(struct uform *f, int delta)
 		f->cur = (f->cur + f->n - step) % f->n;
 	else
 		f->cur = (f->cur + step) % f->n;
+	f->typed_on = NO_FIELD;
 	return true;
 }
 
@@ -186,6 +193,7 @@ bool uform_go(struct uform *f, size_t i)
 	if (!uform_check(f, f->cur))
 		return false;
 	f->cur = i;
+	f->typed_on = NO_FIELD;
 	return true;
 }
 
@@ -272,6 +280,10 @@ void uform_choose(struct uform *f, size_t i, int index)
 		uform_set(f, i, f->specs[i].choices[index]);
 	else if (index == -1)
 		uform_set(f, i, "");
+	else
+		return;
+	if (f->error[i] != NULL)
+		uform_check(f, i);
 }
 
 void uform_cycle(struct uform *f, size_t i, int delta)
@@ -298,6 +310,41 @@ enum uform_enter uform_enter(const struct uform *f)
 	if (f->specs[f->cur].kind == UF_CHOICE)
 		return UF_ENTER_LIST;
 	return UF_ENTER_NEXT;
+}
+
+/* A character as typed text: not a control character, not an enum
+ * ui_key. */
+static bool printable(int key)
+{
+	return key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key < UK_NONE;
+}
+
+enum uform_choice_key uform_choice_key(struct uform *f, int key)
+{
+	size_t i = f->cur;
+	bool ahead = f->typed_on == i;
+
+	if (i >= f->n || f->specs[i].kind != UF_CHOICE)
+		return UF_KEY_NOT_MINE;
+	if (key == UK_LEFT || key == UK_RIGHT) {
+		f->typed_on = NO_FIELD;
+		uform_cycle(f, i, key == UK_LEFT ? -1 : 1);
+		return UF_KEY_CHANGED;
+	}
+	if (!ahead && key == ' ')
+		return UF_KEY_LIST;
+	if (!(printable(key) || (ahead && key == UK_ENTER)))
+		return UF_KEY_NOT_MINE;
+	f->typed_on = i;
+	field_error(f, i,
+		    uform_enter(f) == UF_ENTER_SAVE ? "pick from the list: Space"
+						    : "pick from the list: Space or Enter");
+	return UF_KEY_REFUSED;
+}
+
+void uform_key_pause(struct uform *f)
+{
+	f->typed_on = NO_FIELD;
 }
 
 static int check_empty(const char *name, const char *value, bool required, bool *empty,

@@ -30,6 +30,9 @@
 #include "ally/util.h"
 
 #define FORM_TICK_MS 200
+/* Keys closer together than this (5 ticks: a second) are typed ahead, not
+ * answers to what the screen shows (uform_choice_key). */
+#define TYPE_AHEAD_TICKS 5
 #define FORM_MAX_W 90 /* wider forms are harder to read, not easier */
 #define FOOTER_ROWS 3 /* the form's own error, two lines of keys */
 
@@ -568,50 +571,6 @@ static bool pick(struct form_box *fb)
 	return got >= 0;
 }
 
-/* A letter on a choice moves to the next choice that starts with it. */
-static void choice_letter(struct form_box *fb, int key)
-{
-	size_t cur = uform_current(fb->f);
-	int n = uform_choice_count(fb->f, cur), at = uform_choice(fb->f, cur);
-	char typed[5];
-	char *want;
-
-	ui_utf8_encode((uint32_t)key, typed);
-	want = text_fold(typed);
-	for (int k = 1; k <= n; k++) {
-		int c = ((at < 0 ? -1 : at) + k + n) % n;
-		char *name = text_fold(uform_spec(fb->f, cur)->choices[c]);
-		bool hit = strncmp(name, want, strlen(want)) == 0;
-
-		free(name);
-		if (hit) {
-			uform_choose(fb->f, cur, c);
-			break;
-		}
-	}
-	free(want);
-	fill_input(fb, cur);
-}
-
-static bool printable(int key)
-{
-	return key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key < UK_NONE;
-}
-
-/* The keys of a choice: the list, cycling, first letters. */
-static void choice_key(struct form_box *fb, int key)
-{
-	size_t cur = uform_current(fb->f);
-
-	if (key == ' ')
-		pick(fb);
-	else if (key == UK_LEFT || key == UK_RIGHT)
-		uform_cycle(fb->f, cur, key == UK_LEFT ? -1 : 1);
-	else if (printable(key))
-		choice_letter(fb, key);
-	fill_input(fb, cur);
-}
-
 /* The keys of a text input: the line editor's, straight into the model. */
 static void text_key(struct form_box *fb, int key)
 {
@@ -643,6 +602,21 @@ static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, vo
 	 * work, q among them since the notice on the screen offers it. */
 	if (fb->form == NULL)
 		return key == 'q' && cancel(fb) ? FORM_CANCELLED : FORM_ON;
+	/* A choice's own keys; the model refuses what is typed there. */
+	switch (is_choice(fb, cur) ? uform_choice_key(fb->f, key) : UF_KEY_NOT_MINE) {
+	case UF_KEY_LIST:
+		pick(fb);
+		build(fb); /* a reason may have gone */
+		show_current(fb);
+		return FORM_ON;
+	case UF_KEY_CHANGED:
+	case UF_KEY_REFUSED:
+		build(fb);
+		show_current(fb);
+		return FORM_ON;
+	case UF_KEY_NOT_MINE:
+		break;
+	}
 	switch (key) {
 	case UK_CTRL('s'):
 	case UK_F2:
@@ -678,9 +652,7 @@ static enum form_end form_key(struct form_box *fb, int key, uform_save_fn fn, vo
 		}
 		break;
 	default:
-		if (is_choice(fb, cur))
-			choice_key(fb, key);
-		else
+		if (!is_choice(fb, cur))
 			text_key(fb, key);
 		break;
 	}
@@ -693,6 +665,7 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 	struct form_box fb;
 	enum form_end end = FORM_ON;
 	bool repaint = true;
+	int quiet = 0; /* ticks without a key */
 
 	memset(&fb, 0, sizeof fb);
 	fb.t = t;
@@ -723,6 +696,9 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 		}
 		key = tui_getkey(t, FORM_TICK_MS);
 		repaint = key != UK_NONE;
+		quiet = repaint ? 0 : quiet + 1;
+		if (quiet == TYPE_AHEAD_TICKS)
+			uform_key_pause(f);
 		if (repaint)
 			end = form_key(&fb, key, save_fn, ctx);
 	}

@@ -4,6 +4,7 @@
 
 #include "ally/partner.h"
 #include "ally/ui-form.h"
+#include "ally/ui.h"
 #include "core-test.h"
 
 /* A contract-like form whose check uses the shared helpers, and a
@@ -319,6 +320,80 @@ START_TEST(enter_saves_on_the_last_field_whatever_its_kind)
 }
 END_TEST
 
+/* Health was never set and the user, on it, types a note straight away:
+ * the letters, the blanks and the final Enter change nothing and open
+ * nothing; once the keyboard rests, Space and Enter open the list. */
+START_TEST(typing_into_a_choice_never_picks_one)
+{
+	static const char *const healths[] = { "green", "amber", "red", NULL };
+	static const struct ufield_spec specs[] = {
+		{ "health", "Health", UF_CHOICE, healths, false, 10 },
+		{ "note", "Note", UF_TEXT, NULL, false, 0 },
+	};
+	struct uform *f = uform_new(specs, 2, NULL, NULL);
+	const char *typed = "fast typed note";
+
+	ck_assert(!uform_move(f, 1)); /* Tab: refused, and says why */
+	ck_assert_str_eq(uform_error(f, 0), "choose one from the list");
+	for (const char *p = typed; *p != '\0'; p++)
+		ck_assert_int_eq(uform_choice_key(f, *p), UF_KEY_REFUSED);
+	ck_assert_int_eq(uform_choice_key(f, UK_ENTER), UF_KEY_REFUSED);
+	ck_assert_int_eq(uform_choice_key(f, 0xe9), UF_KEY_REFUSED); /* é */
+	ck_assert_str_eq(uform_value(f, 0), "");
+	ck_assert(!uform_dirty(f));
+	ck_assert_uint_eq(uform_current(f), 0);
+	ck_assert_str_eq(uform_error(f, 0), "pick from the list: Space or Enter");
+
+	/* Keys that are not typing are the caller's, typing ahead or not. */
+	ck_assert_int_eq(uform_choice_key(f, UK_TAB), UF_KEY_NOT_MINE);
+	ck_assert_int_eq(uform_choice_key(f, UK_ESC), UF_KEY_NOT_MINE);
+	ck_assert_int_eq(uform_choice_key(f, UK_BACKSPACE), UF_KEY_NOT_MINE);
+	ck_assert_int_eq(uform_choice_key(f, UK_CTRL('s')), UF_KEY_NOT_MINE);
+
+	uform_key_pause(f);
+	ck_assert_int_eq(uform_choice_key(f, ' '), UF_KEY_LIST);
+	ck_assert_int_eq(uform_choice_key(f, UK_ENTER), UF_KEY_NOT_MINE); /* uform_enter's */
+	ck_assert_int_eq(uform_enter(f), UF_ENTER_LIST);
+
+	/* Picking takes the reason away at once. */
+	uform_choose(f, 0, 1);
+	ck_assert_ptr_null(uform_error(f, 0));
+	ck_assert(uform_move(f, 1));
+	ck_assert_int_eq(uform_choice_key(f, 'x'), UF_KEY_NOT_MINE); /* a text field */
+	uform_free(f);
+}
+END_TEST
+
+START_TEST(left_and_right_change_a_choice_and_end_typing_ahead)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+
+	ck_assert(uform_go(f, 4)); /* status: active */
+	ck_assert_int_eq(uform_choice_key(f, 'd'), UF_KEY_REFUSED);
+	ck_assert_str_eq(uform_value(f, 4), "active"); /* no first-letter jump to draft */
+	ck_assert_int_eq(uform_choice_key(f, ' '), UF_KEY_REFUSED);
+	ck_assert_int_eq(uform_choice_key(f, UK_RIGHT), UF_KEY_CHANGED);
+	ck_assert_str_eq(uform_value(f, 4), "expired");
+	ck_assert_ptr_null(uform_error(f, 4)); /* checked again: accepted */
+	ck_assert_int_eq(uform_choice_key(f, ' '), UF_KEY_LIST);
+	ck_assert_int_eq(uform_choice_key(f, UK_LEFT), UF_KEY_CHANGED);
+	ck_assert_str_eq(uform_value(f, 4), "active");
+
+	/* On the last field Enter saves, so the reason names Space only. */
+	ck_assert(uform_go(f, 5));
+	ck_assert_int_eq(uform_choice_key(f, 'q'), UF_KEY_REFUSED);
+	ck_assert_str_eq(uform_error(f, 5), "pick from the list: Space");
+	ck_assert_int_eq(uform_choice_key(f, UK_ENTER), UF_KEY_REFUSED); /* no save */
+	ck_assert_ptr_null(uform_error(f, 4));
+	/* Leaving the field ends typing ahead: back on it, Space works. */
+	ck_assert(uform_move(f, -1));
+	ck_assert(uform_move(f, 1));
+	ck_assert_int_eq(uform_choice_key(f, ' '), UF_KEY_LIST);
+	uform_free(f);
+}
+END_TEST
+
 START_TEST(helpers_give_values_and_refuse_empty_when_required)
 {
 	struct ally_err err;
@@ -358,6 +433,8 @@ int main(void)
 		{ "uform_set_error", a_save_error_goes_beside_the_field_it_names },
 		{ "uform_find", find_and_spec },
 		{ "uform_enter", enter_saves_on_the_last_field_whatever_its_kind },
+		{ "uform_choice_key", typing_into_a_choice_never_picks_one },
+		{ "uform_choice_key", left_and_right_change_a_choice_and_end_typing_ahead },
 		{ "uform_check_date", helpers_give_values_and_refuse_empty_when_required },
 	};
 
