@@ -522,6 +522,140 @@ char *portfolio_header(const struct portfolio *pf, bool ascii)
 	return buf_take(&b);
 }
 
+/* "3 of 12 partners", or "12 partners" with no filter. */
+static void header_count(const struct portfolio *pf, struct buf *b)
+{
+	size_t n = pf->list.n;
+
+	if (portfolio_filtered(pf))
+		buf_printf(b, "%zu of %" PRId64 " partner%s", n, pf->total,
+			   pf->total == 1 ? "" : "s");
+	else
+		buf_printf(b, "%zu partner%s", n, n == 1 ? "" : "s");
+}
+
+/* The filter in the short words of the table's columns: "steady tech T1
+ * lchen flagged". */
+#define PF_HEAD_OWNER_COLS 12
+static void filter_short(const struct portfolio *pf, bool ascii, struct buf *b)
+{
+	const struct partner_filter *f = &pf->filter;
+	const char *sep = "";
+
+	if (f->phase >= 0) {
+		buf_puts(b, pf_phase_abbrev(f->phase));
+		sep = " ";
+	}
+	if (f->type >= 0) {
+		buf_printf(b, "%s%s", sep, pf_type_abbrev(f->type));
+		sep = " ";
+	}
+	if (f->tier != -2) {
+		buf_printf(b, "%s%s", sep,
+			   f->tier == TIER_NONE		? "unscored"
+			   : f->tier == TIER_UNQUALIFIED ? "unqual"
+			   : f->tier == TIER_1		? "T1"
+			   : f->tier == TIER_2		? "T2"
+							: "T3");
+		sep = " ";
+	}
+	if (f->owner != NULL) {
+		/* A long login name cut, so that what follows still shows. */
+		char *shown = text_visible(f->owner, 0);
+		char *cut = text_fit(shown, PF_HEAD_OWNER_COLS, 1, ascii);
+
+		buf_printf(b, "%s%s", sep, cut);
+		free(cut);
+		free(shown);
+		sep = " ";
+	}
+	if (f->flagged_only)
+		buf_printf(b, "%sflagged", sep);
+}
+
+/* What is between the count and the sort: the filter and the last
+ * search, in words ("filter: phase=launch, flagged · search: acme") or
+ * short ("filter: launch flagged · /acme"); "" when neither is set.
+ * Sanitised (owners come from the database, the search is typed), so
+ * that its width is what the screen shows. */
+static char *header_middle(const struct portfolio *pf, bool ascii, bool brief)
+{
+	const char *dot = ascii ? " | " : " \xc2\xb7 ", *sep = "";
+	struct buf b;
+	char *out;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	if (portfolio_filtered(pf)) {
+		char *filter;
+
+		buf_puts(&b, "filter: ");
+		if (brief) {
+			filter_short(pf, ascii, &b);
+		} else {
+			filter = portfolio_filter_text(pf);
+			buf_puts(&b, filter);
+			free(filter);
+		}
+		sep = dot;
+	}
+	if (pf->pattern != NULL && !pf->searching)
+		buf_printf(&b, "%s%s%s", sep, brief ? "/" : "search: ", pf->pattern);
+	out = text_visible(b.data, 0);
+	buf_finish(&b);
+	return out;
+}
+
+char *portfolio_header_fit(const struct portfolio *pf, bool ascii, size_t cols)
+{
+	const char *dot = ascii ? " | " : " \xc2\xb7 ";
+	const char *dir = portfolio_sort_descending(pf) ? (ascii ? " desc" : " \xe2\x86\x93")
+							  : (ascii ? " asc" : " \xe2\x86\x91");
+	char *sort = xasprintf("sort: %s%s", pf_sort_names[pf->sort], dir);
+	char *out, *mid = NULL;
+	size_t sw = text_width(sort), lw, room;
+	struct buf b;
+
+	buf_init(&b);
+	header_count(pf, &b);
+	lw = text_width(b.data);
+	/* Less than the count, two blanks and the sort: the line as a whole,
+	 * cut (only below the smallest screen). */
+	if (lw + 2 + sw > cols) {
+		char *full = portfolio_header(pf, ascii);
+
+		out = text_fit(full, cols, 1, ascii);
+		free(full);
+		goto out;
+	}
+	room = cols - lw - 2 - sw;
+	for (int brief = 0; brief < 2 && mid == NULL; brief++) {
+		char *m = header_middle(pf, ascii, brief);
+
+		if (m[0] == '\0' || text_width(dot) + text_width(m) <= room || brief)
+			mid = m;
+		else
+			free(m);
+	}
+	if (mid[0] != '\0' && room > text_width(dot)) {
+		/* Even the short words too long (a long owner or search):
+		 * cut, but the count and the sort stay whole. */
+		char *cut = text_fit(mid, room - text_width(dot), 1, ascii);
+
+		buf_printf(&b, "%s%s", dot, cut);
+		free(cut);
+	}
+	free(mid);
+	for (size_t w = text_width(b.data); w + sw < cols; w++)
+		buf_putc(&b, ' ');
+	buf_puts(&b, sort);
+	out = buf_take(&b);
+out:
+	buf_finish(&b);
+	free(sort);
+	return out;
+}
+
 /* ---- cells ---- */
 
 const char *pf_type_abbrev(int type)

@@ -61,7 +61,7 @@ static void draw_head(struct tui *t, struct portfolio *pf, WINDOW *w, int cols)
 		tui_show_cursor(t, w, 0, x < cols ? x : cols - 1);
 		return;
 	}
-	text = portfolio_header(pf, !t->utf8);
+	text = portfolio_header_fit(pf, !t->utf8, cols > 0 ? (size_t)cols : 0);
 	tui_text(w, 0, 0, cols, text, A_BOLD);
 	free(text);
 }

@@ -470,6 +470,59 @@ START_TEST(header_counts_filter_and_sort)
 }
 END_TEST
 
+/* The header as drawn: count left, sort right, both whole at 80 columns
+ * whatever is filtered; the filter in words when it fits, else short. */
+START_TEST(header_fit_keeps_count_and_sort)
+{
+	struct portfolio *pf = five_rows();
+	struct partner_list none = make_list(five, 0);
+	char *s;
+
+	s = portfolio_header_fit(pf, false, 40);
+	ck_assert_str_eq(s, "5 partners                  sort: name ↑");
+	free(s);
+	portfolio_filter_phase(pf, PHASE_STEADY_STATE);
+	portfolio_filter_type(pf, PTYPE_TECHNOLOGY);
+	portfolio_filter_owner(pf, "lchen");
+	portfolio_filter_flagged(pf, true);
+	portfolio_set_rows(pf, &none, 15, NULL);
+	s = portfolio_header_fit(pf, false, 80);
+	ck_assert_uint_eq(text_width(s), 80);
+	ck_assert_str_eq(s, "0 of 15 partners · filter: steady tech lchen flagged"
+			    "                sort: name ↑");
+	free(s);
+	s = portfolio_header_fit(pf, false, 120);
+	ck_assert_str_eq(s, "0 of 15 partners · filter: phase=steady_state, type=technology, "
+			    "owner=lchen, flagged                        sort: name ↑");
+	free(s);
+	/* A long owner and a search: the owner cut, the ends whole. */
+	portfolio_filter_owner(pf, "a-very-long-owner-name-that-goes-on-and-on");
+	portfolio_filter_tier(pf, TIER_1);
+	str_set(&pf->pattern, "acme");
+	s = portfolio_header_fit(pf, true, 80);
+	ck_assert_uint_eq(strlen(s), 80);
+	ck_assert_str_eq(s, "0 of 15 partners | filter: steady tech T1 a-very-long~ flagged ~"
+			    "  sort: name asc");
+	free(s);
+	s = portfolio_header_fit(pf, true, 100);
+	ck_assert_str_eq(s, "0 of 15 partners | filter: steady tech T1 a-very-long~ flagged | /acme"
+			    "                sort: name asc");
+	free(s);
+	portfolio_filter_owner(pf, NULL);
+	s = portfolio_header_fit(pf, true, 80);
+	ck_assert_str_eq(s, "0 of 15 partners | filter: steady tech T1 flagged | /acme"
+			    "         sort: name asc");
+	free(s);
+	/* Text from the database cannot move the sort: markers count. */
+	portfolio_filter_owner(pf, "e\x1b[2Jvil");
+	s = portfolio_header_fit(pf, true, 100);
+	ck_assert_ptr_null(strchr(s, '\x1b'));
+	ck_assert_uint_eq(text_width(s), 100);
+	free(s);
+	portfolio_free(pf);
+}
+END_TEST
+
 START_TEST(one_partner_is_singular)
 {
 	struct portfolio *pf = portfolio_new();
@@ -666,6 +719,7 @@ int main(void)
 		{ "portfolio_filter_text", filter_text_names_every_filter },
 		{ "portfolio_header", header_counts_filter_and_sort },
 		{ "portfolio_header", one_partner_is_singular },
+		{ "portfolio_header_fit", header_fit_keeps_count_and_sort },
 		{ "portfolio_set_rows", reload_keeps_the_selection_by_id },
 		{ "portfolio_set_rows", reload_without_the_partner_stays_on_its_row },
 		{ "portfolio_set_rows", reload_selects_a_wanted_partner },
