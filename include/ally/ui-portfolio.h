@@ -155,9 +155,12 @@ const char *pf_phase_abbrev(int phase);
 /* "G", "A", "R"; "-" when never set. */
 const char *pf_health_letter(int health);
 /* The next action: "2026-03-01 +12d", "2026-02-20 -3d", "2026-03-01 today";
- * without year, "03-01 +12d" (the days to go tell which year); "" for
- * DATE_NONE.  out has PF_NEXT_BUFSZ bytes; returns out. */
+ * without year, "03-01 +12d" while the date is less than
+ * PF_NEXT_NEAR_DAYS away either way, else the date alone with its year,
+ * "2027-11-28" (so that a date a year off never reads like a near one);
+ * "" for DATE_NONE.  out has PF_NEXT_BUFSZ bytes; returns out. */
 #define PF_NEXT_BUFSZ 40
+#define PF_NEXT_NEAR_DAYS 300
 char *pf_next_text(ally_date next, ally_date today, bool year, char out[PF_NEXT_BUFSZ]);
 /* The markers of flags (flag_marker, in bit order) separated by spaces,
  * as many whole ones as fit in width columns; when some are left out,

@@ -694,6 +694,12 @@ char *pf_next_text(ally_date next, ally_date today, bool year, char out[PF_NEXT_
 	}
 	days = (int64_t)next - today;
 	date_to_ymd(next, &y, &m, &d);
+	if (!year && (days <= -PF_NEXT_NEAR_DAYS || days >= PF_NEXT_NEAR_DAYS)) {
+		/* "11-28 +371d" would read as "11-28 +6d" at a glance: the year,
+		 * and no room left for the days. */
+		date_format(next, out);
+		return out;
+	}
 	if (year)
 		date_format(next, date);
 	else
@@ -748,7 +754,7 @@ char *pf_flags_text(unsigned flags, size_t width)
 #define COL_HEALTH 1
 #define COL_OWNER 8
 #define COL_OWNER_GROW 6  /* at most, past 80 columns */
-#define COL_NEXT 12       /* "12-27 +35d", "10-18 +330d" */
+#define COL_NEXT 12       /* "12-27 +35d", "09-18 +299d", "2027-11-28" */
 #define COL_NEXT_YEAR 17  /* "2026-12-27 +35d", from PF_YEAR_COLS on */
 #define COL_NAME_MIN 21   /* at 80 columns */
 #define COL_FLAGS_MIN 13  /* "RENEW NOTICE" */

@@ -443,6 +443,7 @@ static const struct keyhelp pf_help[] = {
 	{ "T", "tier 1, 2, 3; - for unqualified or never scored" },
 	{ "H", "health: G green, A amber, R red, - never set" },
 	{ "Next action", "nearest contract end or notice deadline, days to go" },
+	{ "", "(300 days or more away: the date with its year)" },
 	{ "Type", "strat alliance, chan channel, tech technology," },
 	{ "", "comkt co-marketing, ref referral, jv joint venture" },
 	{ "Phase", "prosp propo negot launch ramp steady renew expand exit" },

@@ -652,9 +652,15 @@ START_TEST(next_action_shows_days_to_go)
 	ck_assert_str_eq(pf_next_text(D("2026-05-29"), today, true, out), "2026-05-29 -3d");
 	ck_assert_str_eq(pf_next_text(D("2026-06-01"), today, true, out), "2026-06-01 today");
 	ck_assert_str_eq(pf_next_text(DATE_NONE, today, true, out), "");
-	ck_assert_str_eq(pf_next_text(D("2027-04-30"), today, false, out), "04-30 +333d");
+	ck_assert_str_eq(pf_next_text(D("2027-03-27"), today, false, out), "03-27 +299d");
 	ck_assert_str_eq(pf_next_text(D("2025-12-31"), today, false, out), "12-31 -152d");
 	ck_assert_str_eq(pf_next_text(today, today, false, out), "06-01 today");
+	/* A year off: the year, so that it never reads as a near date. */
+	ck_assert_str_eq(pf_next_text(D("2027-03-28"), today, false, out), "2027-03-28");
+	ck_assert_str_eq(pf_next_text(D("2027-06-07"), today, false, out), "2027-06-07");
+	ck_assert_str_eq(pf_next_text(D("2025-08-05"), today, false, out), "2025-08-05");
+	ck_assert_str_eq(pf_next_text(D("2025-08-06"), today, false, out), "08-06 -299d");
+	ck_assert_uint_le(strlen(pf_next_text(D("2027-03-28"), today, false, out)), 12);
 }
 END_TEST
 
