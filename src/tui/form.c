@@ -34,7 +34,8 @@
  * answers to what the screen shows (uform_choice_key). */
 #define TYPE_AHEAD_TICKS 5
 #define FORM_MAX_W 90 /* wider forms are harder to read, not easier */
-#define FOOTER_ROWS 3 /* the form's own error, two lines of keys */
+#define REASON_LINES 2 /* a reason longer than this is cut */
+#define KEY_ROWS 2     /* the lines of keys under the form's own error */
 
 #define HINT_MOVE "Tab/Down next  Shift-Tab/Up previous  Enter next (saves on the last)"
 #define HINT_SAVE "Ctrl-S/F2 save  Esc cancel"
@@ -63,6 +64,7 @@ struct form_box {
 	int label_w;       /* the label column, "> " mark included */
 	int inner_w;       /* inside the box and its margins */
 	bool fits;         /* the screen has room for the form */
+	int footer_rows;   /* the form's own error (a blank line if none), the keys */
 	bool cancelling;   /* Esc while hidden: ask when the form shows again */
 	int built_rows, built_cols; /* the screen it was laid out for */
 	int win_h, win_w;  /* the window as made: the terminal shrinking below
@@ -105,6 +107,38 @@ static bool is_choice(const struct form_box *fb, size_t i)
 }
 
 /* ---- layout: where everything goes, from the model and the screen ---- */
+
+/* A reason (msg) as at most REASON_LINES lines of width columns: "! "
+ * before the first, its words wrapped under it, the last cut with an
+ * ellipsis when there is more.  Returns how many lines; with out, each
+ * is stored there (the caller frees). */
+static int reason_lines(const char *msg, int width, char **out)
+{
+	char *vis = text_visible(msg, 0);
+	const char *p = vis, *next;
+	size_t w = width > 3 ? (size_t)width - 2 : 1;
+	int n = 0;
+
+	while (*p == ' ')
+		p++;
+	do {
+		char *text;
+
+		if (n == REASON_LINES - 1 || text_width(p) <= w) {
+			text = text_fit(p, w, 1, ascii_only());
+			next = "";
+		} else {
+			text = xstrndup(p, ui_wrap(p, w, &next));
+		}
+		if (out != NULL)
+			out[n] = xasprintf("%s%s", n == 0 ? "! " : "  ", text);
+		free(text);
+		n++;
+		p = next;
+	} while (*p != '\0' && n < REASON_LINES);
+	free(vis);
+	return n;
+}
 
 /* The widest choice (or "(none)"), and the room for the list mark. */
 static int choice_width(const struct form_box *fb, size_t i)
@@ -161,10 +195,13 @@ static void layout(struct form_box *fb)
 {
 	struct tui *t = fb->t;
 	int width = t->cols - 2 < FORM_MAX_W ? t->cols - 2 : FORM_MAX_W;
-	int per_page = t->rows - 2 - 2 - FOOTER_ROWS;
-	int labels = 0, room, page = 0, row = 0;
+	int labels = 0, room, page = 0, row = 0, per_page;
+	const char *ferr = uform_form_error(fb->f);
 
 	fb->inner_w = width - 4;
+	/* The form's own error has the whole width, on up to two lines. */
+	fb->footer_rows = KEY_ROWS + (ferr != NULL ? reason_lines(ferr, fb->inner_w, NULL) : 1);
+	per_page = t->rows - 2 - 2 - fb->footer_rows;
 	for (size_t i = 0; i < fb->n; i++) {
 		int w = (int)text_width(uform_spec(fb->f, i)->label);
 
@@ -332,7 +369,7 @@ static void build(struct form_box *fb)
 		fb->fits = false;
 		return;
 	}
-	h = fb->page_rows + 2 + FOOTER_ROWS;
+	h = fb->page_rows + 2 + fb->footer_rows;
 	w = fb->inner_w + 4;
 	fb->win_h = h;
 	fb->win_w = w;
@@ -406,25 +443,28 @@ static void enter_field(struct form_box *fb)
 
 static void draw_footer(struct form_box *fb)
 {
-	int h = getmaxy(fb->win), w = getmaxx(fb->win), y = h - 1 - FOOTER_ROWS;
+	int h = getmaxy(fb->win), w = getmaxx(fb->win), y = h - 1 - fb->footer_rows;
 	const char *ferr = uform_form_error(fb->f);
 	const char *choice = "";
-	char *keys;
+	char *keys, *lines[REASON_LINES];
+	int n;
 
 	tui_frame(fb->t, fb->win, fb->title);
 	if (ferr != NULL) {
-		char *line = xasprintf("! %s", ferr);
-
-		tui_text(fb->win, y, 2, fb->inner_w, line, tui_attr_pair(fb->t, PAIR_RED) | A_BOLD);
-		free(line);
+		n = reason_lines(ferr, fb->inner_w, lines);
+		for (int k = 0; k < n; k++) {
+			tui_text(fb->win, y++, 2, fb->inner_w, lines[k],
+				 tui_attr_pair(fb->t, PAIR_RED) | A_BOLD);
+			free(lines[k]);
+		}
 	} else {
-		tui_text(fb->win, y, 2, fb->inner_w, NULL, A_NORMAL);
+		tui_text(fb->win, y++, 2, fb->inner_w, NULL, A_NORMAL);
 	}
-	tui_text(fb->win, y + 1, 2, fb->inner_w, HINT_MOVE, A_NORMAL);
+	tui_text(fb->win, y, 2, fb->inner_w, HINT_MOVE, A_NORMAL);
 	if (is_choice(fb, uform_current(fb->f)))
 		choice = uform_enter(fb->f) == UF_ENTER_SAVE ? HINT_CHOICE_LAST : HINT_CHOICE;
 	keys = xasprintf("%s%s%s", choice, HINT_SAVE, fb->pages > 1 ? HINT_PAGES : "");
-	tui_text(fb->win, y + 2, 2, fb->inner_w, keys, A_NORMAL);
+	tui_text(fb->win, y + 1, 2, fb->inner_w, keys, A_NORMAL);
 	free(keys);
 	if (fb->pages > 1) {
 		char *page = xasprintf(" page %d/%d ", form_page(fb->form) + 1, fb->pages);
