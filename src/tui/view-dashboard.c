@@ -154,7 +154,10 @@ static void block_renewals(struct tui *t, struct dblock *b, const struct dashboa
 		dl_count(b, label, d->ending[i], max,
 			 tui_attr_band(t, renewal_band(dash_horizons[i])));
 	}
-	dl_count(b, "Notice soon", d->notice_soon, max, tui_attr_pair(t, PAIR_AMBER));
+	/* Every notice deadline 0-30 days ahead, whatever the end date: not
+	 * the Renewals view's "Notice soon" group, which holds only the
+	 * contracts that end after its Window. */
+	dl_count(b, "Notice in 0-30 days", d->notice_soon, max, tui_attr_pair(t, PAIR_AMBER));
 }
 
 static void block_tiers(struct dblock *b, const struct dashboard *d)
@@ -412,7 +415,9 @@ static const struct keyhelp db_help[] = {
 	{ "", "" },
 	{ "Pipeline", "partners in each phase of the lifecycle" },
 	{ "Renewals", "active contracts: lapsed; ending within 30/60/90 days (each count" },
-	{ "", "includes the shorter ones); notice soon: a notice deadline 0-30 days ahead" },
+	{ "", "includes the shorter ones); notice in 0-30 days: every contract whose" },
+	{ "", "auto-renew notice deadline is 0-30 days ahead, whenever it ends (the" },
+	{ "", "Renewals view's Notice soon group holds those ending after 90 days only)" },
 	{ "Value", "annual value of active contracts by the partner's tier, one line" },
 	{ "", "per currency (never added across currencies); K thousands, M millions" },
 	{ "Reviews", "partners whose next review date has passed" },
