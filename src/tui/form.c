@@ -48,7 +48,8 @@ struct slot {
 	int page;
 	int row;      /* in the page */
 	int input_w;  /* columns of the input */
-	int err_row;  /* the reason: its row (row: beside, row + 1: below) */
+	int err_lines; /* the reason's rows (0: none), from err_row on */
+	int err_row;
 	int err_x;
 	int err_w;
 };
@@ -164,31 +165,22 @@ static int input_width(const struct form_box *fb, size_t i, int room)
 	return w < room ? w : room;
 }
 
-/* The reason beside the input when it fits there, else on the row below
- * across the input's column.  Returns the rows the field takes. */
+/* The reason a field was refused goes on the rows below it, from the
+ * input's column to the box's edge, wrapped to two lines at most: always
+ * there, so that it is found in the same place for every field; a text
+ * input fills its row, so there was never room beside one anyway, and a
+ * reason beside a narrow input was cut or squeezed the value.  Returns
+ * the rows the field takes. */
 static int place_error(struct form_box *fb, size_t i, int x, int room)
 {
 	struct slot *s = &fb->slot[i];
 	const char *err = uform_error(fb->f, i);
-	char *vis;
-	int w;
 
-	s->err_row = -1;
-	if (err == NULL)
-		return 1;
-	vis = text_visible(err, 0);
-	w = (int)text_width(vis) + 2; /* "! " */
-	free(vis);
-	if (w <= room - s->input_w - 1) {
-		s->err_row = s->row;
-		s->err_x = x + s->input_w + 1;
-		s->err_w = room - s->input_w - 1;
-		return 1;
-	}
+	s->err_lines = err != NULL ? reason_lines(err, room, NULL) : 0;
 	s->err_row = s->row + 1;
 	s->err_x = x;
 	s->err_w = room;
-	return 2;
+	return 1 + s->err_lines;
 }
 
 static void layout(struct form_box *fb)
@@ -324,7 +316,7 @@ static bool make_fields(struct form_box *fb)
 	size_t k = 0;
 	attr_t err_attr = tui_attr_pair(fb->t, PAIR_RED) | A_BOLD;
 
-	fb->fields = xcalloc(fb->n * 3 + 1, sizeof *fb->fields);
+	fb->fields = xcalloc(fb->n * (2 + REASON_LINES) + 1, sizeof *fb->fields);
 	for (size_t i = 0; i < fb->n; i++) {
 		const struct slot *s = &fb->slot[i];
 		const char *err = uform_error(fb->f, i);
@@ -339,13 +331,22 @@ static bool make_fields(struct form_box *fb)
 		fb->fields[k++] = fb->label[i];
 		fb->fields[k++] = fb->input[i];
 		if (err != NULL) {
-			char *line = xasprintf("! %s", err);
-			FIELD *e = static_field(s->err_w, s->err_row, s->err_x, line, err_attr);
+			char *lines[REASON_LINES];
+			int n = reason_lines(err, s->err_w, lines);
+			bool ok = true;
 
-			free(line);
-			if (e == NULL)
+			for (int l = 0; l < n; l++) {
+				FIELD *e = ok ? static_field(s->err_w, s->err_row + l, s->err_x,
+							     lines[l], err_attr)
+					      : NULL;
+
+				if (e != NULL)
+					fb->fields[k++] = e;
+				ok = e != NULL;
+				free(lines[l]);
+			}
+			if (!ok)
 				return false;
-			fb->fields[k++] = e;
 		}
 	}
 	return true;
