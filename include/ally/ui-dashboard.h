@@ -71,9 +71,10 @@ void dashboard_state_finish(struct dashboard_state *s);
  * them; the scroll position stays. */
 void dashboard_state_reload(struct dashboard_state *s, struct partner_list *pl,
 			    struct renewal_list *rl, struct tier_value_list *vl);
-/* Scroll keys (j k Up Down, PgUp PgDn ^B ^F Space, g G Home End) over
- * lines lines shown height at a time: top stays within 0..lines-height.
- * Returns true when key is one of them. */
+/* The movement keys of the other views (listnav_key's: j k Up Down, PgUp
+ * PgDn ^B ^F Space, ^U ^D half a page, g G Home End) scroll lines lines
+ * shown height at a time: top stays within 0..lines-height.  Returns true
+ * when key is one of them. */
 bool dashboard_scroll_key(struct dashboard_state *s, int key, size_t lines, size_t height);
 
 #endif

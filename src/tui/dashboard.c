@@ -129,10 +129,11 @@ void dashboard_state_reload(struct dashboard_state *s, struct partner_list *pl,
 
 bool dashboard_scroll_key(struct dashboard_state *s, int key, size_t lines, size_t height)
 {
-	size_t last = lines > height ? lines - height : 0;
+	size_t last = lines > height ? lines - height : 0, half;
 
 	if (height == 0)
 		height = 1;
+	half = height > 1 ? height / 2 : 1; /* as listnav_key's */
 	switch (key) {
 	case 'j':
 	case UK_DOWN:
@@ -150,6 +151,12 @@ bool dashboard_scroll_key(struct dashboard_state *s, int key, size_t lines, size
 	case UK_PGUP:
 	case UK_CTRL('b'):
 		s->top = s->top > height ? s->top - height : 0;
+		break;
+	case UK_CTRL('d'):
+		s->top += half;
+		break;
+	case UK_CTRL('u'):
+		s->top = s->top > half ? s->top - half : 0;
 		break;
 	case 'g':
 	case UK_HOME:

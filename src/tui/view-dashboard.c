@@ -410,7 +410,8 @@ static enum ui_result db_key(struct tui *t, void *st, int key)
 
 static const struct keyhelp db_help[] = {
 	{ "j k Up Down", "scroll a line" },
-	{ "PgDn PgUp Space", "scroll a page" },
+	{ "PgDn PgUp Space", "scroll a page (also Ctrl-F Ctrl-B)" },
+	{ "Ctrl-D Ctrl-U", "scroll half a page" },
 	{ "g G Home End", "top / bottom" },
 	{ "", "" },
 	{ "Pipeline", "partners in each phase of the lifecycle" },

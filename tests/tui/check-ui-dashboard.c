@@ -205,6 +205,46 @@ START_TEST(scrolling_stays_within_the_content)
 }
 END_TEST
 
+/* Ctrl-D and Ctrl-U: half a page, as in the lists. */
+START_TEST(half_a_page_down_and_up)
+{
+	struct dashboard_state s;
+
+	dashboard_state_init(&s);
+	ck_assert(dashboard_scroll_key(&s, UK_CTRL('d'), 40, 10));
+	ck_assert_uint_eq(s.top, 5);
+	dashboard_scroll_key(&s, UK_CTRL('d'), 40, 10);
+	ck_assert_uint_eq(s.top, 10);
+	ck_assert(dashboard_scroll_key(&s, UK_CTRL('u'), 40, 10));
+	ck_assert_uint_eq(s.top, 5);
+	dashboard_scroll_key(&s, UK_CTRL('u'), 40, 9); /* 4 lines: past the top */
+	dashboard_scroll_key(&s, UK_CTRL('u'), 40, 9);
+	ck_assert_uint_eq(s.top, 0);
+	for (int i = 0; i < 10; i++)
+		dashboard_scroll_key(&s, UK_CTRL('d'), 40, 10);
+	ck_assert_uint_eq(s.top, 30); /* no further than the last screen */
+	dashboard_scroll_key(&s, UK_CTRL('d'), 40, 1);
+	ck_assert_uint_eq(s.top, 31); /* one line shown: a line at least */
+	dashboard_state_finish(&s);
+}
+END_TEST
+
+/* Every key that moves a list scrolls the dashboard, and no other. */
+START_TEST(every_movement_key_of_the_lists_scrolls)
+{
+	for (int key = 0; key <= UK_RESIZE; key = key == 127 ? UK_NONE : key + 1) {
+		struct dashboard_state s;
+		struct listnav l;
+
+		dashboard_state_init(&s);
+		listnav_init(&l);
+		ck_assert_msg(dashboard_scroll_key(&s, key, 40, 10) == listnav_key(&l, key),
+			      "key %d", key);
+		dashboard_state_finish(&s);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -215,6 +255,8 @@ int main(void)
 		{ "dash_value_max", value_bars_compare_within_one_currency },
 		{ "dashboard_state_reload", a_reload_takes_the_lists_and_keeps_the_scroll },
 		{ "dashboard_scroll_key", scrolling_stays_within_the_content },
+		{ "dashboard_scroll_key", half_a_page_down_and_up },
+		{ "dashboard_scroll_key", every_movement_key_of_the_lists_scrolls },
 	};
 
 	return run_suite(suite_from("ui-dashboard", cases, sizeof cases / sizeof cases[0]));
