@@ -35,13 +35,16 @@
 #define TYPE_AHEAD_TICKS 5
 #define FORM_MAX_W 90 /* wider forms are harder to read, not easier */
 #define REASON_LINES 2 /* a reason longer than this is cut */
-#define KEY_ROWS 2     /* the lines of keys under the form's own error */
+#define KEY_ROWS 3     /* the lines of keys under the form's own error */
 
+/* The keys, on three lines under the form: moving, the whole form, the
+ * current field (each fits 74 columns, the inside of a form at 80). */
 #define HINT_MOVE "Tab/Down next  Shift-Tab/Up previous  Enter next (saves on the last)"
-#define HINT_SAVE "Ctrl-S/F2 save  Esc cancel"
-#define HINT_CHOICE "Space/Enter list  Left/Right change  "
-#define HINT_CHOICE_LAST "Space list  Left/Right change  "
+#define HINT_FORM "Ctrl-S/F2 save  Esc/Ctrl-C cancel"
 #define HINT_PAGES "  PgDn/PgUp page"
+#define HINT_TEXT "Ctrl-A/E start/end  Ctrl-U/K erase to start/end  Ctrl-W erase word"
+#define HINT_CHOICE "Space/Enter list  Left/Right change"
+#define HINT_CHOICE_LAST "Space list  Left/Right change"
 
 /* Where one field of the model goes on the form. */
 struct slot {
@@ -446,7 +449,7 @@ static void draw_footer(struct form_box *fb)
 {
 	int h = getmaxy(fb->win), w = getmaxx(fb->win), y = h - 1 - fb->footer_rows;
 	const char *ferr = uform_form_error(fb->f);
-	const char *choice = "";
+	const char *field;
 	char *keys, *lines[REASON_LINES];
 	int n;
 
@@ -462,11 +465,16 @@ static void draw_footer(struct form_box *fb)
 		tui_text(fb->win, y++, 2, fb->inner_w, NULL, A_NORMAL);
 	}
 	tui_text(fb->win, y, 2, fb->inner_w, HINT_MOVE, A_NORMAL);
-	if (is_choice(fb, uform_current(fb->f)))
-		choice = uform_enter(fb->f) == UF_ENTER_SAVE ? HINT_CHOICE_LAST : HINT_CHOICE;
-	keys = xasprintf("%s%s%s", choice, HINT_SAVE, fb->pages > 1 ? HINT_PAGES : "");
+	keys = xasprintf("%s%s", HINT_FORM, fb->pages > 1 ? HINT_PAGES : "");
 	tui_text(fb->win, y + 1, 2, fb->inner_w, keys, A_NORMAL);
 	free(keys);
+	if (!is_choice(fb, uform_current(fb->f)))
+		field = HINT_TEXT;
+	else if (uform_enter(fb->f) == UF_ENTER_SAVE)
+		field = HINT_CHOICE_LAST;
+	else
+		field = HINT_CHOICE;
+	tui_text(fb->win, y + 2, 2, fb->inner_w, field, A_NORMAL);
 	if (fb->pages > 1) {
 		char *page = xasprintf(" page %d/%d ", form_page(fb->form) + 1, fb->pages);
 		int pw = (int)strlen(page);
