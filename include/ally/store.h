@@ -100,6 +100,23 @@ int store_partner_find(struct store *s, const char *ref, struct partner *out, st
  * it was.  Status, score and phase are not written here. */
 int store_partner_update(struct store *s, struct partner *p, struct ally_err *err);
 
+/* Save an edit made on a copy read a while ago (a form, the editor): base
+ * is the partner as read when the editing began, p the same with the
+ * user's changes.  In the caller's transaction (or one of its own) the
+ * partner is read again; the fields where p differs from base are written
+ * onto it, every other field keeps its stored value (also what another
+ * session changed meanwhile), and it is updated as store_partner_update
+ * with the version just read.  Refused (ALLY_EUSER) when a field p changed
+ * was also changed in the store since base was read, to another value:
+ * "region: changed by someone else to 'Nordics' since SINCE" (since: "the
+ * form opened"; NULL: "it was read"; the value's first line, cut to 40
+ * columns); base then takes that stored value for that field only, so
+ * that the same call again deliberately writes p's value over the one the
+ * message named.  Once committed p is the partner as stored now (version,
+ * updated_at, the others' changes); on failure p is as it was. */
+int store_partner_merge(struct store *s, struct partner *base, struct partner *p,
+			const char *since, struct ally_err *err);
+
 /* Delete with its contacts, scores, history...  Refused (ALLY_EUSER) while
  * it has active contracts unless force.  Audited: the partner, each
  * contract and contact, and a count for every other table it empties. */
@@ -213,6 +230,10 @@ int store_contract_get(struct store *s, int64_t id, struct contract *out, struct
  * term's start (contract_check_term_end): ALLY_EUSER.  The first term's
  * start follows start_date, the current (last) term's end end_date. */
 int store_contract_update(struct store *s, struct contract *c, struct ally_err *err);
+/* As store_partner_merge, for a contract edited from base (the term
+ * checks of store_contract_update apply to the merged contract). */
+int store_contract_merge(struct store *s, struct contract *base, struct contract *c,
+			 const char *since, struct ally_err *err);
 /* Delete one contract with its term history.  Audited: the contract, a
  * count of its terms, and each negotiation that loses its link to it
  * (contract_id set NULL).  Not found: ALLY_EUSER. */
@@ -259,6 +280,9 @@ int store_contact_add(struct store *s, struct contact *c, struct ally_err *err);
 /* Write c's fields if its version is still the stored one (else ALLY_EUSER
  * "contact: changed by someone else..."); one audit row per changed field. */
 int store_contact_update(struct store *s, struct contact *c, struct ally_err *err);
+/* As store_partner_merge, for a contact edited from base. */
+int store_contact_merge(struct store *s, struct contact *base, struct contact *c,
+			const char *since, struct ally_err *err);
 /* Delete one contact; audited.  Not found: ALLY_EUSER. */
 int store_contact_delete(struct store *s, int64_t id, struct ally_err *err);
 /* A partner's contacts, executive sponsors first, then by name; freed with

@@ -132,6 +132,17 @@ int store_contact_update(struct store *s, struct contact *c, struct ally_err *er
 	return store_versioned_update(s, &contact_ops, c, err);
 }
 
+static int contact_set(void *row, const char *field, const char *value, struct ally_err *err)
+{
+	return contact_set_field(row, field, value, err);
+}
+
+int store_contact_merge(struct store *s, struct contact *base, struct contact *c,
+			const char *since, struct ally_err *err)
+{
+	return store_versioned_merge(s, &contact_ops, contact_set, base, c, since, err);
+}
+
 int store_contact_delete(struct store *s, int64_t id, struct ally_err *err)
 {
 	return store_versioned_delete(s, &contact_ops, id, err);

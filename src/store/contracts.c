@@ -390,6 +390,17 @@ int store_contract_update(struct store *s, struct contract *c, struct ally_err *
 	return store_versioned_update(s, &contract_ops, c, err);
 }
 
+static int contract_set(void *row, const char *field, const char *value, struct ally_err *err)
+{
+	return contract_set_field(row, field, value, err);
+}
+
+int store_contract_merge(struct store *s, struct contract *base, struct contract *c,
+			 const char *since, struct ally_err *err)
+{
+	return store_versioned_merge(s, &contract_ops, contract_set, base, c, since, err);
+}
+
 int store_contract_delete(struct store *s, int64_t id, struct ally_err *err)
 {
 	return store_versioned_delete(s, &contract_ops, id, err);

@@ -377,6 +377,17 @@ int store_partner_update(struct store *s, struct partner *p, struct ally_err *er
 	return store_versioned_update(s, &partner_ops, p, err);
 }
 
+static int partner_set(void *row, const char *field, const char *value, struct ally_err *err)
+{
+	return partner_set_field(row, field, value, false, err);
+}
+
+int store_partner_merge(struct store *s, struct partner *base, struct partner *p,
+			const char *since, struct ally_err *err)
+{
+	return store_versioned_merge(s, &partner_ops, partner_set, base, p, since, err);
+}
+
 /* Audit rows for what deleting partner id takes with it, written before
  * the rows are gone. */
 static int audit_cascade(struct store *s, int64_t id, struct ally_err *err)

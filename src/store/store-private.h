@@ -217,6 +217,27 @@ int store_versioned_add(struct store *s, const struct versioned_ops *ops, void *
 int store_versioned_update(struct store *s, const struct versioned_ops *ops, void *row,
 			   struct ally_err *err);
 
+/* One field of a row set from text, as the core's setter for the table
+ * (partner_set_field...): how a merge writes a field's value onto a row. */
+typedef int (*versioned_set_fn)(void *row, const char *field, const char *value,
+				struct ally_err *err);
+
+/* Merge an edit into the stored row, in one transaction: base is the row
+ * as read when the editing began, row the same with the user's changes.
+ * The stored row is read again; each field where row's values() text
+ * differs from base's is set onto it (set, in fields order), the others
+ * keep their stored values, and it is updated as store_versioned_update
+ * with the version just read.  A field row changed that has also changed
+ * in the store since base, to another value than row's, is refused:
+ * ALLY_EUSER "FIELD: changed by someone else to 'VALUE' since SINCE"
+ * (since NULL: "it was read"), and base takes the stored value of that
+ * field (only), so that the same merge again writes row's value over the
+ * one the message named.  Once committed, row is the stored row with the
+ * merge written (its ops->finish'ed old contents replaced); on failure
+ * row is as it was. */
+int store_versioned_merge(struct store *s, const struct versioned_ops *ops, versioned_set_fn set,
+			  void *base, void *row, const char *since, struct ally_err *err);
+
 /* Delete row id, audited with its summary; not found is ALLY_EUSER. */
 int store_versioned_delete(struct store *s, const struct versioned_ops *ops, int64_t id,
 			   struct ally_err *err);

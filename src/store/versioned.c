@@ -6,6 +6,8 @@
 
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
+#include "ally/text.h"
 #include "ally/util.h"
 
 /* The int64_t member of row at offset off (id, version, partner_id). */
@@ -213,6 +215,97 @@ int store_versioned_update(struct store *s, const struct versioned_ops *ops, voi
 	*member(row, ops->version_off) = version;
 	*member(row, ops->partner_off) = partner_id;
 	stamps_free(&stamps);
+	return rc;
+}
+
+/* How a conflict names a value: its first line, cut to 40 columns. */
+static char *conflict_value(const char *v)
+{
+	size_t n = v != NULL ? strcspn(v, "\n") : 0;
+	char *line = xstrndup(v != NULL ? v : "", n), *fit = text_fit(line, 40, 0, 0);
+	char *out = strcmp(fit, line) != 0 || (v != NULL && v[n] != '\0')
+			    ? xasprintf("%s...", fit)
+			    : xstrdup(fit);
+
+	free(line);
+	free(fit);
+	return out;
+}
+
+/* Onto cur (the stored row), the fields row changed from base; the first
+ * one cur has also changed since base, to another value, is refused
+ * (*bad: its index). */
+static int merge_fields(const struct versioned_ops *ops, versioned_set_fn set, char **base_v,
+			char **row_v, char **cur_v, void *cur, const char *since, int *bad,
+			struct ally_err *err)
+{
+	int rc = ALLY_OK;
+
+	for (int i = 0; i < ops->nfields && rc == ALLY_OK; i++) {
+		if (values_changed(&row_v[i], &base_v[i], 1) == 0)
+			continue;
+		if (values_changed(&cur_v[i], &base_v[i], 1) != 0 &&
+		    values_changed(&cur_v[i], &row_v[i], 1) != 0) {
+			char *v = conflict_value(cur_v[i]);
+
+			*bad = i;
+			rc = ally_err_set(err, ALLY_EUSER, ops->fields[i],
+					  "changed by someone else to '%s' since %s", v,
+					  since != NULL ? since : "it was read");
+			free(v);
+			break;
+		}
+		rc = set(cur, ops->fields[i], row_v[i] != NULL ? row_v[i] : "", err);
+	}
+	return rc;
+}
+
+int store_versioned_merge(struct store *s, const struct versioned_ops *ops, versioned_set_fn set,
+			  void *base, void *row, const char *since, struct ally_err *err)
+{
+	void *cur = xcalloc(1, ops->size);
+	char **base_v = xcalloc((size_t)ops->nfields, sizeof *base_v);
+	char **row_v = xcalloc((size_t)ops->nfields, sizeof *row_v);
+	char **cur_v = xcalloc((size_t)ops->nfields, sizeof *cur_v);
+	struct stamps stamps = { NULL, NULL };
+	bool got = false;
+	int bad = -1, rc;
+	struct tx t;
+
+	if ((rc = tx_begin(s, &t, err)) != ALLY_OK)
+		goto out;
+	rc = ops->get(s, *member(base, ops->id_off), cur, err);
+	if (rc == ALLY_OK) {
+		got = true;
+		ops->values(base, base_v);
+		ops->values(row, row_v);
+		ops->values(cur, cur_v);
+		rc = merge_fields(ops, set, base_v, row_v, cur_v, cur, since, &bad, err);
+	}
+	if (rc == ALLY_OK)
+		rc = ops->validate(cur, err);
+	if (rc == ALLY_OK)
+		rc = update(s, ops, cur, &stamps, err);
+	rc = tx_end(s, &t, rc, err);
+	if (rc == ALLY_OK) {
+		stamps_put(cur, ops, &stamps);
+		ops->finish(row);
+		memcpy(row, cur, ops->size);
+		got = false;
+	} else if (bad >= 0) {
+		set(base, ops->fields[bad], cur_v[bad] != NULL ? cur_v[bad] : "", NULL);
+	}
+out:
+	stamps_free(&stamps);
+	if (got)
+		ops->finish(cur);
+	free(cur);
+	values_free(base_v, ops->nfields);
+	values_free(row_v, ops->nfields);
+	values_free(cur_v, ops->nfields);
+	free(base_v);
+	free(row_v);
+	free(cur_v);
 	return rc;
 }
 

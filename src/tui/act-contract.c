@@ -134,7 +134,10 @@ static const struct ufield_spec contract_specs[] = {
 
 struct contract_form {
 	struct tui *t;
-	struct contract base;  /* as read (edit) or the defaults (add) */
+	/* As read (edit), the base of the merge: a field another session
+	 * changed too takes its value once a save names it; or the defaults
+	 * (add). */
+	struct contract base;
 	char *initial[CONTRACT_NSPECS]; /* the prefill of each field */
 	bool adding;
 };
@@ -203,8 +206,9 @@ static int contract_check(void *ctx, const char *name, const char *value, struct
 
 /* The record to save: the base with the fields set from the form.  An
  * edit sets only what was changed, so a value the form cannot show as it
- * is (a termination reason of several lines) stays as stored.  Fields go
- * in contract_specs' order, model before its parameters, as in `contract
+ * is (a termination reason of several lines) stays as stored, and only
+ * the user's changes are merged over the stored contract.  Fields go in
+ * contract_specs' order, model before its parameters, as in `contract
  * set`. */
 static int contract_build(struct contract_form *cf, struct uform *f, struct contract *c,
 			  struct ally_err *err)
@@ -214,9 +218,11 @@ static int contract_build(struct contract_form *cf, struct uform *f, struct cont
 	contract_copy(c, &cf->base);
 	for (size_t i = 0; i < CONTRACT_NSPECS && rc == ALLY_OK; i++) {
 		const char *v = uform_value(f, i);
+		char *was = field_text(&cf->base, contract_specs[i].name);
 
-		if (cf->adding || strcmp(v, cf->initial[i]) != 0)
+		if (cf->adding || strcmp(v, was) != 0)
 			rc = contract_set_field(c, contract_specs[i].name, v, err);
+		free(was);
 	}
 	if (rc == ALLY_OK)
 		rc = contract_validate(c, err);
@@ -234,11 +240,12 @@ static int contract_save(void *ctx, struct uform *f, struct ally_err *err)
 		rc = store_begin(t->store, err);
 	if (rc == ALLY_OK)
 		rc = cf->adding ? store_contract_add(t->store, &c, err)
-				: store_contract_update(t->store, &c, err);
+				: store_contract_merge(t->store, &cf->base, &c, "the form opened", err);
 	if (rc == ALLY_OK)
 		rc = store_commit(t->store, err);
 	if (rc != ALLY_OK) {
 		store_rollback(t->store);
+		tui_form_conflict(f, err);
 	} else {
 		tui_changed(t);
 		tui_msg(t, cf->adding ? "Added contract %s" : "Saved contract %s", c.title);

@@ -46,10 +46,32 @@ static const struct ufield_spec contact_fields[] = {
 struct contact_ctx {
 	struct tui *t;
 	struct contact scratch; /* each field is checked on it as it is left */
+	/* The contact edited as read (copied: the detail may reload under the
+	 * form), the base of the merge; id 0 to add. */
+	struct contact base;
 	int64_t partner_id;
-	int64_t id, version;    /* of the contact edited; 0 to add */
 	int64_t saved_id;
 };
+
+/* Field i of the form as c gives it ("" when unset). */
+static const char *contact_text(const struct contact *c, size_t i)
+{
+	const char *v = i == 0 ? c->name : i == 1 ? c->role : i == 2 ? c->email : c->phone;
+
+	return v != NULL ? v : "";
+}
+
+static void contact_copy_of(struct contact *dst, const struct contact *src)
+{
+	contact_init(dst);
+	dst->id = src->id;
+	dst->partner_id = src->partner_id;
+	dst->version = src->version;
+	str_set(&dst->name, src->name);
+	str_set(&dst->role, src->role);
+	str_set(&dst->email, src->email);
+	str_set(&dst->phone, src->phone);
+}
 
 static int contact_check(void *ctx, const char *name, const char *value, struct ally_err *err)
 {
@@ -61,26 +83,34 @@ static int contact_check(void *ctx, const char *name, const char *value, struct 
 static int contact_save(void *ctx, struct uform *f, struct ally_err *err)
 {
 	struct contact_ctx *c = ctx;
+	bool add = c->base.id == 0;
 	struct contact k;
 	int rc = ALLY_OK;
 
-	contact_init(&k);
-	k.id = c->id;
-	k.partner_id = c->partner_id;
-	k.version = c->version;
-	for (size_t i = 0; i < CONTACT_FORM_N && rc == ALLY_OK; i++)
-		rc = contact_set_field(&k, contact_fields[i].name, uform_value(f, i), err);
+	/* An edit sets what the user changed on the contact as read, and
+	 * writes only that over the stored one (a field another session
+	 * changed meanwhile too is refused by name). */
+	contact_copy_of(&k, &c->base);
+	for (size_t i = 0; i < CONTACT_FORM_N && rc == ALLY_OK; i++) {
+		const char *v = uform_value(f, i);
+
+		if (add || strcmp(v, contact_text(&c->base, i)) != 0)
+			rc = contact_set_field(&k, contact_fields[i].name, v, err);
+	}
 	if (rc == ALLY_OK)
 		rc = contact_validate(&k, err);
 	if (rc == ALLY_OK)
 		rc = store_begin(c->t->store, err);
 	if (rc == ALLY_OK)
 		rc = tx_finish(c->t,
-			       c->id == 0 ? store_contact_add(c->t->store, &k, err)
-					  : store_contact_update(c->t->store, &k, err),
+			       add ? store_contact_add(c->t->store, &k, err)
+				   : store_contact_merge(c->t->store, &c->base, &k,
+							 "the form opened", err),
 			       err);
 	if (rc == ALLY_OK)
 		c->saved_id = k.id;
+	else
+		tui_form_conflict(f, err);
 	contact_finish(&k);
 	return rc;
 }
@@ -95,15 +125,15 @@ bool tui_act_contact(struct tui *t, int64_t partner_id, const struct contact *or
 	c.t = t;
 	c.partner_id = partner_id;
 	contact_init(&c.scratch);
+	contact_init(&c.base);
+	c.base.partner_id = partner_id;
 	set_added(added, 0);
 	f = uform_new(contact_fields, CONTACT_FORM_N, contact_check, &c);
 	if (orig != NULL) {
-		c.id = orig->id;
-		c.version = orig->version;
-		uform_prefill(f, 0, orig->name);
-		uform_prefill(f, 1, orig->role);
-		uform_prefill(f, 2, orig->email);
-		uform_prefill(f, 3, orig->phone);
+		contact_finish(&c.base);
+		contact_copy_of(&c.base, orig);
+		for (size_t i = 0; i < CONTACT_FORM_N; i++)
+			uform_prefill(f, i, contact_text(&c.base, i));
 	}
 	saved = tui_form(t, orig != NULL ? "Edit contact" : "New contact", f, contact_save, &c);
 	if (saved) {
@@ -114,6 +144,7 @@ bool tui_act_contact(struct tui *t, int64_t partner_id, const struct contact *or
 	}
 	uform_free(f);
 	contact_finish(&c.scratch);
+	contact_finish(&c.base);
 	return saved;
 }
 

@@ -196,6 +196,12 @@ bool tui_act_advance(struct tui *t, int64_t partner_id)
 
 /* ---- a and e: the partner's fields ---- */
 
+void tui_form_conflict(struct uform *f, const struct ally_err *err)
+{
+	if (strstr(err->msg, ": changed by someone else to '") != NULL)
+		uform_set_error(f, NULL, "Ctrl-S again saves yours over theirs; Esc keeps theirs");
+}
+
 /* The one-line fields, in the order of `ally partner add`; the long
  * texts are E's. */
 static const struct ufield_spec partner_form_fields[] = {
@@ -212,7 +218,11 @@ static const struct ufield_spec partner_form_fields[] = {
 
 struct partner_ctx {
 	struct tui *t;
-	struct partner orig;    /* as read (edit), or new (add) */
+	/* As read (edit): what the form's fields are compared with to tell
+	 * what the user changed, and the base of the merge (a field another
+	 * session changed too takes its value once the save names it); or
+	 * new (add). */
+	struct partner orig;
 	struct partner scratch; /* where each field is checked as it is left */
 	struct partner saved;   /* what was written, once saved */
 	bool add;
@@ -225,6 +235,24 @@ static int partner_check(void *ctx, const char *name, const char *value, struct 
 	return partner_set_field(&c->scratch, name, value, c->add, err);
 }
 
+/* Field i of the form as p gives it ("" when unset). */
+static const char *partner_text(const struct partner *p, size_t i)
+{
+	const char *v;
+
+	switch (i) {
+	case 0: v = p->name; break;
+	case 1: v = enum_name(partner_type_names, p->type); break;
+	case 2: v = p->owner; break;
+	case 3: v = enum_name(partner_origin_names, p->origin); break;
+	case 4: v = enum_name(partner_power_names, p->power); break;
+	case 5: v = enum_name(partner_goal_names, p->goal); break;
+	case 6: v = p->region; break;
+	default: v = p->website; break;
+	}
+	return v != NULL ? v : "";
+}
+
 static int partner_save(void *ctx, struct uform *f, struct ally_err *err)
 {
 	struct partner_ctx *c = ctx;
@@ -232,11 +260,15 @@ static int partner_save(void *ctx, struct uform *f, struct ally_err *err)
 	int rc = ALLY_OK;
 
 	/* From the record as read each time, so a refused save leaves nothing
-	 * half-applied for the next try. */
+	 * half-applied for the next try; only what the user changed is set
+	 * (an edit), so only that is written over the stored partner. */
 	partner_copy(&p, &c->orig);
-	for (size_t i = 0; i < PARTNER_FORM_N && rc == ALLY_OK; i++)
-		rc = partner_set_field(&p, partner_form_fields[i].name, uform_value(f, i), c->add,
-				       err);
+	for (size_t i = 0; i < PARTNER_FORM_N && rc == ALLY_OK; i++) {
+		const char *v = uform_value(f, i);
+
+		if (c->add || strcmp(v, partner_text(&c->orig, i)) != 0)
+			rc = partner_set_field(&p, partner_form_fields[i].name, v, c->add, err);
+	}
 	if (rc == ALLY_OK)
 		rc = partner_validate(&p, err);
 	if (rc == ALLY_OK)
@@ -244,12 +276,14 @@ static int partner_save(void *ctx, struct uform *f, struct ally_err *err)
 	if (rc == ALLY_OK)
 		rc = tx_finish(c->t,
 			       c->add ? store_partner_add(c->t->store, &p, err)
-				      : store_partner_update(c->t->store, &p, err),
+				      : store_partner_merge(c->t->store, &c->orig, &p,
+							    "the form opened", err),
 			       err);
 	if (rc == ALLY_OK) {
 		partner_finish(&c->saved);
 		c->saved = p;
 	} else {
+		tui_form_conflict(f, err);
 		partner_finish(&p);
 	}
 	return rc;
@@ -257,14 +291,8 @@ static int partner_save(void *ctx, struct uform *f, struct ally_err *err)
 
 static void partner_prefill(struct uform *f, const struct partner *p)
 {
-	uform_prefill(f, 0, p->name);
-	uform_prefill(f, 1, enum_name(partner_type_names, p->type));
-	uform_prefill(f, 2, p->owner);
-	uform_prefill(f, 3, enum_name(partner_origin_names, p->origin));
-	uform_prefill(f, 4, enum_name(partner_power_names, p->power));
-	uform_prefill(f, 5, enum_name(partner_goal_names, p->goal));
-	uform_prefill(f, 6, p->region);
-	uform_prefill(f, 7, p->website);
+	for (size_t i = 0; i < PARTNER_FORM_N; i++)
+		uform_prefill(f, i, partner_text(p, i));
 }
 
 /* The form for partner id (0: a new one); the id saved, or 0. */

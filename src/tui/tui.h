@@ -209,6 +209,10 @@ bool tui_act_advance(struct tui *t, int64_t partner_id);  /* >: phase menu, then
 bool tui_act_partner_form(struct tui *t, int64_t partner_id); /* a (0: a new one) and e */
 bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field); /* E */
 bool tui_act_demo(struct tui *t);                         /* D on an empty database */
+/* A form's save refused for a field another session changed since the
+ * form opened (store_partner_merge and friends): the form's own error
+ * says that saving again writes the user's value over theirs. */
+void tui_form_conflict(struct uform *f, const struct ally_err *err);
 /* a: the form for a new partner; its id once added (so the caller can
  * select it), 0 when cancelled or refused. */
 int64_t tui_act_partner_add(struct tui *t);

@@ -158,6 +158,61 @@ START_TEST(test_contract_update_audit_and_conflict)
 }
 END_TEST
 
+/* The contract form: a renewal by another session meanwhile is kept
+ * under the user's changes to other fields; an end date both changed is
+ * refused by name. */
+START_TEST(test_contract_merge)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct contract base, mine, now;
+	ally_date s, e;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fill_contract(&mine, pid);
+	ck_assert_ok(store_contract_add(fx_store, &mine, &err), err);
+	contract_finish(&mine);
+	ck_assert_ok(store_contract_get(fx_store, 1, &base, &err), err);
+	contract_copy(&mine, &base);
+	ck_assert_ok(contract_set_field(&mine, "title", "Reseller agreement", &err), err);
+	ck_assert_ok(contract_set_field(&mine, "annual_value", "130000", &err), err);
+	ck_assert_ok(contract_set_field(&mine, "model_pct", "30/20/10", &err), err);
+	ck_assert_ok(store_contract_renew(other, 1, DATE_NONE, D("2026-11-01"), &s, &e, &err),
+		     err);
+	ck_assert_ok(store_contract_merge(fx_store, &base, &mine, "the form opened", &err), err);
+	ck_assert_ok(store_contract_get(fx_store, 1, &now, &err), err);
+	ck_assert_str_eq(now.title, "Reseller agreement");
+	ck_assert_int_eq(now.annual_value, 13000000);
+	ck_assert_int_eq(now.econ.pct[2], 1000);
+	ck_assert_int_eq(now.end_date, D("2028-12-31"));
+	ck_assert_int_eq(now.liability_cap, 100000000);
+	ck_assert_int_eq(now.exclusivity_end, D("2026-06-30"));
+	ck_assert_str_eq(now.notes, "Signed by both CEOs.\nRevisit pricing in Q3.");
+	ck_assert_int_eq(now.version, mine.version);
+	ck_assert_int_eq(mine.end_date, D("2028-12-31"));
+	contract_finish(&now);
+
+	/* The same end date moved in both: refused, then deliberate. */
+	contract_finish(&base);
+	ck_assert_ok(store_contract_get(fx_store, 1, &base, &err), err);
+	contract_finish(&mine);
+	contract_copy(&mine, &base);
+	mine.end_date = D("2029-06-30");
+	ck_assert_ok(store_contract_renew(other, 1, DATE_NONE, D("2028-11-01"), &s, &e, &err),
+		     err);
+	ck_assert_int_eq(store_contract_merge(fx_store, &base, &mine, "the form opened", &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg,
+			 "end_date: changed by someone else to '2030-12-31' since the form opened");
+	ck_assert_int_eq(base.end_date, D("2030-12-31"));
+	ck_assert_ok(store_contract_merge(fx_store, &base, &mine, "the form opened", &err), err);
+	ck_assert_int_eq(mine.end_date, D("2029-06-30"));
+	contract_finish(&base);
+	contract_finish(&mine);
+	store_close(other);
+}
+END_TEST
+
 START_TEST(test_contract_delete)
 {
 	struct ally_err err = { 0 };
@@ -727,6 +782,7 @@ static Suite *store_contracts_suite(void)
 	tcase_add_test(tc, test_contract_unset_and_flat_amount);
 	tcase_add_test(tc, test_contract_add_refused);
 	tcase_add_test(tc, test_contract_update_audit_and_conflict);
+	tcase_add_test(tc, test_contract_merge);
 	tcase_add_test(tc, test_contract_delete);
 	tcase_add_test(tc, test_contract_list);
 	tcase_add_test(tc, test_contract_list_name_order);

@@ -68,6 +68,54 @@ START_TEST(test_contact_round_trip)
 }
 END_TEST
 
+/* The contact form: another session's change to one field is kept under
+ * the user's change to another. */
+START_TEST(test_contact_merge)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct contact base, mine, theirs;
+	struct contact_list l;
+
+	contact_init(&base);
+	base.partner_id = pid;
+	base.name = xstrdup("Jo");
+	base.email = xstrdup("jo@acme.example");
+	ck_assert_ok(store_contact_add(fx_store, &base, &err), err);
+	contact_init(&mine);
+	mine.id = base.id;
+	mine.partner_id = pid;
+	mine.version = base.version;
+	mine.name = xstrdup("Jo");
+	mine.email = xstrdup("jo@acme.example");
+	mine.phone = xstrdup("+49 30 1234");
+	contact_init(&theirs);
+	theirs.id = base.id;
+	theirs.partner_id = pid;
+	theirs.version = base.version;
+	theirs.name = xstrdup("Jo");
+	theirs.email = xstrdup("jo@acme.test");
+	ck_assert_ok(store_contact_update(other, &theirs, &err), err);
+	ck_assert_int_eq(store_contact_update(fx_store, &mine, &err), ALLY_EUSER);
+	ck_assert_ok(store_contact_merge(fx_store, &base, &mine, "the form opened", &err), err);
+	ck_assert_ok(store_contact_list(fx_store, pid, &l, &err), err);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.rows[0].email, "jo@acme.test");
+	ck_assert_str_eq(l.rows[0].phone, "+49 30 1234");
+	ck_assert_int_eq(l.rows[0].version, 3);
+	contact_list_finish(&l);
+	str_set(&mine.email, "jo@example.org");
+	ck_assert_int_eq(store_contact_merge(fx_store, &base, &mine, "the form opened", &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg,
+			 "email: changed by someone else to 'jo@acme.test' since the form opened");
+	contact_finish(&base);
+	contact_finish(&mine);
+	contact_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
 START_TEST(test_reviews_and_action_items)
 {
 	struct ally_err err = { 0 };
@@ -463,6 +511,7 @@ static Suite *store_governance_suite(void)
 
 	tcase_add_checked_fixture(tc, governance_setup, fx_teardown);
 	tcase_add_test(tc, test_contact_round_trip);
+	tcase_add_test(tc, test_contact_merge);
 	tcase_add_test(tc, test_reviews_and_action_items);
 	tcase_add_test(tc, test_key_figures);
 	tcase_add_test(tc, test_conflicts);

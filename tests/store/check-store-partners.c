@@ -335,6 +335,150 @@ END_TEST
 
 /* A failed add leaves the caller's struct as it was, stamps and defaults
  * included, so that it can be retried as is. */
+/* The partner form and the editor: what another session changed meanwhile
+ * (a status, another field) is kept, the user's fields are written over
+ * it; only a field both changed is refused, by name, and the same call
+ * again then writes the user's value deliberately. */
+START_TEST(test_merge_keeps_other_sessions_changes)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct partner base, mine, theirs, now;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_partner_get(fx_store, id, &base, &err), err);
+	partner_copy(&mine, &base);
+	ck_assert_ok(partner_set_field(&mine, "region", "EMEA", false, &err), err);
+	/* Meanwhile: a status (no field the form shows, but a new version)
+	 * and the notes. */
+	ck_assert_ok(store_status_add(other, id, HEALTH_AMBER, "slow", D("2026-03-01"), &err),
+		     err);
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.notes, "theirs");
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+	ck_assert_int_eq(store_partner_update(fx_store, &mine, &err), ALLY_EUSER);
+
+	ck_assert_ok(store_begin(fx_store, &err), err);
+	ck_assert_ok(store_partner_merge(fx_store, &base, &mine, "the form opened", &err), err);
+	ck_assert_ok(store_commit(fx_store, &err), err);
+	ck_assert_int_eq(mine.version, theirs.version + 1);
+	ck_assert_str_eq(mine.region, "EMEA");
+	ck_assert_str_eq(mine.notes, "theirs");
+	ck_assert_int_eq(mine.health, HEALTH_AMBER);
+	ck_assert_ok(store_partner_get(fx_store, id, &now, &err), err);
+	ck_assert_str_eq(now.region, "EMEA");
+	ck_assert_str_eq(now.notes, "theirs");
+	ck_assert_str_eq(now.status_note, "slow");
+	ck_assert_int_eq(now.version, mine.version);
+	ck_assert_int_eq(fx_audit_count("partners", "region", "", "EMEA"), 1);
+	ck_assert_int_eq(fx_audit_count("partners", "notes", NULL, NULL), 1);
+	partner_finish(&now);
+	partner_finish(&base);
+	partner_finish(&mine);
+	partner_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
+START_TEST(test_merge_refuses_a_field_both_changed)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct partner base, mine, theirs, now;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_partner_get(fx_store, id, &base, &err), err);
+	partner_copy(&mine, &base);
+	str_set(&mine.region, "EMEA");
+	str_set(&mine.website, "https://acme.example");
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.region, "Nordics");
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+
+	ck_assert_int_eq(store_partner_merge(fx_store, &base, &mine, "the form opened", &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "region: changed by someone else to 'Nordics' since the form opened");
+	/* Nothing written; mine as it was; the base now holds what the
+	 * message named. */
+	ck_assert_int_eq(mine.version, 1);
+	ck_assert_str_eq(mine.region, "EMEA");
+	ck_assert_str_eq(base.region, "Nordics");
+	ck_assert_ptr_null(base.website);
+	ck_assert_ok(store_partner_get(fx_store, id, &now, &err), err);
+	ck_assert_str_eq(now.region, "Nordics");
+	ck_assert_ptr_null(now.website);
+	partner_finish(&now);
+
+	/* Saving again is deliberate: the user's value replaces theirs. */
+	ck_assert_ok(store_partner_merge(fx_store, &base, &mine, "the form opened", &err), err);
+	ck_assert_str_eq(mine.region, "EMEA");
+	ck_assert_str_eq(mine.website, "https://acme.example");
+	ck_assert_int_eq(fx_audit_count("partners", "region", "Nordics", "EMEA"), 1);
+
+	/* Both set the same value: nothing to refuse. */
+	partner_finish(&base);
+	partner_copy(&base, &mine);
+	str_set(&mine.owner, "kim");
+	partner_finish(&theirs);
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.owner, "kim");
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+	ck_assert_ok(store_partner_merge(fx_store, &base, &mine, NULL, &err), err);
+	ck_assert_int_eq(mine.version, theirs.version);
+	ck_assert_str_eq(mine.owner, "kim");
+	partner_finish(&base);
+	partner_finish(&mine);
+	partner_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
+START_TEST(test_merge_names_a_long_text_by_its_first_line)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct partner base, mine, theirs;
+	int64_t id = fx_partner("Acme", PTYPE_CHANNEL);
+
+	ck_assert_ok(store_partner_get(fx_store, id, &base, &err), err);
+	partner_copy(&mine, &base);
+	str_set(&mine.notes, "mine");
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.notes, "Called on Monday\nthen again");
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+	ck_assert_int_eq(store_partner_merge(fx_store, &base, &mine, NULL, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg,
+			 "notes: changed by someone else to 'Called on Monday...' since it was read");
+	partner_finish(&theirs);
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.notes, "A note of more than forty characters, all on one line");
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+	ck_assert_int_eq(store_partner_merge(fx_store, &base, &mine, NULL, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "notes: changed by someone else to 'A note of more than forty "
+				  "characters, al...' since it was read");
+	/* Cleared by the other session. */
+	partner_finish(&theirs);
+	ck_assert_ok(store_partner_get(other, id, &theirs, &err), err);
+	str_set(&theirs.notes, NULL);
+	ck_assert_ok(store_partner_update(other, &theirs, &err), err);
+	partner_finish(&base);
+	partner_copy(&base, &mine);
+	str_set(&base.notes, "before");
+	ck_assert_int_eq(store_partner_merge(fx_store, &base, &mine, NULL, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "notes: changed by someone else to '' since it was read");
+	ck_assert_ptr_null(base.notes);
+	/* Deleted meanwhile. */
+	ck_assert_ok(store_partner_delete(other, id, false, &err), err);
+	ck_assert_int_eq(store_partner_merge(fx_store, &base, &mine, NULL, &err), ALLY_EUSER);
+	ck_assert_str_eq(err.msg, "partner: no partner 1");
+	ck_assert_str_eq(mine.notes, "mine");
+	partner_finish(&base);
+	partner_finish(&mine);
+	partner_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
 START_TEST(test_failed_add_leaves_row)
 {
 	struct ally_err err = { 0 };
@@ -852,6 +996,9 @@ static Suite *store_partners_suite(void)
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_update_audits_each_changed_field);
 	tcase_add_test(tc, test_version_conflict_between_sessions);
+	tcase_add_test(tc, test_merge_keeps_other_sessions_changes);
+	tcase_add_test(tc, test_merge_refuses_a_field_both_changed);
+	tcase_add_test(tc, test_merge_names_a_long_text_by_its_first_line);
 	tcase_add_test(tc, test_failed_add_leaves_row);
 	tcase_add_test(tc, test_failed_update_leaves_row);
 	tcase_add_test(tc, test_delete_refused_with_active_contracts);
