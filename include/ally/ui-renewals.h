@@ -97,6 +97,13 @@ bool renewals_key(struct renewals_state *s, int key);
 /* The selected contract, or NULL when none is listed. */
 const struct renewal *renewals_selected(const struct renewals_state *s);
 
+/* Days left as the Days column shows them in width columns: "-1234",
+ * "35"; in years when the days do not fit ("-27y": a contract lapsed
+ * that long ago), never cut.  out has RENEWALS_DAYS_BUFSZ bytes; returns
+ * out. */
+#define RENEWALS_DAYS_BUFSZ 16
+char *renewals_days_text(int days, size_t width, char out[RENEWALS_DAYS_BUFSZ]);
+
 /* "125K EUR", "1.3M USD", "9500 EUR": an annual value short enough for a
  * column (at most 11 columns), rounded half away from zero; "" for an
  * unknown value (< 0).  out has MONEY_BUFSZ bytes; returns out. */

@@ -236,6 +236,15 @@ bool renewals_key(struct renewals_state *s, int key)
 	return true;
 }
 
+char *renewals_days_text(int days, size_t width, char out[RENEWALS_DAYS_BUFSZ])
+{
+	int n = snprintf(out, RENEWALS_DAYS_BUFSZ, "%d", days);
+
+	if (n > 0 && (size_t)n > width)
+		snprintf(out, RENEWALS_DAYS_BUFSZ, "%dy", days / 365);
+	return out;
+}
+
 /* A count of unit (minor units of 1000, 1M, ...) with one decimal, the
  * decimal dropped when it is 0: "1.3", "125". */
 static void tenths_text(int64_t tenths, char *out, size_t size)

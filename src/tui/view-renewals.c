@@ -70,7 +70,7 @@ struct rn_columns {
 	bool wide;
 };
 
-/* At 80 columns, partner and title get 16 and 18: most names and titles
+/* At 80 columns, partner and title get 15 and 18: most names and titles
  * read whole, and the rest of the screen goes to them as it widens. */
 static void rn_columns(int cols, struct rn_columns *c)
 {
@@ -78,7 +78,7 @@ static void rn_columns(int cols, struct rn_columns *c)
 
 	c->wide = cols >= RN_WIDE;
 	c->end = 10;
-	c->days = c->wide ? 5 : 4;
+	c->days = c->wide ? 6 : 5; /* "-1234": lapsed years ago */
 	c->autor = c->wide ? 4 : 0;
 	c->notice = 10;
 	c->value = c->wide ? 14 : 10;
@@ -165,7 +165,7 @@ static void draw_row(struct tui *t, WINDOW *w, int y, const struct renewal *r, b
 {
 	attr_t sel = selected ? A_REVERSE : 0;
 	attr_t notice = renewal_notice_soon(r) ? tui_attr_pair(t, PAIR_AMBER) | A_BOLD : 0;
-	char end[DATE_BUFSZ], by[DATE_BUFSZ], value[MONEY_BUFSZ + 8];
+	char end[DATE_BUFSZ], by[DATE_BUFSZ], value[MONEY_BUFSZ + 8], days[RENEWALS_DAYS_BUFSZ];
 	int x = 0;
 
 	tui_text(w, y, 0, cols, NULL, sel);
@@ -175,7 +175,8 @@ static void draw_row(struct tui *t, WINDOW *w, int y, const struct renewal *r, b
 	x += c->title + 1;
 	tui_text(w, y, x, c->end, date_format(r->end_date, end), sel);
 	x += c->end + 1;
-	tui_textf(w, y, x, c->days, sel | tui_attr_band(t, r->band), "%*d", c->days, r->days_left);
+	tui_text_right(w, y, x, c->days, renewals_days_text(r->days_left, (size_t)c->days, days),
+		       sel | tui_attr_band(t, r->band));
 	x += c->days + 1;
 	if (c->autor > 0) {
 		tui_text(w, y, x, c->autor, r->auto_renew ? "yes" : "no", sel);

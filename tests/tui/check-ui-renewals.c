@@ -324,6 +324,20 @@ START_TEST(short_money_fits_a_column)
 }
 END_TEST
 
+/* A contract lapsed years ago keeps its sign and size in the column. */
+START_TEST(days_fit_their_column)
+{
+	char out[RENEWALS_DAYS_BUFSZ];
+
+	ck_assert_str_eq(renewals_days_text(35, 5, out), "35");
+	ck_assert_str_eq(renewals_days_text(0, 5, out), "0");
+	ck_assert_str_eq(renewals_days_text(-1234, 5, out), "-1234");
+	ck_assert_str_eq(renewals_days_text(-12345, 6, out), "-12345");
+	ck_assert_str_eq(renewals_days_text(-12345, 5, out), "-33y");
+	ck_assert_str_eq(renewals_days_text(-1234, 4, out), "-3y");
+}
+END_TEST
+
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -338,6 +352,7 @@ int main(void)
 		{ "renewals_set_horizon", the_horizon_lists_what_store_renewals_lists },
 		{ "renewals_set_horizon", a_horizon_change_keeps_the_selected_contract },
 		{ "ui_money_short", short_money_fits_a_column },
+		{ "renewals_days_text", days_fit_their_column },
 	};
 
 	return run_suite(suite_from("ui-renewals", cases, sizeof cases / sizeof cases[0]));
