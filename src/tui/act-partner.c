@@ -13,6 +13,7 @@
 #include "ally/partner.h"
 #include "ally/phase.h"
 #include "ally/store.h"
+#include "ally/text.h"
 #include "ally/ui-form.h"
 #include "ally/util.h"
 
@@ -55,7 +56,70 @@ struct status_ctx {
 	struct tui *t;
 	int64_t id;
 	int health; /* what was saved */
+	/* The status the form was prefilled with; once a save is refused for
+	 * a status recorded meanwhile, that one, so the next save is made
+	 * knowing it. */
+	int base_health;
+	char *base_note;
+	ally_date base_date;
+	char *base_author;
+	bool refused; /* a save was refused so: the status line says what next */
 };
+
+static void status_base(struct status_ctx *c, const struct partner *p)
+{
+	c->base_health = p->health;
+	str_set(&c->base_note, p->status_note);
+	c->base_date = p->status_date;
+	str_set(&c->base_author, p->status_author);
+}
+
+/* A text as a message quotes it: cut to 40 columns. */
+static char *cut(const char *s)
+{
+	char *fit = text_fit(s, 40, 0, 0), *out;
+
+	if (strcmp(fit, s) == 0)
+		return fit;
+	out = xasprintf("%s...", fit);
+	free(fit);
+	return out;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Inside the save's transaction: is the partner's status still the one
+ * the form was opened on?  A status another session recorded meanwhile
+ * is reported, not written over; the base becomes that status, so a
+ * second save writes this one over it deliberately. */
+static int status_unchanged(struct status_ctx *c, bool *moved, struct ally_err *err)
+{
+	struct partner now;
+	int rc = store_partner_get(c->t->store, c->id, &now, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	if (now.health != c->base_health || !same_text(now.status_note, c->base_note) ||
+	    now.status_date != c->base_date || !same_text(now.status_author, c->base_author)) {
+		const char *h = enum_name(health_names, now.health);
+		char *note = now.status_note != NULL && now.status_note[0] != '\0'
+				     ? cut(now.status_note)
+				     : NULL;
+
+		rc = ally_err_set(err, ALLY_EUSER, "status",
+				  "changed by someone else to %s%s%s%s since the form opened",
+				  h != NULL ? h : "none", note != NULL ? " ('" : "",
+				  note != NULL ? note : "", note != NULL ? "')" : "");
+		free(note);
+		status_base(c, &now);
+		*moved = true;
+	}
+	partner_finish(&now);
+	return rc;
+}
 
 static int status_check(void *ctx, const char *name, const char *value, struct ally_err *err)
 {
@@ -70,22 +134,30 @@ static int status_save(void *ctx, struct uform *f, struct ally_err *err)
 	struct status_ctx *c = ctx;
 	const char *note = uform_value(f, 1);
 	int h = enum_parse_field(health_names, uform_value(f, 0), "health", err), rc;
+	bool moved = false;
 
 	if (h < 0)
 		return ALLY_EUSER;
 	rc = store_begin(c->t->store, err);
-	if (rc == ALLY_OK)
-		rc = store_status_add(c->t->store, c->id, h, note[0] != '\0' ? note : NULL,
-				      c->t->today, err);
-	rc = tx_finish(c->t, rc, err);
+	if (rc == ALLY_OK) {
+		rc = status_unchanged(c, &moved, err);
+		if (rc == ALLY_OK)
+			rc = store_status_add(c->t->store, c->id, h,
+					      note[0] != '\0' ? note : NULL, c->t->today, err);
+		rc = tx_finish(c->t, rc, err);
+	}
 	if (rc == ALLY_OK)
 		c->health = h;
+	if (moved) {
+		c->refused = true;
+		tui_msg(c->t, "Ctrl-S again records yours over it; Esc keeps theirs");
+	}
 	return rc;
 }
 
 bool tui_act_status(struct tui *t, int64_t partner_id)
 {
-	struct status_ctx c = { t, partner_id, -1 };
+	struct status_ctx c = { t, partner_id, -1, -1, NULL, DATE_NONE, NULL, false };
 	struct partner p;
 	struct uform *f;
 	char *title;
@@ -97,12 +169,17 @@ bool tui_act_status(struct tui *t, int64_t partner_id)
 	/* Never set: no guess; the form asks for one. */
 	uform_prefill(f, 0, enum_name(health_names, p.health));
 	uform_prefill(f, 1, p.status_note);
+	status_base(&c, &p);
 	title = xasprintf("Status of %s", p.name);
 	saved = tui_form(t, title, f, status_save, &c);
 	if (saved) {
 		tui_changed(t);
 		tui_msg(t, "%s: status %s", p.name, health_names[c.health]);
+	} else if (c.refused) {
+		tui_msg(t, "%s: status not changed; the other one stays", p.name);
 	}
+	free(c.base_note);
+	free(c.base_author);
 	free(title);
 	uform_free(f);
 	partner_finish(&p);
