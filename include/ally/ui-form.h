@@ -1,5 +1,5 @@
 /* ui-form.h: the state of a form, with no terminal: its fields, what was
- * typed, which field is current, the error beside each field, and whether
+ * typed, which field is current, the error under each field, and whether
  * anything changed.  src/tui/form.c shows it with the ncurses form
  * library; Check tests drive it directly.
  *
@@ -39,7 +39,7 @@ struct ufield_spec {
 /* Checks one value of field name; fills err (naming the field) when it is
  * refused, and returns its status (ALLY_OK: accepted).  ctx is the
  * form's.  The message is what the core says ("end_date: '2026-02-30' is
- * not a real date (YYYY-MM-DD)"); the form shows it beside the field
+ * not a real date (YYYY-MM-DD)"); the form shows it under the field
  * without the leading "end_date: ". */
 typedef int (*ufield_check_fn)(void *ctx, const char *name, const char *value,
 			       struct ally_err *err);
@@ -81,14 +81,14 @@ bool uform_check_all(struct uform *f);
 
 /* The reason field i was refused (without the field's name), or NULL. */
 const char *uform_error(const struct uform *f, size_t i);
-/* Put an error beside the field it names (a save refused by the store:
+/* Put an error under the field it names (a save refused by the store:
  * "name: a partner named 'X' already exists").  With no such field, or
  * field NULL, it becomes the form's own error.  The current field moves
  * to the field at fault. */
 void uform_set_error(struct uform *f, const char *field, const char *msg);
 /* The same for a whole "field: reason" message, as the core and store
  * write them (struct ally_err's msg): when the part before the first
- * ": " names a field of the form, the reason goes beside it; otherwise
+ * ": " names a field of the form, the reason goes under it; otherwise
  * the whole message is the form's error. */
 void uform_set_error_msg(struct uform *f, const char *msg);
 /* The form's own error (not about one of its fields), or NULL. */

@@ -19,7 +19,7 @@ struct uform {
 	void *ctx;                       /* for check */
 	char **value;                    /* what is typed now; never NULL */
 	char **initial;                  /* the prefill; never NULL */
-	char **error;                    /* the reason beside each, or NULL */
+	char **error;                    /* the reason under each, or NULL */
 	char *form_error;                /* not about one field, or NULL */
 	size_t cur;                      /* the current field */
 	size_t typed_on;                 /* the choice typed into, or NO_FIELD */
@@ -106,7 +106,7 @@ size_t uform_current(const struct uform *f)
 }
 
 /* The reason alone: a message that starts with this field's name and
- * ": " loses that prefix, since the reason shows beside the field. */
+ * ": " loses that prefix, since the reason shows under the field. */
 static void field_error(struct uform *f, size_t i, const char *msg)
 {
 	size_t len = strlen(f->specs[i].name);

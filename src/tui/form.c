@@ -33,24 +33,24 @@
 /* Keys closer together than this (5 ticks: a second) are typed ahead, not
  * answers to what the screen shows (uform_choice_key). */
 #define TYPE_AHEAD_TICKS 5
-#define FORM_MAX_W 90 /* wider forms are harder to read, not easier */
-#define REASON_LINES 2 /* a reason longer than this is cut */
-#define KEY_ROWS 3     /* the lines of keys under the form's own error */
+#define FORM_MAX_W       90 /* wider forms are harder to read, not easier */
+#define REASON_LINES     2  /* a reason longer than this is cut */
+#define KEY_ROWS         3  /* the lines of keys under the form's own error */
 
 /* The keys, on three lines under the form: moving, the whole form, the
  * current field (each fits 74 columns, the inside of a form at 80). */
-#define HINT_MOVE "Tab/Down next  Shift-Tab/Up previous  Enter next (saves on the last)"
-#define HINT_FORM "Ctrl-S/F2 save  Esc/Ctrl-C cancel"
-#define HINT_PAGES "  PgDn/PgUp page"
-#define HINT_TEXT "Ctrl-A/E start/end  Ctrl-U/K erase to start/end  Ctrl-W erase word"
-#define HINT_CHOICE "Space/Enter list  Left/Right change"
+#define HINT_MOVE        "Tab/Down next  Shift-Tab/Up previous  Enter next (saves on the last)"
+#define HINT_FORM        "Ctrl-S/F2 save  Esc/Ctrl-C cancel"
+#define HINT_PAGES       "  PgDn/PgUp page"
+#define HINT_TEXT        "Ctrl-A/E start/end  Ctrl-U/K erase to start/end  Ctrl-W erase word"
+#define HINT_CHOICE      "Space/Enter list  Left/Right change"
 #define HINT_CHOICE_LAST "Space list  Left/Right change"
 
 /* Where one field of the model goes on the form. */
 struct slot {
 	int page;
-	int row;      /* in the page */
-	int input_w;  /* columns of the input */
+	int row;       /* in the page */
+	int input_w;   /* columns of the input */
 	int err_lines; /* the reason's rows (0: none), from err_row on */
 	int err_row;
 	int err_x;
@@ -64,18 +64,18 @@ struct form_box {
 	size_t n;
 	struct slot *slot; /* n */
 	int pages;
-	int page_rows;     /* rows of the tallest page */
-	int label_w;       /* the label column, "> " mark included */
-	int inner_w;       /* inside the box and its margins */
-	bool fits;         /* the screen has room for the form */
-	int footer_rows;   /* the form's own error (a blank line if none), the keys */
-	bool cancelling;   /* Esc while hidden: ask when the form shows again */
+	int page_rows;              /* rows of the tallest page */
+	int label_w;                /* the label column, "> " mark included */
+	int inner_w;                /* inside the box and its margins */
+	bool fits;                  /* the screen has room for the form */
+	int footer_rows;            /* the form's own error (a blank line if none), the keys */
+	bool cancelling;            /* Esc while hidden: ask when the form shows again */
 	int built_rows, built_cols; /* the screen it was laid out for */
-	int win_h, win_w;  /* the window as made: the terminal shrinking below
-			    * it while a list was up cut it (see cut) */
-	FIELD **fields;    /* all of them, NULL-terminated, page by page */
-	FIELD **input;     /* n: the input of each */
-	FIELD **label;     /* n */
+	int win_h, win_w;           /* the window as made: the terminal shrinking below
+	                             * it while a list was up cut it (see stale) */
+	FIELD **fields;             /* all of them, NULL-terminated, page by page */
+	FIELD **input;              /* n: the input of each */
+	FIELD **label;              /* n */
 	FORM *form;
 	WINDOW *win, *sub;
 	struct ui_line line; /* the current text input, as typed */
