@@ -5,6 +5,7 @@
  * transaction, so it lands in the audit log like `ally partner set`. */
 #include "tui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -460,40 +461,54 @@ static const char *text_label(const char *field)
 bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field)
 {
 	struct ally_err err;
-	struct partner p;
-	char *text = NULL, *before;
+	struct partner base, p;
+	char *text = NULL, *path = NULL, *before;
 	bool saved = false;
 	int rc;
 
 	field = pick_text(t, field);
-	if (field == NULL || !read_partner(t, partner_id, &p))
+	if (field == NULL || !read_partner(t, partner_id, &base))
 		return false;
 	ally_err_clear(&err);
-	before = xstrdup(*text_slot(&p, field) != NULL ? *text_slot(&p, field) : "");
-	rc = tui_edit_text(t, before, &text, &err);
-	if (rc == ALLY_OK) {
-		if (strcmp(text, before) == 0) {
-			tui_msg(t, "%s: %s not changed", p.name, text_label(field));
-			goto out;
-		}
-		/* The version read before editing guards the save: a change made
-		 * meanwhile by another session is refused, not overwritten. */
-		rc = partner_set_field(&p, field, text, false, &err);
+	partner_copy(&p, &base);
+	before = xstrdup(*text_slot(&base, field) != NULL ? *text_slot(&base, field) : "");
+	rc = tui_edit_text(t, before, &text, &path, &err);
+	if (rc != ALLY_OK) {
+		tui_error(t, &err); /* it names the file when it kept one */
+		goto out;
 	}
+	if (strcmp(text, before) == 0) {
+		tui_msg(t, "%s: %s not changed", p.name, text_label(field));
+		tui_edit_remove(path);
+		goto out;
+	}
+	/* Onto the partner as it is now: only this text is written, and
+	 * refused when another session changed this very text meanwhile. */
+	rc = partner_set_field(&p, field, text, false, &err);
 	if (rc == ALLY_OK)
 		rc = store_begin(t->store, &err);
 	if (rc == ALLY_OK)
-		rc = tx_finish(t, store_partner_update(t->store, &p, &err), &err);
+		rc = tx_finish(t, store_partner_merge(t->store, &base, &p, "the editor opened", &err),
+			       &err);
 	if (rc == ALLY_OK) {
 		saved = true;
+		tui_edit_remove(path);
 		tui_changed(t);
 		tui_msg(t, "%s: %s saved", p.name, text_label(field));
 	} else {
+		/* Whatever went wrong, what was written in the editor stays. */
+		char msg[sizeof err.msg];
+
+		snprintf(msg, sizeof msg, "%s", err.msg);
+		ally_err_set(&err, (enum ally_status)rc, NULL, "Not saved; your text is in %s: %s",
+			     path, msg);
 		tui_error(t, &err);
+		free(path);
 	}
 out:
 	free(before);
 	free(text);
+	partner_finish(&base);
 	partner_finish(&p);
 	return saved;
 }

@@ -5,7 +5,9 @@
  * nobody can guess); $VISUAL, else $EDITOR, else vi runs on it without a
  * shell, the variable split on blanks, so no quoting or expansion ever
  * happens; the terminal is handed over with endwin and taken back after.
- * Nothing is written to the database here: the caller saves the result. */
+ * Nothing is written to the database here: the caller saves the result,
+ * and removes the file only once it is saved, so that text written in the
+ * editor is never lost: a save that fails leaves it there, and says so. */
 #include "tui.h"
 
 #include <errno.h>
@@ -250,14 +252,46 @@ static int run_editor(struct tui *t, char **argv, struct ally_err *err)
 	return rc;
 }
 
-int tui_edit_text(struct tui *t, const char *initial, char **out, struct ally_err *err)
+/* The file's text as edited: the final newline the file was written
+ * with (or an editor added) goes again when initial had none, exactly
+ * one, so a text that had no final newline does not gain one just by
+ * being opened. */
+static void strip_eol(const char *initial, char *text)
+{
+	size_t ilen = strlen(initial), len = strlen(text);
+
+	if ((ilen == 0 || initial[ilen - 1] != '\n') && len > 0 && text[len - 1] == '\n')
+		text[len - 1] = '\0';
+}
+
+/* After the editor failed: the file stays when it holds text that is not
+ * initial (or cannot be read back), and err says where first, so that a
+ * status line too narrow for the reason still shows it. */
+static void keep_on_failure(const char *path, const char *initial, struct ally_err *err)
+{
+	char *text = read_back(path, NULL);
+	char msg[sizeof err->msg];
+
+	if (text != NULL)
+		strip_eol(initial, text);
+	if (text != NULL && strcmp(text, initial) == 0) {
+		unlink(path);
+	} else {
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		ally_err_set(err, err->status, NULL, "Not saved; your text is in %s: %s", path, msg);
+	}
+	free(text);
+}
+
+int tui_edit_text(struct tui *t, const char *initial, char **out, char **path_out,
+		  struct ally_err *err)
 {
 	char *path, *text = NULL;
 	char **argv;
-	size_t ilen, len;
 	int rc;
 
 	*out = NULL;
+	*path_out = NULL;
 	if (initial == NULL)
 		initial = "";
 	path = temp_file(initial, err);
@@ -269,18 +303,22 @@ int tui_edit_text(struct tui *t, const char *initial, char **out, struct ally_er
 		text = read_back(path, err);
 		rc = text != NULL ? ALLY_OK : ALLY_EUSER;
 	}
-	unlink(path);
 	free(argv[0]);
 	free(argv);
-	free(path);
-	if (rc != ALLY_OK)
+	if (rc != ALLY_OK) {
+		keep_on_failure(path, initial, err);
+		free(path);
 		return rc;
-	/* Editors end the last line; a text that had no final newline must
-	 * not gain one just by being opened. */
-	ilen = strlen(initial);
-	len = strlen(text);
-	if ((ilen == 0 || initial[ilen - 1] != '\n') && len > 0 && text[len - 1] == '\n')
-		text[len - 1] = '\0';
+	}
+	strip_eol(initial, text);
 	*out = text;
+	*path_out = path;
 	return ALLY_OK;
+}
+
+void tui_edit_remove(char *path)
+{
+	if (path != NULL)
+		unlink(path);
+	free(path);
 }

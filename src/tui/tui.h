@@ -183,10 +183,17 @@ void tui_frame(struct tui *t, WINDOW *w, const char *title);
 /* ---- editor.c: long text in $VISUAL / $EDITOR ---- */
 
 /* Edit text in $VISUAL, else $EDITOR, else vi, run without a shell (the
- * variable is split on blanks), on a private temporary file; the screen
- * is restored afterwards.  Returns ALLY_OK with *out (the caller frees)
- * the edited text, or fills err (the editor failed or exited non-zero). */
-int tui_edit_text(struct tui *t, const char *initial, char **out, struct ally_err *err);
+ * variable is split on blanks), on a private temporary file (0600); the
+ * screen is restored afterwards.  Returns ALLY_OK with *out the edited
+ * text and *path the file that still holds it (the caller frees both, and
+ * once the text is saved removes the file with tui_edit_remove; a save
+ * that fails leaves it for the user, and says where).  Otherwise fills err
+ * (the editor failed or exited non-zero): a file that holds an edited text
+ * is then kept, and err names it. */
+int tui_edit_text(struct tui *t, const char *initial, char **out, char **path,
+		  struct ally_err *err);
+/* Delete the file tui_edit_text left, and free path (NULL: nothing). */
+void tui_edit_remove(char *path);
 
 /* ---- form.c: forms of the ncurses form library over struct uform ---- */
 
