@@ -97,6 +97,20 @@ bool renewals_key(struct renewals_state *s, int key);
 /* The selected contract, or NULL when none is listed. */
 const struct renewal *renewals_selected(const struct renewals_state *s);
 
+/* The Notice by column: the deadline ("2026-12-01"); once it has passed,
+ * marked in words, as a date that cannot be acted on any more: wide
+ * "2026-10-28 passed" (RENEWALS_NOTICE_WIDE columns), else "10-28 past"
+ * (10 columns) or, more than RENEWALS_NOTICE_NEAR days ago, "passed";
+ * for a contract that does not renew by itself, "no auto" when not wide
+ * (the wide table has an Auto column) and "" when wide.  out has
+ * RENEWALS_NOTICE_BUFSZ bytes; returns out. */
+#define RENEWALS_NOTICE_BUFSZ 32
+#define RENEWALS_NOTICE_WIDE 17
+#define RENEWALS_NOTICE_NEAR 300
+char *renewals_notice_text(const struct renewal *r, bool wide, char out[RENEWALS_NOTICE_BUFSZ]);
+/* Has the notice deadline of an auto-renewing contract passed? */
+bool renewals_notice_passed(const struct renewal *r);
+
 /* Days left as the Days column shows them in width columns: "-1234",
  * "35"; in years when the days do not fit ("-27y": a contract lapsed
  * that long ago), never cut.  out has RENEWALS_DAYS_BUFSZ bytes; returns

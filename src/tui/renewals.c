@@ -236,6 +236,35 @@ bool renewals_key(struct renewals_state *s, int key)
 	return true;
 }
 
+bool renewals_notice_passed(const struct renewal *r)
+{
+	return r->auto_renew && r->notice_deadline != DATE_NONE && r->days_to_notice < 0;
+}
+
+char *renewals_notice_text(const struct renewal *r, bool wide, char out[RENEWALS_NOTICE_BUFSZ])
+{
+	char date[DATE_BUFSZ];
+	int y, m, d;
+
+	if (!r->auto_renew || r->notice_deadline == DATE_NONE) {
+		snprintf(out, RENEWALS_NOTICE_BUFSZ, "%s", wide ? "" : "no auto");
+		return out;
+	}
+	date_format(r->notice_deadline, date);
+	if (!renewals_notice_passed(r)) {
+		snprintf(out, RENEWALS_NOTICE_BUFSZ, "%s", date);
+	} else if (wide) {
+		snprintf(out, RENEWALS_NOTICE_BUFSZ, "%s passed", date);
+	} else if (r->days_to_notice > -RENEWALS_NOTICE_NEAR) {
+		/* Within the year gone by: the month and day tell which. */
+		date_to_ymd(r->notice_deadline, &y, &m, &d);
+		snprintf(out, RENEWALS_NOTICE_BUFSZ, "%02d-%02d past", m, d);
+	} else {
+		snprintf(out, RENEWALS_NOTICE_BUFSZ, "passed");
+	}
+	return out;
+}
+
 char *renewals_days_text(int days, size_t width, char out[RENEWALS_DAYS_BUFSZ])
 {
 	int n = snprintf(out, RENEWALS_DAYS_BUFSZ, "%d", days);

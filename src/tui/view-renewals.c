@@ -80,7 +80,7 @@ static void rn_columns(int cols, struct rn_columns *c)
 	c->end = 10;
 	c->days = c->wide ? 6 : 5; /* "-1234": lapsed years ago */
 	c->autor = c->wide ? 4 : 0;
-	c->notice = 10;
+	c->notice = c->wide ? RENEWALS_NOTICE_WIDE : 10;
 	c->value = c->wide ? 14 : 10;
 	c->phase = c->wide ? 12 : 6;
 	fixed = c->end + c->days + c->autor + c->notice + c->value + c->phase;
@@ -165,7 +165,8 @@ static void draw_row(struct tui *t, WINDOW *w, int y, const struct renewal *r, b
 {
 	attr_t sel = selected ? A_REVERSE : 0;
 	attr_t notice = renewal_notice_soon(r) ? tui_attr_pair(t, PAIR_AMBER) | A_BOLD : 0;
-	char end[DATE_BUFSZ], by[DATE_BUFSZ], value[MONEY_BUFSZ + 8], days[RENEWALS_DAYS_BUFSZ];
+	char end[DATE_BUFSZ], by[RENEWALS_NOTICE_BUFSZ], value[MONEY_BUFSZ + 8];
+	char days[RENEWALS_DAYS_BUFSZ];
 	int x = 0;
 
 	tui_text(w, y, 0, cols, NULL, sel);
@@ -182,10 +183,7 @@ static void draw_row(struct tui *t, WINDOW *w, int y, const struct renewal *r, b
 		tui_text(w, y, x, c->autor, r->auto_renew ? "yes" : "no", sel);
 		x += c->autor + 1;
 	}
-	if (!r->auto_renew && c->autor == 0)
-		tui_text(w, y, x, c->notice, "no auto", sel);
-	else
-		tui_text(w, y, x, c->notice, date_format(r->notice_deadline, by), sel | notice);
+	tui_text(w, y, x, c->notice, renewals_notice_text(r, c->autor > 0, by), sel | notice);
 	x += c->notice + 1;
 	value_text(r, c->wide, value);
 	tui_text_right(w, y, x, c->value, value, sel);
@@ -314,7 +312,9 @@ static const struct keyhelp rn_help[] = {
 	{ "Notice soon", "ends later, but the notice deadline is 0-30 days ahead" },
 	{ "Later", "ends after 90 days (a longer horizon, or a later notice deadline)" },
 	{ "Notice by", "end date less the notice days: the last day to stop an auto-renewal;" },
-	{ "", "\"no auto\" (or Auto: no) when the contract does not renew by itself" },
+	{ "", "\"no auto\" (or Auto: no) when the contract does not renew by itself;" },
+	{ "", "\"passed\" (\"10-28 past\" at 80 columns) once that day is behind:" },
+	{ "", "too late to give notice" },
 	{ "Value/yr", "annual value (K thousands, M millions) in the contract's currency" },
 	{ NULL, NULL },
 };

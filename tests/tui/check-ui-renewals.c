@@ -324,6 +324,43 @@ START_TEST(short_money_fits_a_column)
 }
 END_TEST
 
+/* A notice deadline behind today reads as passed, with or without
+ * colour; one ahead (or today) as its date. */
+START_TEST(a_passed_notice_deadline_says_so)
+{
+	struct rows rs = { { NULL, 0 }, 0 };
+	char out[RENEWALS_NOTICE_BUFSZ];
+	const struct renewal *r;
+
+	add(&rs, 1, "Société", 35, true, 60);  /* notice 25 days ago */
+	add(&rs, 2, "Fjord", 100, true, 90);   /* notice in 10 days */
+	add(&rs, 3, "Today", 60, true, 60);    /* notice today */
+	add(&rs, 4, "Old", -1241, true, 30);   /* lapsed years ago */
+	add(&rs, 5, "Manual", 20, false, 60);  /* no auto-renew */
+	r = &rs.l.rows[0];
+	ck_assert(renewals_notice_passed(r));
+	ck_assert_str_eq(renewals_notice_text(r, true, out), "2026-05-07 passed");
+	ck_assert_str_eq(renewals_notice_text(r, false, out), "05-07 past");
+	ck_assert_uint_le(strlen(out), 10);
+	r = &rs.l.rows[1];
+	ck_assert(!renewals_notice_passed(r));
+	ck_assert_str_eq(renewals_notice_text(r, false, out), "2026-06-11");
+	ck_assert_str_eq(renewals_notice_text(r, true, out), "2026-06-11");
+	r = &rs.l.rows[2];
+	ck_assert(!renewals_notice_passed(r));
+	ck_assert_str_eq(renewals_notice_text(r, false, out), "2026-06-01");
+	r = &rs.l.rows[3];
+	ck_assert(renewals_notice_passed(r));
+	ck_assert_str_eq(renewals_notice_text(r, false, out), "passed");
+	ck_assert_uint_le(strlen(renewals_notice_text(r, true, out)), RENEWALS_NOTICE_WIDE);
+	r = &rs.l.rows[4];
+	ck_assert(!renewals_notice_passed(r));
+	ck_assert_str_eq(renewals_notice_text(r, false, out), "no auto");
+	ck_assert_str_eq(renewals_notice_text(r, true, out), "");
+	renewal_list_finish(&rs.l);
+}
+END_TEST
+
 /* A contract lapsed years ago keeps its sign and size in the column. */
 START_TEST(days_fit_their_column)
 {
@@ -353,6 +390,7 @@ int main(void)
 		{ "renewals_set_horizon", a_horizon_change_keeps_the_selected_contract },
 		{ "ui_money_short", short_money_fits_a_column },
 		{ "renewals_days_text", days_fit_their_column },
+		{ "renewals_notice_text", a_passed_notice_deadline_says_so },
 	};
 
 	return run_suite(suite_from("ui-renewals", cases, sizeof cases / sizeof cases[0]));
