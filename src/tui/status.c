@@ -216,5 +216,5 @@ void tui_draw_too_small(struct tui *t)
 		len = snprintf(msg, sizeof msg, "too small: %dx%d", TUI_MIN_COLS, TUI_MIN_ROWS);
 	mvaddnstr(t->rows / 2, len < t->cols ? (t->cols - len) / 2 : 0, msg, t->cols);
 	if (t->rows > 2)
-		mvaddnstr(t->rows / 2 + 1, 0, "Enlarge the window, or press q to quit.", t->cols);
+		mvaddnstr(t->rows / 2 + 1, 0, "Enlarge the window; q quits (in a form: cancels it).", t->cols);
 }
