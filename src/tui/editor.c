@@ -70,11 +70,15 @@ static int write_all(int fd, const char *s, size_t len)
 	return 0;
 }
 
-/* The private file, holding initial; its path (the caller frees) or NULL
- * with err filled. */
+/* The private file, holding initial with a final newline (a text file's
+ * last line ends in one: vi shows [noeol] otherwise, and an editor that
+ * appends would append to the last line); its path (the caller frees) or
+ * NULL with err filled. */
 static char *temp_file(const char *initial, struct ally_err *err)
 {
 	const char *dir = getenv("TMPDIR");
+	size_t len = strlen(initial);
+	bool eol = len > 0 && initial[len - 1] != '\n';
 	char *path;
 	int fd, saved;
 
@@ -88,7 +92,8 @@ static char *temp_file(const char *initial, struct ally_err *err)
 		free(path);
 		return NULL;
 	}
-	if (write_all(fd, initial, strlen(initial)) == 0 && close(fd) == 0)
+	if (write_all(fd, initial, len) == 0 && (!eol || write_all(fd, "\n", 1) == 0) &&
+	    close(fd) == 0)
 		return path;
 	saved = errno;
 	close(fd);

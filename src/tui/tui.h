@@ -183,7 +183,8 @@ void tui_frame(struct tui *t, WINDOW *w, const char *title);
 /* ---- editor.c: long text in $VISUAL / $EDITOR ---- */
 
 /* Edit text in $VISUAL, else $EDITOR, else vi, run without a shell (the
- * variable is split on blanks), on a private temporary file (0600); the
+ * variable is split on blanks), on a private temporary file (0600; the
+ * text with a final newline, which goes again when initial had none); the
  * screen is restored afterwards.  Returns ALLY_OK with *out the edited
  * text and *path the file that still holds it (the caller frees both, and
  * once the text is saved removes the file with tui_edit_remove; a save
