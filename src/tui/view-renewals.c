@@ -285,7 +285,7 @@ static enum ui_result rn_key(struct tui *t, void *st, int key)
 		return UI_HANDLED;
 	switch (key) {
 	case '+':
-	case '=':
+	case '=': /* '+' without Shift on most keyboards */
 		horizon_key(t, s, RENEWALS_HORIZON_STEP);
 		return UI_HANDLED;
 	case '-':
@@ -302,7 +302,8 @@ static const struct keyhelp rn_help[] = {
 	{ "e", "edit the selected contract" },
 	{ "h", "update its partner's status: health and a note" },
 	{ ">", "advance its partner's phase" },
-	{ "+ -", "look 30 days further / nearer ahead (30 to 360 days)" },
+	{ "+ = -", "look 30 days further / nearer ahead (30 to 360 days); = is +" },
+	{ "", "without Shift" },
 	{ "", "" },
 	{ "Listed", "active contracts ending within the horizon, or whose auto-renew" },
 	{ "", "notice deadline falls within it; lapsed ones always; by action date" },
