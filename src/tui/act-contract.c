@@ -34,15 +34,21 @@ static char *renew_question(const struct tui *t, const struct contract *c, ally_
 
 /* Is the contract still as it was when the question was asked (read)?
  * Inside the renewal's transaction, so that two people who each said yes
- * once never renew it twice; a change made meanwhile is reported. */
+ * once never renew it twice; a change made meanwhile is reported, with
+ * the new end when it moved (a renewal: the term asked about is gone). */
 static int renew_unchanged(struct tui *t, const struct contract *read, struct ally_err *err)
 {
 	struct contract now;
+	char day[DATE_BUFSZ];
 	int rc;
 
 	contract_init(&now);
 	rc = store_contract_get(t->store, read->id, &now, err);
-	if (rc == ALLY_OK && now.version != read->version)
+	if (rc == ALLY_OK && now.version != read->version && now.end_date != read->end_date)
+		rc = ally_err_set(err, ALLY_EUSER, "contract",
+				  "changed by someone else meanwhile (now ends %s); not renewed",
+				  date_format(now.end_date, day));
+	else if (rc == ALLY_OK && now.version != read->version)
 		rc = ally_err_set(err, ALLY_EUSER, "contract",
 				  "changed by someone else meanwhile; not renewed");
 	contract_finish(&now);
