@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../../src/store/store-private.h"
+#include "ally/text.h"
 #include "ally/util.h"
 #include "fixture.h"
 
@@ -222,6 +224,32 @@ START_TEST(test_filter_unicode_case)
 }
 END_TEST
 
+/* ally_fold in SQL is text_fold, on its short way for ASCII too. */
+START_TEST(test_sql_fold_is_text_fold)
+{
+	static const char *const texts[] = {
+		"Fjord", "  MIXED Case\t\n", "\v\f", "", "plain", "Müller", " ΕΛΛΗΝΙΚΉ ",
+		"\xc2\xa0Åsa\xe3\x80\x80", "bad \xff BYTE", "A_B%C", "\x7f DEL",
+	};
+	sqlite3_stmt *st;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(fx_store->db, "SELECT ally_fold(?1), ally_fold(NULL)",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *want = text_fold(texts[i]);
+
+		sqlite3_bind_text(st, 1, texts[i], -1, SQLITE_STATIC);
+		ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+		ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), want);
+		ck_assert_int_eq(sqlite3_column_type(st, 1), SQLITE_NULL);
+		sqlite3_reset(st);
+		free(want);
+	}
+	sqlite3_finalize(st);
+}
+END_TEST
+
 /* Each page is a range of the primary key, already in order, whether it
  * reads down or up, with or without text. */
 START_TEST(test_page_plan)
@@ -354,6 +382,7 @@ static Suite *store_audit_suite(void)
 		{ "store_audit_page", test_page_walks_the_log },
 		{ "store_audit_page", test_page_filter },
 		{ "store_audit_page", test_filter_unicode_case },
+		{ "store_audit_page", test_sql_fold_is_text_fold },
 		{ "store_audit_page", test_page_plan },
 		{ "store_audit_count", test_count },
 		{ "store_audit_count", test_count_plan },
