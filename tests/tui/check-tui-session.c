@@ -225,6 +225,32 @@ START_TEST(vt100_without_colour_works_at_80x24)
 }
 END_TEST
 
+/* vt100's terminfo names no Shift-Tab, PgDn or End, but terminals send
+ * them anyway: they must act as those keys, not as Esc ("back") followed
+ * by stray characters. */
+START_TEST(vt100_keys_its_terminfo_lacks_still_work)
+{
+	const char *env[] = { "TERM=vt100", "NO_COLOR=1", NULL };
+
+	tui_demo();
+	V = tui_open_at(24, 80, env, "[1 Portfolio]");
+	KEY(V, K_ENTER);
+	SEE(V, "[Overview]");
+	KEY(V, K_TAB);
+	SEE(V, "[Score]");
+	KEY(V, K_BTAB);
+	SEE(V, "[Overview]");
+	KEY(V, K_PGDN);
+	KEY(V, "\x1b[4~"); /* End, as VT220-style keypads send it */
+	KEY(V, K_TAB);
+	SEE(V, "[Score]");
+	GONE(V, "[1 Portfolio]");
+	KEY(V, "q");
+	SEE(V, "[1 Portfolio]");
+	tui_quit(V);
+}
+END_TEST
+
 /* A name and texts holding escape sequences, written by another program
  * (the command line refuses them): the interface shows markers and the
  * sequences never reach the terminal. */
@@ -296,6 +322,7 @@ int main(void)
 	tcase_add_test(live, another_sessions_change_shows_in_an_open_detail);
 	suite_add_tcase(s, live);
 	tcase_add_test(term, vt100_without_colour_works_at_80x24);
+	tcase_add_test(term, vt100_keys_its_terminfo_lacks_still_work);
 	tcase_add_test(term, escape_sequences_in_stored_text_show_as_markers);
 	tcase_add_test(term, wide_and_accented_names_show_whole);
 	suite_add_tcase(s, term);
