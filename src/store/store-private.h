@@ -232,7 +232,9 @@ typedef int (*versioned_set_fn)(void *row, const char *field, const char *value,
  * ALLY_EUSER "FIELD: changed by someone else to 'VALUE' since SINCE"
  * (since NULL: "it was read"), and base takes the stored value of that
  * field (only), so that the same merge again writes row's value over the
- * one the message named.  Once committed, row is the stored row with the
+ * one the message named.  Likewise a field row did not change that
+ * another session did and that setting row's fields would change again
+ * (a contract's model cleared clears its parameters).  Once committed, row is the stored row with the
  * merge written (its ops->finish'ed old contents replaced); on failure
  * row is as it was. */
 int store_versioned_merge(struct store *s, const struct versioned_ops *ops, versioned_set_fn set,

@@ -232,31 +232,52 @@ static char *conflict_value(const char *v)
 	return out;
 }
 
+/* Field i refused: cur has it as cur_v[i] since base was read. */
+static int merge_refuse(const struct versioned_ops *ops, int i, char **cur_v, const char *since,
+			int *bad, struct ally_err *err)
+{
+	char *v = conflict_value(cur_v[i]);
+	int rc = ally_err_set(err, ALLY_EUSER, ops->fields[i],
+			      "changed by someone else to '%s' since %s", v,
+			      since != NULL ? since : "it was read");
+
+	*bad = i;
+	free(v);
+	return rc;
+}
+
 /* Onto cur (the stored row), the fields row changed from base; the first
  * one cur has also changed since base, to another value, is refused
- * (*bad: its index). */
+ * (*bad: its index).  So is a field row left alone that another session
+ * changed and that setting row's fields changed again (clearing a
+ * contract's model clears its parameters): the user never saw that
+ * value. */
 static int merge_fields(const struct versioned_ops *ops, versioned_set_fn set, char **base_v,
 			char **row_v, char **cur_v, void *cur, const char *since, int *bad,
 			struct ally_err *err)
 {
+	char **merged_v;
 	int rc = ALLY_OK;
 
 	for (int i = 0; i < ops->nfields && rc == ALLY_OK; i++) {
 		if (values_changed(&row_v[i], &base_v[i], 1) == 0)
 			continue;
 		if (values_changed(&cur_v[i], &base_v[i], 1) != 0 &&
-		    values_changed(&cur_v[i], &row_v[i], 1) != 0) {
-			char *v = conflict_value(cur_v[i]);
-
-			*bad = i;
-			rc = ally_err_set(err, ALLY_EUSER, ops->fields[i],
-					  "changed by someone else to '%s' since %s", v,
-					  since != NULL ? since : "it was read");
-			free(v);
-			break;
-		}
+		    values_changed(&cur_v[i], &row_v[i], 1) != 0)
+			return merge_refuse(ops, i, cur_v, since, bad, err);
 		rc = set(cur, ops->fields[i], row_v[i] != NULL ? row_v[i] : "", err);
 	}
+	if (rc != ALLY_OK)
+		return rc;
+	merged_v = xcalloc((size_t)ops->nfields, sizeof *merged_v);
+	ops->values(cur, merged_v);
+	for (int i = 0; i < ops->nfields && rc == ALLY_OK; i++)
+		if (values_changed(&row_v[i], &base_v[i], 1) == 0 &&
+		    values_changed(&cur_v[i], &base_v[i], 1) != 0 &&
+		    values_changed(&merged_v[i], &cur_v[i], 1) != 0)
+			rc = merge_refuse(ops, i, cur_v, since, bad, err);
+	values_free(merged_v, ops->nfields);
+	free(merged_v);
 	return rc;
 }
 

@@ -213,6 +213,53 @@ START_TEST(test_contract_merge)
 }
 END_TEST
 
+/* Clearing the model clears its parameters: a parameter another session
+ * set meanwhile, which the user never saw, is refused by name, not
+ * cleared with it unseen; the same merge again clears it deliberately. */
+START_TEST(test_contract_merge_model_cleared)
+{
+	struct ally_err err = { 0 };
+	struct store *other = fx_open("robin", 0);
+	struct contract base, mine, theirs, now;
+	int64_t pid = fx_partner("Acme", PTYPE_CHANNEL);
+
+	fill_contract(&mine, pid);
+	mine.econ.model = ECON_REFERRAL_FEE;
+	mine.econ.pct[0] = mine.econ.pct[1] = mine.econ.pct[2] = -1;
+	mine.econ.amount = 500000;
+	ck_assert_ok(store_contract_add(fx_store, &mine, &err), err);
+	contract_finish(&mine);
+	ck_assert_ok(store_contract_get(fx_store, 1, &base, &err), err);
+	contract_copy(&mine, &base);
+	ck_assert_ok(contract_set_field(&mine, "model", "", &err), err);
+	ck_assert_ok(store_contract_get(other, 1, &theirs, &err), err);
+	/* They switch the fee to a share: the amount goes, a percentage comes. */
+	ck_assert_ok(contract_set_field(&theirs, "model_amount", "", &err), err);
+	ck_assert_ok(contract_set_field(&theirs, "model_pct", "10", &err), err);
+	ck_assert_ok(store_contract_update(other, &theirs, &err), err);
+
+	ck_assert_int_eq(store_contract_merge(fx_store, &base, &mine, "the form opened", &err),
+			 ALLY_EUSER);
+	ck_assert_str_eq(err.msg,
+			 "model_pct: changed by someone else to '10' since the form opened");
+	ck_assert_int_eq(base.econ.pct[0], 1000);
+	ck_assert_int_eq(mine.econ.model, -1);
+	ck_assert_ok(store_contract_get(fx_store, 1, &now, &err), err);
+	ck_assert_int_eq(now.econ.model, ECON_REFERRAL_FEE);
+	ck_assert_int_eq(now.econ.pct[0], 1000);
+	contract_finish(&now);
+
+	ck_assert_ok(store_contract_merge(fx_store, &base, &mine, "the form opened", &err), err);
+	ck_assert_int_eq(mine.econ.model, -1);
+	ck_assert_int_eq(mine.econ.pct[0], -1);
+	ck_assert_int_eq(fx_audit_count("contracts", "model_pct", "10", ""), 1);
+	contract_finish(&base);
+	contract_finish(&mine);
+	contract_finish(&theirs);
+	store_close(other);
+}
+END_TEST
+
 START_TEST(test_contract_delete)
 {
 	struct ally_err err = { 0 };
@@ -783,6 +830,7 @@ static Suite *store_contracts_suite(void)
 	tcase_add_test(tc, test_contract_add_refused);
 	tcase_add_test(tc, test_contract_update_audit_and_conflict);
 	tcase_add_test(tc, test_contract_merge);
+	tcase_add_test(tc, test_contract_merge_model_cleared);
 	tcase_add_test(tc, test_contract_delete);
 	tcase_add_test(tc, test_contract_list);
 	tcase_add_test(tc, test_contract_list_name_order);
