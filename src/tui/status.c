@@ -92,6 +92,33 @@ static int shown_width(const char *s)
 /* The keys (or the message) come first: the database's name gets what
  * they leave, at most a quarter of the line, so that the default
  * "portfolio.db" never cuts "? help" off the hints at 80 columns. */
+/* A message too long for the status line (a conflict's reason, the path
+ * of a kept file) takes up to MSG_LINES lines from the bottom, over the
+ * view's last rows until the next key: cutting it would drop the part
+ * that says what to do. */
+#define MSG_LINES 3
+
+static void draw_long_message(struct tui *t)
+{
+	const char *lines[MSG_LINES], *p = t->msg, *next;
+	size_t lens[MSG_LINES];
+	int n = 0;
+	attr_t attr = t->msg_error ? tui_attr_pair(t, PAIR_RED) | A_BOLD : A_BOLD;
+
+	while (*p != '\0' && n < MSG_LINES) {
+		lens[n] = ui_wrap(p, (size_t)t->cols, &next);
+		lines[n++] = p;
+		p = next;
+	}
+	for (int i = 0; i < n; i++) {
+		/* The last line shown takes the rest, cut with an ellipsis. */
+		char *line = i == n - 1 ? xstrdup(lines[i]) : xstrndup(lines[i], lens[i]);
+
+		tui_text(stdscr, t->rows - n + i, 0, t->cols, line, attr);
+		free(line);
+	}
+}
+
 void tui_draw_status(struct tui *t, const char *hint)
 {
 	const char *base = strrchr(t->db_path, '/');
@@ -107,6 +134,11 @@ void tui_draw_status(struct tui *t, const char *hint)
 		dbw = t->cols / 4;
 	if (dbw > room)
 		dbw = room > 0 ? room : 0;
+	if (t->msg[0] != '\0' && shown_width(t->msg) > t->cols - dbw) {
+		draw_long_message(t);
+		free(db);
+		return;
+	}
 	if (t->msg[0] != '\0')
 		tui_text(stdscr, y, 0, t->cols - dbw, t->msg,
 			 t->msg_error ? tui_attr_pair(t, PAIR_RED) | A_BOLD : A_BOLD);
@@ -216,5 +248,5 @@ void tui_draw_too_small(struct tui *t)
 		len = snprintf(msg, sizeof msg, "too small: %dx%d", TUI_MIN_COLS, TUI_MIN_ROWS);
 	mvaddnstr(t->rows / 2, len < t->cols ? (t->cols - len) / 2 : 0, msg, t->cols);
 	if (t->rows > 2)
-		mvaddnstr(t->rows / 2 + 1, 0, "Enlarge the window; q quits (in a form: cancels it).", t->cols);
+		mvaddnstr(t->rows / 2 + 1, 0, "Enlarge the window to go on; q quits (a changed form asks first).", t->cols);
 }
