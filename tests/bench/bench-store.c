@@ -17,86 +17,20 @@
 #include "ally/err.h"
 #include "ally/store.h"
 #include "ally/util.h"
+#include "bench-fill.h"
 #include "tmpdir.h"
 
 #define RUNS 5
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void die(const char *what, const struct ally_err *err)
-{
-	fprintf(stderr, "bench-store: %s: %s\n", what, err->msg);
-	exit(2);
-}
-
-static void fill(struct store *s, int n, ally_date today)
-{
-	struct ally_err err;
-	static const char *const roles[] = { "executive sponsor", "partner manager" };
-
-	if (store_begin(s, &err) != ALLY_OK)
-		die("begin", &err);
-	for (int i = 1; i <= n; i++) {
-		struct partner p;
-		struct score_input sc = { i % 101, (i * 7) % 101, (i * 13) % 101, (i * 3) % 101, 50 };
-		int w;
-
-		partner_init(&p);
-		p.name = xasprintf("Partner %05d", i);
-		p.type = i % PTYPE_COUNT;
-		p.phase = i % PHASE_COUNT;
-		p.owner = xasprintf("owner%d", i % 20);
-		if (store_partner_add(s, &p, &err) != ALLY_OK)
-			die("partner", &err);
-		if (store_score_add(s, p.id, &sc, today - i % 400, &w, &err) != ALLY_OK)
-			die("score", &err);
-		if (store_status_add(s, p.id, i % HEALTH_COUNT, "weekly sync held", today - i % 60,
-				     &err) != ALLY_OK)
-			die("status", &err);
-		for (int k = 0; k < 2; k++) {
-			struct contract c;
-			struct contact ct;
-
-			contract_init(&c);
-			c.partner_id = p.id;
-			c.title = xasprintf("Agreement %d", k + 1);
-			c.start_date = today - 800 + (i % 97);
-			/* end dates spread over -1..+2 years so every band is large */
-			c.end_date = today - 365 + (i * 37 + k * 181) % 1095;
-			c.auto_renew = (i + k) % 2;
-			c.annual_value = 100000 * (i % 50 + 1);
-			if (store_contract_add(s, &c, &err) != ALLY_OK)
-				die("contract", &err);
-			contract_finish(&c);
-
-			contact_init(&ct);
-			ct.partner_id = p.id;
-			ct.name = xasprintf("Person %d-%d", i, k);
-			ct.role = xstrdup(roles[(i + k) % 3 == 0 ? 0 : 1]);
-			if (store_contact_add(s, &ct, &err) != ALLY_OK)
-				die("contact", &err);
-			contact_finish(&ct);
-		}
-		partner_finish(&p);
-	}
-	if (store_commit(s, &err) != ALLY_OK)
-		die("commit", &err);
-}
 
 /* The best of RUNS runs: the least disturbed by the rest of the machine. */
 #define MEASURE(best, body)                                      \
 	do {                                                     \
 		best = 1e9;                                      \
 		for (int r_ = 0; r_ < RUNS; r_++) {              \
-			double t0_ = now_ms();                   \
+			double t0_ = bench_now_ms();             \
 			body;                                    \
-			double t_ = now_ms() - t0_;              \
+			double t_ = bench_now_ms() - t0_;        \
 			if (t_ < best)                           \
 				best = t_;                       \
 		}                                                \
@@ -129,16 +63,16 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof path, "%s/bench.db", dir);
 	s = store_open(path, &opts, &err);
 	if (s == NULL || store_migrate(s, &err) != ALLY_OK)
-		die("open", &err);
-	ms = now_ms();
-	fill(s, n, today);
+		bench_die("bench-store", "open", &err);
+	ms = bench_now_ms();
+	bench_fill(s, n, today);
 	printf("filled %d partners, %d contracts in %.0f ms (%s journal)\n", n, 2 * n,
-	       now_ms() - ms, store_journal_mode(s));
+	       bench_now_ms() - ms, store_journal_mode(s));
 
 	MEASURE(ms, {
 		struct renewal_list l;
 		if (store_renewals(s, today, 90, &l, &err) != ALLY_OK)
-			die("renewals", &err);
+			bench_die("bench-store", "renewals", &err);
 		rows = l.n;
 		renewal_list_finish(&l);
 	});
@@ -149,7 +83,7 @@ int main(int argc, char **argv)
 		struct partner_filter f;
 		partner_filter_init(&f);
 		if (store_partner_list(s, &f, today, &l, &err) != ALLY_OK)
-			die("list", &err);
+			bench_die("bench-store", "list", &err);
 		rows = l.n;
 		partner_list_finish(&l);
 	});
@@ -160,14 +94,14 @@ int main(int argc, char **argv)
 		partner_init(&p);
 		if (store_partner_find(s, "PARTNER 04242", &p, &err) != ALLY_OK &&
 		    n >= 4242)
-			die("find", &err);
+			bench_die("bench-store", "find", &err);
 		partner_finish(&p);
 	});
 	over |= report("partner lookup by name", ms, 2, 1);
 
 	MEASURE(ms, {
 		if (store_status_add(s, 1, HEALTH_AMBER, "bench", today, &err) != ALLY_OK)
-			die("status", &err);
+			bench_die("bench-store", "status", &err);
 	});
 	over |= report("status update (one transaction)", ms, 100, 1);
 

@@ -3,7 +3,7 @@
  * within their targets.
  *
  * Builds two temporary databases, of N/10 and of N partners (default
- * 5000), filled as bench-store fills its one, and drives the view states
+ * 5000), filled by bench_fill (bench-fill.c), and drives the view states
  * of include/ally/ui-*.h on each, with no terminal: the keys of the
  * Portfolio, Renewals, History and partner detail states, what a redraw
  * of the Portfolio reads, and the loads a view makes when it is opened,
@@ -49,6 +49,7 @@
 #include "ally/ui-renewals.h"
 #include "ally/ui.h"
 #include "ally/util.h"
+#include "bench-fill.h"
 #include "tmpdir.h"
 
 #define RUNS        5    /* the best of these counts: the least disturbed */
@@ -57,74 +58,6 @@
 #define HEIGHT      40   /* rows a screen shows */
 #define FLAT_FACTOR 3    /* at N at most this times the time at N/10 (plus slack) */
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void die(const char *what, const struct ally_err *err)
-{
-	fprintf(stderr, "bench-tui: %s: %s\n", what, err->msg);
-	exit(2);
-}
-
-/* As bench-store's fill: the benchmark programs stay independent. */
-static void fill(struct store *s, int n, ally_date today)
-{
-	struct ally_err err;
-	static const char *const roles[] = { "executive sponsor", "partner manager" };
-
-	if (store_begin(s, &err) != ALLY_OK)
-		die("begin", &err);
-	for (int i = 1; i <= n; i++) {
-		struct partner p;
-		struct score_input sc = { i % 101, (i * 7) % 101, (i * 13) % 101, (i * 3) % 101, 50 };
-		int w;
-
-		partner_init(&p);
-		p.name = xasprintf("Partner %05d", i);
-		p.type = i % PTYPE_COUNT;
-		p.phase = i % PHASE_COUNT;
-		p.owner = xasprintf("owner%d", i % 20);
-		if (store_partner_add(s, &p, &err) != ALLY_OK)
-			die("partner", &err);
-		if (store_score_add(s, p.id, &sc, today - i % 400, &w, &err) != ALLY_OK)
-			die("score", &err);
-		if (store_status_add(s, p.id, i % HEALTH_COUNT, "weekly sync held", today - i % 60,
-				     &err) != ALLY_OK)
-			die("status", &err);
-		for (int k = 0; k < 2; k++) {
-			struct contract c;
-			struct contact ct;
-
-			contract_init(&c);
-			c.partner_id = p.id;
-			c.title = xasprintf("Agreement %d", k + 1);
-			c.start_date = today - 800 + (i % 97);
-			/* end dates spread over -1..+2 years so every band is large */
-			c.end_date = today - 365 + (i * 37 + k * 181) % 1095;
-			c.auto_renew = (i + k) % 2;
-			c.annual_value = 100000 * (i % 50 + 1);
-			if (store_contract_add(s, &c, &err) != ALLY_OK)
-				die("contract", &err);
-			contract_finish(&c);
-
-			contact_init(&ct);
-			ct.partner_id = p.id;
-			ct.name = xasprintf("Person %d-%d", i, k);
-			ct.role = xstrdup(roles[(i + k) % 3 == 0 ? 0 : 1]);
-			if (store_contact_add(s, &ct, &err) != ALLY_OK)
-				die("contact", &err);
-			contact_finish(&ct);
-		}
-		partner_finish(&p);
-	}
-	if (store_commit(s, &err) != ALLY_OK)
-		die("commit", &err);
-}
 
 /* Everything one database's measurements work on. */
 struct ctx {
@@ -147,7 +80,7 @@ static size_t load_portfolio(struct ctx *c)
 	struct ally_err err;
 
 	if (portfolio_load(c->pf, c->s, c->today, &err) != ALLY_OK)
-		die("portfolio_load", &err);
+		bench_die("bench-tui", "portfolio_load", &err);
 	c->rows = portfolio_count(c->pf);
 	return 1;
 }
@@ -159,7 +92,7 @@ static size_t load_renewals(struct ctx *c)
 	struct ally_err err;
 
 	if (store_renewals(c->s, c->today, RENEWALS_HORIZON_MAX, &list, &err) != ALLY_OK)
-		die("store_renewals", &err);
+		bench_die("bench-tui", "store_renewals", &err);
 	renewals_reload(&c->rn, &list);
 	renewal_list_finish(&list);
 	c->rows = c->rn.ncontracts;
@@ -171,7 +104,7 @@ static size_t load_history(struct ctx *c)
 	struct ally_err err;
 
 	if (ui_history_load(c->hi, &err) != ALLY_OK)
-		die("ui_history_load", &err);
+		bench_die("bench-tui", "ui_history_load", &err);
 	c->rows = c->hi->win.n;
 	return 1;
 }
@@ -195,7 +128,7 @@ static size_t load_detail(struct ctx *c)
 	struct ally_err err;
 
 	if (ui_partner_load(c->pd, c->s, c->today, &err) != ALLY_OK || !c->pd->loaded)
-		die("ui_partner_load", &err);
+		bench_die("bench-tui", "ui_partner_load", &err);
 	return 1;
 }
 
@@ -219,7 +152,7 @@ static size_t load_dashboard(struct ctx *c)
 		rc = store_value_by_tier(c->s, &vl, &err);
 	store_rollback(c->s);
 	if (rc != ALLY_OK)
-		die("dashboard", &err);
+		bench_die("bench-tui", "dashboard", &err);
 	dashboard_state_reload(&c->db, &pl, &rl, &vl);
 	partner_list_finish(&pl);
 	renewal_list_finish(&rl);
@@ -389,10 +322,10 @@ static size_t hi_keys(struct ctx *c, int a, int b, size_t count)
 	for (size_t i = 0; i < count; i++) {
 		ui_history_key(c->hi, a, &open, &err);
 		if (err.status != ALLY_OK)
-			die("history key", &err);
+			bench_die("bench-tui", "history key", &err);
 		ui_history_key(c->hi, b, &open, &err);
 		if (err.status != ALLY_OK)
-			die("history key", &err);
+			bench_die("bench-tui", "history key", &err);
 	}
 	return 2 * count;
 }
@@ -423,7 +356,7 @@ static size_t hi_page(struct ctx *c)
 	for (int i = 0; i < SCANS; i++) {
 		ui_history_key(c->hi, UK_PGDN, &open, &err);
 		if (err.status != ALLY_OK)
-			die("history key", &err);
+			bench_die("bench-tui", "history key", &err);
 	}
 	return SCANS;
 }
@@ -496,9 +429,9 @@ static double measure(const struct bench *b, struct ctx *c)
 		if (b->setup != NULL)
 			b->setup(c);
 		c->rows = 0; /* a setup's load is not the measurement's */
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		ops = b->run(c);
-		t = (now_ms() - t0) / (double)ops;
+		t = (bench_now_ms() - t0) / (double)ops;
 		if (b->teardown != NULL)
 			b->teardown(c);
 		if (t < best)
@@ -521,13 +454,13 @@ static void run_size(const char *dir, int n, double *ms)
 	snprintf(path, sizeof path, "%s/bench-%d.db", dir, n);
 	c.s = store_open(path, &opts, &err);
 	if (c.s == NULL || store_migrate(c.s, &err) != ALLY_OK)
-		die("open", &err);
+		bench_die("bench-tui", "open", &err);
 	c.n = n;
 	c.today = date_from_ymd(2026, 11, 22);
-	t0 = now_ms();
-	fill(c.s, n, c.today);
+	t0 = bench_now_ms();
+	bench_fill(c.s, n, c.today);
 	printf("filled %d partners, %d contracts in %.0f ms (%s journal)\n", n, 2 * n,
-	       now_ms() - t0, store_journal_mode(c.s));
+	       bench_now_ms() - t0, store_journal_mode(c.s));
 	snprintf(c.unique, sizeof c.unique, "%05d", n * 3 / 4 + 1);
 
 	c.pf = portfolio_new();
