@@ -136,13 +136,15 @@ char *portfolio_filter_text(const struct portfolio *pf);
  * caller frees. */
 char *portfolio_header(const struct portfolio *pf, bool ascii);
 /* The header line as the screen shows it, cols columns wide: the count
- * at the left and the sort at the right, always whole (from the 80
- * columns of the smallest screen); between them the filter and the
- * search in words when they fit ("filter: phase=steady_state,
- * type=technology, owner=lchen, flagged · search: acme"), else in the
- * table's short words ("filter: steady tech lchen flagged · /acme"), cut
- * with an ellipsis only when even those do not.  Sanitised (text_visible),
- * padded with blanks to cols.  The caller frees. */
+ * at the left, and at the right the sort and where the selection is
+ * among the rows shown ("sort: name ↑  41/300"; no position with no
+ * rows), always whole (from the 80 columns of the smallest screen);
+ * between them the filter and the search in words when they fit
+ * ("filter: phase=steady_state, type=technology, owner=lchen, flagged ·
+ * search: acme"), else in the table's short words ("filter: steady tech
+ * lchen flagged · /acme"), cut with an ellipsis only when even those do
+ * not.  Sanitised (text_visible), padded with blanks to cols.  The caller
+ * frees. */
 char *portfolio_header_fit(const struct portfolio *pf, bool ascii, size_t cols);
 
 /* ---- cells of a row, as the table shows them ---- */

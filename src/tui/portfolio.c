@@ -612,15 +612,17 @@ char *portfolio_header_fit(const struct portfolio *pf, bool ascii, size_t cols)
 	const char *dir = portfolio_sort_descending(pf) ? (ascii ? " desc" : " \xe2\x86\x93")
 							  : (ascii ? " asc" : " \xe2\x86\x91");
 	char *sort = xasprintf("sort: %s%s", pf_sort_names[pf->sort], dir);
+	char *right = pf->nav.n > 0 ? xasprintf("%s  %zu/%zu", sort, pf->nav.cur + 1, pf->nav.n)
+				    : xstrdup(sort);
 	char *out, *mid = NULL;
-	size_t sw = text_width(sort), lw, room;
+	size_t sw = text_width(right), lw, room;
 	struct buf b;
 
 	buf_init(&b);
 	header_count(pf, &b);
 	lw = text_width(b.data);
-	/* Less than the count, two blanks and the sort: the line as a whole,
-	 * cut (only below the smallest screen). */
+	/* Less than the count, two blanks, the sort and the position: the
+	 * line as a whole, cut (only below the smallest screen). */
 	if (lw + 2 + sw > cols) {
 		char *full = portfolio_header(pf, ascii);
 
@@ -648,10 +650,11 @@ char *portfolio_header_fit(const struct portfolio *pf, bool ascii, size_t cols)
 	free(mid);
 	for (size_t w = text_width(b.data); w + sw < cols; w++)
 		buf_putc(&b, ' ');
-	buf_puts(&b, sort);
+	buf_puts(&b, right);
 	out = buf_take(&b);
 out:
 	buf_finish(&b);
+	free(right);
 	free(sort);
 	return out;
 }

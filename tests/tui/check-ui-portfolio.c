@@ -479,7 +479,7 @@ START_TEST(header_fit_keeps_count_and_sort)
 	char *s;
 
 	s = portfolio_header_fit(pf, false, 40);
-	ck_assert_str_eq(s, "5 partners                  sort: name ↑");
+	ck_assert_str_eq(s, "5 partners             sort: name ↑  1/5");
 	free(s);
 	portfolio_filter_phase(pf, PHASE_STEADY_STATE);
 	portfolio_filter_type(pf, PTYPE_TECHNOLOGY);
@@ -518,6 +518,38 @@ START_TEST(header_fit_keeps_count_and_sort)
 	s = portfolio_header_fit(pf, true, 100);
 	ck_assert_ptr_null(strchr(s, '\x1b'));
 	ck_assert_uint_eq(text_width(s), 100);
+	free(s);
+	portfolio_free(pf);
+}
+END_TEST
+
+/* Where the selection is, at the right as in History ("1/244"): it
+ * follows the cursor, and a long filter is cut for it, not the ends. */
+START_TEST(header_fit_shows_the_position)
+{
+	struct portfolio *pf = five_rows();
+	struct partner_list two = make_list(five, 2);
+	char *s;
+
+	listnav_go(&pf->nav, 3);
+	s = portfolio_header_fit(pf, true, 80);
+	ck_assert_uint_eq(strlen(s), 80);
+	ck_assert_str_eq(s + 80 - strlen("sort: name asc  4/5"), "sort: name asc  4/5");
+	free(s);
+	listnav_key(&pf->nav, 'G');
+	s = portfolio_header_fit(pf, false, 80);
+	ck_assert_ptr_nonnull(strstr(s, "sort: name ↑  5/5"));
+	free(s);
+	portfolio_filter_owner(pf, "a-very-long-owner-name-that-goes-on-and-on");
+	portfolio_filter_phase(pf, PHASE_STEADY_STATE);
+	portfolio_filter_type(pf, PTYPE_TECHNOLOGY);
+	portfolio_filter_flagged(pf, true);
+	str_set(&pf->pattern, "acme");
+	portfolio_set_rows(pf, &two, 300, NULL);
+	s = portfolio_header_fit(pf, true, 80);
+	ck_assert_uint_eq(strlen(s), 80);
+	ck_assert_str_eq(s, "2 of 300 partners | filter: steady tech a-very-long~ flagg~"
+			    "  sort: name asc  2/2");
 	free(s);
 	portfolio_free(pf);
 }
@@ -726,6 +758,7 @@ int main(void)
 		{ "portfolio_header", header_counts_filter_and_sort },
 		{ "portfolio_header", one_partner_is_singular },
 		{ "portfolio_header_fit", header_fit_keeps_count_and_sort },
+		{ "portfolio_header_fit", header_fit_shows_the_position },
 		{ "portfolio_set_rows", reload_keeps_the_selection_by_id },
 		{ "portfolio_set_rows", reload_without_the_partner_stays_on_its_row },
 		{ "portfolio_set_rows", reload_selects_a_wanted_partner },
