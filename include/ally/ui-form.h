@@ -98,6 +98,13 @@ void uform_clear_errors(struct uform *f);
 /* Has any value changed from its prefill? */
 bool uform_dirty(const struct uform *f);
 
+/* A save refused because its record is gone: when err is the store's
+ * not-found ("partner: no partner 2", "contact: no contact 7": another
+ * session deleted the row while the form was open), it becomes
+ * "partner: deleted by another session; nothing saved" and true is
+ * returned; any other error is left as it is (false). */
+bool uform_err_gone(struct ally_err *err);
+
 /* UF_CHOICE: the index of the value in choices (with optional, -1 for
  * ""), and choosing one (index -1: none).  Choosing or cycling checks the
  * field again when it shows a reason, so the reason goes (or changes) at

@@ -499,6 +499,7 @@ bool tui_act_partner_text(struct tui *t, int64_t partner_id, const char *field)
 		/* Whatever went wrong, what was written in the editor stays. */
 		char msg[sizeof err.msg];
 
+		uform_err_gone(&err);
 		snprintf(msg, sizeof msg, "%s", err.msg);
 		ally_err_set(&err, (enum ally_status)rc, NULL, "Not saved; your text is in %s: %s",
 			     path, msg);

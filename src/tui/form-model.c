@@ -251,6 +251,27 @@ bool uform_dirty(const struct uform *f)
 	return false;
 }
 
+bool uform_err_gone(struct ally_err *err)
+{
+	/* store_not_found's words: "WHAT: no WHAT N". */
+	const char *sep = strstr(err->msg, ": no ");
+	const char *rest;
+	size_t len;
+	char *what;
+
+	if (sep == NULL)
+		return false;
+	len = (size_t)(sep - err->msg);
+	rest = sep + strlen(": no ");
+	if (len == 0 || strncmp(rest, err->msg, len) != 0 || rest[len] != ' ' ||
+	    !str_all_digits(rest + len + 1))
+		return false;
+	what = xstrndup(err->msg, len);
+	ally_err_set(err, err->status, what, "deleted by another session; nothing saved");
+	free(what);
+	return true;
+}
+
 int uform_choice_count(const struct uform *f, size_t i)
 {
 	int n = 0;

@@ -574,6 +574,7 @@ static bool save(struct form_box *fb, uform_save_fn fn, void *ctx)
 		ally_err_clear(&err);
 		if (fn(ctx, fb->f, &err) == ALLY_OK)
 			return true;
+		uform_err_gone(&err);
 		uform_set_error_msg(fb->f, err.msg[0] != '\0' ? err.msg : "could not save");
 	}
 	build(fb);

@@ -3,8 +3,10 @@
 #include <stdio.h>
 
 #include "ally/partner.h"
+#include "ally/store.h"
 #include "ally/ui-form.h"
 #include "ally/ui.h"
+#include "ally/util.h"
 #include "core-test.h"
 
 /* A contract-like form whose check uses the shared helpers, and a
@@ -153,6 +155,72 @@ START_TEST(dirty_means_a_value_differs_from_its_prefill)
 	uform_prefill(f, 3, NULL);
 	ck_assert_str_eq(uform_value(f, 3), "");
 	uform_free(f);
+}
+END_TEST
+
+/* The store's own not-found errors, for rows another session deleted,
+ * become words the user can act on; nothing else is touched. */
+START_TEST(a_row_deleted_meanwhile_is_said_in_words)
+{
+	struct store_opts o = { .user = "tester" };
+	struct ally_err err = { 0 };
+	struct store *db = store_open(":memory:", &o, &err);
+	struct partner p;
+	struct contact base, k;
+	struct contract ct;
+
+	ck_assert_msg(db != NULL, "store_open: %s", err.msg);
+	ck_assert_int_eq(store_migrate(db, &err), ALLY_OK);
+	partner_init(&p);
+	p.name = xstrdup("Northwind Labs");
+	p.type = PTYPE_CHANNEL;
+	ck_assert_msg(store_partner_add(db, &p, &err) == ALLY_OK, "%s", err.msg);
+	contact_init(&base);
+	base.partner_id = p.id;
+	base.name = xstrdup("Ana");
+	ck_assert_msg(store_contact_add(db, &base, &err) == ALLY_OK, "%s", err.msg);
+	/* Another session deletes the partner, its contacts with it. */
+	ck_assert_msg(store_partner_delete(db, p.id, true, &err) == ALLY_OK, "%s", err.msg);
+
+	ck_assert_int_eq(store_partner_get(db, p.id, &p, &err), ALLY_EUSER);
+	ck_assert(uform_err_gone(&err));
+	ck_assert_str_eq(err.msg, "partner: deleted by another session; nothing saved");
+	ck_assert_int_eq(err.status, ALLY_EUSER);
+
+	contact_init(&k);
+	k.id = base.id;
+	k.partner_id = base.partner_id;
+	k.version = base.version;
+	k.name = xstrdup("Ana Lima");
+	ck_assert_int_eq(store_contact_merge(db, &base, &k, "the form opened", &err), ALLY_EUSER);
+	ck_assert(uform_err_gone(&err));
+	ck_assert_str_eq(err.msg, "contact: deleted by another session; nothing saved");
+	k.id = 0;
+	ck_assert_int_eq(store_contact_add(db, &k, &err), ALLY_EUSER);
+	ck_assert(uform_err_gone(&err));
+	ck_assert_str_eq(err.msg, "partner: deleted by another session; nothing saved");
+	ck_assert_int_eq(store_contract_get(db, 42, &ct, &err), ALLY_EUSER);
+	ck_assert(uform_err_gone(&err));
+	ck_assert_str_eq(err.msg, "contract: deleted by another session; nothing saved");
+
+	/* Other refusals keep their words. */
+	ally_err_set(&err, ALLY_EUSER, "partner", "no partner '%s'", "Acme");
+	ck_assert(!uform_err_gone(&err));
+	ck_assert_str_eq(err.msg, "partner: no partner 'Acme'");
+	ally_err_set(&err, ALLY_EUSER, "contact", "no partner %d", 2);
+	ck_assert(!uform_err_gone(&err));
+	ally_err_set(&err, ALLY_EUSER, "partner", "no partner 2 here");
+	ck_assert(!uform_err_gone(&err));
+	ally_err_set(&err, ALLY_EUSER, "region", "changed by someone else to 'no 2'");
+	ck_assert(!uform_err_gone(&err));
+	ck_assert_str_eq(err.msg, "region: changed by someone else to 'no 2'");
+	ally_err_set(&err, ALLY_EUSER, NULL, ": no  1");
+	ck_assert(!uform_err_gone(&err));
+
+	contact_finish(&base);
+	contact_finish(&k);
+	partner_finish(&p);
+	store_close(db);
 }
 END_TEST
 
@@ -428,6 +496,7 @@ int main(void)
 		{ "uform_check", a_choice_must_come_from_the_list },
 		{ "uform_check_all", check_all_stops_on_the_first_refused_and_marks_each },
 		{ "uform_dirty", dirty_means_a_value_differs_from_its_prefill },
+		{ "uform_err_gone", a_row_deleted_meanwhile_is_said_in_words },
 		{ "uform_choice", choices_convert_between_names_and_indexes },
 		{ "uform_cycle", cycling_passes_through_none_only_when_optional },
 		{ "uform_set_error", a_save_error_goes_beside_the_field_it_names },
