@@ -98,6 +98,15 @@ void uform_clear_errors(struct uform *f);
 /* Has any value changed from its prefill? */
 bool uform_dirty(const struct uform *f);
 
+/* What was typed, as plain text for a file the user reads when the form
+ * could not be saved (the program stopped with it open): title, a line
+ * saying so, a blank line, then "Label: value" for every field in order,
+ * the changed ones marked "* " and the others indented "  ".  Title and
+ * values are sanitised (text_visible: no escape can act on the terminal
+ * the file is shown on, and a value keeps to its line).  Never NULL; the
+ * caller frees. */
+char *uform_draft_text(const struct uform *f, const char *title);
+
 /* A save refused because its record is gone: when err is the store's
  * not-found ("partner: no partner 2", "contact: no contact 7": another
  * session deleted the row while the form was open), it becomes

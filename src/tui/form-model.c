@@ -6,6 +6,7 @@
 
 #include "ally/err.h"
 #include "ally/parse.h"
+#include "ally/text.h"
 #include "ally/ui.h"
 #include "ally/util.h"
 
@@ -249,6 +250,35 @@ bool uform_dirty(const struct uform *f)
 		if (strcmp(f->value[i], f->initial[i]) != 0)
 			return true;
 	return false;
+}
+
+/* s as text_visible shows it, onto b. */
+static void put_visible(struct buf *b, const char *s)
+{
+	char *vis = text_visible(s, 0);
+
+	buf_puts(b, vis);
+	free(vis);
+}
+
+char *uform_draft_text(const struct uform *f, const char *title)
+{
+	struct buf b;
+
+	buf_init(&b);
+	put_visible(&b, title != NULL ? title : "");
+	buf_puts(&b, "\nNot saved; * marks the fields you changed.\n\n");
+	for (size_t i = 0; i < f->n; i++) {
+		buf_puts(&b, strcmp(f->value[i], f->initial[i]) != 0 ? "* " : "  ");
+		put_visible(&b, f->specs[i].label);
+		buf_putc(&b, ':');
+		if (f->value[i][0] != '\0') {
+			buf_putc(&b, ' ');
+			put_visible(&b, f->value[i]);
+		}
+		buf_putc(&b, '\n');
+	}
+	return buf_take(&b);
 }
 
 bool uform_err_gone(struct ally_err *err)

@@ -104,6 +104,8 @@ struct tui {
 	WINDOW **modal;
 	size_t nmodal;
 	volatile sig_atomic_t *stop; /* set by SIGHUP/SIGTERM: every loop must return */
+	char *draft_path; /* where a form left open at the stop kept what was typed
+			   * (form.c), or NULL; tui_run reports and frees it */
 };
 
 /* ---- tui.c ---- */

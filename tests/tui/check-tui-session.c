@@ -5,12 +5,26 @@
  * must never act on the terminal. */
 #include "tui-test.h"
 
+#include <dirent.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "ally/util.h"
 
+/* The state folder (where a form left open at a stop keeps what was
+ * typed) in the test's directory, never the home of whoever runs the
+ * tests: the environment for tui_open, valid until the next call. */
+static const char *const *state_env(void)
+{
+	static char var[sizeof H.dir + 32];
+	static const char *const env[] = { var, NULL };
+
+	snprintf(var, sizeof var, "XDG_STATE_HOME=%s/state", H.dir);
+	return env;
+}
 
 /* What must not change when nothing was saved: the partner's row as
  * stored (its version moves with every update), its status history and
@@ -112,7 +126,7 @@ START_TEST(sighup_in_an_edit_form_saves_nothing)
 
 	add_partner("Northwind Labs", "technology");
 	before = db_state();
-	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	V = tui_open_at(24, 80, state_env(), "Northwind Labs");
 	KEY(V, "e");
 	/* The form is up with the name in it; type into it, unsaved. */
 	SEE(V, "Website");
@@ -138,7 +152,7 @@ START_TEST(sighup_in_a_status_form_saves_nothing)
 	add_partner("Northwind Labs", "technology");
 	free(tui_cli("status", "Northwind Labs", "--health", "green", "--note", "all fine", NULL));
 	before = db_state();
-	V = tui_open_at(24, 80, NULL, "Northwind Labs");
+	V = tui_open_at(24, 80, state_env(), "Northwind Labs");
 	KEY(V, "h");
 	SEE(V, "Note");
 	/* To the note (the second field), typed but not saved. */
@@ -151,6 +165,62 @@ START_TEST(sighup_in_a_status_form_saves_nothing)
 	after = db_state();
 	ck_assert_str_eq(after, before);
 	check_db_usable("Northwind Labs");
+	free(before);
+	free(after);
+}
+END_TEST
+
+/* ...but what was typed is kept, whole, in a private file of the state
+ * folder. */
+START_TEST(sighup_in_an_edit_form_keeps_what_was_typed)
+{
+	char *before, *after, *folder, *path = NULL, text[4096];
+	struct dirent *e;
+	struct stat sb;
+	size_t len;
+	FILE *fp;
+	DIR *d;
+	int st;
+
+	add_partner("Northwind Labs", "technology");
+	before = db_state();
+	V = tui_open_at(24, 80, state_env(), "Northwind Labs");
+	KEY(V, "e");
+	SEE(V, "Website");
+	KEY(V, " (typed, unsaved)");
+	SEE(V, "(typed, unsaved)");
+	vt_kill(V, SIGHUP);
+	st = vt_wait_exit(V, T_SIGNAL);
+	ck_assert_msg(st >= 0, "still running %d ms after SIGHUP", T_SIGNAL);
+	after = db_state();
+	ck_assert_str_eq(after, before);
+	folder = xasprintf("%s/state/ally", H.dir);
+	ck_assert_msg(stat(folder, &sb) == 0, "no folder %s", folder);
+	ck_assert_int_eq(sb.st_mode & 0777, 0700);
+	d = opendir(folder);
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "unsaved-", 8) != 0)
+			continue;
+		ck_assert_msg(path == NULL, "two drafts in %s", folder);
+		path = xasprintf("%s/%s", folder, e->d_name);
+	}
+	closedir(d);
+	ck_assert_msg(path != NULL, "no draft in %s", folder);
+	ck_assert_msg(strstr(path, "-Edit-Northwind-Labs.txt") != NULL, "named %s", path);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	fp = fopen(path, "r");
+	ck_assert_ptr_nonnull(fp);
+	len = fread(text, 1, sizeof text - 1, fp);
+	fclose(fp);
+	text[len] = '\0';
+	ck_assert_msg(strncmp(text, "Edit Northwind Labs\n", 20) == 0, "the draft:\n%s", text);
+	ck_assert_msg(strstr(text, "\n* Name: Northwind Labs (typed, unsaved)\n") != NULL,
+		      "the draft:\n%s", text);
+	ck_assert_msg(strstr(text, "\n  Type: technology\n") != NULL, "the draft:\n%s", text);
+	free(path);
+	free(folder);
 	free(before);
 	free(after);
 }
@@ -316,6 +386,7 @@ int main(void)
 	tcase_add_test(leave, sigterm_in_a_menu_leaves_too);
 	tcase_add_test(leave, sighup_in_an_edit_form_saves_nothing);
 	tcase_add_test(leave, sighup_in_a_status_form_saves_nothing);
+	tcase_add_test(leave, sighup_in_an_edit_form_keeps_what_was_typed);
 	suite_add_tcase(s, leave);
 	tcase_add_test(live, another_sessions_status_shows_within_two_seconds);
 	tcase_add_test(live, another_sessions_new_partner_shows_within_two_seconds);

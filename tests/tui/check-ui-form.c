@@ -158,6 +158,38 @@ START_TEST(dirty_means_a_value_differs_from_its_prefill)
 }
 END_TEST
 
+/* What a stop with the form open leaves in the draft file: every field,
+ * the changed ones marked, nothing that could act on a terminal. */
+START_TEST(a_draft_lists_every_field_and_marks_the_changed)
+{
+	struct calls c;
+	struct uform *f = contract_form(&c);
+	char *s;
+
+	uform_set(f, 0, "Reseller agreement 2");
+	uform_set(f, 1, "");                   /* cleared */
+	uform_set(f, 2, "12\x1b[2J\nx");       /* an escape and a line break */
+	s = uform_draft_text(f, "Contract Reseller agreement with Acme\x1b]0;t\a");
+	ck_assert_str_eq(s, "Contract Reseller agreement with Acme^[]0;t^G\n"
+			    "Not saved; * marks the fields you changed.\n"
+			    "\n"
+			    "* Title: Reseller agreement 2\n"
+			    "* End date:\n"
+			    "* Annual value: 12^[[2J^Jx\n"
+			    "  Term (months):\n"
+			    "  Status: active\n"
+			    "  Exclusivity:\n");
+	free(s);
+	/* Typed back as it was: listed, not marked. */
+	uform_set(f, 0, "Reseller agreement");
+	s = uform_draft_text(f, NULL);
+	ck_assert_ptr_nonnull(strstr(s, "\n  Title: Reseller agreement\n"));
+	ck_assert_int_eq(s[0], '\n'); /* no title: an empty first line */
+	free(s);
+	uform_free(f);
+}
+END_TEST
+
 /* The store's own not-found errors, for rows another session deleted,
  * become words the user can act on; nothing else is touched. */
 START_TEST(a_row_deleted_meanwhile_is_said_in_words)
@@ -496,6 +528,7 @@ int main(void)
 		{ "uform_check", a_choice_must_come_from_the_list },
 		{ "uform_check_all", check_all_stops_on_the_first_refused_and_marks_each },
 		{ "uform_dirty", dirty_means_a_value_differs_from_its_prefill },
+		{ "uform_draft_text", a_draft_lists_every_field_and_marks_the_changed },
 		{ "uform_err_gone", a_row_deleted_meanwhile_is_said_in_words },
 		{ "uform_choice", choices_convert_between_names_and_indexes },
 		{ "uform_cycle", cycling_passes_through_none_only_when_optional },
