@@ -504,8 +504,20 @@ int tui_run(const struct tui_opts *o, struct ally_err *err)
 	free(t.modal);
 	leave_screen();
 	delscreen(scr);
-	if (stop_signal != 0)
-		return ally_err_set(err, ALLY_EUSER, NULL, "stopped by %s; nothing unsaved was written",
-				    stop_signal == SIGHUP ? "SIGHUP" : stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
-	return ALLY_OK;
+	if (stop_signal != 0) {
+		const char *sig = stop_signal == SIGHUP   ? "SIGHUP"
+				  : stop_signal == SIGINT ? "SIGINT"
+							  : "SIGTERM";
+
+		if (t.draft_path != NULL)
+			rc = ally_err_set(err, ALLY_EUSER, NULL,
+					  "stopped by %s; the open form was not saved; what you typed "
+					  "is in %s",
+					  sig, t.draft_path);
+		else
+			rc = ally_err_set(err, ALLY_EUSER, NULL,
+					  "stopped by %s; nothing unsaved was written", sig);
+	}
+	free(t.draft_path);
+	return rc;
 }
