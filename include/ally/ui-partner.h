@@ -3,10 +3,13 @@
  * (Tab and Shift-Tab move between them) and a cursor over the items of
  * each section.
  *
- * Items may take several lines (a review with its notes, a note), so
- * each section scrolls by lines and keeps the whole selected item on the
- * screen when it fits.  src/tui/view-partner.c draws it; the forms that
- * change an item (src/tui/act-items.c) take the selected one from here. */
+ * Items may take several lines (a review with its notes, a note, any
+ * text wrapped to the screen's width), so each section scrolls by lines
+ * and keeps the whole selected item on the screen when it fits.  How an
+ * item's lines are laid out at a width is decided here too
+ * (ui_partner_layout), so that the scrolling and the screen agree;
+ * src/tui/view-partner.c draws that layout.  The forms that change an
+ * item (src/tui/act-items.c) take the selected one from here. */
 #ifndef ALLY_UI_PARTNER_H
 #define ALLY_UI_PARTNER_H
 
@@ -104,6 +107,8 @@ struct ui_partner {
 	enum ui_section sec;
 	struct ui_secpos pos[UI_SEC_COUNT];
 	size_t height;           /* lines the items have on the screen */
+	size_t width;            /* columns they have: the layout's width */
+	size_t *lines[UI_SEC_COUNT]; /* lines of each item at width (NULL: none) */
 	bool want;               /* select want_kind/want_id at the next load */
 	enum ui_item_kind want_kind;
 	int64_t want_id;
@@ -123,6 +128,10 @@ int ui_partner_load(struct ui_partner *d, struct store *s, ally_date today, stru
 
 /* Lines the items have on the screen (the body less the header lines). */
 void ui_partner_set_height(struct ui_partner *d, size_t lines);
+/* Columns they have (UI_PARTNER_WIDTH until set): long texts wrap to
+ * them, so an item's lines change with it. */
+#define UI_PARTNER_WIDTH 80
+void ui_partner_set_width(struct ui_partner *d, size_t cols);
 
 /* Tab and Right go to the next section, Shift-Tab and Left to the
  * previous one (both wrap); the movement keys of listnav_key move by
@@ -135,8 +144,9 @@ size_t ui_partner_count(const struct ui_partner *d, enum ui_section s);
 bool ui_partner_item(const struct ui_partner *d, enum ui_section s, size_t i, struct ui_item *out);
 /* The selected item of the current section (false when it has none). */
 bool ui_partner_selected(const struct ui_partner *d, struct ui_item *out);
-/* Lines an item takes on the screen. */
-size_t ui_partner_item_lines(const struct ui_partner *d, const struct ui_item *it);
+/* Lines item i of section s takes on the screen at d->width (0 past
+ * the end), as its ui_partner_layout has them. */
+size_t ui_partner_item_lines(const struct ui_partner *d, enum ui_section s, size_t i);
 /* The first line to show in a window of height lines: the section's
  * scroll, moved so that the selected item shows (the draw's height may
  * differ from the last ui_partner_set_height after a resize). */
@@ -164,10 +174,66 @@ const char *ui_partner_quarter_met(const struct ui_partner *d, size_t q);
 /* The long text of a notes item (NULL when empty). */
 const char *ui_partner_text(const struct ui_partner *d, enum ui_text t);
 
-/* Lines of a multi-line text: 0 for NULL or "", else one more than its
- * line breaks (a final break starts no line).  ui_lines_get copies line
- * k (0-based) without its break; the caller frees. */
-size_t ui_lines_count(const char *s);
-char *ui_lines_get(const char *s, size_t k);
+/* ---- the layout of an item's lines ---- */
+
+/* How a cell reads; the screen turns these into attributes. */
+enum ui_look {
+	UI_LOOK_PLAIN,
+	UI_LOOK_BOLD,   /* labels, the current phase, an executive sponsor */
+	UI_LOOK_DIM,    /* a done action item, the hint of an empty text */
+	UI_LOOK_ALERT,  /* a review overdue, an action item late */
+	UI_LOOK_HEALTH, /* in the colour of health arg (enum health, -1: unset) */
+	UI_LOOK_BAND,   /* in the colour of renewal band arg (enum band) */
+};
+
+/* A column of one item: text wrapped to width columns from column x. */
+struct ui_cell {
+	size_t x, width;
+	char **lines;   /* the wrapped text, sanitised (text_visible); owned */
+	size_t nlines;  /* 0: blank */
+	bool right;     /* one line, right-aligned in width (a number) */
+	enum ui_look look;
+	int arg;        /* UI_LOOK_HEALTH, UI_LOOK_BAND: which */
+};
+
+/* Cells side by side, a space between them, as tall as the tallest. */
+#define UI_ROW_CELLS 8
+struct ui_row {
+	struct ui_cell cells[UI_ROW_CELLS];
+	size_t ncells;
+	size_t lines;   /* at least 1 */
+};
+
+/* An item: its rows stacked (a review: the meeting, its notes, what was
+ * decided; a text: its label, then the text). */
+#define UI_LAYOUT_ROWS 3
+struct ui_layout {
+	struct ui_row rows[UI_LAYOUT_ROWS];
+	size_t nrows;
+	size_t lines;   /* the rows' together */
+};
+
+/* Lay out item i of section s in width columns (under the columns of
+ * ui_partner_titles): every text that can be long wraps inside its
+ * column over as many lines as it needs, so that its continuation lines
+ * stay under its first one (an overview value under the value, not under
+ * the label); notes, value propositions and a review's notes and
+ * decisions keep their own line breaks.  Returns false, with an empty
+ * layout, past the end.  Free with ui_layout_finish. */
+bool ui_partner_layout(const struct ui_partner *d, enum ui_section s, size_t i, size_t width,
+		       struct ui_layout *out);
+void ui_layout_finish(struct ui_layout *l);
+/* The column titles of section s in width columns, one line each (no
+ * cells when the section has none).  Free with ui_row_finish. */
+void ui_partner_titles(enum ui_section s, size_t width, struct ui_row *out);
+void ui_row_finish(struct ui_row *r);
+
+/* Text s as the screen shows it in width columns: sanitised
+ * (text_visible), then broken into lines by ui_wrap; with breaks, its own
+ * line breaks are kept and each of its lines wraps on its own (a final
+ * break starts no line).  Returns the number of lines, 0 for NULL, "" or
+ * a width of 0, and sets *out to them (NULL when none; the caller frees
+ * each and the array). */
+size_t ui_text_wrap(const char *s, size_t width, bool breaks, char ***out);
 
 #endif

@@ -60,6 +60,7 @@ struct ui_partner *ui_partner_new(int64_t id)
 	d->id = id;
 	d->today = DATE_NONE;
 	d->height = 1;
+	d->width = UI_PARTNER_WIDTH;
 	partner_init(&d->p);
 	return d;
 }
@@ -89,6 +90,8 @@ void ui_partner_free(struct ui_partner *d)
 		return;
 	drop_data(d);
 	partner_finish(&d->p);
+	for (int s = 0; s < UI_SEC_COUNT; s++)
+		free(d->lines[s]);
 	free(d);
 }
 
@@ -187,33 +190,6 @@ bool ui_partner_selected(const struct ui_partner *d, struct ui_item *out)
 	return ui_partner_item(d, d->sec, d->pos[d->sec].cur, out);
 }
 
-size_t ui_lines_count(const char *s)
-{
-	size_t n = 1;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (*s == '\n' && s[1] != '\0')
-			n++;
-	return n;
-}
-
-char *ui_lines_get(const char *s, size_t k)
-{
-	const char *end;
-
-	if (s == NULL)
-		return xstrdup("");
-	for (; k > 0 && *s != '\0'; k--) {
-		const char *nl = strchr(s, '\n');
-
-		s = nl != NULL ? nl + 1 : s + strlen(s);
-	}
-	end = strchr(s, '\n');
-	return xstrndup(s, end != NULL ? (size_t)(end - s) : strlen(s));
-}
-
 const char *ui_partner_text(const struct ui_partner *d, enum ui_text t)
 {
 	const char *s;
@@ -238,32 +214,37 @@ const char *ui_partner_text(const struct ui_partner *d, enum ui_text t)
 	return s != NULL && *s != '\0' ? s : NULL;
 }
 
-size_t ui_partner_item_lines(const struct ui_partner *d, const struct ui_item *it)
-{
-	const struct review *r;
-	size_t n;
+/* ---- scrolling by lines ---- */
 
-	switch (it->kind) {
-	case UI_ITEM_REVIEW:
-		/* The line of the meeting, then its notes and decisions. */
-		r = &d->reviews.rows[it->index];
-		return 1 + ui_lines_count(r->notes) + ui_lines_count(r->decisions);
-	case UI_ITEM_TEXT:
-		/* The label, then the text ("(none)" when empty). */
-		n = ui_lines_count(ui_partner_text(d, (enum ui_text)it->index));
-		return 1 + (n > 0 ? n : 1);
-	default:
-		return 1;
+/* Lay every item out again at d->width, for its number of lines: after
+ * a load and when the width changes, so that a key only adds them up. */
+static void measure(struct ui_partner *d)
+{
+	for (int s = 0; s < UI_SEC_COUNT; s++) {
+		size_t n = ui_partner_count(d, (enum ui_section)s);
+
+		free(d->lines[s]);
+		d->lines[s] = n > 0 ? xcalloc(n, sizeof *d->lines[s]) : NULL;
+		for (size_t i = 0; i < n; i++) {
+			struct ui_layout l;
+
+			ui_partner_layout(d, (enum ui_section)s, i, d->width, &l);
+			d->lines[s][i] = l.lines;
+			ui_layout_finish(&l);
+		}
 	}
 }
 
-/* ---- scrolling by lines ---- */
+size_t ui_partner_item_lines(const struct ui_partner *d, enum ui_section s, size_t i)
+{
+	if (i >= ui_partner_count(d, s) || d->lines[s] == NULL)
+		return 0;
+	return d->lines[s][i];
+}
 
 static size_t lines_of(const struct ui_partner *d, enum ui_section s, size_t i)
 {
-	struct ui_item it;
-
-	return ui_partner_item(d, s, i, &it) ? ui_partner_item_lines(d, &it) : 0;
+	return ui_partner_item_lines(d, s, i);
 }
 
 /* The first line of item i. */
@@ -336,6 +317,18 @@ static void fix(struct ui_partner *d, enum ui_section s)
 void ui_partner_set_height(struct ui_partner *d, size_t lines)
 {
 	d->height = lines > 0 ? lines : 1;
+	for (int s = 0; s < UI_SEC_COUNT; s++)
+		fix(d, (enum ui_section)s);
+}
+
+void ui_partner_set_width(struct ui_partner *d, size_t cols)
+{
+	if (cols == 0)
+		cols = 1;
+	if (cols == d->width)
+		return;
+	d->width = cols;
+	measure(d);
 	for (int s = 0; s < UI_SEC_COUNT; s++)
 		fix(d, (enum ui_section)s);
 }
@@ -601,6 +594,7 @@ int ui_partner_load(struct ui_partner *d, struct store *s, ally_date today, stru
 		drop_data(d);
 		d->deleted = true;
 		d->loaded = true;
+		measure(d);
 		ally_err_clear(err);
 		return ALLY_OK;
 	}
@@ -621,6 +615,7 @@ int ui_partner_load(struct ui_partner *d, struct store *s, ally_date today, stru
 		find_key(d, d->sec, k);
 		d->want = false;
 	}
+	measure(d);
 	for (int i = 0; i < UI_SEC_COUNT; i++)
 		fix(d, (enum ui_section)i);
 	return ALLY_OK;

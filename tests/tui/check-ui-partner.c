@@ -10,6 +10,7 @@
 #include "ally/figures.h"
 #include "ally/review.h"
 #include "ally/store.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 #define TODAY "2026-03-01"
@@ -334,9 +335,9 @@ START_TEST(multi_line_items_scroll_into_view)
 	d = loaded(id, 6);
 	d->sec = UI_SEC_REVIEWS;
 	ck_assert(ui_partner_item(d, UI_SEC_REVIEWS, 0, &it));
-	ck_assert_uint_eq(ui_partner_item_lines(d, &it), 5);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_REVIEWS, 0), 5);
 	ck_assert(ui_partner_item(d, UI_SEC_REVIEWS, 1, &it));
-	ck_assert_uint_eq(ui_partner_item_lines(d, &it), 5);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_REVIEWS, 1), 5);
 	ck_assert_uint_eq(ui_partner_top(d, 6), 0);
 	ui_partner_key(d, 'j'); /* the second review: lines 5..9 */
 	ck_assert_uint_eq(ui_partner_top(d, 6), 4);
@@ -361,21 +362,47 @@ START_TEST(multi_line_items_scroll_into_view)
 }
 END_TEST
 
-START_TEST(text_lines)
+/* The lines of ui_text_wrap joined with '|', and their count. */
+static char *wrapped(const char *s, size_t width, bool breaks, size_t *n)
 {
-	char *l;
+	char **lines;
+	struct buf b;
 
-	ck_assert_uint_eq(ui_lines_count(NULL), 0);
-	ck_assert_uint_eq(ui_lines_count(""), 0);
-	ck_assert_uint_eq(ui_lines_count("one"), 1);
-	ck_assert_uint_eq(ui_lines_count("one\ntwo\n"), 2);
-	ck_assert_uint_eq(ui_lines_count("one\n\nthree"), 3);
-	l = ui_lines_get("one\n\nthree", 2);
-	ck_assert_str_eq(l, "three");
-	free(l);
-	l = ui_lines_get("one\n\nthree", 1);
-	ck_assert_str_eq(l, "");
-	free(l);
+	*n = ui_text_wrap(s, width, breaks, &lines);
+	buf_init(&b);
+	for (size_t k = 0; k < *n; k++) {
+		buf_printf(&b, "%s%s", k > 0 ? "|" : "", lines[k]);
+		free(lines[k]);
+	}
+	free(lines);
+	return buf_take(&b);
+}
+
+START_TEST(text_wraps_and_keeps_breaks)
+{
+	size_t n;
+	char **lines;
+
+	ck_assert_uint_eq(ui_text_wrap(NULL, 10, true, &lines), 0);
+	ck_assert_ptr_null(lines);
+	ck_assert_uint_eq(ui_text_wrap("", 10, true, &lines), 0);
+	ck_assert_uint_eq(ui_text_wrap("text", 0, true, &lines), 0);
+	str_is(wrapped("one", 10, true, &n), "one");
+	ck_assert_uint_eq(n, 1);
+	/* Its own breaks kept, an empty line too; a final break starts no
+	 * line. */
+	str_is(wrapped("one\ntwo\n", 10, true, &n), "one|two");
+	str_is(wrapped("one\n\nthree", 10, true, &n), "one||three");
+	ck_assert_uint_eq(n, 3);
+	/* Each line wraps on its own, at blanks. */
+	str_is(wrapped("the quick brown fox\njumps", 10, true, &n), "the quick|brown fox|jumps");
+	/* Without breaks a line break is a marker, as tui_text shows it. */
+	str_is(wrapped("one\ntwo", 10, false, &n), "one^Jtwo");
+	/* Wrapped as shown: control characters become markers first, so
+	 * the markers' columns count. */
+	str_is(wrapped("ab\x1b[2Jcd", 4, true, &n), "ab^[|[2Jc|d");
+	/* Wide characters take two columns. */
+	str_is(wrapped("青山データ", 4, true, &n), "青山|デー|タ");
 }
 END_TEST
 
@@ -394,14 +421,294 @@ START_TEST(notes_items_take_their_lines)
 	d = loaded(id, 20);
 	ck_assert(ui_partner_item(d, UI_SEC_NOTES, UI_T_NOTES, &it));
 	ck_assert_int_eq(it.kind, UI_ITEM_TEXT);
-	ck_assert_uint_eq(ui_partner_item_lines(d, &it), 4);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_NOTES), 4);
 	ck_assert_str_eq(ui_partner_text(d, UI_T_NOTES), "first\nsecond\nthird");
 	/* An empty text still has its label and a line that says so. */
-	ui_partner_item(d, UI_SEC_NOTES, UI_T_VALUE_US, &it);
-	ck_assert_uint_eq(ui_partner_item_lines(d, &it), 2);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_VALUE_US), 2);
 	ck_assert_ptr_null(ui_partner_text(d, UI_T_VALUE_US));
 	ck_assert_str_eq(ui_text_fields[UI_T_VALUE_US], "value_us");
 	ui_partner_free(d);
+}
+END_TEST
+
+/* Set a text field of partner id. */
+static void set_field(int64_t id, const char *field, const char *value)
+{
+	struct partner p;
+
+	partner_init(&p);
+	OK(store_partner_get(db, id, &p, err));
+	OK(partner_set_field(&p, field, value, false, err));
+	OK(store_partner_update(db, &p, err));
+	partner_finish(&p);
+}
+
+/* "word1 word2 ... wordN" */
+static char *words(int n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 1; i <= n; i++)
+		buf_printf(&b, "%sword%d", i > 1 ? " " : "", i);
+	return buf_take(&b);
+}
+
+/* A cell's lines joined with ' ' (the blanks they were broken at). */
+static char *joined(const struct ui_cell *c)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t k = 0; k < c->nlines; k++)
+		buf_printf(&b, "%s%s", k > 0 ? " " : "", c->lines[k]);
+	return buf_take(&b);
+}
+
+/* Every line of the cell fits its width. */
+static void fits(const struct ui_cell *c)
+{
+	for (size_t k = 0; k < c->nlines; k++)
+		ck_assert_msg(text_width(c->lines[k]) <= c->width, "\"%s\" is wider than %zu",
+			      c->lines[k], c->width);
+}
+
+START_TEST(long_notes_wrap_keeping_their_breaks)
+{
+	int64_t id = add_partner("Quillon Security");
+	char *sixty = words(60), *text;
+	struct ui_partner *d;
+	struct ui_layout l;
+	const struct ui_cell *c;
+
+	set_field(id, "notes", sixty);
+	set_field(id, "value_us", "Short first line\n\nthen a paragraph that is long enough to "
+				  "need a second line at eighty columns, or more");
+	d = loaded(id, 20);
+	/* At 80 columns: the label, then the text from column 2, in 78. */
+	ck_assert(ui_partner_layout(d, UI_SEC_NOTES, UI_T_NOTES, 80, &l));
+	ck_assert_uint_eq(l.nrows, 2);
+	ck_assert_uint_eq(l.rows[0].lines, 1);
+	c = &l.rows[1].cells[0];
+	ck_assert_uint_eq(c->x, 2);
+	ck_assert_uint_eq(c->width, 78);
+	ck_assert_uint_gt(c->nlines, 4);
+	fits(c);
+	text = joined(c);
+	ck_assert_str_eq(text, sixty); /* all of it, nothing cut */
+	free(text);
+	ck_assert_str_eq(c->lines[c->nlines - 1] + strlen(c->lines[c->nlines - 1]) - 6, "word60");
+	ck_assert_uint_eq(l.lines, 1 + c->nlines);
+	/* The scrolling counts the same lines. */
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_NOTES), l.lines);
+	ui_layout_finish(&l);
+	/* Its own breaks stay: three lines, the last one wrapped in two. */
+	ui_partner_layout(d, UI_SEC_NOTES, UI_T_VALUE_US, 80, &l);
+	c = &l.rows[1].cells[0];
+	ck_assert_uint_eq(c->nlines, 4);
+	ck_assert_str_eq(c->lines[0], "Short first line");
+	ck_assert_str_eq(c->lines[1], "");
+	ck_assert_str_eq(c->lines[3], "or more");
+	ui_layout_finish(&l);
+	ui_partner_free(d);
+	free(sixty);
+}
+END_TEST
+
+START_TEST(overview_values_wrap_under_the_value)
+{
+	int64_t id = add_partner("Acme");
+	char note[301], *text;
+	struct ui_partner *d;
+	struct ui_layout l;
+	const struct ui_cell *label, *value;
+
+	for (size_t i = 0; i < 300; i++)
+		note[i] = i % 10 == 9 ? ' ' : 'x';
+	note[299] = 'y';
+	note[300] = '\0';
+	OK(store_status_add(db, id, HEALTH_GREEN, note, D("2026-02-20"), err));
+	d = loaded(id, 20);
+	ck_assert(ui_partner_layout(d, UI_SEC_OVERVIEW, UI_F_STATUS_NOTE, 80, &l));
+	ck_assert_uint_eq(l.nrows, 1);
+	label = &l.rows[0].cells[0];
+	value = &l.rows[0].cells[1];
+	ck_assert_uint_eq(label->nlines, 1);
+	ck_assert_str_eq(label->lines[0], "Status note");
+	/* The value's lines all start at its column, after the label's. */
+	ck_assert_uint_eq(label->x, 2);
+	ck_assert_uint_eq(value->x, 2 + 14 + 1);
+	ck_assert_uint_eq(value->width, 80 - 17);
+	ck_assert_uint_eq(value->nlines, 5); /* 300 columns in lines of 60 */
+	fits(value);
+	text = joined(value);
+	ck_assert_str_eq(text, note);
+	free(text);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_OVERVIEW, UI_F_STATUS_NOTE), 5);
+	ui_layout_finish(&l);
+	/* A short value keeps one line; health has its colour. */
+	ui_partner_layout(d, UI_SEC_OVERVIEW, UI_F_HEALTH, 80, &l);
+	ck_assert_uint_eq(l.lines, 1);
+	ck_assert_int_eq(l.rows[0].cells[1].look, UI_LOOK_HEALTH);
+	ck_assert_int_eq(l.rows[0].cells[1].arg, HEALTH_GREEN);
+	ui_layout_finish(&l);
+	ui_partner_free(d);
+}
+END_TEST
+
+START_TEST(items_wrap_inside_their_columns)
+{
+	int64_t id = add_partner("Acme");
+	char *long_text = words(30);
+	struct review r;
+	struct action_item a;
+	struct contact k;
+	struct ui_partner *d;
+	struct ui_layout l;
+	const struct ui_cell *c;
+
+	review_init(&r);
+	r.partner_id = id;
+	r.kind = REVIEW_QBR;
+	r.date = D("2026-02-01");
+	r.notes = xstrdup(long_text);
+	r.decisions = xstrdup("renew\nand then a decision long enough to take a second line at "
+			      "eighty columns");
+	OK(store_review_add(db, &r, err));
+	review_finish(&r);
+	action_item_init(&a);
+	a.partner_id = id;
+	a.text = xstrdup(long_text);
+	a.owner = xstrdup("ann");
+	a.due = D("2026-02-20");
+	OK(store_action_add(db, &a, err));
+	action_item_finish(&a);
+	contact_init(&k);
+	k.partner_id = id;
+	k.name = xstrdup("Maximiliane Alexandra von Hohenzollern");
+	k.role = xstrdup("executive sponsor");
+	k.email = xstrdup("maximiliane.alexandra.von.hohenzollern@example.com");
+	OK(store_contact_add(db, &k, err));
+	contact_finish(&k);
+	d = loaded(id, 20);
+
+	/* The review: the meeting, its notes from column 4, its decisions
+	 * under "Decided:", continuing under their own first line. */
+	ui_partner_layout(d, UI_SEC_REVIEWS, 0, 80, &l);
+	ck_assert_uint_eq(l.nrows, 3);
+	c = &l.rows[1].cells[0];
+	ck_assert_uint_eq(c->x, 4);
+	ck_assert_uint_eq(c->nlines, 3);
+	fits(c);
+	ck_assert_uint_eq(l.rows[2].cells[0].nlines, 1);
+	ck_assert_str_eq(l.rows[2].cells[0].lines[0], "Decided:");
+	c = &l.rows[2].cells[1];
+	ck_assert_uint_eq(c->x, 4 + 9 + 1);
+	ck_assert_uint_eq(c->nlines, 3);
+	ck_assert_str_eq(c->lines[0], "renew");
+	ck_assert_str_eq(c->lines[2], "columns");
+	ck_assert_uint_eq(l.lines, 1 + 3 + 3);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_REVIEWS, 0), 7);
+	ui_layout_finish(&l);
+
+	/* The action item: its text in its column, the owner and the due
+	 * date (late: an alert) beside its first line. */
+	ui_partner_layout(d, UI_SEC_REVIEWS, 1, 80, &l);
+	ck_assert_uint_eq(l.rows[0].ncells, 4);
+	c = &l.rows[0].cells[1];
+	ck_assert_uint_eq(c->x, 4);
+	ck_assert_uint_eq(c->width, 80 - 4 - 16 - 23);
+	fits(c);
+	ck_assert_uint_eq(l.lines, c->nlines);
+	ck_assert_uint_gt(c->nlines, 3);
+	ck_assert_str_eq(l.rows[0].cells[2].lines[0], "ann");
+	ck_assert_uint_eq(l.rows[0].cells[2].x, c->x + c->width + 1);
+	ck_assert_int_eq(l.rows[0].cells[3].look, UI_LOOK_ALERT);
+	ck_assert_str_eq(l.rows[0].cells[3].lines[0], "due 2026-02-20 (late)");
+	ui_layout_finish(&l);
+
+	/* The contact: each field wraps in its own column. */
+	ui_partner_layout(d, UI_SEC_CONTACTS, 0, 80, &l);
+	ck_assert_uint_eq(l.rows[0].cells[0].width, 22);
+	ck_assert_int_eq(l.rows[0].cells[0].look, UI_LOOK_BOLD); /* the sponsor */
+	for (size_t i = 0; i < l.rows[0].ncells; i++)
+		fits(&l.rows[0].cells[i]);
+	ck_assert_uint_eq(l.rows[0].cells[0].nlines, 2);
+	ck_assert_str_eq(l.rows[0].cells[0].lines[1], "von Hohenzollern");
+	/* An address has no blank to break at: cut where it overflows. */
+	ck_assert_uint_eq(l.rows[0].cells[2].width, 24);
+	ck_assert_uint_eq(l.rows[0].cells[2].nlines, 3);
+	ck_assert_str_eq(l.rows[0].cells[2].lines[2], "om");
+	ck_assert_uint_eq(l.lines, 3);
+	ui_layout_finish(&l);
+	ck_assert(!ui_partner_layout(d, UI_SEC_CONTACTS, 1, 80, &l));
+	ck_assert_uint_eq(l.nrows, 0);
+	ui_partner_free(d);
+	free(long_text);
+}
+END_TEST
+
+START_TEST(titles_line_up_with_the_items)
+{
+	int64_t id = add_partner("Acme");
+	struct ui_partner *d;
+	struct ui_layout l;
+	struct ui_row t;
+
+	add_contact(id, "Ann", "sales");
+	add_contract(id, "Reseller", "2025-04-01", "2026-03-31", CSTATUS_ACTIVE);
+	d = loaded(id, 20);
+	for (size_t width = 80; width <= 200; width += 40) {
+		const enum ui_section secs[] = { UI_SEC_CONTACTS, UI_SEC_CONTRACTS };
+
+		for (size_t s = 0; s < 2; s++) {
+			ui_partner_titles(secs[s], width, &t);
+			ui_partner_layout(d, secs[s], 0, width, &l);
+			/* The last, Auto-renew, only when the contract has it. */
+			ck_assert_uint_ge(t.ncells, l.rows[0].ncells);
+			ck_assert_uint_le(t.ncells, l.rows[0].ncells + 1);
+			for (size_t c = 0; c < l.rows[0].ncells; c++) {
+				ck_assert_uint_eq(t.cells[c].x, l.rows[0].cells[c].x);
+				ck_assert_uint_eq(t.cells[c].width, l.rows[0].cells[c].width);
+			}
+			ui_row_finish(&t);
+			ui_layout_finish(&l);
+		}
+	}
+	ui_partner_titles(UI_SEC_OVERVIEW, 80, &t);
+	ck_assert_uint_eq(t.ncells, 0);
+	ui_partner_free(d);
+}
+END_TEST
+
+START_TEST(a_new_width_lays_out_again)
+{
+	int64_t id = add_partner("Acme");
+	char *sixty = words(60);
+	struct ui_partner *d;
+	size_t at80, at200;
+
+	set_field(id, "notes", sixty);
+	d = loaded(id, 4);
+	d->sec = UI_SEC_NOTES;
+	at80 = ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_NOTES);
+	ck_assert_uint_eq(at80, 1 + 6); /* 415 columns in lines of 78 */
+	/* The notes are taller than the screen: their first lines show. */
+	ck_assert_uint_eq(ui_partner_top(d, 4), 0);
+	/* value_partner (2 lines) shows whole, at the bottom. */
+	ui_partner_key(d, 'j');
+	ck_assert_uint_eq(ui_partner_top(d, 4), at80 + 2 - 4);
+	ui_partner_set_width(d, 200);
+	at200 = ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_NOTES);
+	ck_assert_uint_eq(at200, 1 + 3);
+	ck_assert_uint_eq(ui_partner_top(d, 4), at200); /* still the selected item */
+	ui_partner_set_width(d, 80);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_NOTES), at80);
+	/* A reload lays out at the width set. */
+	reload(d);
+	ck_assert_uint_eq(ui_partner_item_lines(d, UI_SEC_NOTES, UI_T_NOTES), at80);
+	ui_partner_free(d);
+	free(sixty);
 }
 END_TEST
 
@@ -506,7 +813,12 @@ int main(void)
 		{ "ui_partner_key", multi_line_items_scroll_into_view },
 		{ "ui_partner_key", the_views_keys_are_left_to_it },
 		{ "ui_partner_item_lines", notes_items_take_their_lines },
-		{ "ui_lines_count", text_lines },
+		{ "ui_partner_layout", long_notes_wrap_keeping_their_breaks },
+		{ "ui_partner_layout", overview_values_wrap_under_the_value },
+		{ "ui_partner_layout", items_wrap_inside_their_columns },
+		{ "ui_partner_layout", titles_line_up_with_the_items },
+		{ "ui_partner_set_width", a_new_width_lays_out_again },
+		{ "ui_text_wrap", text_wraps_and_keeps_breaks },
 	};
 
 	return run_suite(suite_with_db("ui-partner", cases, sizeof cases / sizeof cases[0]));
