@@ -108,4 +108,17 @@ char *ui_history_what(const struct audit_entry *e);
  * the text still goes through tui_text to be sanitised. */
 char *ui_history_detail(const struct audit_entry *e, bool ascii);
 
+/* The selected change as the lines under the table show it, in cols
+ * columns and at most max lines: all of ui_history_detail on one line
+ * when it fits; else when, who and the partner on a first line (cut with
+ * an ellipsis when the partner's name is long), then what changed
+ * wrapped (ui_wrap) over the lines after it, so that the change always
+ * shows, whatever the partner's name; a change that needs more lines
+ * than max ends cut with an ellipsis.  With max 1, the change alone, cut.
+ * The lines are sanitised (text_visible) and fit cols; ascii: " - " and
+ * "~" for " · " and "…".  Returns their number (0 for a NULL e) and sets
+ * *out to them (NULL when none); the caller frees each and the array. */
+size_t ui_history_detail_lines(const struct audit_entry *e, size_t cols, size_t max, bool ascii,
+			       char ***out);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ally/err.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 struct ui_history *ui_history_new(struct store *s)
@@ -303,6 +304,15 @@ char *ui_history_what(const struct audit_entry *e)
 	return out;
 }
 
+/* "2026-03-04 05:06:07 UTC · dana · Acme": when, who and the partner. */
+static void detail_head(struct buf *b, const struct audit_entry *e, const char *dot)
+{
+	buf_printf(b, "%s UTC%s%s", e->at != NULL ? e->at : "?", dot,
+		   e->user != NULL ? e->user : "?");
+	if (e->partner != NULL)
+		buf_printf(b, "%s%s", dot, e->partner);
+}
+
 char *ui_history_detail(const struct audit_entry *e, bool ascii)
 {
 	const char *dot = ascii ? " - " : " \xc2\xb7 ";
@@ -311,13 +321,65 @@ char *ui_history_detail(const struct audit_entry *e, bool ascii)
 	char *out;
 
 	buf_init(&b);
-	buf_printf(&b, "%s UTC%s%s", e->at != NULL ? e->at : "?", dot,
-		   e->user != NULL ? e->user : "?");
-	if (e->partner != NULL)
-		buf_printf(&b, "%s%s", dot, e->partner);
+	detail_head(&b, e, dot);
 	buf_printf(&b, "%s%s", dot, what);
 	free(what);
 	out = buf_take(&b);
 	flatten(out);
 	return out;
+}
+
+/* s as one line of cols columns: sanitised, cut with an ellipsis. */
+static char *one_line(const char *s, size_t cols, bool ascii)
+{
+	char *vis = text_visible(s, 0), *fit = text_fit(vis, cols, 1, ascii);
+
+	free(vis);
+	return fit;
+}
+
+size_t ui_history_detail_lines(const struct audit_entry *e, size_t cols, size_t max, bool ascii,
+			       char ***out)
+{
+	char **lines, *whole, *what, *vis;
+	const char *s, *next;
+	struct buf b;
+	size_t n = 0;
+
+	*out = NULL;
+	if (e == NULL || max == 0 || cols == 0)
+		return 0;
+	lines = xcalloc(max, sizeof *lines);
+	whole = ui_history_detail(e, ascii);
+	vis = text_visible(whole, 0);
+	free(whole);
+	what = ui_history_what(e);
+	if (text_width(vis) <= cols || max == 1) {
+		/* All on one line; or, with one line only, the change. */
+		lines[n++] = one_line(text_width(vis) <= cols ? vis : what, cols, ascii);
+		goto out;
+	}
+	/* When, who and the partner first, cut to their line: a partner's
+	 * long name never pushes the change itself out of sight. */
+	buf_init(&b);
+	detail_head(&b, e, ascii ? " - " : " \xc2\xb7 ");
+	whole = buf_take(&b);
+	flatten(whole);
+	lines[n++] = one_line(whole, cols, ascii);
+	free(whole);
+	/* Then the change, wrapped; its last line cut when it needs more. */
+	free(vis);
+	vis = text_visible(what, 0); /* valid UTF-8, as ui_wrap wants */
+	for (s = vis; *s != '\0' && n < max; s = next) {
+		if (n + 1 == max) {
+			lines[n++] = text_fit(s, cols, 1, ascii);
+			break;
+		}
+		lines[n++] = xstrndup(s, ui_wrap(s, cols, &next));
+	}
+out:
+	free(what);
+	free(vis);
+	*out = lines;
+	return n;
 }

@@ -6,15 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ally/text.h"
 #include "ally/ui-history.h"
 #include "ally/util.h"
 
 /* The body's lines above the rows: the head line and the column titles. */
 #define HI_HEAD_LINES 2
-/* Below them, the selected row in full, as the columns cut it: a rule
- * and two lines of wrapped text. */
-#define HI_DETAIL_LINES 3
+/* Below the rows, the selected row in full, as the columns cut it: a
+ * rule and the lines of ui_history_detail_lines, at least two of them
+ * (so that moving over ordinary changes keeps the table still), at most
+ * what leaves the table half the body. */
+#define HI_DETAIL_MIN 2
 #define HI_WHEN 16 /* "YYYY-MM-DD HH:MM" */
 
 struct hi_columns {
@@ -42,26 +43,62 @@ static void hi_free(void *st)
 	ui_history_free(st);
 }
 
-/* Rows of the table in a body of rows lines: what the head and the
- * detail leave. */
-static size_t table_rows(int rows)
+/* The most lines the selected change may have in a body of rows lines:
+ * with its rule, about half the body. */
+static size_t detail_max(int rows)
 {
-	int n = rows - HI_HEAD_LINES - HI_DETAIL_LINES;
+	int n = rows / 2 - 1;
 
-	return n > 0 ? (size_t)n : 1;
+	return n > HI_DETAIL_MIN ? (size_t)n : HI_DETAIL_MIN;
 }
 
+/* The selected change's lines in a body of rows x cols (*lines NULL:
+ * only counted). */
+static size_t detail_lines(struct tui *t, const struct ui_history *h, int rows, int cols,
+			   char ***lines)
+{
+	char **got;
+	size_t n = ui_history_detail_lines(ui_history_selected(h), cols > 0 ? (size_t)cols : 1,
+					   detail_max(rows), !t->utf8, &got);
+
+	if (lines != NULL) {
+		*lines = got;
+		return n;
+	}
+	for (size_t k = 0; k < n; k++)
+		free(got[k]);
+	free(got);
+	return n;
+}
+
+/* Rows of the table in a body of rows lines: what the head, the rule and
+ * a detail of n lines leave. */
+static size_t table_rows(int rows, size_t n)
+{
+	int left = rows - HI_HEAD_LINES - 1 - (int)(n > HI_DETAIL_MIN ? n : HI_DETAIL_MIN);
+
+	return left > 0 ? (size_t)left : 1;
+}
+
+/* The table's height for the change selected now: called before a key
+ * (a resize) and after it (another change selected, which may need
+ * another number of lines). */
 static void hi_sync_height(struct tui *t, struct ui_history *h)
 {
-	ui_history_set_height(h, table_rows(t->rows - 2));
+	int rows = t->rows - 2;
+
+	ui_history_set_height(h, table_rows(rows, detail_lines(t, h, rows, t->cols, NULL)));
 }
 
 static int hi_load(struct tui *t, void *st, struct ally_err *err)
 {
 	struct ui_history *h = st;
+	int rc;
 
 	hi_sync_height(t, h);
-	return ui_history_load(h, err);
+	rc = ui_history_load(h, err);
+	hi_sync_height(t, h);
+	return rc;
 }
 
 /* ---- drawing ---- */
@@ -134,32 +171,14 @@ static void draw_row(struct ui_history *h, WINDOW *w, int y, size_t i, const str
 	free(what);
 }
 
-/* The selected row whole, under the table: the columns cut a long value
- * ("end_date: 2027-04-01 ->..." at 80 columns); here it wraps, and only
- * what is past the detail's last line is cut. */
-static void draw_detail(struct tui *t, struct ui_history *h, WINDOW *w, int y, int cols)
+/* The selected row whole under the table, after a rule: the columns
+ * cut a long value ("end_date: 2027-04-01 ->..." at 80 columns); here
+ * it wraps over as many lines as it needs, up to about half the body. */
+static void draw_detail(struct tui *t, WINDOW *w, int y, int cols, char **lines, size_t n)
 {
-	const struct audit_entry *e = ui_history_selected(h);
-	char *detail, *shown;
-	const char *s, *next;
-	int line;
-
 	tui_rule(t, w, y++, 0, cols);
-	if (e == NULL)
-		return;
-	detail = ui_history_detail(e, !t->utf8);
-	shown = text_visible(detail, 0); /* valid UTF-8, as ui_wrap wants */
-	s = shown;
-	for (line = 1; line < HI_DETAIL_LINES - 1 && *s != '\0'; line++, s = next) {
-		size_t n = ui_wrap(s, (size_t)cols, &next);
-		char *part = xstrndup(s, n);
-
-		tui_text(w, y++, 0, cols, part, A_NORMAL);
-		free(part);
-	}
-	tui_text(w, y, 0, cols, s, A_NORMAL); /* the rest, cut when too long */
-	free(shown);
-	free(detail);
+	for (size_t k = 0; k < n; k++)
+		tui_text(w, y++, 0, cols, lines[k], A_NORMAL);
 }
 
 static void draw_empty(struct ui_history *h, WINDOW *w, int cols)
@@ -178,8 +197,9 @@ static void hi_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 {
 	struct ui_history *h = st;
 	struct hi_columns c;
-	size_t visible = table_rows(rows);
-	size_t top = h->nav.top;
+	char **lines = NULL;
+	size_t n = detail_lines(t, h, rows, cols, &lines);
+	size_t visible = table_rows(rows, n), top = h->nav.top;
 
 	hi_columns(cols, &c);
 	if (h->nav.n == 0) {
@@ -189,11 +209,16 @@ static void hi_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 		 * without changing the state. */
 		if (h->nav.cur >= top + visible)
 			top = h->nav.cur - visible + 1;
+		if (h->nav.cur < top)
+			top = h->nav.cur;
 		draw_titles(w, &c, cols);
 		for (size_t i = top; i < h->nav.n && i < top + visible; i++)
 			draw_row(h, w, HI_HEAD_LINES + (int)(i - top), i, &c, cols);
-		draw_detail(t, h, w, HI_HEAD_LINES + (int)visible, cols);
+		draw_detail(t, w, HI_HEAD_LINES + (int)visible, cols, lines, n);
 	}
+	for (size_t k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
 	draw_head(t, h, w, cols); /* last: the prompt places the cursor */
 }
 
@@ -210,6 +235,7 @@ static enum ui_result hi_key(struct tui *t, void *st, int key)
 
 	hi_sync_height(t, h);
 	r = ui_history_key(h, key, &partner, &err);
+	hi_sync_height(t, h);
 	if (err.status != ALLY_OK)
 		tui_error(t, &err);
 	else if (key == UK_ENTER && !was_prompt && partner > 0)

@@ -8,6 +8,7 @@
 
 #include "ally/partner.h"
 #include "ally/store.h"
+#include "ally/text.h"
 #include "ally/util.h"
 
 static struct store *db;
@@ -636,6 +637,100 @@ START_TEST(detail_is_the_whole_row)
 }
 END_TEST
 
+/* The detail's lines, joined with '|'; each must fit cols. */
+static char *detail_lines(const struct audit_entry *e, size_t cols, size_t max, bool ascii,
+			  size_t *n)
+{
+	char **lines;
+	struct buf b;
+
+	*n = ui_history_detail_lines(e, cols, max, ascii, &lines);
+	buf_init(&b);
+	for (size_t k = 0; k < *n; k++) {
+		ck_assert_msg(text_width(lines[k]) <= cols, "\"%s\" is wider than %zu", lines[k],
+			      cols);
+		buf_printf(&b, "%s%s", k > 0 ? "|" : "", lines[k]);
+		free(lines[k]);
+	}
+	free(lines);
+	return buf_take(&b);
+}
+
+/* "word1 word2 ... wordN" */
+static char *words(int n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 1; i <= n; i++)
+		buf_printf(&b, "%sword%d", i > 1 ? " " : "", i);
+	return buf_take(&b);
+}
+
+START_TEST(detail_lines_show_the_change_whole)
+{
+	struct audit_entry e = entry("partners", 3, "health", "amber", "green");
+	char *sixty = words(60), *got, *name, **lines;
+	size_t n;
+
+	e.user = (char *)"dana";
+	e.partner = (char *)"Acme";
+	/* What fits one line takes one. */
+	got = detail_lines(&e, 80, 10, false, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(got, "2026-03-04 05:06:07 UTC \u00b7 dana \u00b7 Acme \u00b7 health: amber "
+			      "-> green");
+	free(got);
+	/* A 60-word note: when, who and partner, then the change wrapped
+	 * over as many lines as it needs, to its last word. */
+	e = entry("partners", 3, "notes", NULL, sixty);
+	e.user = (char *)"dana";
+	e.partner = (char *)"Quillon Security";
+	got = detail_lines(&e, 80, 10, false, &n);
+	ck_assert_uint_eq(n, 1 + 6);
+	ck_assert_msg(strncmp(got, "2026-03-04 05:06:07 UTC \u00b7 dana \u00b7 Quillon Security|"
+				   "notes: (none) -> word1 word2 ",
+			      strlen("2026-03-04 05:06:07 UTC \u00b7 dana \u00b7 Quillon Security|"
+				     "notes: (none) -> word1 word2 ")) == 0,
+		      "%s", got);
+	ck_assert_str_eq(got + strlen(got) - 13, "word59 word60");
+	free(got);
+	/* At most max lines: the last one cut, with an ellipsis. */
+	got = detail_lines(&e, 80, 4, true, &n);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(got + strlen(got) - 1, "~");
+	ck_assert_ptr_nonnull(strstr(got, " - dana - "));
+	free(got);
+	/* A partner's 170-character name is cut to its line: the change
+	 * still shows. */
+	name = xasprintf("Partner %s", sixty);
+	name[170] = '\0';
+	e = entry("partners", 3, "region", "EMEA", "APAC");
+	e.user = (char *)"dana";
+	e.partner = name;
+	n = ui_history_detail_lines(&e, 80, 10, false, &lines);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(lines[0] + strlen(lines[0]) - 3, "\u2026");
+	ck_assert_str_eq(lines[1], "region: EMEA -> APAC");
+	for (size_t k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+	/* With one line only, the change is the one shown. */
+	got = detail_lines(&e, 80, 1, false, &n);
+	ck_assert_str_eq(got, "region: EMEA -> APAC");
+	free(got);
+	/* Sanitised: an escape shows as a marker, and counts its columns. */
+	e.partner = (char *)"Evil\x1b[2J";
+	got = detail_lines(&e, 80, 10, false, &n);
+	ck_assert_ptr_nonnull(strstr(got, "Evil^[[2J"));
+	free(got);
+	ck_assert_uint_eq(ui_history_detail_lines(NULL, 80, 10, false, &lines), 0);
+	ck_assert_ptr_null(lines);
+	free(name);
+	free(sixty);
+}
+END_TEST
+
 /* suite_from, with a fresh database around every test. */
 static Suite *suite_with_db(const char *name, const struct test_case *cases, size_t n)
 {
@@ -679,6 +774,7 @@ int main(void)
 		{ "ui_history_key", other_keys_are_the_main_loops },
 		{ "ui_history_what", what_changed_in_words },
 		{ "ui_history_detail", detail_is_the_whole_row },
+		{ "ui_history_detail_lines", detail_lines_show_the_change_whole },
 	};
 
 	return run_suite(suite_with_db("ui-history", cases, sizeof cases / sizeof cases[0]));
