@@ -109,6 +109,24 @@ static size_t char_width(wchar_t wc)
 	return w < 0 ? 0 : (size_t)w;
 }
 
+/* ASCII needs no locale: printable characters take one column each,
+ * controls none.  Most text is ASCII, and a non-UTF-8 locale would
+ * otherwise make every call create and free one (LANG=C over SSH). */
+static bool ascii_width(const char *s, size_t *cols)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x80)
+			return false;
+		n += c >= 0x20 && c != 0x7f;
+	}
+	*cols = n;
+	return true;
+}
+
 size_t text_width(const char *s)
 {
 	struct utf8_scope sc;
@@ -116,6 +134,8 @@ size_t text_width(const char *s)
 
 	if (s == NULL)
 		return 0;
+	if (ascii_width(s, &cols))
+		return cols;
 	utf8_enter(&sc);
 	len = strlen(s);
 	while (i < len) {
