@@ -205,6 +205,15 @@ struct uform;
  * through the core and store.  On failure fill err; when err names a
  * field, the message shows beside it and the form stays open. */
 typedef int (*uform_save_fn)(void *ctx, struct uform *f, struct ally_err *err);
+
+/* ---- draft.c: a form's typing kept when the program must stop ---- */
+
+/* Write form f (titled title) as uform_draft_text gives it to a new
+ * private file (0600, folder 0700) in $XDG_STATE_HOME/ally or
+ * ~/.local/state/ally, on the disk before this returns.  Returns its path
+ * (the caller frees), or NULL when it could not be written whole (then
+ * none is left). */
+char *tui_keep_draft(const char *title, const struct uform *f);
 /* Run form f titled title until saved (returns true) or cancelled (false:
  * Esc, asking first when anything changed; or stopping). */
 bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn save, void *ctx);
