@@ -33,7 +33,10 @@ struct test_case {
 	const TTest *test;
 };
 
-static inline Suite *suite_from(const char *name, const struct test_case *cases, size_t n)
+/* suite_from, with setup and teardown (either may be NULL) around every
+ * test: a fresh database for each, say. */
+static inline Suite *suite_from_fixture(const char *name, const struct test_case *cases,
+					size_t n, SFun setup, SFun teardown)
 {
 	Suite *s = suite_create(name);
 	TCase *tc = NULL;
@@ -42,12 +45,19 @@ static inline Suite *suite_from(const char *name, const struct test_case *cases,
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(prev, cases[i].function) != 0) {
 			tc = tcase_create(cases[i].function);
+			if (setup != NULL || teardown != NULL)
+				tcase_add_checked_fixture(tc, setup, teardown);
 			suite_add_tcase(s, tc);
 			prev = cases[i].function;
 		}
 		tcase_add_test(tc, cases[i].test);
 	}
 	return s;
+}
+
+static inline Suite *suite_from(const char *name, const struct test_case *cases, size_t n)
+{
+	return suite_from_fixture(name, cases, n, NULL, NULL);
 }
 
 /* Run a suite; the exit status meson reads (0 pass, 1 fail). */

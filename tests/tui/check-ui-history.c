@@ -731,25 +731,6 @@ START_TEST(detail_lines_show_the_change_whole)
 }
 END_TEST
 
-/* suite_from, with a fresh database around every test. */
-static Suite *suite_with_db(const char *name, const struct test_case *cases, size_t n)
-{
-	Suite *s = suite_create(name);
-	TCase *tc = NULL;
-	const char *prev = "";
-
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(prev, cases[i].function) != 0) {
-			tc = tcase_create(cases[i].function);
-			tcase_add_checked_fixture(tc, setup, teardown);
-			suite_add_tcase(s, tc);
-			prev = cases[i].function;
-		}
-		tcase_add_test(tc, cases[i].test);
-	}
-	return s;
-}
-
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -777,5 +758,6 @@ int main(void)
 		{ "ui_history_detail_lines", detail_lines_show_the_change_whole },
 	};
 
-	return run_suite(suite_with_db("ui-history", cases, sizeof cases / sizeof cases[0]));
+	return run_suite(suite_from_fixture("ui-history", cases, sizeof cases / sizeof cases[0], setup,
+						teardown));
 }

@@ -779,25 +779,6 @@ START_TEST(the_views_keys_are_left_to_it)
 }
 END_TEST
 
-/* suite_from, with a fresh database around every test. */
-static Suite *suite_with_db(const char *name, const struct test_case *cases, size_t n)
-{
-	Suite *s = suite_create(name);
-	TCase *tc = NULL;
-	const char *prev = "";
-
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(prev, cases[i].function) != 0) {
-			tc = tcase_create(cases[i].function);
-			tcase_add_checked_fixture(tc, setup, teardown);
-			suite_add_tcase(s, tc);
-			prev = cases[i].function;
-		}
-		tcase_add_test(tc, cases[i].test);
-	}
-	return s;
-}
-
 int main(void)
 {
 	const struct test_case cases[] = {
@@ -821,5 +802,6 @@ int main(void)
 		{ "ui_text_wrap", text_wraps_and_keeps_breaks },
 	};
 
-	return run_suite(suite_with_db("ui-partner", cases, sizeof cases / sizeof cases[0]));
+	return run_suite(suite_from_fixture("ui-partner", cases, sizeof cases / sizeof cases[0], setup,
+						teardown));
 }
