@@ -145,12 +145,12 @@ static void value_text(const struct renewal *r, bool wide, char out[MONEY_BUFSZ 
 	char m[MONEY_BUFSZ];
 
 	if (r->annual_value < 0)
-		strcpy(out, "-");
+		snprintf(out, MONEY_BUFSZ + 8, "-");
 	else if (wide)
 		snprintf(out, MONEY_BUFSZ + 8, "%s %.3s", money_format(r->annual_value, m),
 			 r->currency);
 	else
-		strcpy(out, ui_money_short(r->annual_value, r->currency, m));
+		snprintf(out, MONEY_BUFSZ + 8, "%s", ui_money_short(r->annual_value, r->currency, m));
 }
 
 static const char *phase_text(int phase)
