@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "ally/flag-dates.h"
 #include "ally/date.h"
 #include "ally/err.h"
 #include "ally/money.h"
@@ -184,10 +185,10 @@ static bool streak(const struct quarter_figures *q, size_t n, bool want_met, int
 
 bool figures_expansion_candidate(const struct quarter_figures *q, size_t n, int current_quarter)
 {
-	return streak(q, n, true, 2, current_quarter);
+	return streak(q, n, true, FIGURES_EXPANSION_NEED, current_quarter);
 }
 
 bool figures_exit_watch(const struct quarter_figures *q, size_t n, int current_quarter)
 {
-	return streak(q, n, false, 3, current_quarter);
+	return streak(q, n, false, FIGURES_EXIT_NEED, current_quarter);
 }
