@@ -132,9 +132,31 @@ struct partner_filter {
 			    * trimmed, ignoring case in any script) */
 	bool flagged_only;
 	enum partner_sort sort;
+	/* The whole order turned round: the last row first (the command
+	 * line's --reverse). */
 	bool descending;
+	/* The sort's own values the other way (lowest score first, latest
+	 * next action first), with the partners that have none still last
+	 * and ties still by name, A to Z (the interface's S). */
+	bool values_reversed;
+	/* Only names that contain this text once folded (text_fold), or
+	 * NULL: the search of the interface. */
+	const char *contains;
 };
 void partner_filter_init(struct partner_filter *f); /* everything, by name */
+
+/* Where a row stands in the order of a filter's sort: what the order
+ * compares, so that a window can start right after (or before) it. */
+struct partner_pos {
+	int64_t group;    /* the sort's value: W, enum phase, the next action's
+			   * day; 0 by name */
+	bool missing;     /* no such value (never scored, no next action):
+			   * the rows that come last */
+	char *sort_key;   /* text_sort_key of the name (owned) */
+	int64_t id;
+};
+void partner_pos_copy(struct partner_pos *dst, const struct partner_pos *src);
+void partner_pos_finish(struct partner_pos *pos); /* frees sort_key */
 
 /* One row of a partner list: the partner and what the flags need. */
 struct partner_row {
@@ -142,6 +164,7 @@ struct partner_row {
 	struct partner_facts facts;
 	unsigned flags;           /* partner_flags(&facts, today) */
 	ally_date next_action;    /* partner_next_action(&facts) */
+	struct partner_pos pos;   /* where it stands in the order it was read in */
 };
 struct partner_list {
 	struct partner_row *rows;
@@ -156,6 +179,35 @@ struct partner_list {
 int store_partner_list(struct store *s, const struct partner_filter *f, ally_date today,
 		       struct partner_list *out, struct ally_err *err);
 void partner_list_finish(struct partner_list *l);
+
+/* A window of f's order as of today: at most limit rows right after
+ * from (dir 1) or right before it (dir -1), from NULL meaning the start
+ * (dir 1) or the end (dir -1); out's rows are in the direction of travel
+ * (for dir -1 the nearest first).  Served by a range of one index per
+ * step of the order, so a window costs about what it returns, plus the
+ * rows a filter passes over on the way: never a read of every partner.
+ * Each row has its facts, flags and pos.  On failure out is empty.  The
+ * caller frees out with partner_list_finish. */
+int store_partner_page(struct store *s, const struct partner_filter *f, ally_date today,
+		       const struct partner_pos *from, int dir, size_t limit,
+		       struct partner_list *out, struct ally_err *err);
+/* How many partners f lists, as of today.  With no filter, or one of
+ * phase, type, owner or tier, the store's own counters say (no rows are
+ * read); otherwise rows are counted up to cap (0: no cap) and *more says
+ * whether there were more. */
+int store_partner_count_where(struct store *s, const struct partner_filter *f, ally_date today,
+			      size_t cap, int64_t *out, bool *more, struct ally_err *err);
+/* How many rows of f's order come before pos (the index of pos's row,
+ * counting from 0): counted over the index, so its cost grows with the
+ * answer. */
+int store_partner_rank(struct store *s, const struct partner_filter *f, ally_date today,
+		       const struct partner_pos *pos, int64_t *out, struct ally_err *err);
+/* Visit every row of f's order as of today, reading a window at a time
+ * in one read transaction (memory stays flat at any size).  fn's
+ * failure stops the walk and is returned. */
+int store_partner_each(struct store *s, const struct partner_filter *f, ally_date today,
+		       int (*fn)(void *ctx, const struct partner_row *row, struct ally_err *err),
+		       void *ctx, struct ally_err *err);
 /* Facts of one partner as of today (what partner_flags and
  * partner_next_action take): reads the partner, then its facts, in one
  * snapshot.  Not found: ALLY_EUSER "partner: no partner N". */

@@ -64,6 +64,7 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 
 	if (rc != ALLY_OK)
 		return rc;
+	derive_touch(s, partner_id);
 	bind_text(st, 1, s->user);
 	bind_text(st, 2, tbl);
 	bind_int(st, 3, row_id);

@@ -52,6 +52,15 @@ static int run_script(struct store *s, const char *sql, struct ally_err *err)
 	return ALLY_OK;
 }
 
+/* What a migration needs from C after its script, in the same
+ * transaction: values the core derives, which SQL cannot compute. */
+static int after_script(struct store *s, int n, struct ally_err *err)
+{
+	if (n == 2) /* 002_windows.sql: the derived columns of every partner */
+		return derive_all(s, err);
+	return ALLY_OK;
+}
+
 /* Apply migration number n (1-based) unless another session did it while
  * we waited for the write lock: the version is read again once we hold it,
  * so processes migrating a new file at once each apply it at most once. */
@@ -71,6 +80,8 @@ static int apply(struct store *s, int n, struct ally_err *err)
 	if (version >= n)
 		goto out;
 	if ((rc = run_script(s, store_migrations[n - 1], err)) != ALLY_OK)
+		goto out;
+	if ((rc = after_script(s, n, err)) != ALLY_OK)
 		goto out;
 	if ((rc = store_user_version(s, &version, err)) != ALLY_OK)
 		goto out;

@@ -37,6 +37,11 @@ struct store {
 	int scope;              /* depth of nested scopes */
 	bool readonly;
 	char journal[8];        /* "wal", "delete" or "memory" */
+	/* Partners the open write transaction changed (derive.c), in the
+	 * order touched; their derived columns are brought up to date just
+	 * before it commits. */
+	int64_t *touched;
+	size_t ntouched, touched_cap;
 };
 
 /* Map a failed SQLite call (rc != OK/ROW/DONE) to err and return the
@@ -115,6 +120,22 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err);
  * none is open (a no-op otherwise); rtx_end commits it. */
 int rtx_begin(struct store *s, bool *own, struct ally_err *err);
 void rtx_end(struct store *s, bool own);
+
+/* derive.c: the derived columns of partners (002_windows.sql).
+ * derive_touch marks a partner changed by the open write transaction
+ * (audit_write does, for every change); derive_flush, just before the
+ * COMMIT, writes the derived columns of every touched partner that
+ * differ from what its rows give; derive_forget drops the marks (after a
+ * rollback).  derive_all derives every partner (the migration). */
+void derive_touch(struct store *s, int64_t partner_id);
+int derive_flush(struct store *s, struct ally_err *err);
+void derive_forget(struct store *s);
+int derive_all(struct store *s, struct ally_err *err);
+
+/* The facts, flags and next action of rows (any order), read for those
+ * partners only (partner-list.c). */
+int partner_rows_facts(struct store *s, struct partner_row *rows, size_t n, ally_date today,
+		       struct ally_err *err);
 
 /* Append one audit row (who and when are filled here, and the partner's
  * current name, so write it while the partner row exists).  partner_id 0

@@ -548,6 +548,7 @@ void store_close(struct store *s)
 	if (s == NULL)
 		return;
 	cache_free(s);
+	free(s->touched);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s->user);
@@ -587,7 +588,10 @@ int store_begin_read(struct store *s, struct ally_err *err)
 
 int store_commit(struct store *s, struct ally_err *err)
 {
-	int rc = store_exec1(s, SQL_COMMIT, err);
+	int rc = derive_flush(s, err);
+
+	if (rc == ALLY_OK)
+		rc = store_exec1(s, SQL_COMMIT, err);
 
 	if (rc != ALLY_OK)
 		store_rollback(s);
@@ -596,6 +600,7 @@ int store_commit(struct store *s, struct ally_err *err)
 
 void store_rollback(struct store *s)
 {
+	derive_forget(s);
 	if (!sqlite3_get_autocommit(s->db))
 		store_exec1(s, SQL_ROLLBACK, NULL);
 }
@@ -621,6 +626,8 @@ int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
 int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)
 {
 	if (t->own) {
+		if (rc == ALLY_OK)
+			rc = derive_flush(s, err);
 		if (rc == ALLY_OK)
 			rc = store_exec1(s, SQL_COMMIT, err);
 		if (rc != ALLY_OK)

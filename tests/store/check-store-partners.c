@@ -847,9 +847,13 @@ START_TEST(test_supersedes_decided_by_core)
 		     err);
 	ck_assert_ok(store_score_add(fx_store, id, &in, D("2026-04-16"), NULL, &err), err);
 	fx_trace_stop();
-	ck_assert_int_eq(t.n, 2);
-	for (int i = 0; i < t.n; i++)
+	/* Not counting the derived columns' upkeep before the commit. */
+	int writes = 0;
+	for (int i = 0; i < t.n; i++) {
 		ck_assert_msg(strstr(t.sql[i], "_date <=") == NULL, "%s", t.sql[i]);
+		writes += strstr(t.sql[i], "SET sort_key") == NULL;
+	}
+	ck_assert_int_eq(writes, 2);
 	fx_traced_free(&t);
 	ck_assert_ok(store_partner_get(fx_store, id, &p, &err), err);
 	ck_assert_int_eq(p.health, HEALTH_AMBER);

@@ -1,0 +1,201 @@
+-- 002_windows.sql: what lets the interface and the command line read the
+-- rows they show (a window of a list, a count) through an index, at any
+-- size of the portfolio, instead of reading every partner.
+--
+-- The flags and the next action change with the calendar, so they cannot
+-- be stored.  What is stored is what they are derived from that does not
+-- depend on today (include/ally/flag-dates.h): a query compares those
+-- days with today.  The store brings them up to date for every partner a
+-- write transaction touched, just before it commits (src/store/derive.c);
+-- the counters and the name index below are kept by triggers, in the
+-- same transaction as the change.
+--
+-- Day columns added here are INTEGER day numbers (days since 1970-01-01,
+-- as ally_date), not text: they are never shown, only compared.
+
+-- text_sort_key(name): the order of names (accented Latin letters with
+-- their base letter), compared byte by byte.
+ALTER TABLE partners ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+-- enum phase: the lifecycle order, for the phase sort and filter.
+ALTER TABLE partners ADD COLUMN phase_no INTEGER NOT NULL DEFAULT 0;
+-- enum tier of score_w (-1: never scored), for the tier filter.
+ALTER TABLE partners ADD COLUMN tier INTEGER NOT NULL DEFAULT -1;
+-- The earliest end of an active contract: lapsed while today is later.
+ALTER TABLE partners ADD COLUMN min_end INTEGER;
+-- The next review due (NULL: none, or in exit): overdue while today is later.
+ALTER TABLE partners ADD COLUMN review_due INTEGER;
+-- The first day the partner is behind schedule (launch, ramp-up).
+ALTER TABLE partners ADD COLUMN behind_from INTEGER;
+-- The first day its status is stale (a live phase only).
+ALTER TABLE partners ADD COLUMN stale_from INTEGER;
+-- 1: a live phase without an executive sponsor.
+ALTER TABLE partners ADD COLUMN no_sponsor INTEGER NOT NULL DEFAULT 0;
+-- 1: a contract ending within the renewal window makes it "renewal due"
+-- (the phase is not renewal, expansion or exit).
+ALTER TABLE partners ADD COLUMN renewal_watch INTEGER NOT NULL DEFAULT 0;
+
+-- Every order of the Portfolio ends by name (then id), so each index
+-- does too: a window is a range of one index in any sort and filter.
+DROP INDEX partners_phase;
+DROP INDEX partners_type;
+DROP INDEX partners_owner;
+DROP INDEX partners_score_w;
+CREATE INDEX partners_name ON partners (sort_key, id);
+CREATE INDEX partners_phase ON partners (phase_no, sort_key, id);
+CREATE INDEX partners_type ON partners (type, sort_key, id);
+CREATE INDEX partners_owner ON partners (owner_key, sort_key, id);
+CREATE INDEX partners_tier ON partners (tier, sort_key, id);
+CREATE INDEX partners_score ON partners (score_w, sort_key, id);
+-- The flagged filter: one range of each of these per flag, as of today.
+CREATE INDEX partners_lapsed ON partners (min_end) WHERE min_end IS NOT NULL;
+CREATE INDEX partners_review_due ON partners (review_due) WHERE review_due IS NOT NULL;
+CREATE INDEX partners_behind ON partners (behind_from) WHERE behind_from IS NOT NULL;
+CREATE INDEX partners_stale ON partners (stale_from) WHERE stale_from IS NOT NULL;
+CREATE INDEX partners_no_sponsor ON partners (id) WHERE no_sponsor = 1;
+
+-- The next action of a partner, as pieces of the calendar: for today in
+-- valid_from..valid_until it is day (flag-dates.h, next_action_pieces).
+-- It moves only when a notice deadline passes, so each partner has one
+-- piece more than it has deadlines before its earliest end, and one
+-- (day 2147483647, every day) with no active contract.  The order of the
+-- next-action sort is a walk of next_actions_order from today's pieces.
+CREATE TABLE next_actions (
+	partner_id  INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
+	day         INTEGER NOT NULL,
+	valid_from  INTEGER NOT NULL,
+	valid_until INTEGER NOT NULL,
+	sort_key    TEXT NOT NULL -- the partner's, so ties go by name
+);
+CREATE INDEX next_actions_order ON next_actions (day, sort_key, partner_id, valid_from,
+	valid_until);
+CREATE INDEX next_actions_partner ON next_actions (partner_id);
+
+-- The quarters (quarter_of_date(today)) in which a streak of key figures
+-- makes a partner an expansion candidate or puts it on exit watch
+-- (figures_streak_spans); flag is the enum partner_flag bit.
+CREATE TABLE figure_streaks (
+	partner_id INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
+	flag       INTEGER NOT NULL,
+	from_q     INTEGER NOT NULL,
+	until_q    INTEGER NOT NULL
+);
+CREATE INDEX figure_streaks_partner ON figure_streaks (partner_id, flag);
+CREATE INDEX figure_streaks_until ON figure_streaks (flag, until_q, from_q, partner_id);
+
+-- How many partners there are in all (dim 'all', val 0) and per phase,
+-- type, owner and tier, kept by the triggers below in the same
+-- transaction as each change: the header's counts and the Dashboard's
+-- pipeline without counting rows.
+CREATE TABLE partner_counts (
+	dim TEXT NOT NULL,
+	val NOT NULL,
+	n   INTEGER NOT NULL,
+	PRIMARY KEY (dim, val)
+) WITHOUT ROWID;
+
+-- The partners there are now, before the store derives their phase and
+-- tier (the triggers then move each from its default group to its own).
+INSERT INTO partner_counts SELECT 'all', 0, count(*) FROM partners;
+INSERT INTO partner_counts SELECT 'phase', phase_no, count(*) FROM partners GROUP BY 2;
+INSERT INTO partner_counts SELECT 'type', type, count(*) FROM partners GROUP BY 2;
+INSERT INTO partner_counts SELECT 'owner', coalesce(owner_key, ''), count(*) FROM partners
+	GROUP BY 2;
+INSERT INTO partner_counts SELECT 'tier', tier, count(*) FROM partners GROUP BY 2;
+
+CREATE TRIGGER partner_counts_insert AFTER INSERT ON partners BEGIN
+	INSERT INTO partner_counts VALUES ('all', 0, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+	INSERT INTO partner_counts VALUES ('phase', new.phase_no, 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+	INSERT INTO partner_counts VALUES ('type', new.type, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+	INSERT INTO partner_counts VALUES ('owner', coalesce(new.owner_key, ''), 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+	INSERT INTO partner_counts VALUES ('tier', new.tier, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER partner_counts_delete AFTER DELETE ON partners BEGIN
+	UPDATE partner_counts SET n = n - 1 WHERE (dim = 'all' AND val = 0)
+		OR (dim = 'phase' AND val = old.phase_no) OR (dim = 'type' AND val = old.type)
+		OR (dim = 'owner' AND val = coalesce(old.owner_key, ''))
+		OR (dim = 'tier' AND val = old.tier);
+END;
+CREATE TRIGGER partner_counts_phase AFTER UPDATE OF phase_no ON partners
+WHEN old.phase_no IS NOT new.phase_no BEGIN
+	UPDATE partner_counts SET n = n - 1 WHERE dim = 'phase' AND val = old.phase_no;
+	INSERT INTO partner_counts VALUES ('phase', new.phase_no, 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER partner_counts_type AFTER UPDATE OF type ON partners
+WHEN old.type IS NOT new.type BEGIN
+	UPDATE partner_counts SET n = n - 1 WHERE dim = 'type' AND val = old.type;
+	INSERT INTO partner_counts VALUES ('type', new.type, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER partner_counts_owner AFTER UPDATE OF owner_key ON partners
+WHEN old.owner_key IS NOT new.owner_key BEGIN
+	UPDATE partner_counts SET n = n - 1 WHERE dim = 'owner' AND val = coalesce(old.owner_key, '');
+	INSERT INTO partner_counts VALUES ('owner', coalesce(new.owner_key, ''), 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER partner_counts_tier AFTER UPDATE OF tier ON partners
+WHEN old.tier IS NOT new.tier BEGIN
+	UPDATE partner_counts SET n = n - 1 WHERE dim = 'tier' AND val = old.tier;
+	INSERT INTO partner_counts VALUES ('tier', new.tier, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- Active contracts counted by their end and notice deadline ('' for
+-- none), kept by triggers: the Renewals sections and the Dashboard count
+-- a range of days here, whose size is the calendar's, not the
+-- portfolio's.
+CREATE TABLE contract_days (
+	end_date        TEXT NOT NULL,
+	notice_deadline TEXT NOT NULL,
+	n               INTEGER NOT NULL,
+	PRIMARY KEY (end_date, notice_deadline)
+) WITHOUT ROWID;
+CREATE INDEX contract_days_notice ON contract_days (notice_deadline, end_date, n);
+
+CREATE TRIGGER contract_days_insert AFTER INSERT ON contracts
+WHEN new.status = 'active' BEGIN
+	INSERT INTO contract_days VALUES (new.end_date, coalesce(new.notice_deadline, ''), 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER contract_days_delete AFTER DELETE ON contracts
+WHEN old.status = 'active' BEGIN
+	UPDATE contract_days SET n = n - 1
+		WHERE end_date = old.end_date AND notice_deadline = coalesce(old.notice_deadline, '');
+END;
+CREATE TRIGGER contract_days_update AFTER UPDATE OF status, end_date, notice_deadline ON contracts
+WHEN old.status = 'active' OR new.status = 'active' BEGIN
+	UPDATE contract_days SET n = n - 1
+		WHERE old.status = 'active' AND end_date = old.end_date
+		  AND notice_deadline = coalesce(old.notice_deadline, '');
+	INSERT INTO contract_days SELECT new.end_date, coalesce(new.notice_deadline, ''), 1
+		WHERE new.status = 'active' ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+INSERT INTO contract_days
+	SELECT end_date, coalesce(notice_deadline, ''), count(*) FROM contracts
+	WHERE status = 'active' GROUP BY 1, 2;
+
+-- The names for the Portfolio search: a trigram index over name_key
+-- (text_fold of the name, as the search compares), so that a pattern of
+-- three or more characters finds its few partners without a scan.  The
+-- text stays in partners (external content); the triggers keep the index.
+CREATE VIRTUAL TABLE partner_names USING fts5(name_key, content = 'partners',
+	content_rowid = 'id', tokenize = 'trigram case_sensitive 1', detail = 'none');
+CREATE TRIGGER partner_names_insert AFTER INSERT ON partners BEGIN
+	INSERT INTO partner_names (rowid, name_key) VALUES (new.id, new.name_key);
+END;
+CREATE TRIGGER partner_names_delete AFTER DELETE ON partners BEGIN
+	INSERT INTO partner_names (partner_names, rowid, name_key) VALUES ('delete', old.id,
+		old.name_key);
+END;
+CREATE TRIGGER partner_names_update AFTER UPDATE OF name_key ON partners BEGIN
+	INSERT INTO partner_names (partner_names, rowid, name_key) VALUES ('delete', old.id,
+		old.name_key);
+	INSERT INTO partner_names (rowid, name_key) VALUES (new.id, new.name_key);
+END;
+INSERT INTO partner_names (partner_names) VALUES ('rebuild');
+
+-- The derived columns of the partners there are now are computed by the
+-- store right after this script, in the same transaction (migrate.c).
+
+PRAGMA user_version = 2;

@@ -1,0 +1,510 @@
+/* partner-window.c: windows of the partner list in every sort and
+ * filter, read through one index range at a time.
+ *
+ * Every order is a sequence of groups (the sort's value: score, phase,
+ * next action; one group by name) in the group direction, names A to Z
+ * within a group, and the partners without a value last.  A position is
+ * (group, sort key, id), so the rows after it are: the rest of its group,
+ * then the later groups in order, then the missing ones.  Each of those
+ * steps is one statement over the index of the sort (INDEXED BY: the
+ * planner may not pick a filter's index and sort), which SQLite reads in
+ * order and stops at the LIMIT; where the groups go one way and the names
+ * the other it sorts each group on the way ("temp b-tree for right part
+ * of order by"), never the whole list.  A filter is checked on the rows
+ * the walk meets.  The flagged filter compares the days derive.c keeps
+ * with today (flag-dates.h); what only today can tell (an end within the
+ * window, a notice deadline soon, a streak of key figures) is one index
+ * lookup per partner met. */
+#include "store-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ally/enums.h"
+#include "ally/flag-dates.h"
+#include "ally/flags.h"
+#include "ally/text.h"
+#include "ally/util.h"
+
+/* Parameters every walk statement takes:
+ *   ?1 phase_no   ?2 type   ?3 owner_key   ?4 tier   ?5 flagged (1 or NULL)
+ *   ?6 today (a day number)   ?7 today   ?8 today + 90   ?9 today + 30 (text)
+ *   ?10 today's quarter   ?11 the folded text a name must contain
+ *   ?12 the position's group   ?13 its sort key   ?14 its id   ?15 limit
+ *   ?16 / ?17 the highest / lowest group value (the missing ones are out)
+ * A filter that is not set is bound NULL; its test is then true. */
+#define W_FLAGGED                                                                             \
+	"(p.min_end < ?6 OR p.review_due < ?6 OR p.behind_from <= ?6 OR p.stale_from <= ?6 " \
+	" OR p.no_sponsor = 1"                                                               \
+	" OR (p.renewal_watch = 1 AND EXISTS (SELECT 1 FROM contracts c"                     \
+	"     WHERE c.partner_id = p.id AND c.status = 'active'"                             \
+	"       AND c.end_date BETWEEN ?7 AND ?8))"                                          \
+	" OR EXISTS (SELECT 1 FROM contracts c WHERE c.partner_id = p.id"                    \
+	"     AND c.status = 'active' AND c.notice_deadline BETWEEN ?7 AND ?9)"              \
+	" OR EXISTS (SELECT 1 FROM figure_streaks f WHERE f.partner_id = p.id"               \
+	"     AND f.from_q <= ?10 AND f.until_q >= ?10))"
+#define W_FILTER                                                                          \
+	" AND (?1 IS NULL OR p.phase_no = ?1) AND (?2 IS NULL OR p.type = ?2)"            \
+	" AND (?3 IS NULL OR p.owner_key = ?3) AND (?4 IS NULL OR p.tier = ?4)"           \
+	" AND (?11 IS NULL OR instr(p.name_key, ?11) > 0) AND (?5 IS NULL OR " W_FLAGGED ")"
+
+/* One sort: where its rows come from and which columns order them. */
+#define W_SEL(g, k, i) "SELECT " PARTNER_COLS ", " g ", " k ", " i " "
+#define W_ROWS(from, valid, cond, filter, order) \
+	from " WHERE " valid " AND " cond filter " ORDER BY " order " LIMIT ?15"
+#define W_COUNT(from, valid, cond, filter) \
+	"SELECT count(*) FROM (SELECT 1 " from " WHERE " valid " AND " cond filter " LIMIT ?15)"
+
+/* The eight steps of a grouped sort (and their counts): within the
+ * position's group, name up or down; the groups above or below it, with
+ * names up or down; the missing ones, name up or down. */
+#define W_STEPS(from, valid, g, k, i, miss, filter)                                              \
+	{                                                                                      \
+		W_SEL(g, k, i) W_ROWS(from, valid, g " = ?12 AND (" k ", " i ") > (?13, ?14)",   \
+				      filter, k ", " i),                                       \
+		W_SEL(g, k, i) W_ROWS(from, valid, g " = ?12 AND (" k ", " i ") < (?13, ?14)",   \
+				      filter, k " DESC, " i " DESC"),                          \
+		W_SEL(g, k, i) W_ROWS(from, valid, g " > ?12 AND " g " <= ?16", filter,          \
+				      g ", " k ", " i),                                        \
+		W_SEL(g, k, i) W_ROWS(from, valid, g " > ?12 AND " g " <= ?16", filter,          \
+				      g ", " k " DESC, " i " DESC"),                           \
+		W_SEL(g, k, i) W_ROWS(from, valid, g " < ?12 AND " g " >= ?17", filter,          \
+				      g " DESC, " k ", " i),                                   \
+		W_SEL(g, k, i) W_ROWS(from, valid, g " < ?12 AND " g " >= ?17", filter,          \
+				      g " DESC, " k " DESC, " i " DESC"),                      \
+		W_SEL(g, k, i) W_ROWS(from, valid, miss " AND (" k ", " i ") > (?13, ?14)",      \
+				      filter, k ", " i),                                       \
+		W_SEL(g, k, i) W_ROWS(from, valid, miss " AND (" k ", " i ") < (?13, ?14)",      \
+				      filter, k " DESC, " i " DESC"),                          \
+	},                                                                                     \
+	{                                                                                      \
+		W_COUNT(from, valid, g " = ?12 AND (" k ", " i ") > (?13, ?14)", filter),        \
+		W_COUNT(from, valid, g " = ?12 AND (" k ", " i ") < (?13, ?14)", filter),        \
+		W_COUNT(from, valid, g " > ?12 AND " g " <= ?16", filter),                       \
+		W_COUNT(from, valid, g " > ?12 AND " g " <= ?16", filter),                       \
+		W_COUNT(from, valid, g " < ?12 AND " g " >= ?17", filter),                       \
+		W_COUNT(from, valid, g " < ?12 AND " g " >= ?17", filter),                       \
+		W_COUNT(from, valid, miss " AND (" k ", " i ") > (?13, ?14)", filter),           \
+		W_COUNT(from, valid, miss " AND (" k ", " i ") < (?13, ?14)", filter),           \
+	}
+
+enum step {
+	STEP_IN_UP,     /* the rest of the group, names A to Z */
+	STEP_IN_DOWN,   /* the rest of the group, names Z to A */
+	STEP_ABOVE_UP,  /* higher groups, lowest first, names A to Z */
+	STEP_ABOVE_DOWN,
+	STEP_BELOW_UP,  /* lower groups, highest first, names A to Z */
+	STEP_BELOW_DOWN,
+	STEP_MISS_UP,   /* the missing ones */
+	STEP_MISS_DOWN,
+	STEP_COUNT
+};
+
+struct sort_sql {
+	const char *rows[STEP_COUNT];
+	const char *count[STEP_COUNT];
+	int64_t lo, hi;  /* the group values there are (?17, ?16) */
+	bool grouped;    /* false: by name alone, one group */
+	bool desc;       /* the groups' own direction is down (highest score first) */
+};
+
+#define P_FROM(index) "FROM partners p INDEXED BY " index
+#define NEXT_FROM                                                                        \
+	"FROM next_actions a INDEXED BY next_actions_order JOIN partners p ON p.id = a.partner_id"
+#define NEXT_VALID "a.valid_from <= ?6 AND a.valid_until >= ?6"
+
+/* By enum partner_sort.  The next action's missing group is its pieces of
+ * day FLAG_DAY_MAX (2147483647). */
+static const struct sort_sql sorts[] = {
+	[PSORT_NAME] = { W_STEPS(P_FROM("partners_name"), "1", "0", "p.sort_key", "p.id", "0",
+				 W_FILTER),
+			 0, 0, false, false },
+	[PSORT_SCORE] = { W_STEPS(P_FROM("partners_score"), "1", "p.score_w", "p.sort_key", "p.id",
+				  "p.score_w IS NULL", W_FILTER),
+			  0, 10000, true, true },
+	[PSORT_PHASE] = { W_STEPS(P_FROM("partners_phase"), "1", "p.phase_no", "p.sort_key", "p.id",
+				  "0", W_FILTER),
+			  0, PHASE_COUNT - 1, true, false },
+	[PSORT_NEXT_ACTION] = { W_STEPS(NEXT_FROM, NEXT_VALID, "a.day", "a.sort_key", "a.partner_id",
+					"a.day = 2147483647", W_FILTER),
+				FLAG_DAY_MIN, FLAG_DAY_MAX - 1, true, false },
+};
+
+/* By name within one phase, type, owner or tier: the filter's own index
+ * gives the names in order, so a narrow filter reads only its rows. */
+#define NAME_BY(index, cond) \
+	{ W_STEPS(P_FROM(index), cond, "0", "p.sort_key", "p.id", "0", W_FILTER), 0, 0, false, \
+	  false }
+enum name_by { BY_OWNER, BY_PHASE, BY_TYPE, BY_TIER, BY_COUNT };
+static const struct sort_sql names_by[BY_COUNT] = {
+	[BY_OWNER] = NAME_BY("partners_owner", "p.owner_key = ?3"),
+	[BY_PHASE] = NAME_BY("partners_phase", "p.phase_no = ?1"),
+	[BY_TYPE] = NAME_BY("partners_type", "p.type = ?2"),
+	[BY_TIER] = NAME_BY("partners_tier", "p.tier = ?4"),
+};
+
+/* The statements of f's order: by name through the narrowest filter
+ * with an index of its own (owners are the most, then phases, types,
+ * tiers), else the sort's. */
+static const struct sort_sql *sort_of(const struct partner_filter *f)
+{
+	if ((unsigned)f->sort >= sizeof sorts / sizeof sorts[0])
+		return &sorts[PSORT_NAME];
+	if (f->sort != PSORT_NAME)
+		return &sorts[f->sort];
+	if (f->owner != NULL)
+		return &names_by[BY_OWNER];
+	if (f->phase >= 0)
+		return &names_by[BY_PHASE];
+	if (f->type >= 0)
+		return &names_by[BY_TYPE];
+	if (f->tier != -2)
+		return &names_by[BY_TIER];
+	return &sorts[PSORT_NAME];
+}
+
+/* Past every sort key (UTF-8 never holds the byte 0xff), and before. */
+static const char KEY_MAX[] = "\xff";
+static const char KEY_MIN[] = "";
+
+void partner_pos_copy(struct partner_pos *dst, const struct partner_pos *src)
+{
+	*dst = *src;
+	dst->sort_key = src->sort_key != NULL ? xstrdup(src->sort_key) : NULL;
+}
+
+void partner_pos_finish(struct partner_pos *pos)
+{
+	free(pos->sort_key);
+	pos->sort_key = NULL;
+}
+
+/* A walk in progress: the query, where it stands, what it has read. */
+struct walk {
+	struct store *s;
+	const struct partner_filter *f;
+	const struct sort_sql *sql;
+	ally_date today;
+	char *owner_key;       /* the owner filter folded */
+	bool groups_down;      /* the groups come highest first */
+	struct partner_list *out;
+	size_t limit;
+	bool counting;         /* count the rows of each step, up to limit */
+	int64_t counted;
+};
+
+static void bind_filter(const struct walk *w, sqlite3_stmt *st)
+{
+	const struct partner_filter *f = w->f;
+	char d[DATE_BUFSZ];
+
+	if (f->phase >= 0)
+		bind_int(st, 1, f->phase);
+	bind_enum(st, 2, partner_type_names, f->type);
+	bind_text(st, 3, w->owner_key);
+	if (f->tier != -2)
+		bind_int(st, 4, f->tier);
+	if (f->flagged_only)
+		bind_int(st, 5, 1);
+	bind_int(st, 6, w->today);
+	sqlite3_bind_text(st, 7, date_format(w->today, d), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, date_format(w->today + FLAG_WINDOW_DAYS, d), -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, date_format(w->today + FLAG_NOTICE_DAYS, d), -1,
+			  SQLITE_TRANSIENT);
+	bind_int(st, 10, quarter_of_date(w->today));
+	bind_text(st, 11, f->contains);
+	bind_int(st, 16, w->sql->hi);
+	bind_int(st, 17, w->sql->lo);
+}
+
+static void bind_pos(sqlite3_stmt *st, int64_t group, const char *key, int64_t id)
+{
+	bind_int(st, 12, group);
+	bind_text(st, 13, key);
+	bind_int(st, 14, id);
+}
+
+static void row_read(sqlite3_stmt *st, struct partner_row *r, const struct sort_sql *sql)
+{
+	memset(r, 0, sizeof *r);
+	partner_from_row(st, &r->p);
+	r->pos.group = col_int(st, 28);
+	r->pos.sort_key = col_text(st, 29);
+	r->pos.id = col_int(st, 30);
+	if (sql == &sorts[PSORT_SCORE])
+		r->pos.missing = sqlite3_column_type(st, 28) == SQLITE_NULL;
+	else if (sql == &sorts[PSORT_NEXT_ACTION])
+		r->pos.missing = r->pos.group == FLAG_DAY_MAX;
+}
+
+/* One step: rows of statement k from (group, key, id) onwards, appended
+ * to the window until it holds limit rows; or, counting, how many rows
+ * there are (up to limit in all, 0: all of them). */
+static int step(struct walk *w, enum step k, int64_t group, const char *key, int64_t id,
+		struct ally_err *err)
+{
+	struct partner_list *l = w->out;
+	size_t have = w->counting ? (size_t)w->counted : l->n, cap = have;
+	sqlite3_stmt *st;
+	int rc, r;
+
+	if (w->limit > 0 && have >= w->limit)
+		return ALLY_OK;
+	rc = store_prepare(w->s, w->counting ? w->sql->count[k] : w->sql->rows[k], &st, err);
+	if (rc != ALLY_OK)
+		return rc;
+	bind_filter(w, st);
+	bind_pos(st, group, key, id);
+	bind_int(st, 15, w->limit > 0 ? (int64_t)(w->limit - have) : -1);
+	while ((r = store_step(w->s, st, err)) == 1) {
+		if (w->counting) {
+			w->counted += col_int(st, 0);
+			continue;
+		}
+		l->rows = store_grow(l->rows, l->n, &cap, sizeof *l->rows);
+		row_read(st, &l->rows[l->n++], w->sql);
+	}
+	store_release(st);
+	return r < 0 ? -r : ALLY_OK;
+}
+
+/* The groups after group g in the direction of the order (up: forward
+ * travel), names as the travel needs them. */
+static enum step groups_after(const struct walk *w, bool forward)
+{
+	bool above = w->groups_down != forward; /* forward in a rising order: higher groups */
+
+	if (above)
+		return forward ? STEP_ABOVE_UP : STEP_ABOVE_DOWN;
+	return forward ? STEP_BELOW_UP : STEP_BELOW_DOWN;
+}
+
+/* The group value before the first (travelling from an end). */
+static int64_t group_edge(const struct walk *w, bool forward)
+{
+	bool from_low = w->groups_down != forward;
+
+	return from_low ? w->sql->lo - 1 : w->sql->hi + 1;
+}
+
+/* Forward: the rest of the position's group, the later groups, the
+ * missing ones. */
+static int walk_forward(struct walk *w, const struct partner_pos *from, struct ally_err *err)
+{
+	int rc = ALLY_OK;
+
+	if (!w->sql->grouped)
+		return step(w, STEP_IN_UP, 0, from != NULL ? from->sort_key : KEY_MIN,
+			    from != NULL ? from->id : INT64_MIN, err);
+	if (from != NULL && from->missing)
+		return step(w, STEP_MISS_UP, 0, from->sort_key, from->id, err);
+	if (from != NULL)
+		rc = step(w, STEP_IN_UP, from->group, from->sort_key, from->id, err);
+	if (rc == ALLY_OK)
+		rc = step(w, groups_after(w, true), from != NULL ? from->group : group_edge(w, true),
+			  KEY_MIN, 0, err);
+	if (rc == ALLY_OK)
+		rc = step(w, STEP_MISS_UP, 0, KEY_MIN, INT64_MIN, err);
+	return rc;
+}
+
+/* Backward: the mirror of walk_forward; from the end, the missing ones
+ * come first. */
+static int walk_backward(struct walk *w, const struct partner_pos *from, struct ally_err *err)
+{
+	int rc = ALLY_OK;
+
+	if (!w->sql->grouped)
+		return step(w, STEP_IN_DOWN, 0, from != NULL ? from->sort_key : KEY_MAX,
+			    from != NULL ? from->id : INT64_MAX, err);
+	if (from == NULL || from->missing) {
+		rc = step(w, STEP_MISS_DOWN, 0, from != NULL ? from->sort_key : KEY_MAX,
+			  from != NULL ? from->id : INT64_MAX, err);
+		if (rc == ALLY_OK)
+			rc = step(w, groups_after(w, false), group_edge(w, false), KEY_MIN, 0, err);
+		return rc;
+	}
+	rc = step(w, STEP_IN_DOWN, from->group, from->sort_key, from->id, err);
+	if (rc == ALLY_OK)
+		rc = step(w, groups_after(w, false), from->group, KEY_MIN, 0, err);
+	return rc;
+}
+
+static void walk_init(struct walk *w, struct store *s, const struct partner_filter *f,
+		      ally_date today)
+{
+	memset(w, 0, sizeof *w);
+	w->s = s;
+	w->f = f;
+	w->today = today;
+	w->sql = sort_of(f);
+	w->owner_key = f->owner != NULL ? text_fold(f->owner) : NULL;
+	w->groups_down = w->sql->desc != f->values_reversed;
+	/* By name, the values are the names: turned round, the order is. */
+	if (!w->sql->grouped && f->values_reversed)
+		w->groups_down = true;
+}
+
+/* By name the one group's direction is the names' own: "down" travels
+ * the other way. */
+static int walk(struct walk *w, const struct partner_pos *from, int dir, struct ally_err *err)
+{
+	bool forward = (dir > 0) != w->f->descending;
+
+	if (!w->sql->grouped && w->groups_down)
+		forward = !forward;
+	return forward ? walk_forward(w, from, err) : walk_backward(w, from, err);
+}
+
+int store_partner_page(struct store *s, const struct partner_filter *f, ally_date today,
+		       const struct partner_pos *from, int dir, size_t limit,
+		       struct partner_list *out, struct ally_err *err)
+{
+	struct partner_filter all;
+	struct walk w;
+	bool own;
+	int rc;
+
+	out->rows = NULL;
+	out->n = 0;
+	if (f == NULL) {
+		partner_filter_init(&all);
+		f = &all;
+	}
+	walk_init(&w, s, f, today);
+	w.out = out;
+	w.limit = limit;
+	if ((rc = rtx_begin(s, &own, err)) == ALLY_OK) {
+		rc = walk(&w, from, dir, err);
+		if (rc == ALLY_OK)
+			rc = partner_rows_facts(s, out->rows, out->n, today, err);
+		rtx_end(s, own);
+	}
+	free(w.owner_key);
+	if (rc != ALLY_OK)
+		partner_list_finish(out);
+	return rc;
+}
+
+int store_partner_rank(struct store *s, const struct partner_filter *f, ally_date today,
+		       const struct partner_pos *pos, int64_t *out, struct ally_err *err)
+{
+	struct partner_filter all;
+	struct walk w;
+	bool own;
+	int rc;
+
+	*out = 0;
+	if (f == NULL) {
+		partner_filter_init(&all);
+		f = &all;
+	}
+	walk_init(&w, s, f, today);
+	w.counting = true;
+	if ((rc = rtx_begin(s, &own, err)) == ALLY_OK) {
+		rc = walk(&w, pos, -1, err);
+		rtx_end(s, own);
+	}
+	free(w.owner_key);
+	if (rc == ALLY_OK)
+		*out = w.counted;
+	return rc;
+}
+
+/* The counters of 002_windows.sql (partner_counts): the number in all,
+ * or of one phase, type, owner or tier. */
+static const char SQL_COUNTER[] = "SELECT n FROM partner_counts WHERE dim = ?1 AND val = ?2";
+
+/* Counted with a filter's own index, when it has one (a window of the
+ * order walks the sort's index instead): ?1..?11 as the walk's, ?15 the
+ * cap. */
+#define C_BY(index, cond) \
+	"SELECT count(*) FROM (SELECT 1 FROM partners p INDEXED BY " index " WHERE " cond \
+	W_FILTER " LIMIT ?15)"
+static const char SQL_COUNT_PHASE[] = C_BY("partners_phase", "p.phase_no = ?1");
+static const char SQL_COUNT_TYPE[] = C_BY("partners_type", "p.type = ?2");
+static const char SQL_COUNT_OWNER[] = C_BY("partners_owner", "p.owner_key = ?3");
+static const char SQL_COUNT_TIER[] = C_BY("partners_tier", "p.tier = ?4");
+static const char SQL_COUNT_ALL[] = C_BY("partners_name", "1");
+
+/* The one counter that answers f, when one does: *dim and the value
+ * bound by bind_counter. */
+static bool counter_of(const struct partner_filter *f, const char **dim)
+{
+	int set = (f->phase >= 0) + (f->type >= 0) + (f->owner != NULL) + (f->tier != -2);
+
+	if (f->flagged_only || f->contains != NULL || set > 1)
+		return false;
+	*dim = f->phase >= 0 ? "phase" : f->type >= 0 ? "type" : f->owner != NULL ? "owner"
+	     : f->tier != -2 ? "tier" : "all";
+	return true;
+}
+
+static int count_counter(struct store *s, const struct partner_filter *f, const char *dim,
+			 int64_t *out, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	char *owner = NULL;
+	int rc = store_prepare(s, SQL_COUNTER, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_text(st, 1, dim);
+	if (f->phase >= 0)
+		bind_int(st, 2, f->phase);
+	else if (f->type >= 0)
+		bind_enum(st, 2, partner_type_names, f->type);
+	else if (f->owner != NULL)
+		bind_text(st, 2, owner = text_fold(f->owner));
+	else if (f->tier != -2)
+		bind_int(st, 2, f->tier);
+	else
+		bind_int(st, 2, 0);
+	rc = store_step_int(s, st, out, err);
+	free(owner);
+	return rc;
+}
+
+static const char *count_sql(const struct partner_filter *f)
+{
+	if (f->phase >= 0)
+		return SQL_COUNT_PHASE;
+	if (f->owner != NULL)
+		return SQL_COUNT_OWNER;
+	if (f->type >= 0)
+		return SQL_COUNT_TYPE;
+	if (f->tier != -2)
+		return SQL_COUNT_TIER;
+	return SQL_COUNT_ALL;
+}
+
+int store_partner_count_where(struct store *s, const struct partner_filter *f, ally_date today,
+			      size_t cap, int64_t *out, bool *more, struct ally_err *err)
+{
+	struct partner_filter all;
+	const char *dim;
+	sqlite3_stmt *st;
+	struct walk w;
+	int rc;
+
+	*out = 0;
+	*more = false;
+	if (f == NULL) {
+		partner_filter_init(&all);
+		f = &all;
+	}
+	if (counter_of(f, &dim))
+		return count_counter(s, f, dim, out, err);
+	walk_init(&w, s, f, today);
+	if ((rc = store_prepare(s, count_sql(f), &st, err)) == ALLY_OK) {
+		bind_filter(&w, st);
+		bind_int(st, 15, cap > 0 ? (int64_t)cap + 1 : -1);
+		rc = store_step_int(s, st, out, err);
+	}
+	free(w.owner_key);
+	if (rc == ALLY_OK && cap > 0 && *out > (int64_t)cap) {
+		*out = (int64_t)cap;
+		*more = true;
+	}
+	return rc;
+}
