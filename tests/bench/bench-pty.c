@@ -76,7 +76,8 @@ struct session {
 
 /* One figure's samples. */
 struct series {
-	const char *what, *unit;
+	char what[96];
+	const char *unit;
 	double v[SAMPLES_MAX];
 	double bytes[SAMPLES_MAX];
 	int n;
@@ -236,13 +237,14 @@ static struct session *session_open(const struct opts *o, double *spawned)
 	return s;
 }
 
-static void show_screen(const struct session *s, const char *when)
+static void show_screen(struct session *s, const char *when)
 {
 	char *screen;
 
 	if (!s->o->verbose)
 		return;
-	screen = vt_screen(s->vt);
+	screen = vt_screen(s->vt); /* which reads what is there: count it */
+	note_output(s);
 	fprintf(stderr, "---- %s ----\n%s", when, screen);
 	free(screen);
 }
@@ -422,17 +424,6 @@ static void press(struct session *s, const char *keys, struct series *wall, stru
 		series_add(cpu, (double)(cpu1 - cpu0) / 1e6, (double)(s->seen - bytes0));
 }
 
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a) + strlen(b) + 1;
-	char *s = malloc(n);
-
-	if (s == NULL)
-		exit(1);
-	snprintf(s, n, "%s%s", a, b);
-	return s;
-}
-
 static void run_case(struct session *s, const struct step *steps, struct series *wall,
 		     struct series *cpu)
 {
@@ -457,8 +448,8 @@ static void keys(struct session *s)
 			wall[i] = (struct series){ .unit = "ms", .peak_kb = -1 };
 			cpu[i] = wall[i];
 			if (what != NULL) {
-				wall[i].what = join(what, " wall");
-				cpu[i].what = join(what, " cpu");
+				snprintf(wall[i].what, sizeof wall[i].what, "%s wall", what);
+				snprintf(cpu[i].what, sizeof cpu[i].what, "%s cpu", what);
 			}
 		}
 		for (int r = 0; r < s->o->key_runs; r++)
@@ -469,8 +460,6 @@ static void keys(struct session *s)
 				continue;
 			series_print(&wall[i]);
 			series_print(&cpu[i]);
-			free((char *)wall[i].what);
-			free((char *)cpu[i].what);
 		}
 	}
 }
