@@ -191,17 +191,26 @@ void partner_list_finish(struct partner_list *l);
 int store_partner_page(struct store *s, const struct partner_filter *f, ally_date today,
 		       const struct partner_pos *from, int dir, size_t limit,
 		       struct partner_list *out, struct ally_err *err);
+/* The same, forward from from's own row on (it comes first when f
+ * lists it; from NULL: the start). */
+int store_partner_page_from(struct store *s, const struct partner_filter *f, ally_date today,
+			    const struct partner_pos *from, size_t limit, struct partner_list *out,
+			    struct ally_err *err);
 /* How many partners f lists, as of today.  With no filter, or one of
  * phase, type, owner or tier, the store's own counters say (no rows are
  * read); otherwise rows are counted up to cap (0: no cap) and *more says
  * whether there were more. */
 int store_partner_count_where(struct store *s, const struct partner_filter *f, ally_date today,
 			      size_t cap, int64_t *out, bool *more, struct ally_err *err);
-/* How many rows of f's order come before pos (the index of pos's row,
- * counting from 0): counted over the index, so its cost grows with the
- * answer. */
+/* How many rows of f's order come before pos (dir -1: the index of pos's
+ * row, counting from 0) or after it (dir 1): counted over the index, so
+ * its cost grows with the answer. */
 int store_partner_rank(struct store *s, const struct partner_filter *f, ally_date today,
-		       const struct partner_pos *pos, int64_t *out, struct ally_err *err);
+		       const struct partner_pos *pos, int dir, int64_t *out, struct ally_err *err);
+/* Where partner id stands in f's order as of today: *found false when f
+ * does not list it (or it does not exist). */
+int store_partner_locate(struct store *s, const struct partner_filter *f, ally_date today,
+			 int64_t id, struct partner_pos *out, bool *found, struct ally_err *err);
 /* Visit every row of f's order as of today, reading a window at a time
  * in one read transaction (memory stays flat at any size).  fn's
  * failure stops the walk and is returned. */

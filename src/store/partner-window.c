@@ -25,7 +25,11 @@
 #include "ally/text.h"
 #include "ally/util.h"
 
-/* Parameters every walk statement takes:
+/* The lookups of a partner's own contracts and streaks name their index:
+ * left to itself, the planner prefers the date range of every contract
+ * to the few of one partner.
+ *
+ * Parameters every walk statement takes:
  *   ?1 phase_no   ?2 type   ?3 owner_key   ?4 tier   ?5 flagged (1 or NULL)
  *   ?6 today (a day number)   ?7 today   ?8 today + 90   ?9 today + 30 (text)
  *   ?10 today's quarter   ?11 the folded text a name must contain
@@ -36,11 +40,14 @@
 	"(p.min_end < ?6 OR p.review_due < ?6 OR p.behind_from <= ?6 OR p.stale_from <= ?6 " \
 	" OR p.no_sponsor = 1"                                                               \
 	" OR (p.renewal_watch = 1 AND EXISTS (SELECT 1 FROM contracts c"                     \
+	"     INDEXED BY contracts_partner_status"                                           \
 	"     WHERE c.partner_id = p.id AND c.status = 'active'"                             \
 	"       AND c.end_date BETWEEN ?7 AND ?8))"                                          \
-	" OR EXISTS (SELECT 1 FROM contracts c WHERE c.partner_id = p.id"                    \
+	" OR EXISTS (SELECT 1 FROM contracts c INDEXED BY contracts_partner_status"          \
+	"     WHERE c.partner_id = p.id"                                                     \
 	"     AND c.status = 'active' AND c.notice_deadline BETWEEN ?7 AND ?9)"              \
-	" OR EXISTS (SELECT 1 FROM figure_streaks f WHERE f.partner_id = p.id"               \
+	" OR EXISTS (SELECT 1 FROM figure_streaks f INDEXED BY figure_streaks_partner"       \
+	"     WHERE f.partner_id = p.id"                                                     \
 	"     AND f.from_q <= ?10 AND f.until_q >= ?10))"
 #define W_FILTER                                                                          \
 	" AND (?1 IS NULL OR p.phase_no = ?1) AND (?2 IS NULL OR p.type = ?2)"            \
@@ -162,6 +169,18 @@ static const struct sort_sql *sort_of(const struct partner_filter *f)
 	return &sorts[PSORT_NAME];
 }
 
+/* Where one partner stands in each sort, when f lists it. */
+#define W_LOCATE(from, valid, g, k, i) \
+	"SELECT " g ", " k ", " i " " from " WHERE " valid " AND " i " = ?14" W_FILTER
+static const char *const locate_sql[] = {
+	[PSORT_NAME] = W_LOCATE("FROM partners p", "1", "0", "p.sort_key", "p.id"),
+	[PSORT_SCORE] = W_LOCATE("FROM partners p", "1", "p.score_w", "p.sort_key", "p.id"),
+	[PSORT_PHASE] = W_LOCATE("FROM partners p", "1", "p.phase_no", "p.sort_key", "p.id"),
+	[PSORT_NEXT_ACTION] = W_LOCATE("FROM next_actions a INDEXED BY next_actions_partner "
+				       "JOIN partners p ON p.id = a.partner_id",
+				       NEXT_VALID, "a.day", "a.sort_key", "a.partner_id"),
+};
+
 /* Past every sort key (UTF-8 never holds the byte 0xff), and before. */
 static const char KEY_MAX[] = "\xff";
 static const char KEY_MIN[] = "";
@@ -188,6 +207,7 @@ struct walk {
 	bool groups_down;      /* the groups come highest first */
 	struct partner_list *out;
 	size_t limit;
+	bool inclusive;        /* the position's own row comes first */
 	bool counting;         /* count the rows of each step, up to limit */
 	int64_t counted;
 };
@@ -289,17 +309,26 @@ static int64_t group_edge(const struct walk *w, bool forward)
 
 /* Forward: the rest of the position's group, the later groups, the
  * missing ones. */
+/* The id to walk from: past from's own row, or (inclusive) just short of
+ * it in the direction of the index (ids are integers: none lies between). */
+static int64_t from_id(const struct walk *w, const struct partner_pos *from, bool up)
+{
+	if (!w->inclusive)
+		return from->id;
+	return up ? from->id - 1 : from->id + 1;
+}
+
 static int walk_forward(struct walk *w, const struct partner_pos *from, struct ally_err *err)
 {
 	int rc = ALLY_OK;
 
 	if (!w->sql->grouped)
 		return step(w, STEP_IN_UP, 0, from != NULL ? from->sort_key : KEY_MIN,
-			    from != NULL ? from->id : INT64_MIN, err);
+			    from != NULL ? from_id(w, from, true) : INT64_MIN, err);
 	if (from != NULL && from->missing)
-		return step(w, STEP_MISS_UP, 0, from->sort_key, from->id, err);
+		return step(w, STEP_MISS_UP, 0, from->sort_key, from_id(w, from, true), err);
 	if (from != NULL)
-		rc = step(w, STEP_IN_UP, from->group, from->sort_key, from->id, err);
+		rc = step(w, STEP_IN_UP, from->group, from->sort_key, from_id(w, from, true), err);
 	if (rc == ALLY_OK)
 		rc = step(w, groups_after(w, true), from != NULL ? from->group : group_edge(w, true),
 			  KEY_MIN, 0, err);
@@ -316,15 +345,15 @@ static int walk_backward(struct walk *w, const struct partner_pos *from, struct 
 
 	if (!w->sql->grouped)
 		return step(w, STEP_IN_DOWN, 0, from != NULL ? from->sort_key : KEY_MAX,
-			    from != NULL ? from->id : INT64_MAX, err);
+			    from != NULL ? from_id(w, from, false) : INT64_MAX, err);
 	if (from == NULL || from->missing) {
 		rc = step(w, STEP_MISS_DOWN, 0, from != NULL ? from->sort_key : KEY_MAX,
-			  from != NULL ? from->id : INT64_MAX, err);
+			  from != NULL ? from_id(w, from, false) : INT64_MAX, err);
 		if (rc == ALLY_OK)
 			rc = step(w, groups_after(w, false), group_edge(w, false), KEY_MIN, 0, err);
 		return rc;
 	}
-	rc = step(w, STEP_IN_DOWN, from->group, from->sort_key, from->id, err);
+	rc = step(w, STEP_IN_DOWN, from->group, from->sort_key, from_id(w, from, false), err);
 	if (rc == ALLY_OK)
 		rc = step(w, groups_after(w, false), from->group, KEY_MIN, 0, err);
 	return rc;
@@ -356,9 +385,9 @@ static int walk(struct walk *w, const struct partner_pos *from, int dir, struct 
 	return forward ? walk_forward(w, from, err) : walk_backward(w, from, err);
 }
 
-int store_partner_page(struct store *s, const struct partner_filter *f, ally_date today,
-		       const struct partner_pos *from, int dir, size_t limit,
-		       struct partner_list *out, struct ally_err *err)
+static int page(struct store *s, const struct partner_filter *f, ally_date today,
+		const struct partner_pos *from, int dir, bool inclusive, size_t limit,
+		struct partner_list *out, struct ally_err *err)
 {
 	struct partner_filter all;
 	struct walk w;
@@ -374,6 +403,7 @@ int store_partner_page(struct store *s, const struct partner_filter *f, ally_dat
 	walk_init(&w, s, f, today);
 	w.out = out;
 	w.limit = limit;
+	w.inclusive = inclusive && from != NULL;
 	if ((rc = rtx_begin(s, &own, err)) == ALLY_OK) {
 		rc = walk(&w, from, dir, err);
 		if (rc == ALLY_OK)
@@ -386,8 +416,22 @@ int store_partner_page(struct store *s, const struct partner_filter *f, ally_dat
 	return rc;
 }
 
+int store_partner_page(struct store *s, const struct partner_filter *f, ally_date today,
+		       const struct partner_pos *from, int dir, size_t limit,
+		       struct partner_list *out, struct ally_err *err)
+{
+	return page(s, f, today, from, dir, false, limit, out, err);
+}
+
+int store_partner_page_from(struct store *s, const struct partner_filter *f, ally_date today,
+			    const struct partner_pos *from, size_t limit, struct partner_list *out,
+			    struct ally_err *err)
+{
+	return page(s, f, today, from, 1, true, limit, out, err);
+}
+
 int store_partner_rank(struct store *s, const struct partner_filter *f, ally_date today,
-		       const struct partner_pos *pos, int64_t *out, struct ally_err *err)
+		       const struct partner_pos *pos, int dir, int64_t *out, struct ally_err *err)
 {
 	struct partner_filter all;
 	struct walk w;
@@ -402,12 +446,45 @@ int store_partner_rank(struct store *s, const struct partner_filter *f, ally_dat
 	walk_init(&w, s, f, today);
 	w.counting = true;
 	if ((rc = rtx_begin(s, &own, err)) == ALLY_OK) {
-		rc = walk(&w, pos, -1, err);
+		rc = walk(&w, pos, dir < 0 ? -1 : 1, err);
 		rtx_end(s, own);
 	}
 	free(w.owner_key);
 	if (rc == ALLY_OK)
 		*out = w.counted;
+	return rc;
+}
+
+int store_partner_locate(struct store *s, const struct partner_filter *f, ally_date today,
+			 int64_t id, struct partner_pos *out, bool *found, struct ally_err *err)
+{
+	struct partner_filter all;
+	sqlite3_stmt *st;
+	struct walk w;
+	int rc;
+
+	*found = false;
+	if (f == NULL) {
+		partner_filter_init(&all);
+		f = &all;
+	}
+	walk_init(&w, s, f, today);
+	rc = store_prepare(s, locate_sql[(unsigned)f->sort < 4 ? f->sort : PSORT_NAME], &st, err);
+	if (rc == ALLY_OK) {
+		bind_filter(&w, st);
+		bind_int(st, 14, id);
+		if ((rc = store_step(s, st, err)) == 1) {
+			out->group = col_int(st, 0);
+			out->sort_key = col_text(st, 1);
+			out->id = col_int(st, 2);
+			out->missing = sqlite3_column_type(st, 0) == SQLITE_NULL ||
+				       (f->sort == PSORT_NEXT_ACTION && out->group == FLAG_DAY_MAX);
+			*found = true;
+		}
+		store_release(st);
+		rc = rc < 0 ? -rc : ALLY_OK;
+	}
+	free(w.owner_key);
 	return rc;
 }
 

@@ -1,6 +1,11 @@
 /* portfolio.c: the Portfolio view's state (include/ally/ui-portfolio.h):
- * rows as the store lists them, put in order in memory, a cursor over
- * them, the incremental search and the filter the next load applies. */
+ * a window of the partner list as the store orders it, a cursor over
+ * it, the incremental search and the filter.
+ *
+ * The window is the screen's rows and about a screen more on each side.
+ * A move that leaves it reads the next rows from the edge row's position
+ * (keyset), so a key costs a window at any size; base keeps where the
+ * window starts in the whole list, for the position in the header. */
 #include "ally/ui-portfolio.h"
 
 #include <inttypes.h>
@@ -21,54 +26,46 @@ const char *const pf_sort_names[] = { "name", "score", "phase", "next", NULL };
 
 /* Each order's own direction: a score list starts with the best. */
 static const bool sort_natural_desc[PF_SORT_COUNT] = { false, true, false, false };
+static const enum partner_sort store_sorts[PF_SORT_COUNT] = { PSORT_NAME, PSORT_SCORE,
+							      PSORT_PHASE, PSORT_NEXT_ACTION };
 
-struct portfolio *portfolio_new(void)
+struct portfolio *portfolio_new(struct store *s, ally_date today)
 {
 	struct portfolio *pf = xcalloc(1, sizeof *pf);
 
+	pf->store = s;
+	pf->today = today;
+	pf->base = -1;
 	listnav_init(&pf->nav);
 	partner_filter_init(&pf->filter);
 	ui_line_init(&pf->line);
 	return pf;
 }
 
-static void free_rows(struct portfolio *pf)
-{
-	for (size_t i = 0; i < pf->list.n; i++) {
-		free(pf->keys[i]);
-		free(pf->folds[i]);
-	}
-	free(pf->keys);
-	free(pf->folds);
-	free(pf->order);
-	partner_list_finish(&pf->list);
-	pf->keys = NULL;
-	pf->folds = NULL;
-	pf->order = NULL;
-}
-
 void portfolio_free(struct portfolio *pf)
 {
 	if (pf == NULL)
 		return;
-	free_rows(pf);
+	partner_list_finish(&pf->win);
 	owner_list_finish(&pf->owners);
+	partner_pos_finish(&pf->search_pos);
 	free(pf->owner);
 	free(pf->pattern);
+	free(pf->pattern_fold);
 	ui_line_finish(&pf->line);
 	free(pf);
 }
 
-/* ---- rows and the cursor ---- */
+/* ---- the window ---- */
 
 size_t portfolio_count(const struct portfolio *pf)
 {
-	return pf->list.n;
+	return pf->win.n;
 }
 
 const struct partner_row *portfolio_row(const struct portfolio *pf, size_t i)
 {
-	return i < pf->list.n ? &pf->list.rows[pf->order[i]] : NULL;
+	return i < pf->win.n ? &pf->win.rows[i] : NULL;
 }
 
 const struct partner_row *portfolio_selected(const struct portfolio *pf)
@@ -76,281 +73,516 @@ const struct partner_row *portfolio_selected(const struct portfolio *pf)
 	return portfolio_row(pf, pf->nav.cur);
 }
 
-static size_t find_id(const struct portfolio *pf, int64_t id)
+int64_t portfolio_position(const struct portfolio *pf)
 {
-	for (size_t i = 0; i < pf->list.n; i++)
-		if (portfolio_row(pf, i)->p.id == id)
-			return i;
-	return SIZE_MAX;
+	return pf->base >= 0 && pf->win.n > 0 ? pf->base + (int64_t)pf->nav.cur : -1;
 }
 
-/* Select row i keeping it offset rows below the top of the screen, so a
- * reload or a new order does not make the list jump under the reader. */
-static void select_at(struct portfolio *pf, size_t i, size_t offset)
+void portfolio_set_height(struct portfolio *pf, size_t height)
 {
-	struct listnav *l = &pf->nav;
-
-	l->cur = i;
-	l->top = i >= offset ? i - offset : 0;
-	listnav_set_height(l, l->height); /* restores the invariants */
+	listnav_set_height(&pf->nav, height > 0 ? height : 1);
 }
 
-/* Select row i; when it is off the screen, scroll it to the middle, as
- * vim does for a search, so the rows around a match show too. */
-static void jump_to(struct portfolio *pf, size_t i)
+/* Rows kept beyond the screen on each side. */
+static size_t margin(const struct portfolio *pf)
 {
-	struct listnav *l = &pf->nav;
-
-	if (i >= l->top && i < l->top + l->height)
-		listnav_go(l, i);
-	else
-		select_at(pf, i, l->height / 2);
+	return pf->nav.height;
 }
 
-bool portfolio_select_id(struct portfolio *pf, int64_t id)
+/* The store's filter for the current sort. */
+static const struct partner_filter *query(struct portfolio *pf)
 {
-	size_t i = find_id(pf, id);
-
-	if (i == SIZE_MAX)
-		return false;
-	listnav_go(&pf->nav, i);
-	return true;
+	pf->filter.sort = store_sorts[pf->sort];
+	pf->filter.values_reversed = pf->reversed;
+	pf->filter.descending = false;
+	return &pf->filter;
 }
 
-/* ---- order ---- */
-
-/* A display row being sorted: its partner row and name key. */
-struct sort_item {
-	const struct partner_row *row;
-	const char *key;
-	size_t index; /* into list.rows */
-};
-
-static int cmp_int(int64_t a, int64_t b)
+static int fetch(struct portfolio *pf, const struct partner_pos *from, int dir, size_t n,
+		 struct partner_list *out, struct ally_err *err)
 {
-	return (a > b) - (a < b);
+	return store_partner_page(pf->store, query(pf), pf->today, from, dir, n, out, err);
 }
 
-static int cmp_name(const struct sort_item *x, const struct sort_item *y)
+/* From pos's own row on. */
+static int fetch_from(struct portfolio *pf, const struct partner_pos *pos, size_t n,
+		      struct partner_list *out, struct ally_err *err)
 {
-	int c = strcmp(x->key, y->key);
-
-	return c != 0 ? c : cmp_int(x->row->p.id, y->row->p.id);
+	return store_partner_page_from(pf->store, query(pf), pf->today, pos, n, out, err);
 }
 
-/* The primary key of an order, ascending, with missing values reported
- * through *missing so that they can stay last in both directions. */
-static int64_t sort_value(const struct partner_row *r, enum pf_sort sort, bool *missing)
+/* Rows read after the window's last one (in order) go at its end. */
+static void win_append(struct portfolio *pf, struct partner_list *l)
 {
-	*missing = false;
-	switch (sort) {
-	case PF_SORT_SCORE:
-		*missing = r->p.score_w < 0;
-		return r->p.score_w;
-	case PF_SORT_PHASE:
-		return r->p.phase;
-	case PF_SORT_NEXT:
-		*missing = r->next_action == DATE_NONE;
-		return r->next_action;
-	default:
-		return 0;
+	struct partner_list *w = &pf->win;
+
+	w->rows = xrealloc(w->rows, (w->n + l->n + 1) * sizeof *w->rows);
+	memcpy(w->rows + w->n, l->rows, l->n * sizeof *l->rows);
+	w->n += l->n;
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+	listnav_set_count(&pf->nav, w->n);
+}
+
+/* Rows read backward from the first one (nearest first) go before it. */
+static void win_prepend(struct portfolio *pf, struct partner_list *l)
+{
+	struct partner_list *w = &pf->win;
+	size_t k = l->n;
+
+	w->rows = xrealloc(w->rows, (w->n + k + 1) * sizeof *w->rows);
+	memmove(w->rows + k, w->rows, w->n * sizeof *w->rows);
+	for (size_t i = 0; i < k; i++)
+		w->rows[k - 1 - i] = l->rows[i];
+	w->n += k;
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+	pf->nav.n = w->n;
+	pf->nav.cur += k;
+	pf->nav.top += k;
+	if (pf->base >= 0)
+		pf->base = pf->base >= (int64_t)k ? pf->base - (int64_t)k : 0;
+	listnav_set_count(&pf->nav, w->n);
+}
+
+static void win_clear(struct portfolio *pf)
+{
+	partner_list_finish(&pf->win);
+	listnav_set_count(&pf->nav, 0);
+	pf->nav.cur = pf->nav.top = 0;
+	pf->at_start = pf->at_end = false;
+	pf->base = -1;
+}
+
+/* Keep the screen's rows and a margin on each side. */
+static void win_trim(struct portfolio *pf)
+{
+	struct partner_list *w = &pf->win;
+	size_t m = margin(pf), front = pf->nav.top > m ? pf->nav.top - m : 0;
+	size_t keep_end = pf->nav.top + pf->nav.height + m;
+
+	if (keep_end < w->n) {
+		for (size_t i = keep_end; i < w->n; i++) {
+			partner_finish(&w->rows[i].p);
+			partner_pos_finish(&w->rows[i].pos);
+		}
+		w->n = keep_end;
+		pf->at_end = false;
+	}
+	if (front > 0) {
+		for (size_t i = 0; i < front; i++) {
+			partner_finish(&w->rows[i].p);
+			partner_pos_finish(&w->rows[i].pos);
+		}
+		memmove(w->rows, w->rows + front, (w->n - front) * sizeof *w->rows);
+		w->n -= front;
+		pf->nav.cur -= front;
+		pf->nav.top -= front;
+		pf->at_start = false;
+		if (pf->base >= 0)
+			pf->base += (int64_t)front;
+	}
+	pf->nav.n = w->n;
+}
+
+/* Make the window hold its row upto (an index into it), or reach the end. */
+static int ensure_after(struct portfolio *pf, size_t upto, struct ally_err *err)
+{
+	while (!pf->at_end && pf->win.n <= upto) {
+		struct partner_list l;
+		size_t want = upto - pf->win.n + 1 + margin(pf);
+		const struct partner_pos *from =
+			pf->win.n > 0 ? &pf->win.rows[pf->win.n - 1].pos : NULL;
+		int rc = fetch(pf, from, 1, want, &l, err);
+
+		if (rc != ALLY_OK)
+			return rc;
+		if (pf->win.n == 0) {
+			pf->at_start = true;
+			pf->base = 0;
+		}
+		pf->at_end = l.n < want;
+		win_append(pf, &l);
+	}
+	return ALLY_OK;
+}
+
+/* Make the window hold rows rows before the screen's top, or reach the
+ * start. */
+static int ensure_before(struct portfolio *pf, size_t rows, struct ally_err *err)
+{
+	if (pf->at_start || pf->win.n == 0 || pf->nav.top >= rows) {
+		return ALLY_OK;
+	} else {
+		struct partner_list l;
+		size_t want = rows - pf->nav.top + margin(pf);
+		int rc = fetch(pf, &pf->win.rows[0].pos, -1, want, &l, err);
+
+		if (rc != ALLY_OK)
+			return rc;
+		pf->at_start = l.n < want;
+		win_prepend(pf, &l);
+		if (pf->at_start)
+			pf->base = 0;
+		return ALLY_OK;
 	}
 }
 
-/* qsort has no context argument, and the state has no globals: each item
- * carries the order it is sorted by. */
-struct sort_run {
-	struct sort_item item;
-	enum pf_sort sort;
-	bool desc;
-};
-
-static int cmp_run(const void *a, const void *b)
+/* The window at one end of the list: the first rows (dir 1) or the last. */
+static int load_edge(struct portfolio *pf, int dir, struct ally_err *err)
 {
-	const struct sort_run *x = a, *y = b;
-	bool mx, my;
-	int64_t vx = sort_value(x->item.row, x->sort, &mx);
-	int64_t vy = sort_value(y->item.row, y->sort, &my);
+	struct partner_list l;
+	size_t want = pf->nav.height + margin(pf);
+	int rc = fetch(pf, NULL, dir, want, &l, err);
 
-	if (mx != my)
-		return mx ? 1 : -1;
-	if (!mx && vx != vy)
-		return x->desc ? cmp_int(vy, vx) : cmp_int(vx, vy);
-	if (x->sort == PF_SORT_NAME && x->desc)
-		return cmp_name(&y->item, &x->item);
-	return cmp_name(&x->item, &y->item);
+	if (rc != ALLY_OK)
+		return rc;
+	win_clear(pf);
+	if (dir > 0) {
+		win_append(pf, &l);
+		pf->at_start = true;
+		pf->at_end = pf->win.n < want;
+		pf->base = 0;
+		listnav_go(&pf->nav, 0);
+	} else {
+		win_prepend(pf, &l);
+		pf->at_end = true;
+		pf->at_start = pf->win.n < want;
+		pf->base = pf->at_start ? 0
+			 : pf->listed_more ? -1 : pf->listed - (int64_t)pf->win.n;
+		listnav_go(&pf->nav, pf->win.n > 0 ? pf->win.n - 1 : 0);
+	}
+	return ALLY_OK;
 }
+
+/* Where the row at index `at` of a window read around pos stands in the
+ * whole list: counted from the nearer end when the count is exact. */
+static int locate_base(struct portfolio *pf, const struct partner_pos *pos, size_t at,
+		       int64_t estimate, struct ally_err *err)
+{
+	int64_t n = 0;
+	int rc;
+
+	if (pf->at_start) {
+		pf->base = 0;
+		return ALLY_OK;
+	}
+	if (pf->at_end && !pf->listed_more) {
+		pf->base = pf->listed - (int64_t)pf->win.n;
+		return ALLY_OK;
+	}
+	if (!pf->listed_more && estimate > pf->listed / 2) {
+		/* The rows after pos's row: the row at `at` is pos's or,
+		 * when pos's partner is gone, the first after it. */
+		bool own = at < pf->win.n && pf->win.rows[at].p.id == pos->id;
+
+		rc = store_partner_rank(pf->store, query(pf), pf->today, pos, 1, &n, err);
+		if (rc == ALLY_OK)
+			pf->base = pf->listed - n - (own ? 1 : 0) - (int64_t)at;
+		return rc;
+	}
+	rc = store_partner_rank(pf->store, query(pf), pf->today, pos, -1, &n, err);
+	if (rc == ALLY_OK)
+		pf->base = n - (int64_t)at;
+	return rc;
+}
+
+/* The window around pos: offset rows above it on the screen when there
+ * are, pos's row selected (or, when its partner is gone, the next one). */
+static int load_around(struct portfolio *pf, const struct partner_pos *pos, size_t offset,
+		       int64_t estimate, struct ally_err *err)
+{
+	struct partner_list before = { NULL, 0 }, after = { NULL, 0 };
+	size_t m = margin(pf), want_after = pf->nav.height + m;
+	int rc;
+
+	rc = fetch(pf, pos, -1, offset + m, &before, err);
+	if (rc == ALLY_OK)
+		rc = fetch_from(pf, pos, want_after, &after, err);
+	if (rc != ALLY_OK) {
+		partner_list_finish(&before);
+		partner_list_finish(&after);
+		return rc;
+	}
+	win_clear(pf);
+	pf->at_start = before.n < offset + m;
+	pf->at_end = after.n < want_after;
+	{
+		size_t at = before.n;
+
+		win_append(pf, &after);
+		win_prepend(pf, &before);
+		pf->nav.cur = at < pf->win.n ? at : pf->win.n > 0 ? pf->win.n - 1 : 0;
+		pf->nav.top = pf->nav.cur > offset ? pf->nav.cur - offset : 0;
+		listnav_set_count(&pf->nav, pf->win.n);
+		return locate_base(pf, pos, at, estimate, err);
+	}
+}
+
+/* ---- loading ---- */
+
+static int load_counts(struct portfolio *pf, struct ally_err *err)
+{
+	bool more;
+	int rc = store_partner_count_where(pf->store, NULL, pf->today, 0, &pf->total, &more, err);
+
+	if (rc == ALLY_OK)
+		rc = store_partner_count_where(pf->store, query(pf), pf->today, PF_COUNT_CAP,
+					       &pf->listed, &pf->listed_more, err);
+	return rc;
+}
+
+/* Read the window again around partner id, else around pos (where the
+ * selection stood), else from the top; offset rows above it. */
+static int reload_at(struct portfolio *pf, int64_t id, const struct partner_pos *pos,
+		     size_t offset, struct ally_err *err)
+{
+	struct partner_pos at = { 0, false, NULL, 0 };
+	int64_t estimate = portfolio_position(pf);
+	bool found = false;
+	int rc = ALLY_OK;
+
+	if (id > 0)
+		rc = store_partner_locate(pf->store, query(pf), pf->today, id, &at, &found, err);
+	if (rc != ALLY_OK)
+		return rc;
+	if (found)
+		rc = load_around(pf, &at, offset, estimate, err);
+	else if (pos != NULL && pos->sort_key != NULL)
+		rc = load_around(pf, pos, offset, estimate, err);
+	else
+		rc = load_edge(pf, 1, err);
+	partner_pos_finish(&at);
+	return rc;
+}
+
+/* Every read of a load in one short read transaction: the counts agree
+ * with the rows, and no writer waits longer than the load takes. */
+static int reload(struct portfolio *pf, int64_t id, size_t offset, struct ally_err *err)
+{
+	const struct partner_row *sel = portfolio_selected(pf);
+	struct partner_pos pos = { 0, false, NULL, 0 };
+	int rc;
+
+	if (sel != NULL)
+		partner_pos_copy(&pos, &sel->pos);
+	if ((rc = store_begin_read(pf->store, err)) == ALLY_OK) {
+		rc = load_counts(pf, err);
+		if (rc == ALLY_OK)
+			rc = reload_at(pf, id, sel != NULL ? &pos : NULL, offset, err);
+		store_rollback(pf->store);
+	}
+	partner_pos_finish(&pos);
+	return rc;
+}
+
+int portfolio_load(struct portfolio *pf, struct ally_err *err)
+{
+	const struct partner_row *sel = portfolio_selected(pf);
+	int64_t id = pf->want_id != 0 ? pf->want_id : sel != NULL ? sel->p.id : 0;
+	int rc = reload(pf, id, pf->nav.cur - pf->nav.top, err);
+
+	if (rc == ALLY_OK && pf->want_id != 0 && portfolio_selected(pf) != NULL &&
+	    portfolio_selected(pf)->p.id == pf->want_id)
+		pf->want_id = 0;
+	return rc;
+}
+
+bool portfolio_select_id(struct portfolio *pf, int64_t id, struct ally_err *err)
+{
+	for (size_t i = 0; i < pf->win.n; i++) {
+		if (pf->win.rows[i].p.id == id) {
+			listnav_go(&pf->nav, i);
+			return true;
+		}
+	}
+	if (reload(pf, id, pf->nav.height / 2, err) != ALLY_OK)
+		return false;
+	return portfolio_selected(pf) != NULL && portfolio_selected(pf)->p.id == id;
+}
+
+/* ---- moving ---- */
+
+bool portfolio_move_key(struct portfolio *pf, int key, struct ally_err *err)
+{
+	size_t h = pf->nav.height, half = h > 1 ? h / 2 : 1, top = pf->nav.top;
+	int rc;
+
+	switch (key) {
+	case UK_DOWN:
+	case 'j':
+		rc = ensure_after(pf, pf->nav.cur + 1, err);
+		break;
+	case UK_UP:
+	case 'k':
+		rc = pf->nav.cur == 0 ? ensure_before(pf, h, err) : ALLY_OK;
+		break;
+	case UK_PGDN:
+	case UK_CTRL('f'):
+	case ' ':
+		rc = ensure_after(pf, top + 2 * h - 1, err);
+		break;
+	case UK_CTRL('d'):
+		rc = ensure_after(pf, top + h + half, err);
+		break;
+	case UK_PGUP:
+	case UK_CTRL('b'):
+		rc = ensure_before(pf, h, err);
+		break;
+	case UK_CTRL('u'):
+		rc = pf->nav.cur < half ? ensure_before(pf, h, err) : ALLY_OK;
+		break;
+	case UK_HOME:
+	case 'g':
+		rc = pf->at_start ? ALLY_OK : load_edge(pf, 1, err);
+		break;
+	case UK_END:
+	case 'G':
+		rc = pf->at_end ? ALLY_OK : load_edge(pf, -1, err);
+		break;
+	default:
+		return false;
+	}
+	if (rc != ALLY_OK)
+		return true;
+	listnav_key(&pf->nav, key);
+	/* Up on the first row of the window: it was read above it. */
+	win_trim(pf);
+	return true;
+}
+
+/* Select window row i; when it is off the screen, scroll it to the
+ * middle, as vim does for a search, so the rows around a match show too. */
+static void jump_in_window(struct portfolio *pf, size_t i)
+{
+	struct listnav *l = &pf->nav;
+
+	if (i >= l->top && i < l->top + l->height) {
+		listnav_go(l, i);
+		return;
+	}
+	l->cur = i;
+	l->top = i >= l->height / 2 ? i - l->height / 2 : 0;
+	listnav_set_height(l, l->height);
+}
+
+/* Select the partner of row (read anywhere in the order). */
+static int jump_to(struct portfolio *pf, const struct partner_row *row, struct ally_err *err)
+{
+	struct partner_pos pos;
+	int rc;
+
+	for (size_t i = 0; i < pf->win.n; i++) {
+		if (pf->win.rows[i].p.id == row->p.id) {
+			jump_in_window(pf, i);
+			win_trim(pf);
+			return ensure_after(pf, pf->nav.top + pf->nav.height, err);
+		}
+	}
+	partner_pos_copy(&pos, &row->pos);
+	rc = load_around(pf, &pos, pf->nav.height / 2, -1, err);
+	partner_pos_finish(&pos);
+	return rc;
+}
+
+/* ---- order ---- */
 
 bool portfolio_sort_descending(const struct portfolio *pf)
 {
 	return sort_natural_desc[pf->sort] != pf->reversed;
 }
 
-/* Put the rows in the current order; the caller restores the selection. */
-static void sort_rows(struct portfolio *pf)
-{
-	size_t n = pf->list.n;
-	struct sort_run *runs;
-
-	if (n == 0)
-		return;
-	runs = xcalloc(n, sizeof *runs);
-	for (size_t i = 0; i < n; i++) {
-		runs[i].item.row = &pf->list.rows[i];
-		runs[i].item.key = pf->keys[i];
-		runs[i].item.index = i;
-		runs[i].sort = pf->sort;
-		runs[i].desc = portfolio_sort_descending(pf);
-	}
-	qsort(runs, n, sizeof *runs, cmp_run);
-	for (size_t i = 0; i < n; i++)
-		pf->order[i] = runs[i].item.index;
-	free(runs);
-}
-
-/* Sort again, keeping the selected partner selected at the same height
- * on the screen (g shows the new top). */
-static void resort(struct portfolio *pf)
+/* Read the new order around the selected partner, at the same height
+ * on the screen. */
+static int resort(struct portfolio *pf, struct ally_err *err)
 {
 	const struct partner_row *sel = portfolio_selected(pf);
-	int64_t id = sel != NULL ? sel->p.id : 0;
-	size_t offset = pf->nav.cur - pf->nav.top, i;
 
-	sort_rows(pf);
-	i = find_id(pf, id);
-	if (i != SIZE_MAX)
-		select_at(pf, i, offset);
+	return reload(pf, sel != NULL ? sel->p.id : 0, pf->nav.cur - pf->nav.top, err);
 }
 
-void portfolio_sort_next(struct portfolio *pf)
+int portfolio_sort_next(struct portfolio *pf, struct ally_err *err)
 {
 	pf->sort = (enum pf_sort)((pf->sort + 1) % PF_SORT_COUNT);
 	pf->reversed = false;
-	resort(pf);
+	return resort(pf, err);
 }
 
-void portfolio_sort_reverse(struct portfolio *pf)
+int portfolio_sort_reverse(struct portfolio *pf, struct ally_err *err)
 {
 	pf->reversed = !pf->reversed;
-	resort(pf);
-}
-
-/* ---- loading ---- */
-
-void portfolio_set_rows(struct portfolio *pf, struct partner_list *list, int64_t total,
-			struct owner_list *owners)
-{
-	const struct partner_row *sel = portfolio_selected(pf);
-	int64_t id = pf->want_id != 0 ? pf->want_id : sel != NULL ? sel->p.id : 0;
-	size_t cur = pf->nav.cur, offset = pf->nav.cur - pf->nav.top, i;
-
-	free_rows(pf);
-	pf->list = *list;
-	list->rows = NULL;
-	list->n = 0;
-	pf->total = total;
-	if (owners != NULL) {
-		owner_list_finish(&pf->owners);
-		pf->owners = *owners;
-		owners->rows = NULL;
-		owners->n = 0;
-	}
-	pf->keys = xcalloc(pf->list.n + 1, sizeof *pf->keys);
-	pf->folds = xcalloc(pf->list.n + 1, sizeof *pf->folds);
-	pf->order = xcalloc(pf->list.n + 1, sizeof *pf->order);
-	for (i = 0; i < pf->list.n; i++) {
-		pf->keys[i] = text_sort_key(pf->list.rows[i].p.name);
-		pf->folds[i] = text_fold(pf->list.rows[i].p.name);
-		pf->order[i] = i;
-	}
-	sort_rows(pf);
-	listnav_set_count(&pf->nav, pf->list.n);
-	i = find_id(pf, id);
-	if (i != SIZE_MAX) {
-		select_at(pf, i, offset);
-		pf->want_id = 0;
-	} else if (pf->list.n > 0) {
-		/* The partner went (deleted, or out of the filter): stay at its row. */
-		select_at(pf, cur < pf->list.n ? cur : pf->list.n - 1, offset);
-	}
-	if (pf->search_from >= pf->list.n)
-		pf->search_from = pf->list.n > 0 ? pf->list.n - 1 : 0;
-}
-
-int portfolio_load(struct portfolio *pf, struct store *s, ally_date today, struct ally_err *err)
-{
-	struct partner_list list = { NULL, 0 };
-	struct owner_list owners = { NULL, 0 };
-	int64_t total = 0;
-	int rc;
-
-	/* One snapshot for the three reads, so the count agrees with the rows. */
-	rc = store_begin_read(s, err);
-	if (rc == ALLY_OK)
-		rc = store_partner_list(s, &pf->filter, today, &list, err);
-	if (rc == ALLY_OK)
-		rc = store_partner_count(s, &total, err);
-	if (rc == ALLY_OK)
-		rc = store_partner_owners(s, &owners, err);
-	store_rollback(s);
-	if (rc != ALLY_OK) {
-		partner_list_finish(&list);
-		owner_list_finish(&owners);
-		return rc;
-	}
-	portfolio_set_rows(pf, &list, total, &owners);
-	return ALLY_OK;
+	return resort(pf, err);
 }
 
 /* ---- search ---- */
 
-/* Does the name of row i contain folded, a needle already folded?  As
- * ui_match, on the names folded once at load: a keystroke that reads
- * every name allocates nothing per row. */
-static bool row_has(const struct portfolio *pf, size_t i, const char *folded)
+/* The first row matching folded after from (dir 1) or before it (dir
+ * -1), or from an end when from is NULL: the store reads that one row.
+ * *row is the caller's to free (partner_list_finish); empty: none. */
+static int find_one(struct portfolio *pf, const char *folded, const struct partner_pos *from,
+		    int dir, bool inclusive, struct partner_list *row, struct ally_err *err)
 {
-	return strstr(pf->folds[pf->order[i]], folded) != NULL;
+	int rc;
+
+	pf->filter.contains = folded;
+	rc = inclusive ? fetch_from(pf, from, 1, row, err) : fetch(pf, from, dir, 1, row, err);
+	pf->filter.contains = NULL;
+	return rc;
 }
 
-/* The first row from start on (dir 1) or back (dir -1) whose name
- * contains needle, start itself first when with_start, else last (so a
- * lone match is found again); wraps around.  SIZE_MAX when none.
- * *wrapped tells whether the search passed an end of the list. */
-static size_t find_match(const struct portfolio *pf, const char *needle, size_t start, int dir,
-			 bool with_start, bool *wrapped)
+/* Search for needle from `from` (at or after it when inclusive), wrapping
+ * once at the end.  *found_row is filled when a match is. */
+static int search_from(struct portfolio *pf, const char *needle, const struct partner_pos *from,
+		       int dir, bool inclusive, struct partner_list *found_row, bool *wrapped,
+		       struct ally_err *err)
 {
-	size_t n = pf->list.n, first = with_start ? 0 : 1, found = SIZE_MAX;
-	char *folded;
+	char *folded = text_fold(needle);
+	bool have = from != NULL && from->sort_key != NULL;
+	int rc;
 
 	*wrapped = false;
-	if (n == 0 || needle == NULL || needle[0] == '\0')
-		return SIZE_MAX;
-	if (start >= n)
-		start = n - 1;
-	folded = text_fold(needle);
-	for (size_t k = first; k < first + n; k++) {
-		size_t step = k % n;
-		size_t i = dir > 0 ? (start + step) % n : (start + n - step) % n;
-
-		if (row_has(pf, i, folded)) {
-			*wrapped = dir > 0 ? start + k >= n : k > start;
-			found = i;
-			break;
-		}
+	rc = find_one(pf, folded, have ? from : NULL, dir, inclusive && have, found_row, err);
+	if (rc == ALLY_OK && found_row->n == 0 && have) {
+		*wrapped = true;
+		rc = find_one(pf, folded, NULL, dir, false, found_row, err);
 	}
 	free(folded);
-	return found;
+	return rc;
+}
+
+static void set_fold(struct portfolio *pf, const char *text)
+{
+	free(pf->pattern_fold);
+	pf->pattern_fold = text != NULL && text[0] != '\0' ? text_fold(text) : NULL;
 }
 
 void portfolio_search_begin(struct portfolio *pf)
 {
+	const struct partner_row *sel = portfolio_selected(pf);
+
 	pf->searching = true;
 	ui_line_set(&pf->line, "");
-	pf->search_from = pf->nav.cur;
+	partner_pos_finish(&pf->search_pos);
+	pf->search_from = sel != NULL ? sel->p.id : 0;
+	if (sel != NULL)
+		partner_pos_copy(&pf->search_pos, &sel->pos);
 	pf->search_failed = false;
+	set_fold(pf, NULL);
 }
 
-static void search_close(struct portfolio *pf, bool keep)
+/* Back to the partner selected when '/' was pressed. */
+static int search_return(struct portfolio *pf, struct ally_err *err)
+{
+	const struct partner_row *sel = portfolio_selected(pf);
+
+	if (pf->search_from == 0 || (sel != NULL && sel->p.id == pf->search_from))
+		return ALLY_OK;
+	return reload(pf, pf->search_from, pf->nav.height / 2, err);
+}
+
+static int search_close(struct portfolio *pf, bool keep, struct ally_err *err)
 {
 	const char *text = ui_line_text(&pf->line);
 
@@ -358,62 +590,81 @@ static void search_close(struct portfolio *pf, bool keep)
 	pf->search_failed = false;
 	if (keep && text[0] != '\0') {
 		str_set(&pf->pattern, text);
-		return;
+		set_fold(pf, pf->pattern);
+		return ALLY_OK;
 	}
-	jump_to(pf, pf->search_from);
+	set_fold(pf, pf->pattern);
+	return search_return(pf, err);
 }
 
 /* Incremental: select the first match of what is typed so far. */
-static void search_update(struct portfolio *pf)
+static int search_update(struct portfolio *pf, struct ally_err *err)
 {
 	const char *text = ui_line_text(&pf->line);
+	struct partner_list row = { NULL, 0 };
 	bool wrapped;
-	size_t i = find_match(pf, text, pf->search_from, 1, true, &wrapped);
+	int rc;
 
-	pf->search_failed = text[0] != '\0' && i == SIZE_MAX;
-	jump_to(pf, i != SIZE_MAX ? i : pf->search_from);
+	set_fold(pf, text);
+	if (text[0] == '\0') {
+		pf->search_failed = false;
+		return search_return(pf, err);
+	}
+	rc = search_from(pf, text, &pf->search_pos, 1, true, &row, &wrapped, err);
+	if (rc == ALLY_OK) {
+		pf->search_failed = row.n == 0;
+		rc = row.n > 0 ? jump_to(pf, &row.rows[0], err) : search_return(pf, err);
+	}
+	partner_list_finish(&row);
+	return rc;
 }
 
-void portfolio_search_key(struct portfolio *pf, int key)
+int portfolio_search_key(struct portfolio *pf, int key, struct ally_err *err)
 {
 	if (!pf->searching)
-		return;
-	if (key == UK_ENTER) {
-		search_close(pf, !pf->search_failed);
-		return;
-	}
-	if (key == UK_ESC || ((key == UK_BACKSPACE || key == UK_CTRL('h')) && pf->line.len == 0)) {
-		search_close(pf, false);
-		return;
-	}
+		return ALLY_OK;
+	if (key == UK_ENTER)
+		return search_close(pf, !pf->search_failed, err);
+	if (key == UK_ESC || ((key == UK_BACKSPACE || key == UK_CTRL('h')) && pf->line.len == 0))
+		return search_close(pf, false, err);
 	if (ui_line_key(&pf->line, key))
-		search_update(pf);
+		return search_update(pf, err);
+	return ALLY_OK;
 }
 
-enum pf_find portfolio_search_next(struct portfolio *pf, int dir)
+enum pf_find portfolio_search_next(struct portfolio *pf, int dir, struct ally_err *err)
 {
+	const struct partner_row *sel = portfolio_selected(pf);
+	struct partner_list row = { NULL, 0 };
+	enum pf_find r;
 	bool wrapped;
-	size_t i;
 
 	if (pf->pattern == NULL)
 		return PF_NO_PATTERN;
-	i = find_match(pf, pf->pattern, pf->nav.cur, dir, false, &wrapped);
-	if (i == SIZE_MAX)
-		return PF_NOT_FOUND;
-	jump_to(pf, i);
-	return wrapped ? PF_WRAPPED : PF_FOUND;
+	if (search_from(pf, pf->pattern, sel != NULL ? &sel->pos : NULL, dir, false, &row,
+			&wrapped, err) != ALLY_OK)
+		return PF_FAILED;
+	if (row.n == 0) {
+		r = PF_NOT_FOUND;
+	} else if (jump_to(pf, &row.rows[0], err) != ALLY_OK) {
+		r = PF_FAILED;
+	} else {
+		r = wrapped ? PF_WRAPPED : PF_FOUND;
+	}
+	partner_list_finish(&row);
+	return r;
 }
 
 bool portfolio_row_matches(const struct portfolio *pf, size_t i)
 {
-	const char *needle = pf->searching ? ui_line_text(&pf->line) : pf->pattern;
+	const struct partner_row *r = portfolio_row(pf, i);
 	char *folded;
 	bool found;
 
-	if (i >= pf->list.n || needle == NULL || needle[0] == '\0')
+	if (r == NULL || pf->pattern_fold == NULL)
 		return false;
-	folded = text_fold(needle);
-	found = row_has(pf, i, folded);
+	folded = text_fold(r->p.name);
+	found = strstr(folded, pf->pattern_fold) != NULL;
 	free(folded);
 	return found;
 }
@@ -434,6 +685,7 @@ bool portfolio_clear(struct portfolio *pf)
 
 	free(pf->pattern);
 	pf->pattern = NULL;
+	set_fold(pf, NULL);
 	pf->searching = false;
 	pf->search_failed = false;
 	free(pf->owner);
@@ -498,40 +750,35 @@ char *portfolio_filter_text(const struct portfolio *pf)
 	return buf_take(&b);
 }
 
+/* "3 of 12 partners", "1000+ of 100000 partners", or "12 partners". */
+static void header_count(const struct portfolio *pf, struct buf *b)
+{
+	if (portfolio_filtered(pf))
+		buf_printf(b, "%" PRId64 "%s of %" PRId64 " partner%s", pf->listed,
+			   pf->listed_more ? "+" : "", pf->total, pf->total == 1 ? "" : "s");
+	else
+		buf_printf(b, "%" PRId64 " partner%s", pf->total, pf->total == 1 ? "" : "s");
+}
+
 char *portfolio_header(const struct portfolio *pf, bool ascii)
 {
 	const char *dot = ascii ? " | " : " \xc2\xb7 ";
 	const char *dir = portfolio_sort_descending(pf) ? (ascii ? " desc" : " \xe2\x86\x93")
 							  : (ascii ? " asc" : " \xe2\x86\x91");
-	size_t n = pf->list.n;
 	struct buf b;
 
 	buf_init(&b);
+	header_count(pf, &b);
 	if (portfolio_filtered(pf)) {
 		char *filter = portfolio_filter_text(pf);
 
-		buf_printf(&b, "%zu of %" PRId64 " partner%s%sfilter: %s", n, pf->total,
-			   pf->total == 1 ? "" : "s", dot, filter);
+		buf_printf(&b, "%sfilter: %s", dot, filter);
 		free(filter);
-	} else {
-		buf_printf(&b, "%zu partner%s", n, n == 1 ? "" : "s");
 	}
 	buf_printf(&b, "%ssort: %s%s", dot, pf_sort_names[pf->sort], dir);
 	if (pf->pattern != NULL && !pf->searching)
 		buf_printf(&b, "%ssearch: %s", dot, pf->pattern);
 	return buf_take(&b);
-}
-
-/* "3 of 12 partners", or "12 partners" with no filter. */
-static void header_count(const struct portfolio *pf, struct buf *b)
-{
-	size_t n = pf->list.n;
-
-	if (portfolio_filtered(pf))
-		buf_printf(b, "%zu of %" PRId64 " partner%s", n, pf->total,
-			   pf->total == 1 ? "" : "s");
-	else
-		buf_printf(b, "%zu partner%s", n, n == 1 ? "" : "s");
 }
 
 /* The filter in the short words of the table's columns: "steady tech T1
@@ -606,14 +853,32 @@ static char *header_middle(const struct portfolio *pf, bool ascii, bool brief)
 	return out;
 }
 
+/* "sort: name ↑  41/300": the sort, then where the selection is among
+ * the rows listed ("41/1000+" past a capped count, "?/300" while its
+ * place is not known); the sort alone with no rows. */
+static char *position_text(const struct portfolio *pf, const char *sort)
+{
+	int64_t at = portfolio_position(pf);
+	char here[24];
+
+	if (pf->win.n == 0)
+		return xstrdup(sort);
+	if (at >= 0)
+		snprintf(here, sizeof here, "%" PRId64, at + 1);
+	else
+		snprintf(here, sizeof here, "?");
+	return xasprintf("%s  %s/%" PRId64 "%s", sort, here,
+			 pf->listed_more && at + 1 > pf->listed ? at + 1 : pf->listed,
+			 pf->listed_more ? "+" : "");
+}
+
 char *portfolio_header_fit(const struct portfolio *pf, bool ascii, size_t cols)
 {
 	const char *dot = ascii ? " | " : " \xc2\xb7 ";
 	const char *dir = portfolio_sort_descending(pf) ? (ascii ? " desc" : " \xe2\x86\x93")
 							  : (ascii ? " asc" : " \xe2\x86\x91");
 	char *sort = xasprintf("sort: %s%s", pf_sort_names[pf->sort], dir);
-	char *right = pf->nav.n > 0 ? xasprintf("%s  %zu/%zu", sort, pf->nav.cur + 1, pf->nav.n)
-				    : xstrdup(sort);
+	char *right = position_text(pf, sort);
 	char *out, *mid = NULL;
 	size_t sw = text_width(right), lw, room;
 	struct buf b;
@@ -657,6 +922,19 @@ out:
 	free(right);
 	free(sort);
 	return out;
+}
+
+
+int portfolio_load_owners(struct portfolio *pf, struct ally_err *err)
+{
+	struct owner_list l = { NULL, 0 };
+	int rc = store_partner_owners(pf->store, &l, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	owner_list_finish(&pf->owners);
+	pf->owners = l;
+	return ALLY_OK;
 }
 
 /* ---- cells ---- */

@@ -20,7 +20,7 @@
 
 static void *pf_new(struct tui *t)
 {
-	return portfolio_new();
+	return portfolio_new(t->store, t->today);
 }
 
 static void pf_free(void *st)
@@ -34,7 +34,7 @@ static void pf_sync_height(struct tui *t, struct portfolio *pf)
 {
 	int h = t->rows - 2 - PF_HEAD_LINES;
 
-	listnav_set_height(&pf->nav, h > 0 ? (size_t)h : 1);
+	portfolio_set_height(pf, h > 0 ? (size_t)h : 1);
 }
 
 static int pf_load(struct tui *t, void *st, struct ally_err *err)
@@ -42,7 +42,7 @@ static int pf_load(struct tui *t, void *st, struct ally_err *err)
 	struct portfolio *pf = st;
 
 	pf_sync_height(t, pf);
-	return portfolio_load(pf, t->store, t->today, err);
+	return portfolio_load(pf, err);
 }
 
 /* ---- drawing ---- */
@@ -157,6 +157,9 @@ static void pf_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 	size_t visible = rows > PF_HEAD_LINES ? (size_t)(rows - PF_HEAD_LINES) : 1;
 	size_t top = pf->nav.top, n = portfolio_count(pf);
 
+	/* The window holds a margin beyond the screen, so a resize the state
+	 * has not seen yet still finds rows to show. */
+
 	pf_columns(cols, &c);
 	if (n == 0) {
 		draw_head(t, pf, w, cols);
@@ -240,9 +243,18 @@ static bool pick_tier(struct tui *t, struct portfolio *pf)
 
 static bool pick_owner(struct tui *t, struct portfolio *pf)
 {
-	size_t n = pf->owners.n;
-	char **shown = xcalloc(n + 1, sizeof *shown);
+	struct ally_err err;
+	size_t n;
+	char **shown;
 	int cur = -1, r;
+
+	ally_err_clear(&err);
+	if (portfolio_load_owners(pf, &err) != ALLY_OK) {
+		tui_error(t, &err);
+		return false;
+	}
+	n = pf->owners.n;
+	shown = xcalloc(n + 1, sizeof *shown);
 
 	/* Owners are database text: shown only sanitised. */
 	for (size_t i = 0; i < n; i++) {
@@ -322,7 +334,13 @@ static void filter_menu(struct tui *t, struct portfolio *pf)
 
 static void search_again(struct tui *t, struct portfolio *pf, int dir)
 {
-	switch (portfolio_search_next(pf, dir)) {
+	struct ally_err err;
+
+	ally_err_clear(&err);
+	switch (portfolio_search_next(pf, dir, &err)) {
+	case PF_FAILED:
+		tui_error(t, &err);
+		break;
 	case PF_WRAPPED:
 		tui_msg(t, dir > 0 ? "Search hit the bottom, continued at the top."
 				   : "Search hit the top, continued at the bottom.");
@@ -372,25 +390,31 @@ static enum ui_result partner_key(struct tui *t, struct portfolio *pf, int key)
 	}
 }
 
+/* A failed read shows on the status line; the view stays as it was. */
+static enum ui_result report(struct tui *t, int rc, const struct ally_err *err)
+{
+	if (rc != ALLY_OK)
+		tui_error(t, err);
+	return UI_HANDLED;
+}
+
 static enum ui_result pf_key(struct tui *t, void *st, int key)
 {
 	struct portfolio *pf = st;
+	struct ally_err err;
 	int64_t added;
 
+	ally_err_clear(&err);
 	pf_sync_height(t, pf);
-	if (pf->searching) {
-		portfolio_search_key(pf, key);
-		return UI_HANDLED;
-	}
-	if (listnav_key(&pf->nav, key))
-		return UI_HANDLED;
+	if (pf->searching)
+		return report(t, portfolio_search_key(pf, key, &err), &err);
+	if (portfolio_move_key(pf, key, &err))
+		return report(t, err.status != ALLY_OK ? err.status : ALLY_OK, &err);
 	switch (key) {
 	case 's':
-		portfolio_sort_next(pf);
-		return UI_HANDLED;
+		return report(t, portfolio_sort_next(pf, &err), &err);
 	case 'S':
-		portfolio_sort_reverse(pf);
-		return UI_HANDLED;
+		return report(t, portfolio_sort_reverse(pf, &err), &err);
 	case '/':
 		portfolio_search_begin(pf);
 		return UI_HANDLED;

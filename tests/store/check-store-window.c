@@ -331,9 +331,29 @@ static void check_one(const struct partner_filter *f, ally_date today)
 		ck_assert_msg(got == mid, "%s: before the middle", what);
 		for (size_t i = 0; i < got; i++)
 			ck_assert_msg(ids[i] == want[mid - 1 - i]->p.id, "%s: before mid %zu", what, i);
-		ck_assert_ok(store_partner_rank(fx_store, f, today, &pos, &rank, &err), err);
+		ck_assert_ok(store_partner_page_from(fx_store, f, today, &pos, 2, &l, &err), err);
+		ck_assert_msg(l.n >= 1 && l.rows[0].p.id == want[mid]->p.id, "%s: from the middle",
+			      what);
+		partner_list_finish(&l);
+		ck_assert_ok(store_partner_rank(fx_store, f, today, &pos, -1, &rank, &err), err);
 		ck_assert_msg(rank == (int64_t)mid, "%s: rank %lld, want %zu", what,
 			      (long long)rank, mid);
+		ck_assert_ok(store_partner_rank(fx_store, f, today, &pos, 1, &rank, &err), err);
+		ck_assert_int_eq(rank, (int64_t)(n - mid - 1));
+		{
+			struct partner_pos at;
+			bool found;
+
+			ck_assert_ok(store_partner_locate(fx_store, f, today, want[mid]->p.id, &at,
+							  &found, &err),
+				     err);
+			ck_assert_msg(found, "%s: locate", what);
+			ck_assert_int_eq(at.id, pos.id);
+			ck_assert_int_eq(at.group, pos.group);
+			ck_assert_str_eq(at.sort_key, pos.sort_key);
+			ck_assert_int_eq(at.missing, pos.missing);
+			partner_pos_finish(&at);
+		}
 		ck_assert_ok(store_partner_count_where(fx_store, f, today, 3, &count, &more, &err),
 			     err);
 		/* Capped, unless a counter knew the number. */
