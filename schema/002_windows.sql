@@ -175,6 +175,88 @@ INSERT INTO contract_days
 	SELECT end_date, coalesce(notice_deadline, ''), count(*) FROM contracts
 	WHERE status = 'active' GROUP BY 1, 2;
 
+-- The annual value of the active contracts by their partner's tier and
+-- by currency (billions and the rest apart, as store_value_by_tier adds
+-- them without overflow), kept by triggers: the Dashboard's value by
+-- tier without reading every contract.  A partner's deletion takes its
+-- contracts' values out before the cascade removes them (the contract
+-- trigger then finds no partner and does nothing).
+CREATE TABLE tier_values (
+	tier     INTEGER NOT NULL,
+	currency TEXT NOT NULL,
+	billions INTEGER NOT NULL,
+	rest     INTEGER NOT NULL,
+	n        INTEGER NOT NULL,
+	PRIMARY KEY (tier, currency)
+) WITHOUT ROWID;
+INSERT INTO tier_values
+	SELECT p.tier, c.currency, sum(c.annual_value / 1000000000),
+	       sum(c.annual_value % 1000000000), count(*)
+	FROM contracts c JOIN partners p ON p.id = c.partner_id
+	WHERE c.status = 'active' AND c.annual_value IS NOT NULL GROUP BY 1, 2;
+
+CREATE TRIGGER tier_values_insert AFTER INSERT ON contracts
+WHEN new.status = 'active' AND new.annual_value IS NOT NULL BEGIN
+	INSERT INTO tier_values SELECT tier, new.currency, new.annual_value / 1000000000,
+		new.annual_value % 1000000000, 1 FROM partners WHERE id = new.partner_id
+		ON CONFLICT DO UPDATE SET billions = billions + excluded.billions,
+			rest = rest + excluded.rest, n = n + 1;
+END;
+CREATE TRIGGER tier_values_delete AFTER DELETE ON contracts
+WHEN old.status = 'active' AND old.annual_value IS NOT NULL BEGIN
+	UPDATE tier_values SET billions = billions - old.annual_value / 1000000000,
+		rest = rest - old.annual_value % 1000000000, n = n - 1
+		WHERE currency = old.currency
+		  AND tier = (SELECT tier FROM partners WHERE id = old.partner_id);
+END;
+CREATE TRIGGER tier_values_update AFTER UPDATE OF status, annual_value, currency, partner_id
+ON contracts BEGIN
+	UPDATE tier_values SET billions = billions - old.annual_value / 1000000000,
+		rest = rest - old.annual_value % 1000000000, n = n - 1
+		WHERE old.status = 'active' AND old.annual_value IS NOT NULL
+		  AND currency = old.currency
+		  AND tier = (SELECT tier FROM partners WHERE id = old.partner_id);
+	INSERT INTO tier_values SELECT tier, new.currency, new.annual_value / 1000000000,
+		new.annual_value % 1000000000, 1 FROM partners
+		WHERE id = new.partner_id AND new.status = 'active'
+		  AND new.annual_value IS NOT NULL
+		ON CONFLICT DO UPDATE SET billions = billions + excluded.billions,
+			rest = rest + excluded.rest, n = n + 1;
+END;
+CREATE TRIGGER tier_values_partner_delete BEFORE DELETE ON partners BEGIN
+	UPDATE tier_values SET
+		billions = billions - (SELECT coalesce(sum(annual_value / 1000000000), 0)
+			FROM contracts WHERE partner_id = old.id AND status = 'active'
+			  AND annual_value IS NOT NULL AND currency = tier_values.currency),
+		rest = rest - (SELECT coalesce(sum(annual_value % 1000000000), 0)
+			FROM contracts WHERE partner_id = old.id AND status = 'active'
+			  AND annual_value IS NOT NULL AND currency = tier_values.currency),
+		n = n - (SELECT count(*) FROM contracts WHERE partner_id = old.id
+			AND status = 'active' AND annual_value IS NOT NULL
+			AND currency = tier_values.currency)
+		WHERE tier = old.tier;
+END;
+CREATE TRIGGER tier_values_tier AFTER UPDATE OF tier ON partners
+WHEN old.tier IS NOT new.tier BEGIN
+	UPDATE tier_values SET
+		billions = billions - (SELECT coalesce(sum(annual_value / 1000000000), 0)
+			FROM contracts WHERE partner_id = old.id AND status = 'active'
+			  AND annual_value IS NOT NULL AND currency = tier_values.currency),
+		rest = rest - (SELECT coalesce(sum(annual_value % 1000000000), 0)
+			FROM contracts WHERE partner_id = old.id AND status = 'active'
+			  AND annual_value IS NOT NULL AND currency = tier_values.currency),
+		n = n - (SELECT count(*) FROM contracts WHERE partner_id = old.id
+			AND status = 'active' AND annual_value IS NOT NULL
+			AND currency = tier_values.currency)
+		WHERE tier = old.tier;
+	INSERT INTO tier_values SELECT new.tier, currency, sum(annual_value / 1000000000),
+		sum(annual_value % 1000000000), count(*) FROM contracts
+		WHERE partner_id = new.id AND status = 'active' AND annual_value IS NOT NULL
+		GROUP BY currency
+		ON CONFLICT DO UPDATE SET billions = billions + excluded.billions,
+			rest = rest + excluded.rest, n = n + excluded.n;
+END;
+
 -- The names for the Portfolio search: a trigram index over name_key
 -- (text_fold of the name, as the search compares), so that a pattern of
 -- three or more characters finds its few partners without a scan.  The

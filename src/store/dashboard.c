@@ -1,7 +1,6 @@
 /* dashboard.c: what the TUI's dashboard adds up in SQL: the annual value
  * of the active contracts by the tier of their partner, one total per
- * currency (amounts in two currencies are never added together).  The
- * tier boundaries come from the core (tier_w_range). */
+ * currency (amounts in two currencies are never added together). */
 #include "store-private.h"
 
 #include <stdio.h>
@@ -9,33 +8,14 @@
 #include <string.h>
 #include "ally/util.h"
 
-/* SQLite's sum() of integers fails the whole query on overflow, and the
- * values may be as large as MONEY_MAX each; so the statement sums the
- * billions and the remainders apart (neither can overflow for any
- * number of contracts SQLite can hold) and tier_value_total puts them
- * together with a check.  ?1..?3: the lowest W of tiers 1, 2 and 3. */
+/* The totals the triggers of 002_windows.sql keep in tier_values, per
+ * tier and currency, in the same transaction as every change: no
+ * contract is read.  Billions and the rest are kept apart, since a sum
+ * of values as large as MONEY_MAX each could overflow 64 bits;
+ * tier_value_total puts them together with a check. */
 #define SPLIT 1000000000LL
 static const char SQL_VALUE_BY_TIER[] =
-	"SELECT CASE WHEN p.score_w IS NULL THEN -1 WHEN p.score_w >= ?1 THEN 1 "
-	"            WHEN p.score_w >= ?2 THEN 2 WHEN p.score_w >= ?3 THEN 3 ELSE 0 END AS tier, "
-	"       c.currency, count(*), sum(c.annual_value / 1000000000), "
-	"       sum(c.annual_value % 1000000000) "
-	"FROM contracts c JOIN partners p ON p.id = c.partner_id "
-	"WHERE c.status = 'active' AND c.annual_value IS NOT NULL "
-	"GROUP BY tier, c.currency";
-
-static void bind_tiers(sqlite3_stmt *st, const void *arg)
-{
-	int lo, hi;
-
-	(void)arg;
-	tier_w_range(TIER_1, &lo, &hi);
-	bind_int(st, 1, lo);
-	tier_w_range(TIER_2, &lo, &hi);
-	bind_int(st, 2, lo);
-	tier_w_range(TIER_3, &lo, &hi);
-	bind_int(st, 3, lo);
-}
+	"SELECT tier, currency, n, billions, rest FROM tier_values WHERE n > 0";
 
 /* billions * SPLIT + rest, or -1 when that does not fit. */
 static ally_money tier_value_total(int64_t billions, int64_t rest)
@@ -81,7 +61,7 @@ static int tier_value_cmp(const void *a, const void *b)
 int store_value_by_tier(struct store *s, struct tier_value_list *out, struct ally_err *err)
 {
 	void *rows;
-	int rc = store_collect(s, SQL_VALUE_BY_TIER, bind_tiers, NULL, &tier_value_rows, &rows,
+	int rc = store_collect(s, SQL_VALUE_BY_TIER, NULL, NULL, &tier_value_rows, &rows,
 			       &out->n, err);
 
 	out->rows = rows;

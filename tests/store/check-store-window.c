@@ -9,6 +9,8 @@
  * and ranked.  The order must be the one the comparator below gives from
  * each partner's facts (store_partner_facts, the flags' own path), and
  * the flagged filter must list exactly the partners partner_flags flags. */
+#include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@
 #include "ally/store.h"
 #include "ally/text.h"
 #include "ally/util.h"
+#include "../../src/store/store-private.h"
 #include "fixture.h"
 
 #define N_PARTNERS 160
@@ -458,6 +461,87 @@ START_TEST(test_windows_follow_writes)
 }
 END_TEST
 
+/* The counters the triggers keep (partner_counts, contract_days,
+ * tier_values) agree with counting the rows, after adds, scorings,
+ * phase moves, contract edits and deletions. */
+static int64_t sql_int(const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(fx_store->db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+START_TEST(test_counters_agree)
+{
+	struct ally_err err = { 0 };
+	ally_date base = D("2026-06-15");
+	struct contract c;
+	enum phase from, to;
+
+	seed = 99;
+	for (int i = 1; i <= 60; i++)
+		add_partner(i, base);
+	for (int64_t id = 1; id <= 60; id += 7) {
+		struct score_input in = { 95, 95, 95, 95, 95 };
+
+		ck_assert_ok(store_score_add(fx_store, id, &in, base, NULL, &err), err);
+		if (store_phase_move(fx_store, id + 1, PHASE_EXIT, NULL, base, &from, &to, &err) !=
+		    ALLY_OK)
+			ck_assert_int_eq(err.status, ALLY_EUSER);
+	}
+	for (int64_t id = 1; id < 40; id += 3) {
+		if (store_contract_get(fx_store, id, &c, &err) != ALLY_OK)
+			continue;
+		c.status = id % 2 ? CSTATUS_EXPIRED : CSTATUS_ACTIVE;
+		c.annual_value = 1000 * id;
+		snprintf(c.currency, sizeof c.currency, "%s", id % 3 ? "EUR" : "USD");
+		c.end_date += 10;
+		ck_assert_ok(store_contract_update(fx_store, &c, &err), err);
+		contract_finish(&c);
+	}
+	ck_assert_ok(store_contract_delete(fx_store, 41, &err), err);
+	ck_assert_ok(store_partner_delete(fx_store, 5, true, &err), err);
+	ck_assert_ok(store_partner_delete(fx_store, 12, true, &err), err);
+
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM (SELECT tier, currency, count(*) n, "
+				 "sum(annual_value / 1000000000) b, sum(annual_value % 1000000000) r "
+				 "FROM contracts c JOIN partners p ON p.id = c.partner_id "
+				 "WHERE status = 'active' AND annual_value IS NOT NULL GROUP BY 1, 2 "
+				 "EXCEPT SELECT tier, currency, n, billions, rest FROM tier_values "
+				 "WHERE n > 0)"),
+			 0);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM tier_values WHERE n < 0 OR "
+				 "(n = 0 AND (billions <> 0 OR rest <> 0))"),
+			 0);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM (SELECT end_date, "
+				 "coalesce(notice_deadline, ''), count(*) FROM contracts "
+				 "WHERE status = 'active' GROUP BY 1, 2 EXCEPT SELECT end_date, "
+				 "notice_deadline, n FROM contract_days WHERE n > 0)"),
+			 0);
+	ck_assert_int_eq(sql_int("SELECT sum(n) FROM contract_days"),
+			 sql_int("SELECT count(*) FROM contracts WHERE status = 'active'"));
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM (SELECT 'phase', phase_no, count(*) "
+				 "FROM partners GROUP BY 2 UNION ALL SELECT 'tier', tier, count(*) "
+				 "FROM partners GROUP BY 2 UNION ALL SELECT 'type', type, count(*) "
+				 "FROM partners GROUP BY 2 UNION ALL SELECT 'owner', "
+				 "coalesce(owner_key, ''), count(*) FROM partners GROUP BY 2 "
+				 "EXCEPT SELECT dim, val, n FROM partner_counts WHERE n > 0)"),
+			 0);
+	ck_assert_int_eq(sql_int("SELECT n FROM partner_counts WHERE dim = 'all'"),
+			 sql_int("SELECT count(*) FROM partners"));
+	/* The derived phase and tier are the partner's own. */
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM partners WHERE tier <> CASE "
+				 "WHEN score_w IS NULL THEN -1 WHEN score_w >= 8500 THEN 1 "
+				 "WHEN score_w >= 7000 THEN 2 WHEN score_w >= 5000 THEN 3 ELSE 0 END"),
+			 0);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
 	Suite *s = suite_create("store-window");
@@ -467,6 +551,7 @@ int main(int argc, char **argv)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_windows_follow_the_rules);
 	tcase_add_test(tc, test_windows_follow_writes);
+	tcase_add_test(tc, test_counters_agree);
 	suite_add_tcase(s, tc);
 	return fx_run(s, argc, argv);
 }
