@@ -29,6 +29,7 @@
 #include "ally/date.h"
 #include "ally/money.h"
 #include "ally/renewal.h"
+#include "ally/renewal-sections.h"
 #include "ally/store.h"
 #include "ally/ui.h"
 
@@ -36,14 +37,11 @@
 #define RENEWALS_HORIZON_MAX 360
 #define RENEWALS_HORIZON_STEP 30
 
-enum rsection { RSEC_LAPSED, RSEC_URGENT, RSEC_WINDOW, RSEC_NOTICE, RSEC_LATER, RSEC_COUNT };
 /* "Lapsed", "Urgent", "Window", "Notice soon", "Later". */
 extern const char *const rsection_names[];
 /* What each section holds, in words: "ending within 60 days", ... */
 extern const char *const rsection_about[];
 
-/* The section of a row as of its computed fields. */
-enum rsection renewal_section(const struct renewal *r);
 
 /* One line of the list: a section header or a contract. */
 struct rline {

@@ -20,20 +20,6 @@ const char *const rsection_about[] = {
 	NULL,
 };
 
-enum rsection renewal_section(const struct renewal *r)
-{
-	switch (r->band) {
-	case BAND_LAPSED:
-		return RSEC_LAPSED;
-	case BAND_URGENT:
-		return RSEC_URGENT;
-	case BAND_WINDOW:
-		return RSEC_WINDOW;
-	default:
-		return renewal_notice_soon(r) ? RSEC_NOTICE : RSEC_LATER;
-	}
-}
-
 void renewals_init(struct renewals_state *s)
 {
 	memset(s, 0, sizeof *s);
