@@ -18,6 +18,7 @@
 #include "ally/flags.h"
 #include "ally/partner.h"
 #include "ally/renewal.h"
+#include "ally/renewal-sections.h"
 #include "ally/review.h"
 #include "ally/score.h"
 
@@ -332,6 +333,30 @@ struct renewal_list { struct renewal *rows; size_t n; };
 int store_renewals(struct store *s, ally_date today, int within, struct renewal_list *out,
 		   struct ally_err *err);
 void renewal_list_finish(struct renewal_list *l);
+
+/* ---- the Renewals view, a window at a time (renewal-sections.h) ---- */
+
+/* At most limit rows of section (enum rsection) for the horizon as of
+ * today, right after from (dir 1) or right before it (dir -1), in the
+ * order of the list (renewal_cmp); from NULL: the section's start (dir
+ * 1) or end (dir -1).  Rows come in the direction of travel, computed
+ * (renewal_compute), owning their texts.  Served by index ranges of the
+ * section's days, stopping at the limit.  The caller frees out with
+ * renewal_list_finish (empty on failure). */
+int store_renewal_page(struct store *s, ally_date today, int horizon, int section,
+		       const struct renewal *from, int dir, size_t limit, struct renewal_list *out,
+		       struct ally_err *err);
+/* How many contracts each section lists (counts has RSEC_COUNT
+ * elements), from the store's counts of active contracts per day: the
+ * cost is the calendar's, not the portfolio's. */
+int store_renewal_counts(struct store *s, ally_date today, int horizon, int64_t *counts,
+			 struct ally_err *err);
+/* Contract contract_id as the list shows it: *listed false when it is
+ * not active or not listed for the horizon (out is then left empty);
+ * else out owns its texts (renewal_free_texts). */
+int store_renewal_find(struct store *s, ally_date today, int horizon, int64_t contract_id,
+		       struct renewal *out, bool *listed, struct ally_err *err);
+void renewal_free_texts(struct renewal *r);
 
 /* ---- contacts, reviews, action items, figures, conflicts, negotiations ---- */
 

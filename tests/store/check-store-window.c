@@ -542,6 +542,88 @@ START_TEST(test_counters_agree)
 }
 END_TEST
 
+/* Every section of the Renewals view, read a window at a time either way,
+ * is the renewal list's rows of that section in the list's order, and
+ * its count is their number. */
+static void check_section(ally_date today, int horizon, int sec, const struct renewal_list *all)
+{
+	struct ally_err err = { 0 };
+	const struct renewal *want[4 * N_PARTNERS];
+	size_t n = 0;
+
+	for (size_t i = 0; i < all->n; i++)
+		if (renewal_listed(&all->rows[i], horizon) &&
+		    (int)renewal_section(&all->rows[i]) == sec)
+			want[n++] = &all->rows[i];
+	for (int dir = 1; dir >= -1; dir -= 2) {
+		struct renewal last;
+		bool started = false;
+		size_t got = 0, size = dir > 0 ? 7 : 5;
+
+		memset(&last, 0, sizeof last);
+		for (;;) {
+			struct renewal_list l;
+			size_t read;
+
+			ck_assert_ok(store_renewal_page(fx_store, today, horizon, sec,
+							started ? &last : NULL, dir, size, &l, &err),
+				     err);
+			for (size_t i = 0; i < l.n; i++, got++) {
+				size_t k = dir > 0 ? got : n - 1 - got;
+
+				ck_assert_msg(got < n, "section %d horizon %d: too many", sec, horizon);
+				ck_assert_msg(l.rows[i].contract_id == want[k]->contract_id,
+					      "section %d horizon %d day %d: row %zu is %lld, want %lld",
+					      sec, horizon, today, k, (long long)l.rows[i].contract_id,
+					      (long long)want[k]->contract_id);
+			}
+			read = l.n;
+			if (read > 0) {
+				renewal_free_texts(&last);
+				last = l.rows[read - 1];
+				last.partner = xstrdup(last.partner);
+				last.partner_key = xstrdup(last.partner_key);
+				last.title = xstrdup(last.title);
+				started = true;
+			}
+			renewal_list_finish(&l);
+			if (read < size)
+				break;
+		}
+		renewal_free_texts(&last);
+		ck_assert_msg(got == n, "section %d horizon %d: %zu rows, want %zu", sec, horizon, got,
+			      n);
+	}
+	{
+		int64_t counts[RSEC_COUNT];
+
+		ck_assert_ok(store_renewal_counts(fx_store, today, horizon, counts, &err), err);
+		ck_assert_msg(counts[sec] == (int64_t)n, "section %d: count %lld, want %zu", sec,
+			      (long long)counts[sec], n);
+	}
+}
+
+START_TEST(test_renewal_sections)
+{
+	struct ally_err err = { 0 };
+	ally_date base = D("2026-06-15");
+	const int horizons[] = { 30, 90, 210, 360 };
+
+	seed = 0x1234567u;
+	for (int i = 1; i <= N_PARTNERS; i++)
+		add_partner(i, base);
+	for (ally_date today = base - 60; today <= base + 90; today += 50) {
+		struct renewal_list all;
+
+		ck_assert_ok(store_renewals(fx_store, today, 360, &all, &err), err);
+		for (size_t h = 0; h < sizeof horizons / sizeof horizons[0]; h++)
+			for (int sec = 0; sec < RSEC_COUNT; sec++)
+				check_section(today, horizons[h], sec, &all);
+		renewal_list_finish(&all);
+	}
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
 	Suite *s = suite_create("store-window");
@@ -552,6 +634,7 @@ int main(int argc, char **argv)
 	tcase_add_test(tc, test_windows_follow_the_rules);
 	tcase_add_test(tc, test_windows_follow_writes);
 	tcase_add_test(tc, test_counters_agree);
+	tcase_add_test(tc, test_renewal_sections);
 	suite_add_tcase(s, tc);
 	return fx_run(s, argc, argv);
 }
