@@ -1,24 +1,14 @@
 /* ui-renewals.h: the state of the Renewals view, with no terminal: the
- * renewal list of domain.md for a horizon, grouped into sections, and a
- * cursor that moves over contracts only.
+ * renewal list of domain.md for a horizon, in sections
+ * (renewal-sections.h), a window of it at a time, and a cursor that moves
+ * over contracts only.
  *
- * The view loads the list once for the longest horizon
- * (RENEWALS_HORIZON_MAX) and the state keeps the rows a horizon lists
- * (renewal_listed, the rule store_renewals applies), so + and - work on
- * what is in memory and never wait on the store.
- *
- * Sections, decided by the core's band (renewal_band) and notice rule
- * (renewal_notice_soon), in this order, each in the list's order (by the
- * date to act on):
- *   Lapsed       the end date has passed (days left < 0)
- *   Urgent       ends within 60 days (0-59 days left)
- *   Window       ends in 60-90 days
- *   Notice soon  ends later than 90 days, but the auto-renew notice
- *                deadline is 0-30 days ahead
- *   Later        ends later than 90 days: ending within a horizon longer
- *                than 90 days, or with a notice deadline 31 days or more
- *                ahead, inside the horizon
- * A section with no contract is not shown. */
+ * The state holds the lines on the screen and about a screen more on
+ * each side; a move past them reads the next ones from the store
+ * (store_renewal_page, a range of the contracts' indexes), and the
+ * sections' sizes come from the store's counts per day.  + and - read
+ * the window again for the new horizon.  A section with no contract is
+ * not shown. */
 #ifndef ALLY_UI_RENEWALS_H
 #define ALLY_UI_RENEWALS_H
 
@@ -45,52 +35,52 @@ extern const char *const rsection_about[];
 
 /* One line of the list: a section header or a contract. */
 struct rline {
-	int section;             /* enum rsection */
-	const struct renewal *r; /* the contract; NULL on a header */
-	size_t count;            /* a header: contracts in its section */
+	int section;       /* enum rsection */
+	struct renewal *r; /* the contract (owned, with its texts); NULL on a header */
+	int64_t count;     /* a header: contracts in its section */
 };
 
 struct renewals_state {
-	struct renewal_list all; /* owned: every row for RENEWALS_HORIZON_MAX */
+	struct store *store;     /* borrowed */
+	ally_date today;
 	int horizon;             /* days; RENEWALS_WITHIN_DEFAULT at first */
-	struct rline *lines;     /* headers and contracts listed for horizon */
+	int64_t counts[RSEC_COUNT];
+	int64_t ncontracts;      /* listed in all sections */
+	/* The window: consecutive lines of the list, headers included. */
+	struct rline *lines;
 	size_t nlines;
-	size_t ncontracts;       /* contract lines among them */
-	size_t counts[RSEC_COUNT];
+	bool at_start, at_end;   /* the window reaches the list's first / last line */
 	struct listnav nav;      /* over lines; cur is on a contract when any */
-	/* What the next reload selects: the contract with this id when it is
-	 * still listed, else the contract at position keep_pos (counted in
-	 * contracts, not lines). */
-	int64_t keep_id;
-	size_t keep_pos;
-	bool by_position;        /* the next reload ignores keep_id */
+	bool by_position;        /* the next load keeps the place, not the contract */
 };
 
-void renewals_init(struct renewals_state *s);
-void renewals_finish(struct renewals_state *s);
+/* A state reading s as of today; nothing is read until renewals_load. */
+struct renewals_state *renewals_new(struct store *s, ally_date today);
+void renewals_free(struct renewals_state *s); /* NULL is a no-op */
 
-/* Take the rows of list (store_renewals for RENEWALS_HORIZON_MAX as of one
- * day; list is left empty) in place of the old ones.  The selection stays
- * on the same contract when it is still listed, else on the same
- * position. */
-void renewals_reload(struct renewals_state *s, struct renewal_list *list);
+/* (Re)load the counts and the window, in one short read transaction: the
+ * selection stays on the same contract when it is still listed, else the
+ * contract that came after it takes its place.  On failure err is
+ * filled and the state is as it was. */
+int renewals_load(struct renewals_state *s, struct ally_err *err);
 
-/* The next reload keeps the cursor's position rather than following the
+/* The next load keeps the cursor's place rather than following the
  * selected contract (after renewing it: the next one takes its place). */
 void renewals_keep_position(struct renewals_state *s);
 
-/* Change the horizon by delta days, within RENEWALS_HORIZON_MIN..MAX;
- * the selection stays on its contract when still listed.  Returns false
- * when the horizon did not change (at a bound). */
-bool renewals_set_horizon(struct renewals_state *s, int horizon);
-bool renewals_step_horizon(struct renewals_state *s, int delta);
+/* Change the horizon by delta days, within RENEWALS_HORIZON_MIN..MAX,
+ * and load for it; the selection stays on its contract when still
+ * listed.  *changed is false when the horizon was at a bound. */
+int renewals_step_horizon(struct renewals_state *s, int delta, bool *changed,
+			  struct ally_err *err);
 
 /* Visible lines (at least 1). */
 void renewals_set_height(struct renewals_state *s, size_t height);
 
-/* The movement keys of listnav_key, skipping section headers.  Returns
- * true when key is one of them. */
-bool renewals_key(struct renewals_state *s, int key);
+/* The movement keys of listnav_key, skipping section headers, reading
+ * the next lines when the move leaves the window.  Returns true when key
+ * is one of them; err is filled when a read failed. */
+bool renewals_key(struct renewals_state *s, int key, struct ally_err *err);
 
 /* The selected contract, or NULL when none is listed. */
 const struct renewal *renewals_selected(const struct renewals_state *s);

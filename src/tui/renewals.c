@@ -1,5 +1,6 @@
-/* renewals.c: the Renewals view's state: the listed rows of a horizon in
- * sections, and a cursor that skips the section headers. */
+/* renewals.c: the Renewals view's state: a window of the listed rows of a
+ * horizon in sections, read from the store as the cursor moves, and a
+ * cursor that skips the section headers. */
 #include "ally/ui-renewals.h"
 
 #include <inttypes.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ally/err.h"
 #include "ally/util.h"
 
 const char *const rsection_names[] = { "Lapsed", "Urgent", "Window", "Notice soon", "Later",
@@ -20,19 +22,43 @@ const char *const rsection_about[] = {
 	NULL,
 };
 
-void renewals_init(struct renewals_state *s)
+struct renewals_state *renewals_new(struct store *st, ally_date today)
 {
-	memset(s, 0, sizeof *s);
+	struct renewals_state *s = xcalloc(1, sizeof *s);
+
+	s->store = st;
+	s->today = today;
 	s->horizon = RENEWALS_WITHIN_DEFAULT;
 	listnav_init(&s->nav);
+	return s;
 }
 
-void renewals_finish(struct renewals_state *s)
+static void line_free(struct rline *l)
 {
-	renewal_list_finish(&s->all);
+	if (l->r != NULL) {
+		renewal_free_texts(l->r);
+		free(l->r);
+	}
+}
+
+static void lines_clear(struct renewals_state *s)
+{
+	for (size_t i = 0; i < s->nlines; i++)
+		line_free(&s->lines[i]);
 	free(s->lines);
 	s->lines = NULL;
-	s->nlines = s->ncontracts = 0;
+	s->nlines = 0;
+	s->nav.cur = s->nav.top = 0;
+	listnav_set_count(&s->nav, 0);
+	s->at_start = s->at_end = false;
+}
+
+void renewals_free(struct renewals_state *s)
+{
+	if (s == NULL)
+		return;
+	lines_clear(s);
+	free(s);
 }
 
 const struct renewal *renewals_selected(const struct renewals_state *s)
@@ -42,30 +68,189 @@ const struct renewal *renewals_selected(const struct renewals_state *s)
 	return s->lines[s->nav.cur].r;
 }
 
-/* Contract position (0-based, headers not counted) of line i. */
-static size_t position_of_line(const struct renewals_state *s, size_t line)
-{
-	size_t pos = 0;
-
-	for (size_t i = 0; i < line && i < s->nlines; i++)
-		if (s->lines[i].r != NULL)
-			pos++;
-	return pos;
-}
-
-/* Remember what is selected now, for the next rebuild. */
-static void remember(struct renewals_state *s)
-{
-	const struct renewal *r = renewals_selected(s);
-
-	s->keep_id = r != NULL ? r->contract_id : 0;
-	s->keep_pos = position_of_line(s, s->nav.cur);
-}
-
 void renewals_keep_position(struct renewals_state *s)
 {
 	s->by_position = true;
 }
+
+/* Lines kept beyond the screen on each side. */
+static size_t margin(const struct renewals_state *s)
+{
+	return s->nav.height;
+}
+
+/* ---- the window ---- */
+
+static struct rline header(const struct renewals_state *s, int sec)
+{
+	return (struct rline){ sec, NULL, s->counts[sec] };
+}
+
+/* The rows of l (in the direction they were read) as lines of section
+ * sec, which take the rows' texts; l is left empty. */
+static struct rline *take_rows(struct renewal_list *l, int sec)
+{
+	struct rline *out = xcalloc(l->n + 1, sizeof *out);
+
+	for (size_t i = 0; i < l->n; i++) {
+		out[i].section = sec;
+		out[i].r = xmalloc(sizeof *out[i].r);
+		*out[i].r = l->rows[i];
+	}
+	free(l->rows);
+	l->rows = NULL;
+	return out;
+}
+
+static void append(struct renewals_state *s, const struct rline *add, size_t n)
+{
+	s->lines = xrealloc(s->lines, (s->nlines + n + 1) * sizeof *s->lines);
+	memcpy(s->lines + s->nlines, add, n * sizeof *add);
+	s->nlines += n;
+	listnav_set_count(&s->nav, s->nlines);
+}
+
+/* add is nearest first: it goes before the first line, turned round. */
+static void prepend(struct renewals_state *s, const struct rline *add, size_t n)
+{
+	s->lines = xrealloc(s->lines, (s->nlines + n + 1) * sizeof *s->lines);
+	memmove(s->lines + n, s->lines, s->nlines * sizeof *s->lines);
+	for (size_t i = 0; i < n; i++)
+		s->lines[n - 1 - i] = add[i];
+	s->nlines += n;
+	s->nav.cur += n;
+	s->nav.top += n;
+	listnav_set_count(&s->nav, s->nlines);
+}
+
+static int fetch(struct renewals_state *s, int sec, const struct renewal *from, int dir,
+		 size_t limit, struct renewal_list *out, struct ally_err *err)
+{
+	return store_renewal_page(s->store, s->today, s->horizon, sec, from, dir, limit, out, err);
+}
+
+/* The next section with contracts after sec (dir 1) or before it. */
+static int next_section(const struct renewals_state *s, int sec, int dir)
+{
+	for (sec += dir; sec >= 0 && sec < RSEC_COUNT; sec += dir)
+		if (s->counts[sec] > 0)
+			return sec;
+	return -1;
+}
+
+/* Read up to want lines after the last one: the rest of its section,
+ * then the next sections, each under its header. */
+static int extend_down(struct renewals_state *s, size_t want, struct ally_err *err)
+{
+	while (!s->at_end && want > 0) {
+		const struct rline *last = s->nlines > 0 ? &s->lines[s->nlines - 1] : NULL;
+		int sec = last != NULL ? last->section : -1;
+		struct renewal_list l;
+		struct rline *add, h;
+		size_t got;
+		int rc;
+
+		if (last != NULL) {
+			if ((rc = fetch(s, sec, last->r, 1, want, &l, err)) != ALLY_OK)
+				return rc;
+			got = l.n;
+			add = take_rows(&l, sec);
+			append(s, add, got);
+			free(add);
+			want -= got;
+			if (want == 0)
+				break;
+		}
+		if ((sec = next_section(s, sec, 1)) < 0) {
+			s->at_end = true;
+			if (s->nlines == 0)
+				s->at_start = true;
+			break;
+		}
+		h = header(s, sec);
+		append(s, &h, 1);
+		if (s->nlines == 1)
+			s->at_start = true;
+		want--;
+	}
+	return ALLY_OK;
+}
+
+/* Read up to want lines before the first one: the rest of its section
+ * back to its header, then the sections before, from their ends. */
+static int extend_up(struct renewals_state *s, size_t want, struct ally_err *err)
+{
+	while (!s->at_start && want > 0 && s->nlines > 0) {
+		const struct rline *first = &s->lines[0];
+		int sec = first->section;
+		struct renewal_list l;
+		struct rline *add, h;
+		const struct renewal *from = first->r;
+		size_t got;
+		int rc;
+
+		if (from == NULL) {
+			/* A header: the section before it, from its end. */
+			if ((sec = next_section(s, sec, -1)) < 0) {
+				s->at_start = true;
+				break;
+			}
+		}
+		if ((rc = fetch(s, sec, from, -1, want, &l, err)) != ALLY_OK)
+			return rc;
+		got = l.n;
+		add = take_rows(&l, sec);
+		prepend(s, add, got);
+		free(add);
+		if (got == want)
+			break;
+		want -= got;
+		h = header(s, sec);
+		prepend(s, &h, 1);
+		want--;
+	}
+	return ALLY_OK;
+}
+
+static int ensure_after(struct renewals_state *s, size_t upto, struct ally_err *err)
+{
+	if (s->at_end || s->nlines > upto)
+		return ALLY_OK;
+	return extend_down(s, upto - s->nlines + 1 + margin(s), err);
+}
+
+static int ensure_before(struct renewals_state *s, size_t rows, struct ally_err *err)
+{
+	if (s->at_start || s->nav.top >= rows)
+		return ALLY_OK;
+	return extend_up(s, rows - s->nav.top + margin(s), err);
+}
+
+/* Keep the screen's lines and a margin on each side. */
+static void trim(struct renewals_state *s)
+{
+	size_t m = margin(s), front = s->nav.top > m ? s->nav.top - m : 0;
+	size_t keep_end = s->nav.top + s->nav.height + m;
+
+	if (keep_end < s->nlines) {
+		for (size_t i = keep_end; i < s->nlines; i++)
+			line_free(&s->lines[i]);
+		s->nlines = keep_end;
+		s->at_end = false;
+	}
+	if (front > 0) {
+		for (size_t i = 0; i < front; i++)
+			line_free(&s->lines[i]);
+		memmove(s->lines, s->lines + front, (s->nlines - front) * sizeof *s->lines);
+		s->nlines -= front;
+		s->nav.cur -= front;
+		s->nav.top -= front;
+		s->at_start = false;
+	}
+	s->nav.n = s->nlines;
+}
+
+/* ---- the cursor ---- */
 
 /* A header line above its first contract shows along with it: when the
  * cursor sits on a section's first contract at the top of the screen,
@@ -84,7 +269,7 @@ static void snap(struct renewals_state *s, int dir)
 {
 	size_t i = s->nav.cur;
 
-	if (s->ncontracts == 0 || s->lines[i].r != NULL) {
+	if (s->nlines == 0 || s->lines[i].r != NULL) {
 		show_header(s);
 		return;
 	}
@@ -107,118 +292,197 @@ static void snap(struct renewals_state *s, int dir)
 	}
 }
 
-/* The line of the contract at position pos (clamped to the last one). */
-static size_t line_of_position(const struct renewals_state *s, size_t pos)
+/* The first lines of the list (dir 1) or its last ones. */
+static int load_edge(struct renewals_state *s, int dir, struct ally_err *err)
 {
-	size_t seen = 0, last = 0;
+	size_t want = s->nav.height + margin(s);
+	int rc, sec;
 
-	for (size_t i = 0; i < s->nlines; i++) {
-		if (s->lines[i].r == NULL)
-			continue;
-		if (seen++ == pos)
-			return i;
-		last = i;
+	lines_clear(s);
+	if (dir > 0) {
+		rc = extend_down(s, want, err);
+		listnav_go(&s->nav, 0);
+		return rc;
 	}
-	return last;
+	s->at_end = true;
+	if ((sec = next_section(s, RSEC_COUNT, -1)) < 0) {
+		s->at_start = true;
+		return ALLY_OK;
+	}
+	/* A header of the section past the last stands for the end; it is
+	 * dropped once the rows before it are in. */
+	{
+		struct rline end = { sec + 1, NULL, 0 };
+
+		append(s, &end, 1);
+		rc = extend_up(s, want, err);
+		s->nlines--;
+		listnav_set_count(&s->nav, s->nlines);
+	}
+	listnav_go(&s->nav, s->nlines > 0 ? s->nlines - 1 : 0);
+	return rc;
 }
 
-static void restore(struct renewals_state *s)
+/* The window around at (a row of section at->section; inclusive: its
+ * own row first, else the rows after it), offset lines above it. */
+static int load_around(struct renewals_state *s, const struct renewal *at, int sec,
+		       bool inclusive, size_t offset, struct ally_err *err)
 {
-	size_t line = SIZE_MAX;
+	struct renewal_list before, after;
+	struct renewal from = *at;
+	size_t m = margin(s), want_before = offset + m, want_after = s->nav.height + m;
+	struct rline *add;
+	int rc;
 
-	if (s->keep_id != 0)
-		for (size_t i = 0; i < s->nlines; i++)
-			if (s->lines[i].r != NULL && s->lines[i].r->contract_id == s->keep_id) {
-				line = i;
-				break;
-			}
-	if (line == SIZE_MAX)
-		line = line_of_position(s, s->keep_pos);
-	listnav_go(&s->nav, line);
-	snap(s, 1);
-}
+	if (inclusive)
+		from.contract_id--; /* just before it: ids are integers */
+	rc = fetch(s, sec, at, -1, want_before, &before, err);
+	if (rc == ALLY_OK && (rc = fetch(s, sec, &from, 1, want_after, &after, err)) != ALLY_OK)
+		renewal_list_finish(&before);
+	if (rc != ALLY_OK)
+		return rc;
+	lines_clear(s);
+	{
+		size_t nb = before.n, na = after.n;
 
-/* Lay out the lines of the rows the horizon lists: sections in order,
- * the list's order inside each. */
-static void rebuild(struct renewals_state *s)
-{
-	size_t n = 0;
+		add = take_rows(&after, sec);
+		append(s, add, na);
+		free(add);
+		add = take_rows(&before, sec);
+		prepend(s, add, nb);
+		free(add);
+		if (nb < want_before) {
+			struct rline h = header(s, sec);
 
-	free(s->lines);
-	s->lines = xcalloc(s->all.n + RSEC_COUNT + 1, sizeof *s->lines);
-	memset(s->counts, 0, sizeof s->counts);
-	s->ncontracts = 0;
-	for (size_t i = 0; i < s->all.n; i++)
-		if (renewal_listed(&s->all.rows[i], s->horizon))
-			s->counts[renewal_section(&s->all.rows[i])]++;
-	for (int sec = 0; sec < RSEC_COUNT; sec++) {
-		if (s->counts[sec] == 0)
-			continue;
-		s->lines[n++] = (struct rline){ sec, NULL, s->counts[sec] };
-		for (size_t i = 0; i < s->all.n; i++) {
-			const struct renewal *r = &s->all.rows[i];
-
-			if (renewal_listed(r, s->horizon) && (int)renewal_section(r) == sec) {
-				s->lines[n++] = (struct rline){ sec, r, 0 };
-				s->ncontracts++;
-			}
+			prepend(s, &h, 1);
 		}
+		s->nav.cur = s->nlines - na;
+		rc = na < want_after ? extend_down(s, want_after - na, err) : ALLY_OK;
+		if (s->nlines == 0)
+			return rc;
+		s->nav.top = s->nav.cur > offset ? s->nav.cur - offset : 0;
+		listnav_set_count(&s->nav, s->nlines);
 	}
-	s->nlines = n;
-	listnav_set_count(&s->nav, n);
-	restore(s);
+	return rc;
 }
 
-void renewals_reload(struct renewals_state *s, struct renewal_list *list)
+/* ---- loading ---- */
+
+int renewals_load(struct renewals_state *s, struct ally_err *err)
 {
-	/* The lines point into the old rows: remember by id and position
-	 * before they go. */
-	if (s->lines != NULL)
-		remember(s);
-	if (s->by_position)
-		s->keep_id = 0;
+	const struct renewal *sel = renewals_selected(s);
+	struct renewal old, now;
+	size_t offset = s->nav.cur - s->nav.top;
+	bool have = sel != NULL, listed = false;
+	int old_sec = have ? s->lines[s->nav.cur].section : 0, rc;
+
+	if (have) {
+		old = *sel;
+		old.partner = xstrdup(sel->partner);
+		old.partner_key = xstrdup(sel->partner_key);
+		old.title = xstrdup(sel->title);
+	}
+	if ((rc = store_begin_read(s->store, err)) != ALLY_OK)
+		goto out;
+	rc = store_renewal_counts(s->store, s->today, s->horizon, s->counts, err);
+	s->ncontracts = 0;
+	for (int i = 0; i < RSEC_COUNT; i++)
+		s->ncontracts += s->counts[i];
+	if (rc == ALLY_OK && have && !s->by_position)
+		rc = store_renewal_find(s->store, s->today, s->horizon, old.contract_id, &now,
+					&listed, err);
+	if (rc == ALLY_OK && listed) {
+		rc = load_around(s, &now, renewal_section(&now), true, offset, err);
+		renewal_free_texts(&now);
+	} else if (rc == ALLY_OK && have) {
+		rc = load_around(s, &old, old_sec, false, offset, err);
+	} else if (rc == ALLY_OK) {
+		rc = load_edge(s, 1, err);
+	}
+	store_rollback(s->store);
 	s->by_position = false;
-	renewal_list_finish(&s->all);
-	s->all = *list;
-	list->rows = NULL;
-	list->n = 0;
-	rebuild(s);
+	if (rc == ALLY_OK) {
+		snap(s, 1);
+		trim(s);
+	}
+out:
+	if (have)
+		renewal_free_texts(&old);
+	return rc;
 }
 
-bool renewals_set_horizon(struct renewals_state *s, int horizon)
+int renewals_step_horizon(struct renewals_state *s, int delta, bool *changed,
+			  struct ally_err *err)
 {
-	if (horizon < RENEWALS_HORIZON_MIN)
-		horizon = RENEWALS_HORIZON_MIN;
-	if (horizon > RENEWALS_HORIZON_MAX)
-		horizon = RENEWALS_HORIZON_MAX;
-	if (horizon == s->horizon)
-		return false;
-	remember(s);
-	s->horizon = horizon;
-	rebuild(s);
-	return true;
-}
+	int h = s->horizon + delta, was = s->horizon, rc;
 
-bool renewals_step_horizon(struct renewals_state *s, int delta)
-{
-	return renewals_set_horizon(s, s->horizon + delta);
+	if (h < RENEWALS_HORIZON_MIN)
+		h = RENEWALS_HORIZON_MIN;
+	if (h > RENEWALS_HORIZON_MAX)
+		h = RENEWALS_HORIZON_MAX;
+	*changed = h != s->horizon;
+	if (!*changed)
+		return ALLY_OK;
+	s->horizon = h;
+	if ((rc = renewals_load(s, err)) != ALLY_OK)
+		s->horizon = was;
+	return rc;
 }
 
 void renewals_set_height(struct renewals_state *s, size_t height)
 {
-	listnav_set_height(&s->nav, height);
+	listnav_set_height(&s->nav, height > 0 ? height : 1);
 	if (s->nlines > 0)
 		show_header(s);
 }
 
-bool renewals_key(struct renewals_state *s, int key)
+bool renewals_key(struct renewals_state *s, int key, struct ally_err *err)
 {
-	size_t before = s->nav.cur;
+	size_t h = s->nav.height, half = h > 1 ? h / 2 : 1, before;
+	int rc;
 
-	if (!listnav_key(&s->nav, key))
+	switch (key) {
+	case UK_DOWN:
+	case 'j':
+		rc = ensure_after(s, s->nav.cur + 2, err);
+		break;
+	case UK_UP:
+	case 'k':
+		rc = s->nav.cur < 2 ? ensure_before(s, h, err) : ALLY_OK;
+		break;
+	case UK_PGDN:
+	case UK_CTRL('f'):
+	case ' ':
+		rc = ensure_after(s, s->nav.top + 2 * h, err);
+		break;
+	case UK_CTRL('d'):
+		rc = ensure_after(s, s->nav.top + h + half + 1, err);
+		break;
+	case UK_PGUP:
+	case UK_CTRL('b'):
+		rc = ensure_before(s, h + 1, err);
+		break;
+	case UK_CTRL('u'):
+		rc = s->nav.cur < half + 1 ? ensure_before(s, h, err) : ALLY_OK;
+		break;
+	case UK_HOME:
+	case 'g':
+		rc = s->at_start ? ALLY_OK : load_edge(s, 1, err);
+		break;
+	case UK_END:
+	case 'G':
+		rc = s->at_end ? ALLY_OK : load_edge(s, -1, err);
+		break;
+	default:
 		return false;
+	}
+	if (rc != ALLY_OK)
+		return true;
+	before = s->nav.cur;
+	listnav_key(&s->nav, key);
 	if (s->nlines > 0)
 		snap(s, s->nav.cur < before ? -1 : 1);
+	trim(s);
 	return true;
 }
 

@@ -5,6 +5,7 @@
 #include "tui.h"
 
 #include <stdio.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,18 +23,12 @@
 
 static void *rn_new(struct tui *t)
 {
-	struct renewals_state *s = xmalloc(sizeof *s);
-
-	renewals_init(s);
-	return s;
+	return renewals_new(t->store, t->today);
 }
 
 static void rn_free(void *st)
 {
-	if (st == NULL)
-		return;
-	renewals_finish(st);
-	free(st);
+	renewals_free(st);
 }
 
 /* Lines of the list that fit in the body (the screen less the top and
@@ -45,20 +40,12 @@ static void rn_sync_height(struct tui *t, struct renewals_state *s)
 	renewals_set_height(s, h > 0 ? (size_t)h : 1);
 }
 
-/* Every row the longest horizon lists: + and - then only filter what is
- * in memory. */
 static int rn_load(struct tui *t, void *st, struct ally_err *err)
 {
 	struct renewals_state *s = st;
-	struct renewal_list list = { NULL, 0 };
-	int rc;
 
 	rn_sync_height(t, s);
-	rc = store_renewals(t->store, t->today, RENEWALS_HORIZON_MAX, &list, err);
-	if (rc == ALLY_OK)
-		renewals_reload(s, &list);
-	renewal_list_finish(&list);
-	return rc;
+	return renewals_load(s, err);
 }
 
 /* ---- drawing ---- */
@@ -135,7 +122,7 @@ static void draw_header_line(struct tui *t, WINDOW *w, int y, const struct rline
 {
 	const char *dot = t->utf8 ? "\u00b7" : "-";
 
-	tui_textf(w, y, 0, cols, section_attr(t, l->section), "%s %s %s %s %zu %s",
+	tui_textf(w, y, 0, cols, section_attr(t, l->section), "%s %s %s %s %" PRId64 " %s",
 		  rsection_names[l->section], dot, rsection_about[l->section], dot, l->count,
 		  l->count == 1 ? "contract" : "contracts");
 }
@@ -208,7 +195,7 @@ static void rn_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 	size_t top = s->nav.top;
 	struct rn_columns c;
 
-	tui_textf(w, 0, 0, cols, A_BOLD, "Renewals within %d days %s %zu %s %s +/- horizon",
+	tui_textf(w, 0, 0, cols, A_BOLD, "Renewals within %d days %s %" PRId64 " %s %s +/- horizon",
 		  s->horizon, dot, s->ncontracts, s->ncontracts == 1 ? "contract" : "contracts",
 		  dot);
 	if (s->nlines == 0) {
@@ -235,7 +222,13 @@ static void rn_draw(struct tui *t, void *st, WINDOW *w, int rows, int cols)
 
 static void horizon_key(struct tui *t, struct renewals_state *s, int delta)
 {
-	if (renewals_step_horizon(s, delta))
+	struct ally_err err;
+	bool changed;
+
+	ally_err_clear(&err);
+	if (renewals_step_horizon(s, delta, &changed, &err) != ALLY_OK)
+		tui_error(t, &err);
+	else if (changed)
 		tui_msg(t, "Renewals within %d days.", s->horizon);
 	else
 		tui_msg(t, "The horizon is %d to %d days; it is %d.", RENEWALS_HORIZON_MIN,
@@ -279,10 +272,15 @@ static enum ui_result contract_key(struct tui *t, struct renewals_state *s, int 
 static enum ui_result rn_key(struct tui *t, void *st, int key)
 {
 	struct renewals_state *s = st;
+	struct ally_err err;
 
+	ally_err_clear(&err);
 	rn_sync_height(t, s);
-	if (renewals_key(s, key))
+	if (renewals_key(s, key, &err)) {
+		if (err.status != ALLY_OK)
+			tui_error(t, &err);
 		return UI_HANDLED;
+	}
 	switch (key) {
 	case '+':
 	case '=': /* '+' without Shift on most keyboards */
