@@ -14,12 +14,12 @@
  *
  * The figures:
  *   - first screen: from spawning the program (K times, default 5) to the
- *     last byte it wrote before its output paused for QUIET_MS, once the
- *     screen shows a partner row and a status line; peak_kb is VmHWM (the
- *     resident set's high-water mark, /proc/PID/status) read then, bytes
- *     what it wrote;
+ *     last byte it wrote before it went idle for QUIET_MS (no output and
+ *     almost no CPU time: see wait_quiet), once the screen shows a partner
+ *     row and a status line; peak_kb is VmHWM (the resident set's
+ *     high-water mark, /proc/PID/status) read then, bytes what it wrote;
  *   - each key (R times, default 7): "wall" from writing the key to the
- *     last byte of the answer, ending on a pause of QUIET_MS that is not
+ *     last byte of the answer, ending on an idle QUIET_MS that is not
  *     counted; "cpu" the CPU time the interface's process spent meanwhile
  *     (the first field of /proc/PID/schedstat, in ns, which counts every
  *     slice, where utime counts 10 ms ticks); bytes what it wrote;
@@ -29,8 +29,11 @@
  *     PRAGMA data_version (every 500 ms); cpu and bytes are the cost of
  *     noticing, reloading and redrawing;
  *   - session peak: VmHWM just before quitting, after all the keys.
- * A key whose answer writes nothing has a wall time of 0.
- * Exits 1 when the interface does not come up or dies on the way. */
+ * A key whose answer writes nothing has a wall time of 0.  A key case
+ * whose screen is not what it expects (a menu item never selected) prints
+ * its figures with the unit "failed" and the screen on standard error,
+ * and the others still run.  Exits 1 when the interface does not come up,
+ * dies or hangs on the way. */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -52,6 +55,8 @@
 #define RELOAD_MS   15000 /* the most from a commit to the redraw */
 #define SAMPLES_MAX 64
 #define MENU_MOVES  30    /* Down presses before giving up on a menu item */
+#define POLL_MS     10    /* how often the output and the CPU time are looked at */
+#define BUSY_SHARE  0.2   /* more CPU than this share of the time: still working */
 
 /* Keys as xterm sends them (vt.c translates for the terminal's mode). */
 #define K_ENTER "\r"
@@ -71,6 +76,8 @@ struct session {
 	pid_t pid;          /* the interface's process, for /proc */
 	size_t seen;        /* bytes of its output read so far */
 	double last_byte;   /* when the newest of them arrived (ms) */
+	long long cpu_seen; /* its CPU time (ns) when busy() last looked */
+	double cpu_at;      /* and when that was (ms) */
 	const struct opts *o;
 };
 
@@ -183,28 +190,50 @@ static bool screen_complete(struct session *s)
 	return done;
 }
 
-/* Read output until ready(s) holds (NULL: at once) and nothing more has
- * come for QUIET_MS, counting from the last byte or from since when none
- * came.  Returns the time of the last byte (since when none), or -1 when
- * the child went away or timeout_ms passed first.  vt_pump returns as
- * soon as bytes are there, so last_byte is when they arrived, to within
- * the time libvterm takes to read them. */
+/* Is the process working (on a CPU for more than a fifth of the time
+ * since the last look)?  Reading the database before it draws anything
+ * can take longer than QUIET_MS at 100k partners, so a pause in the output
+ * alone does not mean the answer is complete. */
+static bool busy(struct session *s)
+{
+	double t = now_ms();
+	long long ns = cpu_ns(s->pid);
+	bool working = ns - s->cpu_seen > (long long)((t - s->cpu_at) * 1e6 * BUSY_SHARE);
+
+	s->cpu_seen = ns;
+	s->cpu_at = t;
+	return working;
+}
+
+/* Read output until ready(s) holds (NULL: at once) and the interface has
+ * been idle for QUIET_MS: nothing written, and hardly any CPU time spent
+ * (its poll of the database every 500 ms takes microseconds).  Returns
+ * the time of the last byte (since when none came), or -1 when the child
+ * went away or timeout_ms passed first.  vt_pump returns as soon as bytes
+ * are there, so last_byte is when they arrived, to within the time
+ * libvterm takes to read them. */
 static double wait_quiet(struct session *s, double since, bool (*ready)(struct session *),
 			 int timeout_ms)
 {
+	double active = since; /* the last moment it wrote or worked */
+
 	/* Bytes vt_send read while it typed (it pumps during the pause after
 	 * a lone Esc) arrived by now. */
 	s->last_byte = since;
 	note_output(s);
+	busy(s);
 	for (;;) {
 		double t = now_ms();
-		double until = s->last_byte + QUIET_MS;
 
-		if (t >= until && (ready == NULL || ready(s)))
+		if (busy(s))
+			active = t;
+		if (s->last_byte > active)
+			active = s->last_byte;
+		if (t - active >= QUIET_MS && (ready == NULL || ready(s)))
 			return s->last_byte;
 		if (t - since > timeout_ms)
 			return -1;
-		if (!vt_pump(s->vt, t < until ? (int)(until - t) + 1 : 20)) {
+		if (!vt_pump(s->vt, POLL_MS)) {
 			note_output(s);
 			return -1;
 		}
@@ -394,15 +423,17 @@ static bool menu_selected(struct session *s, const char *label)
 	return hit;
 }
 
-static void menu_select(struct session *s, const char *label)
+/* Down until label is selected; false when it never is. */
+static bool menu_select(struct session *s, const char *label)
 {
 	for (int i = 0; !menu_selected(s, label); i++) {
 		if (i >= MENU_MOVES)
-			die_screen(s, "the menu item is never selected");
+			return false;
 		vt_send(s->vt, K_DOWN);
 		if (wait_quiet(s, now_ms(), NULL, KEY_MS) < 0)
 			die_screen(s, "the interface left during a menu");
 	}
+	return true;
 }
 
 /* Type keys and wait for the answer; add wall and CPU time and bytes to
@@ -424,23 +455,50 @@ static void press(struct session *s, const char *keys, struct series *wall, stru
 		series_add(cpu, (double)(cpu1 - cpu0) / 1e6, (double)(s->seen - bytes0));
 }
 
-static void run_case(struct session *s, const struct step *steps, struct series *wall,
+/* One repetition of a case; false when the screen is not what the case
+ * expects (a menu item that is never selected). */
+static bool run_case(struct session *s, const struct step *steps, struct series *wall,
 		     struct series *cpu)
 {
 	for (int i = 0; i < STEPS_MAX && (steps[i].keys != NULL || steps[i].select != NULL); i++) {
-		if (steps[i].select != NULL)
-			menu_select(s, steps[i].select);
-		else if (steps[i].what != NULL)
+		if (steps[i].select != NULL) {
+			if (!menu_select(s, steps[i].select))
+				return false;
+		} else if (steps[i].what != NULL)
 			press(s, steps[i].keys, &wall[i], &cpu[i]);
 		else
 			press(s, steps[i].keys, NULL, NULL);
 	}
+	return true;
+}
+
+/* After a failed case: leave any menu or prompt, back to the top of the
+ * Portfolio, so that the next case starts where it should. */
+static void recover(struct session *s)
+{
+	char *screen = vt_screen(s->vt);
+
+	note_output(s);
+	fprintf(stderr, "bench-pty: a key case failed (TERM=%s); the screen:\n%s", s->o->term,
+		screen);
+	free(screen);
+	press(s, K_ESC, NULL, NULL);
+	press(s, K_ESC, NULL, NULL);
+	press(s, "1", NULL, NULL);
+	press(s, "g", NULL, NULL);
+}
+
+/* A figure that could not be measured: "failed" as its unit. */
+static void print_failed(const char *what)
+{
+	printf("%s\tfailed\t-\t-\t-\t-\t-\n", what);
 }
 
 static void keys(struct session *s)
 {
 	for (size_t c = 0; c < NCASES; c++) {
 		struct series wall[STEPS_MAX], cpu[STEPS_MAX];
+		bool ok = true;
 
 		for (int i = 0; i < STEPS_MAX; i++) {
 			const char *what = cases[c][i].what;
@@ -452,12 +510,18 @@ static void keys(struct session *s)
 				snprintf(cpu[i].what, sizeof cpu[i].what, "%s cpu", what);
 			}
 		}
-		for (int r = 0; r < s->o->key_runs; r++)
-			run_case(s, cases[c], wall, cpu);
+		for (int r = 0; r < s->o->key_runs && ok; r++)
+			ok = run_case(s, cases[c], wall, cpu);
+		if (!ok)
+			recover(s);
 		show_screen(s, "after a key case");
 		for (int i = 0; i < STEPS_MAX; i++) {
 			if (cases[c][i].what == NULL)
 				continue;
+			if (!ok) {
+				print_failed(cases[c][i].what);
+				continue;
+			}
 			series_print(&wall[i]);
 			series_print(&cpu[i]);
 		}
