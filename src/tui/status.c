@@ -10,20 +10,20 @@
 #include "ally/ui.h"
 #include "ally/util.h"
 
-/* The keys every view has, listed first on each help screen. */
+/* The keys every view has, listed after the view's own on each help
+ * screen, under the line of the views' digit keys (views_help). */
 static const struct keyhelp global_help[] = {
-	{ "1 2 3 4", "Portfolio, Renewals, Dashboard, History" },
-	{ "Enter", "open the selected partner (Portfolio, Renewals, History)" },
-	{ "q", "back from a partner; quit from a view" },
-	{ "Esc", "back; clear a search or filter" },
-	{ "?", "this help (j k scroll it; any other key closes it)" },
-	{ "Ctrl-L", "redraw the screen" },
-	{ "Ctrl-Z", "suspend to the shell (fg comes back)" },
-	{ "j k Up Down", "move the selection" },
-	{ "PgDn PgUp ^F ^B", "a page down / up (also Space)" },
-	{ "^D ^U", "half a page down / up" },
-	{ "g G Home End", "first / last row" },
-	{ NULL, NULL },
+	{ "Enter", "open the selected partner (Portfolio, Renewals, History)", NULL },
+	{ "q", "back from a partner; quit from a view", NULL },
+	{ "Esc", "back; clear a search or filter", NULL },
+	{ "?", "this help (j k scroll it; any other key closes it)", NULL },
+	{ "Ctrl-L", "redraw the screen", NULL },
+	{ "Ctrl-Z", "suspend to the shell (fg comes back)", NULL },
+	{ "j k Up Down", "move the selection", NULL },
+	{ "PgDn PgUp ^F ^B", "a page down / up (also Space)", NULL },
+	{ "^D ^U", "half a page down / up", NULL },
+	{ "g G Home End", "first / last row", NULL },
+	{ NULL, NULL, NULL },
 };
 
 void tui_msg(struct tui *t, const char *fmt, ...)
@@ -44,10 +44,22 @@ void tui_error(struct tui *t, const struct ally_err *err)
 
 static int shown_width(const char *s);
 
+char *tui_view_keys(const struct view *v)
+{
+	struct buf b;
+
+	if (v->hint != NULL)
+		return xstrdup(v->hint);
+	buf_init(&b);
+	for (const struct keyhelp *k = v->help; k->keys != NULL; k++)
+		if (k->status != NULL)
+			buf_printf(&b, "%s  ", k->status);
+	buf_puts(&b, "? help");
+	return buf_take(&b);
+}
+
 void tui_draw_top(struct tui *t, const char *title)
 {
-	static const char *const names[TUI_VIEWS] = { "Portfolio", "Renewals", "Dashboard",
-						      "History" };
 	attr_t bar = tui_attr_pair(t, PAIR_TITLE);
 	char day[DATE_BUFSZ];
 	int x = 0;
@@ -57,7 +69,8 @@ void tui_draw_top(struct tui *t, const char *title)
 	x += 6;
 	if (title != NULL) {
 		/* A screen over a view: the way back, then what it shows. */
-		char *from = xasprintf("%d %s %s ", t->cur + 1, names[t->cur], t->utf8 ? "\u203a" : ">");
+		char *from = xasprintf("%d %s %s ", t->cur + 1, t->views[t->cur]->name,
+				       t->utf8 ? "\u203a" : ">");
 
 		tui_text(stdscr, 0, x, (int)strlen(from), from, bar);
 		x += shown_width(from);
@@ -66,10 +79,10 @@ void tui_draw_top(struct tui *t, const char *title)
 		tui_text_right(stdscr, 0, t->cols - 12, 11, date_format(t->today, day), bar);
 		return;
 	}
-	for (int i = 0; i < TUI_VIEWS; i++) {
+	for (int i = 0; i < t->nviews; i++) {
 		bool cur = i == t->cur && t->over == NULL;
-		char *tab = cur ? xasprintf("[%d %s]", i + 1, names[i])
-				: xasprintf(" %d %s ", i + 1, names[i]);
+		char *tab = cur ? xasprintf("[%d %s]", i + 1, t->views[i]->name)
+				: xasprintf(" %d %s ", i + 1, t->views[i]->name);
 		int w = (int)strlen(tab);
 
 		tui_text(stdscr, 0, x, w, tab, bar | (cur ? A_BOLD : 0));
@@ -159,6 +172,7 @@ struct hline {
 struct hlines {
 	struct hline *l;
 	size_t n, cap;
+	char *views_keys; /* the keys of the views' line (owned) */
 };
 
 static void hl_add(struct hlines *h, const char *keys, char *text, attr_t attr)
@@ -206,16 +220,37 @@ static void hl_table(struct hlines *h, const struct keyhelp *k, size_t width)
 #define HELP_KEYS_W 18
 #define HELP_TEXT_X 21
 
+/* The first line of the keys everywhere: "1 2 3 4  Portfolio, Renewals,
+ * Dashboard, History", from the views' table. */
+static void views_help(const struct tui *t, struct hlines *h, size_t width)
+{
+	struct buf keys, names;
+	struct keyhelp line[2] = { { NULL, NULL, NULL }, { NULL, NULL, NULL } };
+
+	buf_init(&keys);
+	buf_init(&names);
+	for (int i = 0; i < t->nviews; i++) {
+		buf_printf(&keys, "%s%d", i > 0 ? " " : "", i + 1);
+		buf_printf(&names, "%s%s", i > 0 ? ", " : "", t->views[i]->name);
+	}
+	h->views_keys = buf_take(&keys);
+	line[0].keys = h->views_keys;
+	line[0].what = names.data;
+	hl_table(h, line, width);
+	buf_finish(&names);
+}
+
 void tui_draw_help(struct tui *t, const struct view *v)
 {
 	size_t width = t->cols > HELP_TEXT_X + 3 ? (size_t)(t->cols - HELP_TEXT_X - 2) : 1;
 	size_t rows = (size_t)getmaxy(t->body);
-	struct hlines h = { NULL, 0, 0 };
+	struct hlines h = { NULL, 0, 0, NULL };
 
 	hl_add(&h, NULL, xasprintf("Keys of %s", v->name), A_BOLD);
 	hl_table(&h, v->help, width);
 	hl_add(&h, NULL, xstrdup(""), A_NORMAL);
 	hl_add(&h, NULL, xstrdup("Everywhere"), A_BOLD);
+	views_help(t, &h, width);
 	hl_table(&h, global_help, width);
 	if (t->help_top + rows > h.n)
 		t->help_top = h.n > rows ? h.n - rows : 0;
@@ -234,6 +269,7 @@ void tui_draw_help(struct tui *t, const struct view *v)
 	for (size_t i = 0; i < h.n; i++)
 		free(h.l[i].text);
 	free(h.l);
+	free(h.views_keys);
 }
 
 void tui_draw_too_small(struct tui *t)

@@ -26,13 +26,15 @@
 /* The longest a key wait lasts, so that a signal is seen in time. */
 #define TICK_MS 200
 
-/* The top views, in the order of their keys 1-4. */
-static const struct view *const views[TUI_VIEWS] = {
+/* The top views, in the order of their digit keys (1, 2, ...): a new view
+ * is a row here. */
+static const struct view *const views[] = {
 	&view_portfolio,
 	&view_renewals,
 	&view_dashboard,
 	&view_history,
 };
+#define NVIEWS ((int)(sizeof views / sizeof views[0]))
 
 /* A signal handler can only leave a flag, and only in static storage:
  * this is the one variable outside a struct, and it is only ever read
@@ -56,7 +58,7 @@ static const struct view *shown(const struct tui *t, void **st)
 		return t->over;
 	}
 	*st = t->state[t->cur];
-	return views[t->cur];
+	return t->views[t->cur];
 }
 
 /* ---- the screen ---- */
@@ -84,7 +86,7 @@ static void freshen(struct tui *t)
 	struct ally_err err;
 	void *st;
 	const struct view *v = shown(t, &st);
-	int slot = t->over != NULL ? TUI_VIEWS : t->cur;
+	int slot = t->over != NULL ? t->nviews : t->cur;
 
 	if (t->loaded[slot] == t->generation || v->load == NULL)
 		return;
@@ -114,8 +116,10 @@ void tui_paint(struct tui *t)
 			tui_draw_help(t, v);
 		else
 			v->draw(t, st, t->body, t->rows - 2, t->cols);
-		tui_draw_status(t, t->help ? "j k scroll the help; any other key closes it"
-					   : v->hint);
+		char *keys = t->help ? NULL : tui_view_keys(v);
+
+		tui_draw_status(t, t->help ? "j k scroll the help; any other key closes it" : keys);
+		free(keys);
 	}
 	if (t->cursor_y >= 0) {
 		curs_set(1);
@@ -223,7 +227,7 @@ void tui_push(struct tui *t, const struct view *v, void *st)
 	drop_over(t);
 	t->over = v;
 	t->over_state = st;
-	t->loaded[TUI_VIEWS] = 0;
+	t->loaded[t->nviews] = 0;
 }
 
 void tui_changed(struct tui *t)
@@ -292,7 +296,9 @@ static void suspend_session(void)
 static void global_key(struct tui *t, int key)
 {
 	switch (key) {
-	case '1': case '2': case '3': case '4':
+	case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+		if (key - '1' >= t->nviews)
+			break;
 		drop_over(t);
 		t->cur = key - '1';
 		break;
@@ -493,12 +499,18 @@ int tui_run(const struct tui_opts *o, struct ally_err *err)
 		rc = start_screen(&t, &scr, err);
 	if (rc != ALLY_OK)
 		return rc;
-	for (int i = 0; i < TUI_VIEWS; i++)
+	t.views = views;
+	t.nviews = NVIEWS;
+	t.state = xcalloc(NVIEWS, sizeof *t.state);
+	t.loaded = xcalloc(NVIEWS + 1, sizeof *t.loaded);
+	for (int i = 0; i < NVIEWS; i++)
 		t.state[i] = views[i]->new(&t);
 	run(&t);
 	drop_over(&t);
-	for (int i = 0; i < TUI_VIEWS; i++)
+	for (int i = 0; i < NVIEWS; i++)
 		views[i]->free(t.state[i]);
+	free(t.state);
+	free(t.loaded);
 	if (t.body != NULL)
 		delwin(t.body);
 	free(t.modal);

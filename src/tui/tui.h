@@ -36,22 +36,27 @@ enum tui_pair {
 	PAIR_COUNT
 };
 
-/* One line of the help screen: the keys and what they do. */
+/* One line of the help screen: the keys and what they do, and how the
+ * status line names the key when it is one of the view's main keys. */
 struct keyhelp {
-	const char *keys; /* "j k Up Down" */
-	const char *what; /* "move the selection" */
+	const char *keys;   /* "j k Up Down" */
+	const char *what;   /* "move the selection" */
+	const char *status; /* "/ search" on the status line; NULL: not there */
 };
 
-/* A screen.  new/free make and drop its state; load fetches from the
- * store what it shows (called when it is opened, when the database
- * changed, and after the session's own changes); draw paints the body
- * (rows x cols at the window's origin, between the top and status lines)
- * from the state alone; key handles one key (enum ui_key or a character)
- * and may run modal screens.  A new view is one file and one row in the
- * table in tui.c. */
+/* A screen.  new/free make and drop its state (which holds the store and
+ * reads it itself); load reads the window it shows (called when it is
+ * opened, when the database changed, and after the session's own
+ * changes); draw paints the body (rows x cols at the window's origin,
+ * between the top and status lines) from the state alone; key handles
+ * one key (enum ui_key or a character) and may run modal screens.  A new
+ * top view is one file pair and one row in views[] in tui.c: its digit
+ * key, its tab on the top line, its line in the help and its status-line
+ * keys (the help entries with a status text) all come from that row. */
 struct view {
 	const char *name;           /* on the top line: "Portfolio" */
-	const char *hint;           /* main keys for the status line */
+	const char *hint;           /* the status line's keys, when no help entry has
+				     * a status text (else NULL) */
 	const struct keyhelp *help; /* every key, for '?'; ended by { NULL, NULL } */
 	void *(*new)(struct tui *t);
 	void (*free)(void *st);
@@ -69,8 +74,6 @@ extern const struct view view_dashboard;
 extern const struct view view_history;
 extern const struct view view_partner;
 
-#define TUI_VIEWS 4
-
 /* The session: one per tui_run. */
 struct tui {
 	struct store *store;
@@ -80,16 +83,19 @@ struct tui {
 	bool color;  /* the terminal has colours and NO_COLOR is unset */
 	bool utf8;   /* the locale's codeset is UTF-8: box and bar glyphs, "…" */
 	int rows, cols;
-	/* The top views (1-4) and the screen opened over them (the detail). */
+	/* The top views (digits 1.. in the order of views[]), their states,
+	 * and the screen opened over them (the detail). */
+	const struct view *const *views;
+	int nviews;
 	int cur;
-	void *state[TUI_VIEWS];
+	void **state;
 	const struct view *over;
 	void *over_state;
 	/* Bumped by every change this session commits and whenever another
 	 * session's commit is seen; a view whose loaded generation is older
 	 * is loaded again before it is drawn. */
 	uint64_t generation;
-	uint64_t loaded[TUI_VIEWS + 1];
+	uint64_t *loaded;  /* per top view, then the screen over them */
 	int64_t data_version;
 	/* The status line's message; cleared by the next key. */
 	char msg[512];
@@ -133,6 +139,10 @@ void tui_modal_push(struct tui *t, WINDOW *w);
 void tui_modal_pop(struct tui *t, WINDOW *w);
 
 /* ---- status.c: the top line, the status line, messages, help ---- */
+
+/* The status line's keys of v: its help entries' status texts, then
+ * "? help" ("/ search  s sort  ...  ? help").  The caller frees. */
+char *tui_view_keys(const struct view *v);
 
 void tui_msg(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* An error in words on the status line (err->msg, sanitised). */

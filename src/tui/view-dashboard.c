@@ -409,22 +409,22 @@ static enum ui_result db_key(struct tui *t, void *st, int key)
 }
 
 static const struct keyhelp db_help[] = {
-	{ "j k Up Down", "scroll a line" },
-	{ "PgDn PgUp Space", "scroll a page (also Ctrl-F Ctrl-B)" },
-	{ "Ctrl-D Ctrl-U", "scroll half a page" },
-	{ "g G Home End", "top / bottom" },
-	{ "", "" },
-	{ "Pipeline", "partners in each phase of the lifecycle" },
-	{ "Renewals", "active contracts: lapsed; ending within 30/60/90 days (each count" },
-	{ "", "includes the shorter ones); notice in 0-30 days: every contract whose" },
-	{ "", "auto-renew notice deadline is 0-30 days ahead, whenever it ends (the" },
-	{ "", "Renewals view's Notice soon group holds those ending after 90 days only)" },
-	{ "Value", "annual value of active contracts by the partner's tier, one line" },
-	{ "", "per currency (never added across currencies); K thousands, M millions" },
-	{ "Reviews", "partners whose next review date has passed" },
-	{ "Behind", "partners in launch after month 3 or ramp-up after month 6" },
-	{ "Warnings", "how many partners carry each flag (Portfolio f lists them)" },
-	{ NULL, NULL },
+	{ "j k Up Down", "scroll a line", NULL },
+	{ "PgDn PgUp Space", "scroll a page (also Ctrl-F Ctrl-B)", NULL },
+	{ "Ctrl-D Ctrl-U", "scroll half a page", NULL },
+	{ "g G Home End", "top / bottom", NULL },
+	{ "", "", NULL },
+	{ "Pipeline", "partners in each phase of the lifecycle", NULL },
+	{ "Renewals", "active contracts: lapsed; ending within 30/60/90 days (each count", NULL },
+	{ "", "includes the shorter ones); notice in 0-30 days: every contract whose", NULL },
+	{ "", "auto-renew notice deadline is 0-30 days ahead, whenever it ends (the", NULL },
+	{ "", "Renewals view's Notice soon group holds those ending after 90 days only)", NULL },
+	{ "Value", "annual value of active contracts by the partner's tier, one line", NULL },
+	{ "", "per currency (never added across currencies); K thousands, M millions", NULL },
+	{ "Reviews", "partners whose next review date has passed", NULL },
+	{ "Behind", "partners in launch after month 3 or ramp-up after month 6", NULL },
+	{ "Warnings", "how many partners carry each flag (Portfolio f lists them)", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct view view_dashboard = {

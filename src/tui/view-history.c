@@ -249,20 +249,21 @@ static enum ui_result hi_key(struct tui *t, void *st, int key)
 }
 
 static const struct keyhelp hi_help[] = {
-	{ "/", "filter: the rows whose partner, user, field or values contain the text" },
-	{ "", "in any letter case (Enter applies it, Esc in the prompt cancels)" },
-	{ "Esc", "clear the filter" },
-	{ "Enter", "open the partner the selected change is about" },
-	{ "", "" },
-	{ "Columns", "When in UTC; Who made the change; What: field: old -> new," },
-	{ "", "or the row added or deleted (\"contract 12 added: ...\"); the selected" },
-	{ "", "change is shown whole under the table" },
-	{ NULL, NULL },
+	{ "/", "filter: the rows whose partner, user, field or values contain the text",
+	  "/ filter" },
+	{ "", "in any letter case (Enter applies it, Esc in the prompt cancels)", NULL },
+	{ "Esc", "clear the filter", "Esc clear" },
+	{ "Enter", "open the partner the selected change is about", "Enter open partner" },
+	{ "g G", "the newest / the oldest change", "g G first/last" },
+	{ "", "", NULL },
+	{ "Columns", "When in UTC; Who made the change; What: field: old -> new,", NULL },
+	{ "", "or the row added or deleted (\"contract 12 added: ...\"); the selected", NULL },
+	{ "", "change is shown whole under the table", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct view view_history = {
 	.name = "History",
-	.hint = "/ filter  Esc clear  Enter open partner  g G first/last  ? help",
 	.help = hi_help,
 	.new = hi_new,
 	.free = hi_free,

@@ -388,23 +388,22 @@ static enum ui_result pd_key(struct tui *t, void *st, int key)
 }
 
 static const struct keyhelp pd_help[] = {
-	{ "Tab Shift-Tab", "next / previous section (also Right / Left)" },
-	{ "j k g G", "move over the items of the section" },
-	{ "a", "add to the section: a contact, contract, review or action item," },
-	{ "", "key figure, scoring, note; in Phases, a phase move" },
-	{ "e Enter", "edit the selected item in a form; on an action item, mark it" },
-	{ "", "done or open again (asks first)" },
-	{ "E", "edit notes or a value proposition in $VISUAL / $EDITOR" },
-	{ "h", "update the status: health and a note" },
-	{ ">", "move the phase (a menu of the allowed moves)" },
-	{ "R", "renew the selected contract (in Contracts)" },
-	{ "q Esc", "back to the list" },
-	{ NULL, NULL },
+	{ "Tab Shift-Tab", "next / previous section (also Right / Left)", "Tab section" },
+	{ "j k g G", "move over the items of the section", NULL },
+	{ "a", "add to the section: a contact, contract, review or action item,", "a add" },
+	{ "", "key figure, scoring, note; in Phases, a phase move", NULL },
+	{ "e Enter", "edit the selected item in a form; on an action item, mark it", "e edit" },
+	{ "", "done or open again (asks first)", NULL },
+	{ "E", "edit notes or a value proposition in $VISUAL / $EDITOR", "E text" },
+	{ "h", "update the status: health and a note", "h status" },
+	{ ">", "move the phase (a menu of the allowed moves)", "> phase" },
+	{ "R", "renew the selected contract (in Contracts)", "R renew" },
+	{ "q Esc", "back to the list", NULL },
+	{ NULL, NULL, NULL },
 };
 
 const struct view view_partner = {
 	.name = "Partner",
-	.hint = "Tab section  a add  e edit  E text  h status  > phase  R renew  ? help",
 	.help = pd_help,
 	.new = pd_new,
 	.free = pd_free,
