@@ -112,6 +112,7 @@ struct sort_sql {
 	int64_t lo, hi;  /* the group values there are (?17, ?16) */
 	bool grouped;    /* false: by name alone, one group */
 	bool desc;       /* the groups' own direction is down (highest score first) */
+	bool missing;    /* some rows have no value (their steps are read) */
 };
 
 #define P_FROM(index) "FROM partners p INDEXED BY " index
@@ -124,23 +125,23 @@ struct sort_sql {
 static const struct sort_sql sorts[] = {
 	[PSORT_NAME] = { W_STEPS(P_FROM("partners_name"), "1", "0", "p.sort_key", "p.id", "0",
 				 W_FILTER),
-			 0, 0, false, false },
+			 0, 0, false, false, false },
 	[PSORT_SCORE] = { W_STEPS(P_FROM("partners_score"), "1", "p.score_w", "p.sort_key", "p.id",
 				  "p.score_w IS NULL", W_FILTER),
-			  0, 10000, true, true },
+			  0, 10000, true, true, true },
 	[PSORT_PHASE] = { W_STEPS(P_FROM("partners_phase"), "1", "p.phase_no", "p.sort_key", "p.id",
 				  "0", W_FILTER),
-			  0, PHASE_COUNT - 1, true, false },
+			  0, PHASE_COUNT - 1, true, false, false },
 	[PSORT_NEXT_ACTION] = { W_STEPS(NEXT_FROM, NEXT_VALID, "a.day", "a.sort_key", "a.partner_id",
 					"a.day = 2147483647", W_FILTER),
-				FLAG_DAY_MIN, FLAG_DAY_MAX - 1, true, false },
+				FLAG_DAY_MIN, FLAG_DAY_MAX - 1, true, false, true },
 };
 
 /* By name within one phase, type, owner or tier: the filter's own index
  * gives the names in order, so a narrow filter reads only its rows. */
 #define NAME_BY(index, cond) \
 	{ W_STEPS(P_FROM(index), cond, "0", "p.sort_key", "p.id", "0", W_FILTER), 0, 0, false, \
-	  false }
+	  false, false }
 enum name_by { BY_OWNER, BY_PHASE, BY_TYPE, BY_TIER, BY_COUNT };
 static const struct sort_sql names_by[BY_COUNT] = {
 	[BY_OWNER] = NAME_BY("partners_owner", "p.owner_key = ?3"),
@@ -268,7 +269,8 @@ static int step(struct walk *w, enum step k, int64_t group, const char *key, int
 	sqlite3_stmt *st;
 	int rc, r;
 
-	if (w->limit > 0 && have >= w->limit)
+	if ((w->limit > 0 && have >= w->limit) ||
+	    (!w->sql->missing && (k == STEP_MISS_UP || k == STEP_MISS_DOWN)))
 		return ALLY_OK;
 	rc = store_prepare(w->s, w->counting ? w->sql->count[k] : w->sql->rows[k], &st, err);
 	if (rc != ALLY_OK)
@@ -503,6 +505,27 @@ static const char SQL_COUNT_TYPE[] = C_BY("partners_type", "p.type = ?2");
 static const char SQL_COUNT_OWNER[] = C_BY("partners_owner", "p.owner_key = ?3");
 static const char SQL_COUNT_TIER[] = C_BY("partners_tier", "p.tier = ?4");
 static const char SQL_COUNT_ALL[] = C_BY("partners_name", "1");
+/* The flagged partners as a union of one index range per flag (each as
+ * of today), then the other filters on what it found: costs what it
+ * counts, up to the cap. */
+#define FLAG_UNION                                                                             \
+	"SELECT id FROM partners INDEXED BY partners_lapsed WHERE min_end < ?6 "                \
+	"UNION SELECT id FROM partners INDEXED BY partners_review_due WHERE review_due < ?6 "   \
+	"UNION SELECT id FROM partners INDEXED BY partners_behind WHERE behind_from <= ?6 "     \
+	"UNION SELECT id FROM partners INDEXED BY partners_stale WHERE stale_from <= ?6 "       \
+	"UNION SELECT id FROM partners INDEXED BY partners_no_sponsor WHERE no_sponsor = 1 "    \
+	"UNION SELECT c.partner_id FROM contracts c INDEXED BY contracts_status_end "           \
+	"  JOIN partners p ON p.id = c.partner_id WHERE c.status = 'active' "                   \
+	"  AND c.end_date BETWEEN ?7 AND ?8 AND p.renewal_watch = 1 "                            \
+	"UNION SELECT partner_id FROM contracts INDEXED BY contracts_status_notice "            \
+	"  WHERE status = 'active' AND notice_deadline BETWEEN ?7 AND ?9 "                     \
+	"UNION SELECT partner_id FROM figure_streaks INDEXED BY figure_streaks_until "          \
+	"  WHERE flag IN (128, 256) AND until_q >= ?10 AND from_q <= ?10"
+static const char SQL_COUNT_FLAGGED[] =
+	"SELECT count(*) FROM (SELECT 1 FROM (" FLAG_UNION ") u JOIN partners p ON p.id = u.id "
+	"WHERE (?1 IS NULL OR p.phase_no = ?1) AND (?2 IS NULL OR p.type = ?2) "
+	"  AND (?3 IS NULL OR p.owner_key = ?3) AND (?4 IS NULL OR p.tier = ?4) "
+	"  AND (?11 IS NULL OR instr(p.name_key, ?11) > 0) LIMIT ?15)";
 
 /* The one counter that answers f, when one does: *dim and the value
  * bound by bind_counter. */
@@ -544,6 +567,8 @@ static int count_counter(struct store *s, const struct partner_filter *f, const 
 
 static const char *count_sql(const struct partner_filter *f)
 {
+	if (f->flagged_only)
+		return SQL_COUNT_FLAGGED;
 	if (f->phase >= 0)
 		return SQL_COUNT_PHASE;
 	if (f->owner != NULL)
