@@ -57,6 +57,7 @@
 #define MENU_MOVES  30    /* Down presses before giving up on a menu item */
 #define POLL_MS     10    /* how often the output and the CPU time are looked at */
 #define BUSY_SHARE  0.2   /* more CPU than this share of the time: still working */
+#define SILENT_MS   1000  /* idle this long with no output at all: no answer */
 
 /* Keys as xterm sends them (vt.c translates for the terminal's mode). */
 #define K_ENTER "\r"
@@ -190,15 +191,34 @@ static bool screen_complete(struct session *s)
 	return done;
 }
 
-/* Is the process working (on a CPU for more than a fifth of the time
- * since the last look)?  Reading the database before it draws anything
- * can take longer than QUIET_MS at 100k partners, so a pause in the output
- * alone does not mean the answer is complete. */
+/* Is the process runnable (state R in /proc/PID/stat: on a CPU or
+ * waiting for one, on a loaded machine)? */
+static bool runnable(pid_t pid)
+{
+	char path[64], line[512], *paren;
+	bool r = false;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	if (fgets(line, sizeof line, f) != NULL && (paren = strrchr(line, ')')) != NULL)
+		r = paren[1] == ' ' && paren[2] == 'R';
+	fclose(f);
+	return r;
+}
+
+/* Is the process working: runnable, or on a CPU for more than a fifth of
+ * the time since the last look?  Reading the database before it draws
+ * anything can take longer than QUIET_MS at 100k partners, so a pause in
+ * the output alone does not mean the answer is complete. */
 static bool busy(struct session *s)
 {
 	double t = now_ms();
 	long long ns = cpu_ns(s->pid);
-	bool working = ns - s->cpu_seen > (long long)((t - s->cpu_at) * 1e6 * BUSY_SHARE);
+	bool working = runnable(s->pid) ||
+		       ns - s->cpu_seen > (long long)((t - s->cpu_at) * 1e6 * BUSY_SHARE);
 
 	s->cpu_seen = ns;
 	s->cpu_at = t;
@@ -207,7 +227,10 @@ static bool busy(struct session *s)
 
 /* Read output until ready(s) holds (NULL: at once) and the interface has
  * been idle for QUIET_MS: nothing written, and hardly any CPU time spent
- * (its poll of the database every 500 ms takes microseconds).  Returns
+ * (its poll of the database every 500 ms takes microseconds).  Every key
+ * measured changes the screen, so while nothing at all has come the idle
+ * time needed is SILENT_MS: an answer that is late (the process waiting
+ * for a lock, or for a CPU) is not taken for no answer.  Returns
  * the time of the last byte (since when none came), or -1 when the child
  * went away or timeout_ms passed first.  vt_pump returns as soon as bytes
  * are there, so last_byte is when they arrived, to within the time
@@ -223,13 +246,13 @@ static double wait_quiet(struct session *s, double since, bool (*ready)(struct s
 	note_output(s);
 	busy(s);
 	for (;;) {
-		double t = now_ms();
+		double t = now_ms(), quiet = s->last_byte > since ? QUIET_MS : SILENT_MS;
 
 		if (busy(s))
 			active = t;
 		if (s->last_byte > active)
 			active = s->last_byte;
-		if (t - active >= QUIET_MS && (ready == NULL || ready(s)))
+		if (t - active >= quiet && (ready == NULL || ready(s)))
 			return s->last_byte;
 		if (t - since > timeout_ms)
 			return -1;
