@@ -15,6 +15,11 @@
 
 static const char SQL_FOREIGN_KEYS[] = "PRAGMA foreign_keys = ON";
 static const char SQL_SYNCHRONOUS[] = "PRAGMA synchronous = FULL";
+/* Statement and savepoint journals, and the sorts of a window's groups,
+ * in memory: in files they were a third of an import's time (a write
+ * per page to a temporary file), and they never outlive the transaction
+ * whose durability the main journal keeps. */
+static const char SQL_TEMP_STORE[] = "PRAGMA temp_store = MEMORY";
 static const char SQL_APPLICATION_ID[] = "PRAGMA application_id";
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 static const char SQL_COUNT_SCHEMA[] = "SELECT count(*) FROM sqlite_master";
@@ -535,6 +540,7 @@ struct store *store_open(const char *path, const struct store_opts *opts, struct
 	if ((rc = create_private(s, err)) != ALLY_OK || (rc = db_connect(s, err)) != ALLY_OK ||
 	    (rc = store_exec1(s, SQL_FOREIGN_KEYS, err)) != ALLY_OK ||
 	    (rc = store_exec1(s, SQL_SYNCHRONOUS, err)) != ALLY_OK ||
+	    (rc = store_exec1(s, SQL_TEMP_STORE, err)) != ALLY_OK ||
 	    (rc = check_identity(s, err)) != ALLY_OK ||
 	    (rc = set_journal(s, opts->journal, err)) != ALLY_OK) {
 		store_close(s);
