@@ -212,6 +212,16 @@ int store_partner_rank(struct store *s, const struct partner_filter *f, ally_dat
  * does not list it (or it does not exist). */
 int store_partner_locate(struct store *s, const struct partner_filter *f, ally_date today,
 			 int64_t id, struct partner_pos *out, bool *found, struct ally_err *err);
+/* The next partner of f's order whose folded name contains folded (a
+ * text_fold'ed search): the first after from (dir 1) or before it (dir
+ * -1), or from itself on (inclusive, dir 1); from NULL: from the start
+ * (or the end).  At most one row in out (none: no match that way; the
+ * caller wraps).  A pattern of three characters or more that few names
+ * contain is found through the names' trigram index, without reading
+ * the others; a common one within a few rows of the order. */
+int store_partner_search(struct store *s, const struct partner_filter *f, ally_date today,
+			 const char *folded, const struct partner_pos *from, int dir,
+			 bool inclusive, struct partner_list *out, struct ally_err *err);
 /* Visit every row of f's order as of today, reading a window at a time
  * in one read transaction (memory stays flat at any size).  fn's
  * failure stops the walk and is returned. */

@@ -610,3 +610,162 @@ int store_partner_count_where(struct store *s, const struct partner_filter *f, a
 	}
 	return rc;
 }
+
+/* ---- search ---- */
+
+/* A name search of three characters or more goes through the trigram
+ * index of the folded names (002_windows.sql, partner_names): its GLOB
+ * finds the few partners whose name contains a rare pattern without
+ * reading the others.  Up to SEARCH_CANDIDATES of them are placed in the
+ * order (store_partner_locate) and the nearest one taken; a pattern that
+ * more names contain is met within a few rows of any walk, so the walk
+ * of the order finds it (one row, LIMIT 1). */
+#define SEARCH_CANDIDATES 200
+#define SEARCH_TRIGRAM 3 /* characters: the index cannot match fewer */
+static const char SQL_NAME_CANDIDATES[] =
+	"SELECT rowid FROM partner_names WHERE name_key GLOB ?1 LIMIT ?2";
+
+/* "*text*" with GLOB's own characters taken literally ("[*]"). */
+static char *glob_of(const char *folded)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_putc(&b, '*');
+	for (const char *p = folded; *p != '\0'; p++) {
+		if (*p == '*' || *p == '?' || *p == '[')
+			buf_printf(&b, "[%c]", *p);
+		else
+			buf_putc(&b, *p);
+	}
+	buf_putc(&b, '*');
+	return buf_take(&b);
+}
+
+static size_t characters(const char *s)
+{
+	size_t n = 0;
+
+	while (*s != '\0') {
+		uint32_t cp;
+		size_t len = utf8_decode(s, &cp);
+
+		s += len > 0 ? len : 1;
+		n++;
+	}
+	return n;
+}
+
+/* The order of two positions in w's order, as a walk forward meets them:
+ * negative when a comes first. */
+static int pos_cmp(const struct walk *w, const struct partner_pos *a, const struct partner_pos *b)
+{
+	int c = strcmp(a->sort_key, b->sort_key);
+
+	if (c == 0)
+		c = (a->id > b->id) - (a->id < b->id);
+	if (!w->sql->grouped) {
+		if (w->groups_down)
+			c = -c;
+	} else if (a->missing != b->missing) {
+		c = a->missing ? 1 : -1;
+	} else if (!a->missing && a->group != b->group) {
+		c = (a->group > b->group) - (a->group < b->group);
+		if (w->groups_down)
+			c = -c;
+	}
+	return w->f->descending ? -c : c;
+}
+
+/* The candidates' ids, or *many when there are more than the cap. */
+static int candidates(struct store *s, const char *folded, int64_t **ids, size_t *n, bool *many,
+		      struct ally_err *err)
+{
+	char *glob = glob_of(folded);
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc = store_prepare(s, SQL_NAME_CANDIDATES, &st, err), r = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (rc == ALLY_OK) {
+		bind_text(st, 1, glob);
+		bind_int(st, 2, SEARCH_CANDIDATES + 1);
+		while ((r = store_step(s, st, err)) == 1) {
+			*ids = store_grow(*ids, *n, &cap, sizeof **ids);
+			(*ids)[(*n)++] = col_int(st, 0);
+		}
+		store_release(st);
+		rc = r < 0 ? -r : ALLY_OK;
+	}
+	free(glob);
+	*many = *n > SEARCH_CANDIDATES;
+	return rc;
+}
+
+/* The nearest of the candidates after from (before it for dir -1; from
+ * itself too when inclusive; from NULL: the first in that direction)
+ * that f lists, into *best; *found false when none. */
+static int nearest(struct walk *w, const int64_t *ids, size_t n, const struct partner_pos *from,
+		   int dir, bool inclusive, struct partner_pos *best, bool *found,
+		   struct ally_err *err)
+{
+	int rc = ALLY_OK;
+
+	*found = false;
+	for (size_t i = 0; rc == ALLY_OK && i < n; i++) {
+		struct partner_pos at;
+		bool listed;
+		int c;
+
+		rc = store_partner_locate(w->s, w->f, w->today, ids[i], &at, &listed, err);
+		if (rc != ALLY_OK || !listed)
+			continue;
+		c = from != NULL ? dir * pos_cmp(w, &at, from) : 1;
+		if ((c > 0 || (c == 0 && inclusive)) &&
+		    (!*found || dir * pos_cmp(w, &at, best) < 0)) {
+			partner_pos_finish(best);
+			*best = at;
+			*found = true;
+			continue;
+		}
+		partner_pos_finish(&at);
+	}
+	return rc;
+}
+
+int store_partner_search(struct store *s, const struct partner_filter *f, ally_date today,
+			 const char *folded, const struct partner_pos *from, int dir,
+			 bool inclusive, struct partner_list *out, struct ally_err *err)
+{
+	struct partner_filter g = *f;
+	struct partner_pos best = { 0, false, NULL, 0 };
+	struct walk w;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	bool many = true, found = false, own;
+	int rc;
+
+	out->rows = NULL;
+	out->n = 0;
+	g.contains = folded;
+	if ((rc = rtx_begin(s, &own, err)) != ALLY_OK)
+		return rc;
+	if (characters(folded) >= SEARCH_TRIGRAM)
+		rc = candidates(s, folded, &ids, &n, &many, err);
+	if (rc == ALLY_OK && many) {
+		/* Common: the walk meets one soon. */
+		rc = inclusive && from != NULL ? store_partner_page_from(s, &g, today, from, 1, out, err)
+					       : store_partner_page(s, &g, today, from, dir, 1, out, err);
+	} else if (rc == ALLY_OK) {
+		walk_init(&w, s, &g, today);
+		rc = nearest(&w, ids, n, from, dir, inclusive, &best, &found, err);
+		free(w.owner_key);
+		if (rc == ALLY_OK && found)
+			rc = store_partner_page_from(s, &g, today, &best, 1, out, err);
+		partner_pos_finish(&best);
+	}
+	rtx_end(s, own);
+	free(ids);
+	return rc;
+}

@@ -524,12 +524,8 @@ int portfolio_sort_reverse(struct portfolio *pf, struct ally_err *err)
 static int find_one(struct portfolio *pf, const char *folded, const struct partner_pos *from,
 		    int dir, bool inclusive, struct partner_list *row, struct ally_err *err)
 {
-	int rc;
-
-	pf->filter.contains = folded;
-	rc = inclusive ? fetch_from(pf, from, 1, row, err) : fetch(pf, from, dir, 1, row, err);
-	pf->filter.contains = NULL;
-	return rc;
+	return store_partner_search(pf->store, query(pf), pf->today, folded, from, dir, inclusive,
+				    row, err);
 }
 
 /* Search for needle from `from` (at or after it when inclusive), wrapping

@@ -292,6 +292,9 @@ static char *describe(const struct partner_filter *f, ally_date today)
 			 f->contains ? f->contains : "-", today);
 }
 
+static void check_search(const struct partner_filter *f, ally_date today, const struct ref **want,
+			 size_t n);
+
 static void check_one(const struct partner_filter *f, ally_date today)
 {
 	struct ally_err err = { 0 };
@@ -305,6 +308,8 @@ static void check_one(const struct partner_filter *f, ally_date today)
 
 	got = read_all(f, today, 1, 7, NULL, ids, flags);
 	ck_assert_msg(got == n, "%s: %zu rows, want %zu", what, got, n);
+	if (f->contains == NULL)
+		check_search(f, today, want, n);
 	for (size_t i = 0; i < n; i++) {
 		ck_assert_msg(ids[i] == want[i]->p.id, "%s: row %zu is %lld, want %lld (%s)", what,
 			      i, (long long)ids[i], (long long)want[i]->p.id, want[i]->p.name);
@@ -364,6 +369,67 @@ static void check_one(const struct partner_filter *f, ally_date today)
 		partner_pos_finish(&pos);
 	}
 	free(what);
+}
+
+/* store_partner_search against the order read whole: from the start, the
+ * end and a middle row, either way, the nearest partner whose folded name
+ * contains each pattern (through the trigram index for three characters
+ * or more, by walking the order for fewer). */
+static void check_search(const struct partner_filter *f, ally_date today, const struct ref **want,
+			 size_t n)
+{
+	static const char *const patterns[] = { "acme", "ørsted", "nord w", "zzz", "1", "e 1",
+						"émile 1" };
+	struct ally_err err = { 0 };
+	struct partner_list l;
+
+	if (n == 0)
+		return;
+	for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+		char *folded = text_fold(patterns[p]);
+
+		for (int dir = -1; dir <= 1; dir += 2) {
+			for (int at = -1; at < 2; at++) {
+				size_t mid = n / 2, k;
+				const struct partner_pos *from = NULL;
+				struct partner_list page = { NULL, 0 };
+				int64_t expect = 0;
+
+				if (at >= 0) {
+					ck_assert_ok(store_partner_page(fx_store, f, today, NULL, 1,
+									mid + 1, &page, &err),
+						     err);
+					from = &page.rows[mid].pos;
+				}
+				/* The expected: walk want[] from the position. */
+				for (size_t i = 0; i < n; i++) {
+					if (at < 0)
+						k = dir > 0 ? i : n - 1 - i;
+					else if (dir > 0)
+						k = mid + (at == 1 ? i : i + 1);
+					else
+						k = mid - 1 - i;
+					if (k >= n || (at >= 0 && dir < 0 && i >= mid))
+						break;
+					if (strstr(want[k]->fold, folded) != NULL) {
+						expect = want[k]->p.id;
+						break;
+					}
+				}
+				ck_assert_ok(store_partner_search(fx_store, f, today, folded, from,
+								  dir, at == 1 && dir > 0, &l, &err),
+					     err);
+				ck_assert_msg((l.n == 0 && expect == 0) ||
+						      (l.n == 1 && l.rows[0].p.id == expect),
+					      "search '%s' dir %d at %d: got %lld, want %lld", folded,
+					      dir, at, l.n ? (long long)l.rows[0].p.id : 0LL,
+					      (long long)expect);
+				partner_list_finish(&l);
+				partner_list_finish(&page);
+			}
+		}
+		free(folded);
+	}
 }
 
 /* The filters each order is read under. */
