@@ -307,6 +307,28 @@ static void batch_free(struct batch *b)
 
 /* ---- deriving and writing ---- */
 
+/* What a partner's own row gives, when it has no other rows yet (a new
+ * one): its derived columns can go in with its INSERT, and derive_flush
+ * then finds nothing to change. */
+void derive_bind_new(sqlite3_stmt *st, int i, const struct partner *p)
+{
+	struct flag_basis b = { p->phase, p->score_w, p->score_date, p->status_date,
+				DATE_NONE, DATE_NONE, DATE_NONE, false };
+	struct flag_dates d;
+	char *key = text_sort_key(p->name != NULL ? p->name : "");
+
+	flag_dates_of(&b, &d);
+	sqlite3_bind_text(st, i, key, -1, free);
+	bind_int(st, i + 1, p->phase);
+	bind_int(st, i + 2, d.tier);
+	bind_day(st, i + 3, d.min_end);
+	bind_day(st, i + 4, d.review_due);
+	bind_day(st, i + 5, d.behind_from);
+	bind_day(st, i + 6, d.stale_from);
+	bind_int(st, i + 7, d.no_sponsor);
+	bind_int(st, i + 8, d.renewal_watch);
+}
+
 static bool same_dates(const struct flag_dates *a, const struct flag_dates *b)
 {
 	return a->min_end == b->min_end && a->review_due == b->review_due &&

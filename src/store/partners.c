@@ -19,9 +19,12 @@ static const char SQL_PARTNER_ADD[] =
 	"INSERT INTO partners (id, name, type, owner, origin, power, goal, value_partner, "
 	"  value_us, value_together, region, website, notes, name_key, owner_key, phase, health, "
 	"  status_note, status_date, status_author, score_w, score_fit, score_reach, "
-	"  score_capabilities, score_financial, score_track_record, score_date) "
+	"  score_capabilities, score_financial, score_track_record, score_date, "
+	"  sort_key, phase_no, tier, min_end, review_due, behind_from, stale_from, no_sponsor, "
+	"  renewal_watch) "
 	"VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-	"  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) "
+	"  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
+	"  ?37) "
 	"RETURNING id, version, created_at, updated_at";
 static const char SQL_PARTNER_UPDATE[] =
 	"UPDATE partners SET name = ?3, type = ?4, owner = ?5, origin = ?6, power = ?7, "
@@ -223,6 +226,7 @@ static void bind_partner_add(sqlite3_stmt *st, const void *row)
 	bind_opt_int(st, 26, full ? p->score_in.financial : -1);
 	bind_opt_int(st, 27, full ? p->score_in.track_record : -1);
 	bind_date(st, 28, p->score_w >= 0 ? p->score_date : DATE_NONE);
+	derive_bind_new(st, 29, p); /* derive_flush then finds them right */
 }
 
 /* History rows for a status or a complete score given on insert

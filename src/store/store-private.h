@@ -131,6 +131,11 @@ void derive_touch(struct store *s, int64_t partner_id);
 int derive_flush(struct store *s, struct ally_err *err);
 void derive_forget(struct store *s);
 int derive_all(struct store *s, struct ally_err *err);
+/* Bind the derived columns of a new partner p (no contracts, reviews or
+ * contacts yet) to parameters i .. i + 8 of its INSERT, in the order
+ * sort_key, phase_no, tier, min_end, review_due, behind_from, stale_from,
+ * no_sponsor, renewal_watch. */
+void derive_bind_new(sqlite3_stmt *st, int i, const struct partner *p);
 
 /* The facts, flags and next action of rows (any order), read for those
  * partners only (partner-list.c). */
