@@ -29,7 +29,7 @@
 
 static const char SQL_D_PARTNERS[] =
 	"SELECT id, name, phase, score_w, score_date, status_date, sort_key, phase_no, tier, "
-	"  min_end, review_due, behind_from, stale_from, no_sponsor, renewal_watch "
+	"  min_end, review_due, behind_from, stale_from, no_sponsor, renewal_watch, name_key "
 	"FROM partners WHERE id " IN_IDS "ORDER BY id";
 static const char SQL_D_CONTRACTS[] =
 	"SELECT partner_id, start_date, end_date, notice_deadline FROM contracts "
@@ -60,6 +60,11 @@ static const char SQL_D_STREAKS_DELETE[] = "DELETE FROM figure_streaks WHERE par
 static const char SQL_D_STREAK_ADD[] =
 	"INSERT INTO figure_streaks (partner_id, flag, from_q, until_q) VALUES (?, ?, ?, ?)";
 static const char SQL_D_ALL_IDS[] = "SELECT id FROM partners";
+/* The name the search's trigram index holds for a partner, and its upkeep
+ * (rowid is the partner's id). */
+static const char SQL_D_NAME_GET[] = "SELECT name_key FROM partner_names WHERE rowid = ?";
+static const char SQL_D_NAME_DELETE[] = "DELETE FROM partner_names WHERE rowid = ?";
+static const char SQL_D_NAME_ADD[] = "INSERT INTO partner_names (rowid, name_key) VALUES (?, ?)";
 
 /* The derived columns of a partner, as stored or as they should be. */
 struct derived {
@@ -84,6 +89,7 @@ struct figures_vec { struct quarter_figures *v; size_t n, cap; };
 struct dpartner {
 	int64_t id;
 	char *name;
+	char *name_key;               /* text_fold of the name, as stored */
 	struct flag_basis basis;
 	struct derived stored;
 	struct dates_vec notices;
@@ -154,6 +160,7 @@ static void read_partner(sqlite3_stmt *st, struct dpartner *p)
 	memset(p, 0, sizeof *p);
 	p->id = col_int(st, 0);
 	p->name = col_text(st, 1);
+	p->name_key = col_text(st, 15);
 	p->basis.phase = col_enum(st, 2, phase_names);
 	p->basis.score_w = (int)col_opt_int(st, 3);
 	p->basis.scored_on = col_date(st, 4);
@@ -294,6 +301,7 @@ static void batch_free(struct batch *b)
 		struct dpartner *p = &b->p[i];
 
 		free(p->name);
+		free(p->name_key);
 		free(p->stored.sort_key);
 		free(p->pieces_key);
 		free(p->notices.v);
@@ -449,6 +457,38 @@ out:
 	return rc;
 }
 
+/* The search's index of names holds name_key for id, or nothing when
+ * name_key is NULL (the partner is gone). */
+static int write_name(struct store *s, int64_t id, const char *name_key, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	char *held = NULL;
+	int rc = store_prepare(s, SQL_D_NAME_GET, &st, err), r;
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, id);
+	if ((r = store_step(s, st, err)) == 1)
+		held = col_text(st, 0);
+	store_release(st);
+	if (r < 0)
+		return -r;
+	if (r == 1 && name_key != NULL && held != NULL && strcmp(held, name_key) == 0) {
+		free(held);
+		return ALLY_OK;
+	}
+	free(held);
+	if (r == 1 && (rc = delete_rows(s, SQL_D_NAME_DELETE, id, err)) != ALLY_OK)
+		return rc;
+	if (name_key == NULL)
+		return ALLY_OK;
+	if ((rc = store_prepare(s, SQL_D_NAME_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, id);
+	bind_text(st, 2, name_key);
+	return store_step_done(s, st, err);
+}
+
 static int derive_one(struct store *s, const struct dpartner *p, struct ally_err *err)
 {
 	struct derived d;
@@ -466,6 +506,8 @@ static int derive_one(struct store *s, const struct dpartner *p, struct ally_err
 		rc = write_pieces(s, p, d.sort_key, pieces, np, err);
 	if (rc == ALLY_OK)
 		rc = write_streaks(s, p, err);
+	if (rc == ALLY_OK)
+		rc = write_name(s, p->id, p->name_key, err);
 	free(pieces);
 	free(d.sort_key);
 	return rc;
@@ -490,6 +532,11 @@ static int derive_batch(struct store *s, const int64_t *ids, size_t n, struct al
 
 	for (size_t i = 0; rc == ALLY_OK && i < b.n; i++)
 		rc = derive_one(s, &b.p[i], err);
+	/* A touched partner that is not there was deleted: its rows went with
+	 * it (ON DELETE CASCADE), but for its name in the search's index. */
+	for (size_t i = 0; rc == ALLY_OK && i < n; i++)
+		if (batch_find(&b, ids[i]) == NULL)
+			rc = write_name(s, ids[i], NULL, err);
 	batch_free(&b);
 	return rc;
 }
