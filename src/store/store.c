@@ -336,6 +336,7 @@ static int begin_immediate(struct store *s, struct ally_err *err)
 	rc = step_patient(s, st);
 	rc = rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
 	store_release(st);
+	s->change_id = 0; /* a new transaction is a new change */
 	return rc;
 }
 
@@ -516,6 +517,8 @@ static int db_connect(struct store *s, struct ally_err *err)
 	rc = sqlite3_create_function_v2(s->db, "ally_fold", 1,
 					SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 					sql_fold, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_sql_sort_key(s->db);
 	return rc == SQLITE_OK ? ALLY_OK : store_fail(s, rc, err);
 }
 
@@ -551,6 +554,8 @@ void store_close(struct store *s)
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s->user);
+	free(s->change_what);
+	store_import_forget(s);
 	free(s);
 }
 
@@ -608,6 +613,7 @@ int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
 
 	t->own = sqlite3_get_autocommit(s->db) != 0;
 	t->savepoint = !t->own;
+	t->change_before = s->change_id;
 	if (!t->own)
 		return store_exec1(s, SQL_SAVEPOINT, err);
 	scope_enter(s);
@@ -630,6 +636,9 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)
 		/* An I/O error may have ended the caller's transaction already. */
 		if (rc != ALLY_OK && !sqlite3_get_autocommit(s->db))
 			store_exec1(s, SQL_ROLLBACK_TO, NULL);
+		/* The change row may have gone with the savepoint. */
+		if (rc != ALLY_OK)
+			s->change_id = t->change_before;
 		if (!sqlite3_get_autocommit(s->db)) {
 			int r = store_exec1(s, SQL_RELEASE, rc == ALLY_OK ? err : NULL);
 

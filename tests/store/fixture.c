@@ -144,8 +144,8 @@ void fx_traced_free(struct fx_traced *t)
 }
 
 /* The lines of sql's query plan, joined by newlines; the caller frees. */
-/* The store's ally_fold on a plain connection: a plan needs the name
- * only, never its value. */
+/* The store's ally_fold (and ally_sort_key) on a plain connection: a
+ * plan needs the name only, never its value. */
 static void fold_stub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_value(ctx, argv[0]);
@@ -161,6 +161,11 @@ static char *plan_of(const char *sql)
 	buf_init(&b);
 	ck_assert_int_eq(sqlite3_open(fx_path, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_create_function_v2(db, "ally_fold", 1,
+						    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+						    fold_stub, NULL, NULL, NULL),
+			 SQLITE_OK);
+	/* ally_sort_key likewise (the renewal and contract lists order by it). */
+	ck_assert_int_eq(sqlite3_create_function_v2(db, "ally_sort_key", 1,
 						    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 						    fold_stub, NULL, NULL, NULL),
 			 SQLITE_OK);
