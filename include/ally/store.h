@@ -513,10 +513,12 @@ int64_t store_snapshot_lock_us(struct store *s);
 
 /* ---- changes (schema 002) ----
  * Every write transaction the store opens is one change: its first audit
- * row also writes a row of the changes table (id, at, user, what), and
- * every audit row of the transaction carries that id (audit_log.
- * change_id), so the rows of one command or one save, an import of
- * 100,000 rows included, can be found, and undone, together. */
+ * row also writes a row of the changes table (id, at, user, what) whose
+ * id is that row's own, and every audit row of the transaction carries
+ * it (audit_log.change_id), so the rows of one command or one save, an
+ * import of 100,000 rows included, can be found, and undone, together.
+ * A change's rows are consecutive in the log (it holds the write lock
+ * from the first to the last). */
 
 /* What the changes s makes from now on are labelled with ("import
  * partners contacts.csv"), copied; NULL: none.  Not checked: it is
@@ -524,8 +526,9 @@ int64_t store_snapshot_lock_us(struct store *s);
 void store_change_label(struct store *s, const char *what);
 /* The newest change's id, 0 when there is none. */
 int store_change_last(struct store *s, int64_t *out, struct ally_err *err);
-/* One change's audit rows, in the order they were written (through an
- * index on change_id); none for an unknown id.  fn as for *_each. */
+/* One change's audit rows, in the order they were written (a range of
+ * the log's primary key, up to the next change); none for an unknown id.
+ * fn as for *_each. */
 int store_change_each(struct store *s, int64_t change_id,
 		      int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
 		      void *ctx, struct ally_err *err);
@@ -541,17 +544,21 @@ void store_bulk_begin(struct store *s);
 int store_bulk_end(struct store *s, struct ally_err *err);
 
 enum store_import_kind { STORE_IMPORT_PARTNERS, STORE_IMPORT_CONTRACTS };
-/* Prepare the store for rows of imported kind in the caller's write
- * transaction: a page cache large enough to keep the transaction's pages
- * in memory until COMMIT, and, when the import is at least as large as
- * what is there already, the indexes the import does not read dropped,
- * to be built once, sorted, by store_import_end (faster than growing
- * them row by row).  rows is the number of rows to come.  On failure the
- * caller rolls back. */
+/* Prepare the store for rows of an import of kind, in the caller's write
+ * transaction: rows is how many are to come.  Until store_import_end the
+ * schema's CHECK constraints are not evaluated (every value has passed
+ * the core's validation, which refuses all they refuse; NOT NULL, UNIQUE
+ * and foreign keys still apply), and, when the import is at least as
+ * large as what is there already, the indexes it does not read are
+ * dropped, to be built once, sorted, at the end: faster than growing them
+ * row by row.  End with store_import_end whatever happened. */
 int store_import_begin(struct store *s, enum store_import_kind kind, size_t rows,
 		       struct ally_err *err);
-/* Build what store_import_begin dropped, and put the cache back. */
-int store_import_end(struct store *s, struct ally_err *err);
+/* With rc ALLY_OK, build the indexes store_import_begin dropped; in any
+ * case put the connection's settings back.  Returns rc, or else the
+ * first failure here.  On failure the caller rolls back (the dropped
+ * indexes come back with it). */
+int store_import_end(struct store *s, int rc, struct ally_err *err);
 /* One imported contract's partner by name or id, as store_partner_find
  * but reading only the id.  Not found: ALLY_EUSER "partner: no partner
  * 'X'". */

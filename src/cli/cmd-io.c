@@ -42,63 +42,73 @@ static json_t *pick(json_t *full, const char *const *keys)
 	return o;
 }
 
-/* Every partner with every field, by name. */
-static int collect_partners(struct cli *cli, json_t *rows, struct ally_err *err)
-{
-	struct partner_filter f;
-	struct partner_list l = { NULL, 0 };
-	int rc;
+/* An export being written: CSV writes the keys it was given and nothing
+ * else, so only JSON needs each object cut down to them. */
+struct export_out {
+	struct out_stream *o;
+	bool json;
+};
 
-	partner_filter_init(&f);
-	rc = store_partner_list(cli->store, &f, cli->today, &l, err);
-	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++)
-		json_array_append_new(rows, pick(json_partner_full(&l.rows[i].p), io_partner_keys));
-	partner_list_finish(&l);
-	return rc;
+/* Each row of an export goes out as the store reads it. */
+static int export_partner(void *ctx, const struct partner_row *row, struct ally_err *err)
+{
+	const struct export_out *x = ctx;
+	json_t *full = json_partner_full(&row->p);
+
+	return out_stream_row(x->o, x->json ? pick(full, io_partner_keys) : full, err);
 }
 
-static int collect_contracts(struct cli *cli, json_t *rows, struct ally_err *err)
+static int export_contract(void *ctx, const struct contract *c, struct ally_err *err)
 {
-	struct contract_list l = { NULL, 0 };
-	int rc = store_contract_list(cli->store, 0, -1, &l, err);
+	const struct export_out *x = ctx;
+	json_t *full = json_contract(c);
 
-	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++)
-		json_array_append_new(rows, pick(json_contract(&l.rows[i]), io_contract_keys));
-	contract_list_finish(&l);
-	return rc;
+	return out_stream_row(x->o, x->json ? pick(full, io_contract_keys) : full, err);
+}
+
+/* Every partner with every field, by name. */
+static int each_partner(struct cli *cli, struct export_out *x, struct ally_err *err)
+{
+	struct partner_filter f;
+
+	partner_filter_init(&f);
+	return store_partner_each(cli->store, &f, cli->today, export_partner, x, err);
+}
+
+static int each_contract(struct cli *cli, struct export_out *x, struct ally_err *err)
+{
+	return store_contract_each(cli->store, 0, -1, export_contract, x, err);
 }
 
 /* CSV unless JSON was asked for: export is for spreadsheets and for
- * import, and a table would be neither. */
+ * import, and a table would be neither.  A long read: from a snapshot. */
 static int export(struct cli *cli, int argc, char **argv, const char *const *keys,
-		  int (*collect)(struct cli *, json_t *, struct ally_err *), struct ally_err *err)
+		  int (*each)(struct cli *, struct export_out *, struct ally_err *),
+		  struct ally_err *err)
 {
 	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
 	const char *pos[1];
-	json_t *rows;
+	struct export_out x;
 	int npos, rc;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_read_snapshot(cli, err);
 	if (rc != ALLY_OK)
 		return rc;
-	rows = json_array();
-	rc = collect(cli, rows, err);
-	if (rc == ALLY_OK && cli->format == FMT_JSON)
-		rc = out_rows(cli, rows, NULL, err);
-	else if (rc == ALLY_OK)
-		rc = out_csv(cli, rows, keys, err);
-	json_decref(rows);
-	return rc;
+	x.json = cli->format == FMT_JSON;
+	x.o = out_stream_new(cli, x.json ? FMT_JSON : FMT_CSV, NULL, keys);
+	return out_stream_end(x.o, each(cli, &x, err), err);
 }
 
 static int run_export_partners(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	return export(cli, argc, argv, io_partner_keys, collect_partners, err);
+	return export(cli, argc, argv, io_partner_keys, each_partner, err);
 }
 
 static int run_export_contracts(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	return export(cli, argc, argv, io_contract_keys, collect_contracts, err);
+	return export(cli, argc, argv, io_contract_keys, each_contract, err);
 }
 
 /* "imported 3 partners", or {"kind": "partners", "imported": 3}. */
@@ -136,8 +146,15 @@ static int import(struct cli *cli, int argc, char **argv, import_fn *fn, const c
 		return rc;
 	csv_doc_init(&doc);
 	rc = csv_doc_read(pos[0], &doc, err);
-	if (rc == ALLY_OK)
+	if (rc == ALLY_OK) {
+		/* The change's label, so that the import can be found (and one
+		 * day undone) as one: "import partners FILE". */
+		char *label = xasprintf("import %ss %s", what, pos[0]);
+
+		store_change_label(cli->store, label);
+		free(label);
 		rc = fn(cli, pos[0], &doc, &count, err);
+	}
 	if (rc == ALLY_OK)
 		rc = report(cli, count, what, err);
 	csv_doc_finish(&doc);
@@ -156,9 +173,9 @@ static int run_import_contracts(struct cli *cli, int argc, char **argv, struct a
 
 const struct cli_command cli_io_commands[] = {
 	{ "export", "partners", "[--format csv|json]", "every partner as CSV (default) or JSON",
-	  CMD_DB | CMD_FORMAT, run_export_partners },
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, run_export_partners },
 	{ "export", "contracts", "[--format csv|json]", "every contract as CSV (default) or JSON",
-	  CMD_DB | CMD_FORMAT, run_export_contracts },
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, run_export_contracts },
 	{ "import", "partners", "FILE", "add partners from CSV with a header row (- reads stdin)",
 	  CMD_DB | CMD_WRITE | CMD_FORMAT, run_import_partners },
 	{ "import", "contracts", "FILE",

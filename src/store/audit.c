@@ -14,8 +14,11 @@ static const char SQL_AUDIT_ADD[] =
 	"INSERT INTO audit_log (user, tbl, row_id, partner_id, partner_name, field, old_value, "
 	"  new_value, change_id) "
 	"VALUES (?1, ?2, ?3, ?4, (SELECT name FROM partners WHERE id = ?4), ?5, ?6, ?7, ?8)";
-/* The row of a new change: who, and what made it (NULL when not said). */
-static const char SQL_CHANGE_ADD[] = "INSERT INTO changes (user, what) VALUES (?1, ?2) RETURNING id";
+/* A new change: its first audit row (?1) takes its own id as the
+ * change's, and the change row that id, who, and what made it (NULL when
+ * not said). */
+static const char SQL_CHANGE_FIRST[] = "UPDATE audit_log SET change_id = ?1 WHERE id = ?1";
+static const char SQL_CHANGE_ADD[] = "INSERT INTO changes (id, user, what) VALUES (?1, ?2, ?3)";
 static const char SQL_CHANGE_LAST[] = "SELECT max(id) FROM changes";
 
 /* The partner's current name, else the one the row was written with. */
@@ -64,29 +67,31 @@ static const char SQL_AUDIT_PARTNER[] =
 static const char SQL_AUDIT_EACH[] = AUDIT_COLS "ORDER BY a.id DESC LIMIT ?1";
 static const char SQL_AUDIT_EACH_PARTNER[] =
 	AUDIT_COLS "WHERE a.partner_id = ?2 ORDER BY a.id DESC LIMIT ?1";
-/* One change's rows in the order written, through audit_log_change
- * (change_id, then the rowid: no sort). */
-static const char SQL_AUDIT_CHANGE[] = AUDIT_COLS "WHERE a.change_id = ?1 ORDER BY a.id";
+/* One change's rows in the order written: from its first row to the
+ * next change's first, a range of the primary key. */
+static const char SQL_AUDIT_CHANGE[] =
+	AUDIT_COLS "WHERE a.id >= ?1 AND a.id < "
+	"  COALESCE((SELECT min(id) FROM changes WHERE id > ?1), 9223372036854775807) "
+	"  AND a.change_id = ?1 ORDER BY a.id";
 
-/* The change of the open write transaction: written with its first audit
- * row, so a transaction that audits nothing leaves no change behind.  The
- * store forgets it when a transaction begins, and when the savepoint that
- * wrote it rolls back (tx_end). */
-static int current_change(struct store *s, int64_t *id, struct ally_err *err)
+/* The first audit row of a change (just written, its id in row) takes
+ * its own id as the change's, and the change's row is written. */
+static int start_change(struct store *s, int64_t row, struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc = store_prepare(s, SQL_CHANGE_FIRST, &st, err);
 
-	if (s->change_id != 0) {
-		*id = s->change_id;
-		return ALLY_OK;
-	}
-	if ((rc = store_prepare(s, SQL_CHANGE_ADD, &st, err)) != ALLY_OK)
+	if (rc != ALLY_OK)
 		return rc;
-	bind_text(st, 1, s->user);
-	bind_text(st, 2, s->change_what);
-	if ((rc = store_step_int(s, st, id, err)) == ALLY_OK)
-		s->change_id = *id;
+	bind_int(st, 1, row);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_CHANGE_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, row);
+	bind_text(st, 2, s->user);
+	bind_text(st, 3, s->change_what);
+	if ((rc = store_step_done(s, st, err)) == ALLY_OK)
+		s->change_id = row;
 	return rc;
 }
 
@@ -101,15 +106,18 @@ int store_change_last(struct store *s, int64_t *out, struct ally_err *err)
 	return store_query_int(s, SQL_CHANGE_LAST, 0, out, err);
 }
 
+/* The change of the open write transaction is written with its first
+ * audit row, so a transaction that audits nothing leaves none behind.
+ * The store forgets it when a transaction begins, and when the savepoint
+ * that wrote it rolls back (tx_end). */
 int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
 		const char *field, const char *old_value, const char *new_value,
 		struct ally_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t change;
-	int rc = current_change(s, &change, err);
+	int rc = store_prepare(s, SQL_AUDIT_ADD, &st, err);
 
-	if (rc != ALLY_OK || (rc = store_prepare(s, SQL_AUDIT_ADD, &st, err)) != ALLY_OK)
+	if (rc != ALLY_OK)
 		return rc;
 	bind_text(st, 1, s->user);
 	bind_text(st, 2, tbl);
@@ -118,8 +126,10 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 	bind_text(st, 5, field);
 	bind_text(st, 6, old_value);
 	bind_text(st, 7, new_value);
-	bind_int(st, 8, change);
-	return store_step_done(s, st, err);
+	bind_opt_int(st, 8, s->change_id > 0 ? s->change_id : -1);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK || s->change_id > 0)
+		return rc;
+	return start_change(s, sqlite3_last_insert_rowid(s->db), err);
 }
 
 int audit_cascade_count(struct store *s, const char *parent_tbl, int64_t parent_id,

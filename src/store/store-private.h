@@ -50,6 +50,7 @@ struct store {
 	char **import_indexes;
 	size_t import_nindexes;
 	int64_t import_cache;
+	bool importing;         /* the import's settings are in force */
 };
 
 /* Map a failed SQLite call (rc != OK/ROW/DONE) to err and return the
