@@ -84,6 +84,24 @@ extern const struct cli_command cli_tui_commands[];      /* tui */
 /* Run the command line; returns the exit status.  main.c calls only this. */
 int cli_main(int argc, char **argv);
 
+/* ---- shapes (json.c) ---- */
+
+/* A shape hands the fields of one entity, key by key in its order, to a
+ * writer: jansson's object for JSON and tables (out_shape_json), or a CSV
+ * line written straight from the entity, with no object in between
+ * (out_stream_put), so that a list of 300,000 rows is written at about
+ * the speed it is read.  Keys are string literals.  text's v NULL is
+ * null; text that is not UTF-8 is shown as markers (text_visible). */
+struct out_emit {
+	void *ctx;
+	void (*text)(void *ctx, const char *key, const char *v);
+	void (*integer)(void *ctx, const char *key, int64_t v);
+	void (*real)(void *ctx, const char *key, double v);
+	void (*boolean)(void *ctx, const char *key, bool v);
+	void (*null)(void *ctx, const char *key);
+	void (*names)(void *ctx, const char *key, const char *const *v, size_t n); /* array of texts */
+};
+typedef void out_shape_fn(const struct out_emit *e, const void *entity);
 /* ---- output (output.c) ---- */
 
 /* A column of a table: the JSON key it shows and its heading.  show, when
@@ -131,6 +149,11 @@ struct out_stream *out_stream_new(struct cli *cli, enum out_format format,
 /* Write (or, for a table's first rows, hold) one row; takes over the
  * reference to row.  A failed write is ALLY_EUSER "output: ...". */
 int out_stream_row(struct out_stream *o, json_t *row, struct ally_err *err);
+/* Write one entity of shape: as out_stream_row(out_shape_json(...)), but
+ * as CSV straight from the entity; with the keys of out_stream_new, a
+ * JSON object is cut down to them, in their order (a missing one null). */
+int out_stream_put(struct out_stream *o, out_shape_fn *shape, const void *entity,
+		   struct ally_err *err);
 /* With rc ALLY_OK, write what is still held (a table's heading and first
  * rows, JSON's closing bracket, CSV's header of an empty list) and return
  * the write's status; otherwise discard it and return rc.  Frees o. */
@@ -153,6 +176,9 @@ int out_json(FILE *f, json_t *v, struct ally_err *err);
 /* One value as a CSV cell: null empty, strings guarded (and made visible
  * when visible), the rest as is. */
 void out_csv_value(FILE *f, json_t *v, bool visible);
+/* One text as a CSV cell: quoted when it must be, guarded when a string
+ * (guard) starts like a formula. */
+void out_csv_text(FILE *f, const char *s, bool guard);
 /* The header line of keys[0..n). */
 void out_csv_header(FILE *f, const char *const *keys, size_t n);
 /* ALLY_OK, or ALLY_EUSER "output: ..." when a write to f failed. */
@@ -173,6 +199,13 @@ int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *
 char *out_real(double v, char out[32]);
 
 /* ---- JSON shapes (json.c): the one place entities become JSON ---- */
+
+/* The entity as a JSON object (new reference). */
+json_t *out_shape_json(out_shape_fn *shape, const void *entity);
+/* The shapes of the lists: a struct contract (json_contract), a struct
+ * partner_row (json_partner with its facts), a struct partner
+ * (json_partner_full), a struct renewal, a struct audit_entry. */
+out_shape_fn shape_contract, shape_partner_row, shape_partner_full, shape_renewal, shape_audit;
 
 struct partner;
 struct partner_facts;

@@ -133,7 +133,7 @@ static const struct out_list list_shape = {
 /* Each row goes out as the store reads it. */
 static int list_row(void *ctx, const struct contract *c, struct ally_err *err)
 {
-	return out_stream_row(ctx, json_contract(c), err);
+	return out_stream_put(ctx, shape_contract, c, err);
 }
 
 /* Every contract is a long read, from a snapshot; one partner's are a few

@@ -80,7 +80,7 @@ static int history_row(void *ctx, const struct audit_entry *e, struct ally_err *
 	struct history_out *h = ctx;
 
 	h->n++;
-	return out_stream_row(h->o, json_audit(e), err);
+	return out_stream_put(h->o, shape_audit, e, err);
 }
 
 /* All rows (ref NULL) or one partner's, deleted or not.  The id of a

@@ -28,67 +28,41 @@ const char *const io_contract_keys[] = {
 };
 /* clang-format on */
 
-/* The object restricted to keys, in their order (missing ones null), so
- * that export has one fixed shape whatever json.c adds later. */
-static json_t *pick(json_t *full, const char *const *keys)
-{
-	json_t *o = json_object(), *v;
-
-	for (; *keys != NULL; keys++) {
-		v = json_object_get(full, *keys);
-		json_object_set(o, *keys, v != NULL ? v : json_null());
-	}
-	json_decref(full);
-	return o;
-}
-
-/* An export being written: CSV writes the keys it was given and nothing
- * else, so only JSON needs each object cut down to them. */
-struct export_out {
-	struct out_stream *o;
-	bool json;
-};
-
-/* Each row of an export goes out as the store reads it. */
+/* Each row of an export goes out as the store reads it, with exactly the
+ * export's keys (out_stream_new's), whatever json.c adds later. */
 static int export_partner(void *ctx, const struct partner_row *row, struct ally_err *err)
 {
-	const struct export_out *x = ctx;
-	json_t *full = json_partner_full(&row->p);
-
-	return out_stream_row(x->o, x->json ? pick(full, io_partner_keys) : full, err);
+	return out_stream_put(ctx, shape_partner_full, &row->p, err);
 }
 
 static int export_contract(void *ctx, const struct contract *c, struct ally_err *err)
 {
-	const struct export_out *x = ctx;
-	json_t *full = json_contract(c);
-
-	return out_stream_row(x->o, x->json ? pick(full, io_contract_keys) : full, err);
+	return out_stream_put(ctx, shape_contract, c, err);
 }
 
 /* Every partner with every field, by name. */
-static int each_partner(struct cli *cli, struct export_out *x, struct ally_err *err)
+static int each_partner(struct cli *cli, struct out_stream *o, struct ally_err *err)
 {
 	struct partner_filter f;
 
 	partner_filter_init(&f);
-	return store_partner_each(cli->store, &f, cli->today, export_partner, x, err);
+	return store_partner_each(cli->store, &f, cli->today, export_partner, o, err);
 }
 
-static int each_contract(struct cli *cli, struct export_out *x, struct ally_err *err)
+static int each_contract(struct cli *cli, struct out_stream *o, struct ally_err *err)
 {
-	return store_contract_each(cli->store, 0, -1, export_contract, x, err);
+	return store_contract_each(cli->store, 0, -1, export_contract, o, err);
 }
 
 /* CSV unless JSON was asked for: export is for spreadsheets and for
  * import, and a table would be neither.  A long read: from a snapshot. */
 static int export(struct cli *cli, int argc, char **argv, const char *const *keys,
-		  int (*each)(struct cli *, struct export_out *, struct ally_err *),
+		  int (*each)(struct cli *, struct out_stream *, struct ally_err *),
 		  struct ally_err *err)
 {
 	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
 	const char *pos[1];
-	struct export_out x;
+	struct out_stream *o;
 	int npos, rc;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
@@ -96,9 +70,8 @@ static int export(struct cli *cli, int argc, char **argv, const char *const *key
 		rc = cli_read_snapshot(cli, err);
 	if (rc != ALLY_OK)
 		return rc;
-	x.json = cli->format == FMT_JSON;
-	x.o = out_stream_new(cli, x.json ? FMT_JSON : FMT_CSV, NULL, keys);
-	return out_stream_end(x.o, each(cli, &x, err), err);
+	o = out_stream_new(cli, cli->format == FMT_JSON ? FMT_JSON : FMT_CSV, NULL, keys);
+	return out_stream_end(o, each(cli, o, err), err);
 }
 
 static int run_export_partners(struct cli *cli, int argc, char **argv, struct ally_err *err)

@@ -137,7 +137,7 @@ static int list_filter(const struct list_args *a, struct partner_filter *f, stru
 /* Each row goes out as the store reads it. */
 static int list_row(void *ctx, const struct partner_row *r, struct ally_err *err)
 {
-	return out_stream_row(ctx, json_partner(&r->p, &r->facts, r->flags, r->next_action), err);
+	return out_stream_put(ctx, shape_partner_row, r, err);
 }
 
 /* A long read: from a snapshot. */

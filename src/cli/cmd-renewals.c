@@ -24,7 +24,7 @@ static const struct out_list renewal_shape = {
 /* Each row goes out as the store reads it. */
 static int renewal_row(void *ctx, const struct renewal *r, struct ally_err *err)
 {
-	return out_stream_row(ctx, json_renewal(r), err);
+	return out_stream_put(ctx, shape_renewal, r, err);
 }
 
 static int renewals_run(struct cli *cli, int argc, char **argv, struct ally_err *err)

@@ -182,6 +182,11 @@ static void csv_cell(FILE *f, const char *s, bool guard)
 		fputc('"', f);
 }
 
+void out_csv_text(FILE *f, const char *s, bool guard)
+{
+	csv_cell(f, s, guard && csv_needs_guard(s));
+}
+
 void out_csv_value(FILE *f, json_t *v, bool visible)
 {
 	char *text;
@@ -195,6 +200,13 @@ void out_csv_value(FILE *f, json_t *v, bool visible)
 	}
 	if (v == NULL || json_is_null(v))
 		return;
+	if (json_is_integer(v)) { /* never quoted nor guarded */
+		char num[32];
+
+		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		fputs(num, f);
+		return;
+	}
 	text = out_cell_text(v, CELL_CSV);
 	if (json_is_string(v)) {
 		char *vis = text_visible(text, 1);

@@ -11,7 +11,9 @@
  * all its rows, as before); see table_line for a later, wider cell. */
 #include "cli.h"
 
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,21 +41,67 @@ struct out_stream {
 	const char **keys;         /* the header, NULL-ended; owned array */
 	size_t nkeys;
 	json_t *blank;             /* owns the keys taken from list->blank */
+	struct csv_cell *cells;    /* out_stream_put's line being made, one per key */
+	struct csv_slot *slots;    /* the column of each field a shape gives, by place */
+	size_t nslots;
+};
+
+/* out_stream_put's CSV: a field's value until its line is written (texts
+ * borrowed from the entity, which lives until then). */
+struct csv_cell {
+	const char *text;  /* NULL: empty; else into own, or a literal */
+	bool guard;        /* a JSON string: made visible, guarded like one */
+	char *own;         /* the cell's copy of its text (a shape's dates and
+			    * amounts live on its stack), reused row after row */
+	size_t cap;
+};
+
+/* A shape gives its fields in the same order every time: the n-th one's
+ * key (a string literal, compared by address) and its column, found by
+ * name once (-1: not in this CSV). */
+struct csv_slot {
+	const char *key;
+	long col;
 };
 
 /* ---- table ---- */
 
-/* A cell as the terminal may show it: controls made visible, long text cut. */
+/* Printable ASCII (most cells: ids, dates, amounts, names), which the
+ * terminal shows as it is, one column a byte. */
+static bool plain_ascii(const char *s, size_t *len)
+{
+	const char *p = s;
+
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	*len = (size_t)(p - s);
+	return *p == '\0';
+}
+
+/* A cell as the terminal may show it: controls made visible, long text
+ * cut.  Plain ASCII that fits is already that. */
 static char *table_cell(json_t *row, const struct out_col *col)
 {
 	char *raw = col->show != NULL ? col->show(row)
 				      : out_cell_text(json_object_get(row, col->key), CELL_TABLE);
-	char *vis = text_visible(raw, 0);
-	char *fit = text_fit(vis, TABLE_CELL_MAX, 1, 0);
+	char *vis, *fit;
+	size_t len;
 
+	if (plain_ascii(raw, &len) && len <= TABLE_CELL_MAX)
+		return raw;
+	vis = text_visible(raw, 0);
+	fit = text_fit(vis, TABLE_CELL_MAX, 1, 0);
 	free(raw);
 	free(vis);
 	return fit;
+}
+
+/* The display width of a cell (of table_cell). */
+static size_t cell_width(const char *cell)
+{
+	size_t len;
+
+	return plain_ascii(cell, &len) ? len : text_width(cell);
 }
 
 static void pad(struct buf *b, size_t n)
@@ -77,7 +125,7 @@ static void table_line(FILE *f, char **cells, const size_t *widths, const struct
 
 	buf_init(&b);
 	for (size_t i = 0; i < ncols; i++) {
-		size_t w = text_width(cells[i]), end = place + widths[i];
+		size_t w = cell_width(cells[i]), end = place + widths[i];
 
 		if (i > 0) {
 			buf_puts(&b, TABLE_GAP);
@@ -123,7 +171,7 @@ static void table_lay_out(struct out_stream *o)
 	o->widths = xcalloc(o->ncols ? o->ncols : 1, sizeof *o->widths);
 	for (size_t r = 0; r < o->nheld; r++)
 		for (size_t c = 0; c < o->ncols; c++) {
-			size_t w = text_width(o->held[r * o->ncols + c]);
+			size_t w = cell_width(o->held[r * o->ncols + c]);
 
 			if (w > o->widths[c])
 				o->widths[c] = w;
@@ -214,6 +262,206 @@ static void csv_row(struct out_stream *o, json_t *row)
 	fputs("\r\n", o->f);
 }
 
+/* ---- CSV straight from a shape ---- */
+
+/* The writer of out_stream_put: ctx the stream, its cells the line. */
+struct csv_line {
+	struct out_stream *o;
+	size_t pos; /* fields given so far */
+};
+
+static long key_column(struct out_stream *o, const char *key)
+{
+	for (size_t j = 0; j < o->nkeys; j++)
+		if (strcmp(o->keys[j], key) == 0)
+			return (long)j;
+	return -1;
+}
+
+/* The cell of the next field, NULL when the CSV has no such column. */
+static struct csv_cell *next_cell(struct csv_line *l, const char *key)
+{
+	struct out_stream *o = l->o;
+	size_t pos = l->pos++;
+
+	if (pos >= o->nslots) {
+		o->slots = xrealloc(o->slots, (pos + 1) * sizeof *o->slots);
+		for (size_t i = o->nslots; i <= pos; i++)
+			o->slots[i].key = NULL;
+		o->nslots = pos + 1;
+	}
+	if (o->slots[pos].key != key) {
+		o->slots[pos].key = key;
+		o->slots[pos].col = key_column(o, key);
+	}
+	return o->slots[pos].col < 0 ? NULL : &o->cells[o->slots[pos].col];
+}
+
+/* Copy n bytes of v into the cell. */
+static void cell_set(struct csv_cell *c, const char *v, size_t n)
+{
+	if (n + 1 > c->cap) {
+		c->cap = n + 1 < 64 ? 64 : n + 1;
+		c->own = xrealloc(c->own, c->cap);
+	}
+	memcpy(c->own, v, n);
+	c->own[n] = '\0';
+	c->text = c->own;
+}
+
+static void c_text(void *ctx, const char *key, const char *v)
+{
+	struct csv_cell *c = next_cell(ctx, key);
+
+	if (c != NULL && v != NULL) {
+		cell_set(c, v, strlen(v));
+		c->guard = true;
+	}
+}
+
+static void c_integer(void *ctx, const char *key, int64_t v)
+{
+	struct csv_cell *c = next_cell(ctx, key);
+	char num[32];
+
+	if (c != NULL)
+		cell_set(c, num, (size_t)snprintf(num, sizeof num, "%" PRId64, v));
+}
+
+static void c_real(void *ctx, const char *key, double v)
+{
+	struct csv_cell *c = next_cell(ctx, key);
+	char num[32];
+
+	if (c != NULL) {
+		out_real(v, num);
+		cell_set(c, num, strlen(num));
+	}
+}
+
+static void c_boolean(void *ctx, const char *key, bool v)
+{
+	struct csv_cell *c = next_cell(ctx, key);
+
+	if (c != NULL)
+		c->text = v ? "true" : "false";
+}
+
+static void c_null(void *ctx, const char *key)
+{
+	next_cell(ctx, key);
+}
+
+/* A list is one cell, its texts joined with ';', as out_cell_text joins
+ * an array for CSV. */
+static void c_names(void *ctx, const char *key, const char *const *v, size_t n)
+{
+	struct csv_cell *c = next_cell(ctx, key);
+	struct buf b;
+
+	if (c == NULL)
+		return;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(&b, ';');
+		buf_puts(&b, v[i]);
+	}
+	cell_set(c, b.data != NULL ? b.data : "", b.len);
+	buf_finish(&b);
+}
+
+/* Is s valid UTF-8 (as jansson takes it)? */
+static bool utf8_valid(const char *s)
+{
+	while (*s != '\0') {
+		uint32_t cp;
+		size_t n;
+
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			continue;
+		}
+		if ((n = utf8_decode(s, &cp)) == 0)
+			return false;
+		s += n;
+	}
+	return true;
+}
+
+/* A text cell as out_csv_value writes the JSON string jstr makes of it:
+ * not UTF-8, shown with markers; at a terminal, made visible. */
+static void csv_text_cell(struct out_stream *o, const char *t)
+{
+	char *vis = NULL, *again = NULL;
+
+	if (!utf8_valid(t))
+		t = vis = text_visible(t, 1);
+	if (o->cli->out_tty)
+		t = again = text_visible(t, 1);
+	out_csv_text(o->f, t, true);
+	free(vis);
+	free(again);
+}
+
+static void csv_put(struct out_stream *o, out_shape_fn *shape, const void *entity)
+{
+	struct csv_line l = { o, 0 };
+	const struct out_emit e = { &l, c_text, c_integer, c_real, c_boolean, c_null, c_names };
+
+	if (o->nrows == 0)
+		csv_header(o, NULL);
+	for (size_t j = 0; j < o->nkeys; j++) {
+		o->cells[j].text = NULL;
+		o->cells[j].guard = false;
+	}
+	shape(&e, entity);
+	for (size_t j = 0; j < o->nkeys; j++) {
+		const struct csv_cell *c = &o->cells[j];
+
+		if (j > 0)
+			fputc(',', o->f);
+		if (c->text != NULL && c->guard)
+			csv_text_cell(o, c->text);
+		else if (c->text != NULL)
+			out_csv_text(o->f, c->text, false);
+	}
+	fputs("\r\n", o->f);
+}
+
+/* The object restricted to keys, in their order (missing ones null), so
+ * that export has one fixed shape whatever json.c adds later. */
+static json_t *pick(json_t *full, const char *const *keys, size_t n)
+{
+	json_t *o = json_object(), *v;
+
+	for (size_t i = 0; i < n; i++) {
+		v = json_object_get(full, keys[i]);
+		json_object_set(o, keys[i], v != NULL ? v : json_null());
+	}
+	json_decref(full);
+	return o;
+}
+
+int out_stream_put(struct out_stream *o, out_shape_fn *shape, const void *entity,
+		   struct ally_err *err)
+{
+	json_t *row;
+
+	if (o->format == FMT_CSV && (o->keys != NULL || o->blank != NULL)) {
+		csv_take_keys(o, NULL);
+		if (o->cells == NULL)
+			o->cells = xcalloc(o->nkeys + 1, sizeof *o->cells);
+		csv_put(o, shape, entity);
+		o->nrows++;
+		return out_write_status(o->f, err);
+	}
+	row = out_shape_json(shape, entity);
+	if (o->format == FMT_JSON && o->keys != NULL)
+		row = pick(row, o->keys, o->nkeys);
+	return out_stream_row(o, row, err);
+}
+
 /* ---- the stream ---- */
 
 static struct out_stream *stream_new(struct cli *cli, enum out_format format,
@@ -278,6 +526,10 @@ int out_stream_row(struct out_stream *o, json_t *row, struct ally_err *err)
 
 static void stream_free(struct out_stream *o)
 {
+	for (size_t j = 0; o->cells != NULL && j < o->nkeys; j++)
+		free(o->cells[j].own);
+	free(o->cells);
+	free(o->slots);
 	free_cells(o->held, o->nheld * o->ncols);
 	free(o->held);
 	free(o->widths);

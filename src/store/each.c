@@ -5,6 +5,7 @@
 #include "store-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include "ally/text.h"
 #include "ally/util.h"
 
@@ -37,9 +38,29 @@ int store_each(struct store *s, const char *sql, void (*bind)(sqlite3_stmt *st, 
 	return r < 0 ? -r : ALLY_OK;
 }
 
+/* The last name ally_sort_key was asked for and its key: a join hands
+ * the function the same partner's name for each of its rows in a row, so
+ * the key is computed once per partner rather than once per contract.
+ * One per connection (the function's user data). */
+struct sort_key_memo {
+	char *name;
+	char *key;
+	size_t key_len;
+};
+
+static void memo_free(void *p)
+{
+	struct sort_key_memo *m = p;
+
+	free(m->name);
+	free(m->key);
+	free(m);
+}
+
 /* ally_sort_key(name): text_sort_key(name); NULL gives NULL. */
 static void sql_sort_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	struct sort_key_memo *m = sqlite3_user_data(ctx);
 	const char *text;
 
 	(void)argc;
@@ -52,12 +73,22 @@ static void sql_sort_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
-	sqlite3_result_text(ctx, text_sort_key(text), -1, free);
+	if (m->name == NULL || strcmp(m->name, text) != 0) {
+		free(m->name);
+		free(m->key);
+		m->name = xstrdup(text);
+		m->key = text_sort_key(text);
+		m->key_len = strlen(m->key);
+	}
+	sqlite3_result_text(ctx, m->key, (int)m->key_len, SQLITE_TRANSIENT);
 }
 
 int store_sql_sort_key(sqlite3 *db)
 {
+	struct sort_key_memo *m = xcalloc(1, sizeof *m);
+
+	/* SQLite calls memo_free when the function goes, also on failure. */
 	return sqlite3_create_function_v2(db, "ally_sort_key", 1,
-					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					  NULL, sql_sort_key, NULL, NULL, NULL);
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, m,
+					  sql_sort_key, NULL, NULL, memo_free);
 }
