@@ -612,10 +612,14 @@ int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
 	int rc;
 
 	t->own = sqlite3_get_autocommit(s->db) != 0;
-	t->savepoint = !t->own;
+	/* An import (store_import_begin) fails as a whole, rolled back by its
+	 * caller: a savepoint per row would only cost two statements. */
+	t->savepoint = !t->own && !s->importing;
 	t->change_before = s->change_id;
-	if (!t->own)
+	if (t->savepoint)
 		return store_exec1(s, SQL_SAVEPOINT, err);
+	if (!t->own)
+		return ALLY_OK;
 	scope_enter(s);
 	if ((rc = begin_immediate(s, err)) != ALLY_OK) {
 		scope_leave(s);
