@@ -225,8 +225,11 @@ static int run_buffered(struct cli *cli, int argc, char **argv, char **text, siz
 }
 
 /* Run a list that writes straight to standard output, through a buffer
- * of its own: a pipe's default one costs a write call every 4 KiB. */
-static int run_streaming(struct cli *cli, int argc, char **argv, struct ally_err *err)
+ * of its own: a pipe's default one costs a write call every 4 KiB.  A
+ * short one that reads in place (cli_read_in_place) leaves its output in
+ * *text instead, for after its read transaction. */
+static int run_streaming(struct cli *cli, int argc, char **argv, char **text, size_t *len,
+			 struct ally_err *err)
 {
 	static char outbuf[1 << 16];
 	int rc;
@@ -240,8 +243,30 @@ static int run_streaming(struct cli *cli, int argc, char **argv, struct ally_err
 		ally_err_clear(err);
 		rc = ALLY_OK;
 	}
+	if (cli->out != stdout) {
+		if (fclose(cli->out) != 0 && rc == ALLY_OK)
+			rc = ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
+					  strerror(errno));
+		*text = cli->held;
+		*len = cli->held_len;
+		cli->held = NULL;
+	}
 	cli->out = NULL;
 	return rc;
+}
+
+int cli_read_in_place(struct cli *cli, struct ally_err *err)
+{
+	FILE *f;
+
+	if (cli->out != stdout)
+		return ALLY_OK;
+	f = open_memstream(&cli->held, &cli->held_len);
+	if (f == NULL)
+		return ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
+				    strerror(errno));
+	cli->out = f;
+	return ALLY_OK;
 }
 
 int cli_read_snapshot(struct cli *cli, struct ally_err *err)
@@ -275,11 +300,11 @@ static int run_command(struct cli *cli, int argc, char **argv, struct ally_err *
 
 	cli->out_tty = isatty(STDOUT_FILENO);
 	if (cli->cmd->flags & CMD_STREAM)
-		rc = run_streaming(cli, argc, argv, err);
+		rc = run_streaming(cli, argc, argv, &text, &len, err);
 	else
 		rc = run_buffered(cli, argc, argv, &text, &len, err);
 	rc = end_tx(cli, rc, err);
-	if (rc == ALLY_OK && !(cli->cmd->flags & CMD_STREAM))
+	if (rc == ALLY_OK && text != NULL)
 		rc = flush_output(cli, text, len, err);
 	else if (rc == ALLY_OK && fflush(stdout) != 0)
 		rc = output_failed(false, err);

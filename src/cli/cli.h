@@ -44,6 +44,8 @@ struct cli {
 	bool helped;           /* --help after the command: its help is in out */
 	bool in_tx;            /* a transaction is open */
 	bool committed;        /* the command's write transaction has committed */
+	char *held;            /* cli_read_in_place: the output held in memory */
+	size_t held_len;
 };
 
 enum cmd_flags {
@@ -304,6 +306,11 @@ int cli_start(struct cli *cli, struct ally_err *err);
  * did before snapshots: consistent, but holding the shared lock.  Always
  * ALLY_OK; err is for the signature's sake. */
 int cli_read_snapshot(struct cli *cli, struct ally_err *err);
+/* For a short read (a few pages of an index): read in place, and hold
+ * the output in memory until the read transaction is over, as commands
+ * did before lists streamed, so that a reader that stops reading (a
+ * pager) cannot keep the shared lock.  A failure to hold is ALLY_EUSER. */
+int cli_read_in_place(struct cli *cli, struct ally_err *err);
 /* ALLY_EUSAGE "--OPT is required" when value is NULL. */
 int cli_require(const char *value, const char *opt, struct ally_err *err);
 /* ALLY_EUSAGE "missing WHAT" when fewer than need positionals were given. */

@@ -151,8 +151,8 @@ static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && status != NULL)
 		rc = cli_enum(contract_status_names, status, "--status", &st, err);
-	if (rc == ALLY_OK && partner == NULL)
-		rc = cli_read_snapshot(cli, err);
+	if (rc == ALLY_OK)
+		rc = partner == NULL ? cli_read_snapshot(cli, err) : cli_read_in_place(cli, err);
 	if (rc == ALLY_OK && partner != NULL && cli_partner_id(cli, partner, &pid, err) != ALLY_OK)
 		rc = cli_err_as_option(err, "partner", "partner");
 	if (rc != ALLY_OK)

@@ -11,8 +11,8 @@
 
 #define HISTORY_LIMIT_DEFAULT 50
 #define HISTORY_LIMIT_MAX 1000000
-/* Up to this many rows are read in place (a few milliseconds); more, or
- * all, from a snapshot. */
+/* Up to this many rows are read in place (a few milliseconds, the
+ * output held until the read is over); more, or all, from a snapshot. */
 #define HISTORY_IN_PLACE_MAX 1000
 
 /* A history being written: the list, and how many rows it has had. */
@@ -119,8 +119,9 @@ static int history_run(struct cli *cli, int argc, char **argv, struct ally_err *
 	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK && limit != NULL)
 		rc = parse_long_field(limit, "--limit", 0, HISTORY_LIMIT_MAX, &n, err);
-	if (rc == ALLY_OK && (n == 0 || n > HISTORY_IN_PLACE_MAX))
-		rc = cli_read_snapshot(cli, err);
+	if (rc == ALLY_OK)
+		rc = n == 0 || n > HISTORY_IN_PLACE_MAX ? cli_read_snapshot(cli, err)
+							 : cli_read_in_place(cli, err);
 	if (rc != ALLY_OK)
 		return rc;
 	o = out_stream_new(cli, cli->format, &history_shape, NULL);
