@@ -493,16 +493,20 @@ int store_partner_each(struct store *s, const struct partner_filter *f, ally_dat
  * - rollback journal: in a read transaction on s (SQLite holds the
  *   shared lock, so no commit is half-written in the file, and has
  *   rolled back any hot journal), the file is copied into a new private
- *   temporary file (mode 0600, in $TMPDIR, else /tmp) through a buffer
- *   of fixed size; the lock is released as soon as the copy is done
- *   (tens of milliseconds for a 150 MB file), and the copy is opened
- *   read-only and unlinked at once, so nothing is left behind even on a
- *   crash; its disk space is returned when the handle is closed.
- * - WAL: a second connection to the file, whose reads never block a
- *   writer.
+ *   temporary file (mode 0600, in $TMPDIR, else /tmp) with
+ *   copy_file_range (else through one buffer of fixed size); the lock is
+ *   released as soon as the copy is done (57 ms for the 167 MB file of
+ *   100,000 partners here), and the copy is opened read-only and
+ *   unlinked at once, so nothing is left behind even on a crash; its disk
+ *   space is returned when the handle is closed.
+ * - WAL: a second connection to the file, its read transaction begun,
+ *   whose reads never block a writer.
  * The handle reads the database as it was when the call returned, in
  * every later query; it cannot write.  Error messages name s's file.
- * Must be called with no transaction open on s.  NULL with err filled
+ * Must be called with no transaction open on s, and none open by another
+ * connection of this process on the same file (the copy reads through a
+ * descriptor of its own, and closing one drops the process's POSIX
+ * locks on the file).  NULL with err filled
  * when no copy can be taken (no room, no temporary directory, a
  * :memory: database): the caller then reads s in place.  The caller
  * closes the handle with store_close, and may close s before it. */
