@@ -546,4 +546,116 @@ struct tier_value_list { struct tier_value *rows; size_t n; };
 int store_value_by_tier(struct store *s, struct tier_value_list *out, struct ally_err *err);
 void tier_value_list_finish(struct tier_value_list *l);
 
+/* ==== issue 7, the command line's side: reading row by row, snapshots,
+ * changes, bulk import.  A block of its own, so that it merges beside the
+ * window engine's declarations without reshaping those above. ==== */
+
+/* ---- reading row by row ----
+ * The *_each functions read the rows of their *_list sibling in the same
+ * order and hand each one to fn as it is read, so that memory does not
+ * grow with the portfolio.  The row is borrowed for the call only: copy
+ * what you keep.  fn returning anything but ALLY_OK (with err filled)
+ * stops the walk, and the *_each function returns that status; otherwise
+ * ALLY_OK or the query's failure.  fn must not run the same query again
+ * (the statement is still being stepped); other store calls are fine.
+ * Rows handed out before a failure stay handed out. */
+
+/* As store_contract_list: partner_id 0 for all, status -1 for any;
+ * ordered by partner name (text_sort_key), partner id, end date, id. */
+int store_contract_each(struct store *s, int64_t partner_id, int status,
+			int (*fn)(void *ctx, const struct contract *c, struct ally_err *err),
+			void *ctx, struct ally_err *err);
+/* As store_renewals: the listed rows, computed as of today, in
+ * renewal_cmp order (the order is the query's, so nothing is held). */
+int store_renewals_each(struct store *s, ally_date today, int within,
+			int (*fn)(void *ctx, const struct renewal *r, struct ally_err *err),
+			void *ctx, struct ally_err *err);
+/* The audit log newest first (partner_id 0), or one partner's rows, also
+ * after it was deleted (as store_audit_list_partner); limit 0: all. */
+int store_audit_each(struct store *s, int64_t partner_id, size_t limit,
+		     int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
+		     void *ctx, struct ally_err *err);
+
+/* ---- snapshots ---- */
+
+/* A handle for one long read that does not hold the database up:
+ * - rollback journal: in a read transaction on s (SQLite holds the
+ *   shared lock, so no commit is half-written in the file, and has
+ *   rolled back any hot journal), the file is copied into a new private
+ *   temporary file (mode 0600, in $TMPDIR, else /tmp) with
+ *   copy_file_range (else through one buffer of fixed size); the lock is
+ *   released as soon as the copy is done (57 ms for the 167 MB file of
+ *   100,000 partners here), and the copy is opened read-only and
+ *   unlinked at once, so nothing is left behind even on a crash; its disk
+ *   space is returned when the handle is closed.
+ * - WAL: a second connection to the file, its read transaction begun,
+ *   whose reads never block a writer.
+ * The handle reads the database as it was when the call returned, in
+ * every later query; it cannot write.  Error messages name s's file.
+ * Must be called with no transaction open on s, and none open by another
+ * connection of this process on the same file (the copy reads through a
+ * descriptor of its own, and closing one drops the process's POSIX
+ * locks on the file).  NULL with err filled
+ * when no copy can be taken (no room, no temporary directory, a
+ * :memory: database): the caller then reads s in place.  The caller
+ * closes the handle with store_close, and may close s before it. */
+struct store *store_snapshot_open(struct store *s, struct ally_err *err);
+/* How long the last store_snapshot_open on s held the shared lock, in
+ * microseconds (0 in WAL mode, or before any). */
+int64_t store_snapshot_lock_us(struct store *s);
+
+/* ---- changes (schema 002) ----
+ * Every write transaction the store opens is one change: its first audit
+ * row also writes a row of the changes table (id, at, user, what) whose
+ * id is that row's own, and every audit row of the transaction carries
+ * it (audit_log.change_id), so the rows of one command or one save, an
+ * import of 100,000 rows included, can be found, and undone, together.
+ * A change's rows are consecutive in the log (it holds the write lock
+ * from the first to the last). */
+
+/* What the changes s makes from now on are labelled with ("import
+ * partners contacts.csv"), copied; NULL: none.  Not checked: it is
+ * stored as given and shown through text_visible like every text. */
+void store_change_label(struct store *s, const char *what);
+/* The newest change's id, 0 when there is none. */
+int store_change_last(struct store *s, int64_t *out, struct ally_err *err);
+/* One change's audit rows, in the order they were written (a range of
+ * the log's primary key, up to the next change); none for an unknown id.
+ * fn as for *_each. */
+int store_change_each(struct store *s, int64_t change_id,
+		      int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
+		      void *ctx, struct ally_err *err);
+
+/* ---- bulk import ---- */
+
+/* Around an import, in the caller's write transaction: store_bulk_begin
+ * before the first row, store_bulk_end after the last (before COMMIT).
+ * The upkeep of derived columns that every partner and contract write
+ * does is deferred between them and done once at the end (the window
+ * engine hooks in here; no-ops on this branch). */
+void store_bulk_begin(struct store *s);
+int store_bulk_end(struct store *s, struct ally_err *err);
+
+enum store_import_kind { STORE_IMPORT_PARTNERS, STORE_IMPORT_CONTRACTS };
+/* Prepare the store for rows of an import of kind, in the caller's write
+ * transaction: rows is how many are to come.  Until store_import_end the
+ * schema's CHECK constraints are not evaluated (every value has passed
+ * the core's validation, which refuses all they refuse; NOT NULL, UNIQUE
+ * and foreign keys still apply), and, when the import is at least as
+ * large as what is there already, the indexes it does not read are
+ * dropped, to be built once, sorted, at the end: faster than growing them
+ * row by row.  End with store_import_end whatever happened. */
+int store_import_begin(struct store *s, enum store_import_kind kind, size_t rows,
+		       struct ally_err *err);
+/* With rc ALLY_OK, build the indexes store_import_begin dropped; in any
+ * case put the connection's settings back.  Returns rc, or else the
+ * first failure here.  On failure the caller rolls back (the dropped
+ * indexes come back with it). */
+int store_import_end(struct store *s, int rc, struct ally_err *err);
+/* One imported contract's partner by name or id, as store_partner_find
+ * but reading only the id.  Not found: ALLY_EUSER "partner: no partner
+ * 'X'". */
+int store_import_partner_id(struct store *s, const char *ref, int64_t *id,
+			    struct ally_err *err);
+
 #endif

@@ -4,7 +4,11 @@
  *
  * A command's output is collected in memory and printed only once its
  * transaction has committed, so a command that fails (even at COMMIT)
- * prints nothing but its error. */
+ * prints nothing but its error.  The lists (CMD_STREAM: they only read)
+ * are the exception: they write each row as they read it, so that their
+ * memory does not grow with the portfolio.  They check everything they
+ * can before the first row; a failure after it (a damaged file) leaves
+ * the rows written so far, and the exit status says it failed. */
 #include "cli.h"
 
 #include <errno.h>
@@ -220,6 +224,74 @@ static int run_buffered(struct cli *cli, int argc, char **argv, char **text, siz
 	return rc;
 }
 
+/* Run a list that writes straight to standard output, through a buffer
+ * of its own: a pipe's default one costs a write call every 4 KiB.  A
+ * short one that reads in place (cli_read_in_place) leaves its output in
+ * *text instead, for after its read transaction. */
+static int run_streaming(struct cli *cli, int argc, char **argv, char **text, size_t *len,
+			 struct ally_err *err)
+{
+	static char outbuf[1 << 16];
+	int rc;
+
+	setvbuf(stdout, outbuf, cli->out_tty ? _IOLBF : _IOFBF, sizeof outbuf);
+	cli->out = stdout;
+	rc = cli->cmd->run(cli, argc, argv, err);
+	if (!cli->started && rc == ALLY_OK)
+		rc = ally_err_set(err, ALLY_EUSAGE, NULL, "internal error: options not parsed");
+	if (cli->helped) {
+		ally_err_clear(err);
+		rc = ALLY_OK;
+	}
+	if (cli->out != stdout) {
+		if (fclose(cli->out) != 0 && rc == ALLY_OK)
+			rc = ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
+					  strerror(errno));
+		*text = cli->held;
+		*len = cli->held_len;
+		cli->held = NULL;
+	}
+	cli->out = NULL;
+	return rc;
+}
+
+int cli_read_in_place(struct cli *cli, struct ally_err *err)
+{
+	FILE *f;
+
+	if (cli->out != stdout)
+		return ALLY_OK;
+	f = open_memstream(&cli->held, &cli->held_len);
+	if (f == NULL)
+		return ally_err_set(err, ALLY_EUSER, "output", "cannot hold the output: %s",
+				    strerror(errno));
+	cli->out = f;
+	return ALLY_OK;
+}
+
+int cli_read_snapshot(struct cli *cli, struct ally_err *err)
+{
+	struct ally_err why, ignored;
+	struct store *snap;
+
+	(void)err;
+	if (cli->store == NULL || (cli->cmd->flags & CMD_WRITE))
+		return ALLY_OK;
+	if (cli->in_tx)
+		store_rollback(cli->store);
+	cli->in_tx = false;
+	snap = store_snapshot_open(cli->store, &why);
+	/* No copy (no room in $TMPDIR, none at all): read in place rather than
+	 * fail.  The output is the same; only colleagues' writes wait, as
+	 * they did before snapshots, up to their 5 s. */
+	if (snap != NULL) {
+		store_close(cli->store);
+		cli->store = snap;
+	}
+	cli->in_tx = store_begin_read(cli->store, &ignored) == ALLY_OK;
+	return ALLY_OK;
+}
+
 static int run_command(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	char *text = NULL;
@@ -227,10 +299,15 @@ static int run_command(struct cli *cli, int argc, char **argv, struct ally_err *
 	int rc;
 
 	cli->out_tty = isatty(STDOUT_FILENO);
-	rc = run_buffered(cli, argc, argv, &text, &len, err);
+	if (cli->cmd->flags & CMD_STREAM)
+		rc = run_streaming(cli, argc, argv, &text, &len, err);
+	else
+		rc = run_buffered(cli, argc, argv, &text, &len, err);
 	rc = end_tx(cli, rc, err);
-	if (rc == ALLY_OK)
+	if (rc == ALLY_OK && text != NULL)
 		rc = flush_output(cli, text, len, err);
+	else if (rc == ALLY_OK && fflush(stdout) != 0)
+		rc = output_failed(false, err);
 	store_close(cli->store);
 	free(text);
 	free((char *)cli->db_path);

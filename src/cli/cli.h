@@ -34,7 +34,8 @@ struct cli {
 	bool format_given;     /* export defaults to csv unless --format was given */
 	const char *user;      /* login name: $ALLY_USER (tests), else the passwd entry; checked */
 	struct store *store;   /* open and migrated when the command has CMD_DB */
-	FILE *out;             /* the command's output, printed once its transaction is over */
+	FILE *out;             /* the command's output, printed once its transaction is over
+				* (CMD_STREAM: standard output itself) */
 	bool out_tty;          /* stdout is a terminal: CSV cells pass through text_visible too */
 	/* The dispatcher's own state. */
 	const struct cli_command *cmd; /* the command being run */
@@ -43,12 +44,16 @@ struct cli {
 	bool helped;           /* --help after the command: its help is in out */
 	bool in_tx;            /* a transaction is open */
 	bool committed;        /* the command's write transaction has committed */
+	char *held;            /* cli_read_in_place: the output held in memory */
+	size_t held_len;
 };
 
 enum cmd_flags {
 	CMD_DB = 1 << 0,      /* needs the database open and migrated */
 	CMD_WRITE = 1 << 1,   /* runs in one write transaction (BEGIN IMMEDIATE) */
 	CMD_FORMAT = 1 << 2,  /* lists or shows: takes --format */
+	CMD_STREAM = 1 << 3,  /* reads only, and writes its rows as it reads them:
+			       * straight to standard output, not after the end */
 };
 
 /* One command: `ally NAME [SUB] ARGS...`.  run gets argv with argv[0] the
@@ -81,6 +86,24 @@ extern const struct cli_command cli_tui_commands[];      /* tui */
 /* Run the command line; returns the exit status.  main.c calls only this. */
 int cli_main(int argc, char **argv);
 
+/* ---- shapes (json.c) ---- */
+
+/* A shape hands the fields of one entity, key by key in its order, to a
+ * writer: jansson's object for JSON and tables (out_shape_json), or a CSV
+ * line written straight from the entity, with no object in between
+ * (out_stream_put), so that a list of 300,000 rows is written at about
+ * the speed it is read.  Keys are string literals.  text's v NULL is
+ * null; text that is not UTF-8 is shown as markers (text_visible). */
+struct out_emit {
+	void *ctx;
+	void (*text)(void *ctx, const char *key, const char *v);
+	void (*integer)(void *ctx, const char *key, int64_t v);
+	void (*real)(void *ctx, const char *key, double v);
+	void (*boolean)(void *ctx, const char *key, bool v);
+	void (*null)(void *ctx, const char *key);
+	void (*names)(void *ctx, const char *key, const char *const *v, size_t n); /* array of texts */
+};
+typedef void out_shape_fn(const struct out_emit *e, const void *entity);
 /* ---- output (output.c) ---- */
 
 /* A column of a table: the JSON key it shows and its heading.  show, when
@@ -106,8 +129,62 @@ struct out_list {
  * (aligned by display width, UTF-8 aware, control characters made
  * visible; the heading alone when there are no rows), a JSON array, or CSV
  * of every key of the objects (header row first, formula cells guarded
- * with a leading ').  list may be NULL for JSON and CSV. */
+ * with a leading ').  list may be NULL for JSON and CSV.  The rows are all
+ * in hand, so a table's widths come from all of them. */
 int out_rows(struct cli *cli, json_t *rows, const struct out_list *list, struct ally_err *err);
+
+/* A list written row by row as it is read (stream.c), so that memory
+ * stays flat however long it is: JSON arrays element by element, CSV line
+ * by line, tables once their widths are known.  A table's widths come
+ * from its first OUT_TABLE_SAMPLE rows (held until then, so a shorter
+ * list is laid out exactly as out_rows would); a later cell wider than
+ * its column pushes the rest of its line right, which takes the room
+ * back at the next cell that leaves some.  CSV's header is keys when
+ * given, else the keys of list->blank (every row of a list has those
+ * keys).  format is cli->format, or CSV for export.  Nothing is written
+ * before the first row (or the end): a command can still fail cleanly
+ * until then. */
+#define OUT_TABLE_SAMPLE 200
+struct out_stream;
+struct out_stream *out_stream_new(struct cli *cli, enum out_format format,
+				  const struct out_list *list, const char *const *keys);
+/* Write (or, for a table's first rows, hold) one row; takes over the
+ * reference to row.  A failed write is ALLY_EUSER "output: ...". */
+int out_stream_row(struct out_stream *o, json_t *row, struct ally_err *err);
+/* Write one entity of shape: as out_stream_row(out_shape_json(...)), but
+ * as CSV straight from the entity; with the keys of out_stream_new, a
+ * JSON object is cut down to them, in their order (a missing one null). */
+int out_stream_put(struct out_stream *o, out_shape_fn *shape, const void *entity,
+		   struct ally_err *err);
+/* With rc ALLY_OK, write what is still held (a table's heading and first
+ * rows, JSON's closing bracket, CSV's header of an empty list) and return
+ * the write's status; otherwise discard it and return rc.  Frees o. */
+int out_stream_end(struct out_stream *o, int rc, struct ally_err *err);
+
+/* The pieces both share (output.c).  OUT_JSON_FLAGS is how every JSON
+ * value is dumped. */
+#define OUT_JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+enum cell_mode { CELL_TABLE, CELL_CSV };
+/* The text of one value as a table or CSV shows it; the caller frees. */
+char *out_cell_text(json_t *v, enum cell_mode mode);
+/* v as JSON text (OUT_JSON_FLAGS), with every code point that could act
+ * on a terminal or hide written as an escape (so the text is valid JSON
+ * with the same values), and every line after the first indented by
+ * indent more spaces (2: an element of an array).  The caller frees; NULL
+ * when jansson cannot dump v. */
+char *out_json_text(json_t *v, size_t indent);
+/* One JSON value and a newline. */
+int out_json(FILE *f, json_t *v, struct ally_err *err);
+/* One value as a CSV cell: null empty, strings guarded (and made visible
+ * when visible), the rest as is. */
+void out_csv_value(FILE *f, json_t *v, bool visible);
+/* One text as a CSV cell: quoted when it must be, guarded when a string
+ * (guard) starts like a formula. */
+void out_csv_text(FILE *f, const char *s, bool guard);
+/* The header line of keys[0..n). */
+void out_csv_header(FILE *f, const char *const *keys, size_t n);
+/* ALLY_OK, or ALLY_EUSER "output: ..." when a write to f failed. */
+int out_write_status(FILE *f, struct ally_err *err);
 /* Table cells shared by several lists: annual_value with its currency
  * ("125000.00 USD"), the tier as a word ("1", "unqualified"), the flags as
  * markers ("RENEW,STALE").  The caller frees. */
@@ -116,9 +193,6 @@ char *out_show_tier(json_t *row);
 char *out_show_flags(json_t *row);
 /* Print one object: "key: value" lines, JSON, or a one-row CSV. */
 int out_object(struct cli *cli, json_t *obj, struct ally_err *err);
-/* CSV of rows with exactly these keys, in this order (export), text made
- * visible when standard output is a terminal. */
-int out_csv(struct cli *cli, json_t *rows, const char *const *keys, struct ally_err *err);
 /* What a write command reports: text and a newline in table format, else
  * obj as JSON or a one-row CSV.  Takes over the reference to obj. */
 int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *err);
@@ -127,6 +201,13 @@ int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *
 char *out_real(double v, char out[32]);
 
 /* ---- JSON shapes (json.c): the one place entities become JSON ---- */
+
+/* The entity as a JSON object (new reference). */
+json_t *out_shape_json(out_shape_fn *shape, const void *entity);
+/* The shapes of the lists: a struct contract (json_contract), a struct
+ * partner_row (json_partner with its facts), a struct partner
+ * (json_partner_full), a struct renewal, a struct audit_entry. */
+out_shape_fn shape_contract, shape_partner_row, shape_partner_full, shape_renewal, shape_audit;
 
 struct partner;
 struct partner_facts;
@@ -218,6 +299,18 @@ int cli_take_globals(struct cli_globals *g, int argc, char **argv, int *i,
  * help (--help), else check --format, --today and the user, then open the
  * database and begin the command's transaction.  cli.c; cli_parse calls it. */
 int cli_start(struct cli *cli, struct ally_err *err);
+/* For a long read, once its options are checked: read from now on from
+ * a snapshot (store_snapshot_open), so that the read holds no lock on the
+ * database however long it takes, or waits on a pipe.  Where no snapshot
+ * can be taken, the read goes on in place in one read transaction, as it
+ * did before snapshots: consistent, but holding the shared lock.  Always
+ * ALLY_OK; err is for the signature's sake. */
+int cli_read_snapshot(struct cli *cli, struct ally_err *err);
+/* For a short read (a few pages of an index): read in place, and hold
+ * the output in memory until the read transaction is over, as commands
+ * did before lists streamed, so that a reader that stops reading (a
+ * pager) cannot keep the shared lock.  A failure to hold is ALLY_EUSER. */
+int cli_read_in_place(struct cli *cli, struct ally_err *err);
 /* ALLY_EUSAGE "--OPT is required" when value is NULL. */
 int cli_require(const char *value, const char *opt, struct ally_err *err);
 /* ALLY_EUSAGE "missing WHAT" when fewer than need positionals were given. */

@@ -130,35 +130,36 @@ static const struct out_list list_shape = {
 	list_cols, sizeof list_cols / sizeof list_cols[0], json_contract_blank,
 };
 
+/* Each row goes out as the store reads it. */
+static int list_row(void *ctx, const struct contract *c, struct ally_err *err)
+{
+	return out_stream_put(ctx, shape_contract, c, err);
+}
+
+/* Every contract is a long read, from a snapshot; one partner's are a few
+ * rows of an index, read in place (copying the file would cost more). */
 static int contract_list(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *partner = NULL, *status = NULL, *pos[1];
 	const struct cli_opt opts[] = { { "partner", true, &partner, NULL },
 					{ "status", true, &status, NULL },
 					{ NULL, false, NULL, NULL } };
-	struct contract_list list = { NULL, 0 };
+	struct out_stream *o;
 	int64_t pid = 0;
 	int npos, st = -1, rc;
-	json_t *rows = NULL;
-	size_t i;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && status != NULL)
 		rc = cli_enum(contract_status_names, status, "--status", &st, err);
+	if (rc == ALLY_OK)
+		rc = partner == NULL ? cli_read_snapshot(cli, err) : cli_read_in_place(cli, err);
 	if (rc == ALLY_OK && partner != NULL && cli_partner_id(cli, partner, &pid, err) != ALLY_OK)
 		rc = cli_err_as_option(err, "partner", "partner");
-	if (rc == ALLY_OK)
-		rc = store_contract_list(cli->store, pid, st, &list, err);
 	if (rc != ALLY_OK)
-		goto out;
-	rows = json_array();
-	for (i = 0; i < list.n; i++)
-		json_array_append_new(rows, json_contract(&list.rows[i]));
-	rc = out_rows(cli, rows, &list_shape, err);
-out:
-	json_decref(rows);
-	contract_list_finish(&list);
-	return rc;
+		return rc;
+	o = out_stream_new(cli, cli->format, &list_shape, NULL);
+	rc = store_contract_each(cli->store, pid, st, list_row, o, err);
+	return out_stream_end(o, rc, err);
 }
 
 /* ---- show ---- */
@@ -311,8 +312,8 @@ const struct cli_command cli_contract_commands[] = {
 	  "[--liability-cap AMOUNT] [--notes TEXT]",
 	  "add a contract (status defaults to active); prints its id",
 	  CMD_DB | CMD_WRITE | CMD_FORMAT, contract_add },
-	{ "contract", "list", "[--partner P] [--status S]", "list contracts", CMD_DB | CMD_FORMAT,
-	  contract_list },
+	{ "contract", "list", "[--partner P] [--status S]", "list contracts",
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, contract_list },
 	{ "contract", "show", "ID", "one contract with its band and its renewal history",
 	  CMD_DB | CMD_FORMAT, contract_show },
 	{ "contract", "set", "ID FIELD=VALUE...",

@@ -11,6 +11,15 @@
 
 #define HISTORY_LIMIT_DEFAULT 50
 #define HISTORY_LIMIT_MAX 1000000
+/* Up to this many rows are read in place (a few milliseconds, the
+ * output held until the read is over); more, or all, from a snapshot. */
+#define HISTORY_IN_PLACE_MAX 1000
+
+/* A history being written: the list, and how many rows it has had. */
+struct history_out {
+	struct out_stream *o;
+	size_t n;
+};
 
 /* "green -> red"; a row added or deleted ("*") shows what it was. */
 static char *show_change(json_t *row)
@@ -65,49 +74,59 @@ static int history_partner(struct cli *cli, const char *ref, int64_t *id, struct
 	return ALLY_OK;
 }
 
+/* Each row goes out as the store reads it. */
+static int history_row(void *ctx, const struct audit_entry *e, struct ally_err *err)
+{
+	struct history_out *h = ctx;
+
+	h->n++;
+	return out_stream_put(h->o, shape_audit, e, err);
+}
+
 /* All rows (ref NULL) or one partner's, deleted or not.  The id of a
- * deleted partner that has no rows was never a partner: not found. */
-static int history_load(struct cli *cli, const char *ref, size_t limit, json_t *rows,
+ * deleted partner that has no rows was never a partner: not found (and
+ * nothing was written yet, the list being empty). */
+static int history_load(struct cli *cli, const char *ref, size_t limit, struct out_stream *o,
 			struct ally_err *err)
 {
-	struct audit_list l = { NULL, 0 };
 	struct ally_err gone = { ALLY_OK, "" };
+	struct history_out h = { o, 0 };
 	int64_t id = 0;
-	size_t i;
-	int rc;
+	int rc = ALLY_OK;
 
-	if (ref == NULL)
-		rc = store_audit_list(cli->store, NULL, limit, 0, &l, err);
-	else if ((rc = history_partner(cli, ref, &id, &gone, err)) == ALLY_OK)
-		rc = store_audit_list_partner(cli->store, id, limit, 0, &l, err);
-	if (rc == ALLY_OK && l.n == 0 && ref != NULL && gone.status != ALLY_OK) {
+	if (ref != NULL)
+		rc = history_partner(cli, ref, &id, &gone, err);
+	if (rc == ALLY_OK)
+		rc = store_audit_each(cli->store, id, limit, history_row, &h, err);
+	if (rc == ALLY_OK && h.n == 0 && ref != NULL && gone.status != ALLY_OK) {
 		*err = gone;
 		rc = gone.status;
 	}
-	for (i = 0; rc == ALLY_OK && i < l.n; i++)
-		json_array_append_new(rows, json_audit(&l.rows[i]));
-	audit_list_finish(&l);
 	return rc;
 }
 
+/* The whole log (--limit 0) is a long read, from a snapshot; the last
+ * rows are a few pages of an index, read in place. */
 static int history_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *limit = NULL, *pos[1] = { NULL };
 	const struct cli_opt opts[] = { { "limit", true, &limit, NULL },
 					{ NULL, false, NULL, NULL } };
 	long n = HISTORY_LIMIT_DEFAULT;
-	json_t *rows = json_array();
+	struct out_stream *o;
 	int npos, rc;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK && limit != NULL)
 		rc = parse_long_field(limit, "--limit", 0, HISTORY_LIMIT_MAX, &n, err);
 	if (rc == ALLY_OK)
-		rc = history_load(cli, npos > 0 ? pos[0] : NULL, (size_t)n, rows, err);
-	if (rc == ALLY_OK)
-		rc = out_rows(cli, rows, &history_shape, err);
-	json_decref(rows);
-	return rc;
+		rc = n == 0 || n > HISTORY_IN_PLACE_MAX ? cli_read_snapshot(cli, err)
+							 : cli_read_in_place(cli, err);
+	if (rc != ALLY_OK)
+		return rc;
+	o = out_stream_new(cli, cli->format, &history_shape, NULL);
+	rc = history_load(cli, npos > 0 ? pos[0] : NULL, (size_t)n, o, err);
+	return out_stream_end(o, rc, err);
 }
 
 const struct cli_command cli_history_commands[] = {
@@ -115,6 +134,6 @@ const struct cli_command cli_history_commands[] = {
 	  "the audit log, newest first: who changed what and when, and in which row (all of it, "
 	  "or one partner's, also after it was deleted: give its id; the last 50 changes unless "
 	  "--limit N, 0 for all)",
-	  CMD_DB | CMD_FORMAT, history_run },
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, history_run },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

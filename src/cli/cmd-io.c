@@ -28,77 +28,60 @@ const char *const io_contract_keys[] = {
 };
 /* clang-format on */
 
-/* The object restricted to keys, in their order (missing ones null), so
- * that export has one fixed shape whatever json.c adds later. */
-static json_t *pick(json_t *full, const char *const *keys)
+/* Each row of an export goes out as the store reads it, with exactly the
+ * export's keys (out_stream_new's), whatever json.c adds later. */
+static int export_partner(void *ctx, const struct partner_row *row, struct ally_err *err)
 {
-	json_t *o = json_object(), *v;
+	return out_stream_put(ctx, shape_partner_full, &row->p, err);
+}
 
-	for (; *keys != NULL; keys++) {
-		v = json_object_get(full, *keys);
-		json_object_set(o, *keys, v != NULL ? v : json_null());
-	}
-	json_decref(full);
-	return o;
+static int export_contract(void *ctx, const struct contract *c, struct ally_err *err)
+{
+	return out_stream_put(ctx, shape_contract, c, err);
 }
 
 /* Every partner with every field, by name. */
-static int collect_partners(struct cli *cli, json_t *rows, struct ally_err *err)
+static int each_partner(struct cli *cli, struct out_stream *o, struct ally_err *err)
 {
 	struct partner_filter f;
-	struct partner_list l = { NULL, 0 };
-	int rc;
 
 	partner_filter_init(&f);
-	rc = store_partner_list(cli->store, &f, cli->today, &l, err);
-	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++)
-		json_array_append_new(rows, pick(json_partner_full(&l.rows[i].p), io_partner_keys));
-	partner_list_finish(&l);
-	return rc;
+	return store_partner_each(cli->store, &f, cli->today, export_partner, o, err);
 }
 
-static int collect_contracts(struct cli *cli, json_t *rows, struct ally_err *err)
+static int each_contract(struct cli *cli, struct out_stream *o, struct ally_err *err)
 {
-	struct contract_list l = { NULL, 0 };
-	int rc = store_contract_list(cli->store, 0, -1, &l, err);
-
-	for (size_t i = 0; i < l.n && rc == ALLY_OK; i++)
-		json_array_append_new(rows, pick(json_contract(&l.rows[i]), io_contract_keys));
-	contract_list_finish(&l);
-	return rc;
+	return store_contract_each(cli->store, 0, -1, export_contract, o, err);
 }
 
 /* CSV unless JSON was asked for: export is for spreadsheets and for
- * import, and a table would be neither. */
+ * import, and a table would be neither.  A long read: from a snapshot. */
 static int export(struct cli *cli, int argc, char **argv, const char *const *keys,
-		  int (*collect)(struct cli *, json_t *, struct ally_err *), struct ally_err *err)
+		  int (*each)(struct cli *, struct out_stream *, struct ally_err *),
+		  struct ally_err *err)
 {
 	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
 	const char *pos[1];
-	json_t *rows;
+	struct out_stream *o;
 	int npos, rc;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
+	if (rc == ALLY_OK)
+		rc = cli_read_snapshot(cli, err);
 	if (rc != ALLY_OK)
 		return rc;
-	rows = json_array();
-	rc = collect(cli, rows, err);
-	if (rc == ALLY_OK && cli->format == FMT_JSON)
-		rc = out_rows(cli, rows, NULL, err);
-	else if (rc == ALLY_OK)
-		rc = out_csv(cli, rows, keys, err);
-	json_decref(rows);
-	return rc;
+	o = out_stream_new(cli, cli->format == FMT_JSON ? FMT_JSON : FMT_CSV, NULL, keys);
+	return out_stream_end(o, each(cli, o, err), err);
 }
 
 static int run_export_partners(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	return export(cli, argc, argv, io_partner_keys, collect_partners, err);
+	return export(cli, argc, argv, io_partner_keys, each_partner, err);
 }
 
 static int run_export_contracts(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	return export(cli, argc, argv, io_contract_keys, collect_contracts, err);
+	return export(cli, argc, argv, io_contract_keys, each_contract, err);
 }
 
 /* "imported 3 partners", or {"kind": "partners", "imported": 3}. */
@@ -136,8 +119,15 @@ static int import(struct cli *cli, int argc, char **argv, import_fn *fn, const c
 		return rc;
 	csv_doc_init(&doc);
 	rc = csv_doc_read(pos[0], &doc, err);
-	if (rc == ALLY_OK)
+	if (rc == ALLY_OK) {
+		/* The change's label, so that the import can be found (and one
+		 * day undone) as one: "import partners FILE". */
+		char *label = xasprintf("import %ss %s", what, pos[0]);
+
+		store_change_label(cli->store, label);
+		free(label);
 		rc = fn(cli, pos[0], &doc, &count, err);
+	}
 	if (rc == ALLY_OK)
 		rc = report(cli, count, what, err);
 	csv_doc_finish(&doc);
@@ -156,9 +146,9 @@ static int run_import_contracts(struct cli *cli, int argc, char **argv, struct a
 
 const struct cli_command cli_io_commands[] = {
 	{ "export", "partners", "[--format csv|json]", "every partner as CSV (default) or JSON",
-	  CMD_DB | CMD_FORMAT, run_export_partners },
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, run_export_partners },
 	{ "export", "contracts", "[--format csv|json]", "every contract as CSV (default) or JSON",
-	  CMD_DB | CMD_FORMAT, run_export_contracts },
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, run_export_contracts },
 	{ "import", "partners", "FILE", "add partners from CSV with a header row (- reads stdin)",
 	  CMD_DB | CMD_WRITE | CMD_FORMAT, run_import_partners },
 	{ "import", "contracts", "FILE",

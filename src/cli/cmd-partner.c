@@ -134,6 +134,13 @@ static int list_filter(const struct list_args *a, struct partner_filter *f, stru
 	return rc;
 }
 
+/* Each row goes out as the store reads it. */
+static int list_row(void *ctx, const struct partner_row *r, struct ally_err *err)
+{
+	return out_stream_put(ctx, shape_partner_row, r, err);
+}
+
+/* A long read: from a snapshot. */
 static int partner_list(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	struct list_args a = { 0 };
@@ -144,28 +151,20 @@ static int partner_list(struct cli *cli, int argc, char **argv, struct ally_err 
 		{ "reverse", false, NULL, &a.reverse }, { NULL, false, NULL, NULL },
 	};
 	struct partner_filter f;
-	struct partner_list list = { NULL, 0 };
-	json_t *rows = NULL;
+	struct out_stream *o;
 	const char *pos[1];
 	int npos, rc;
-	size_t i;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK)
 		rc = list_filter(&a, &f, err);
 	if (rc == ALLY_OK)
-		rc = store_partner_list(cli->store, &f, cli->today, &list, err);
+		rc = cli_read_snapshot(cli, err);
 	if (rc != ALLY_OK)
-		goto out;
-	rows = json_array();
-	for (i = 0; i < list.n; i++)
-		json_array_append_new(rows, json_partner(&list.rows[i].p, &list.rows[i].facts,
-							 list.rows[i].flags, list.rows[i].next_action));
-	rc = out_rows(cli, rows, &list_shape, err);
-out:
-	json_decref(rows);
-	partner_list_finish(&list);
-	return rc;
+		return rc;
+	o = out_stream_new(cli, cli->format, &list_shape, NULL);
+	rc = store_partner_each(cli->store, &f, cli->today, list_row, o, err);
+	return out_stream_end(o, rc, err);
 }
 
 /* ---- set ---- */
@@ -232,8 +231,8 @@ const struct cli_command cli_partner_commands[] = {
 	{ "partner", "list",
 	  "[--phase P] [--type T] [--tier 1|2|3|unqualified|none] [--owner W] [--flagged] "
 	  "[--sort name|score|phase|next] [--reverse]",
-	  "list partners with tier, score, health, next action and flags", CMD_DB | CMD_FORMAT,
-	  partner_list },
+	  "list partners with tier, score, health, next action and flags",
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, partner_list },
 	{ "partner", "show", "PARTNER", "everything about one partner, its contracts and flags",
 	  CMD_DB | CMD_FORMAT, cli_partner_show },
 	{ "partner", "set", "PARTNER FIELD=VALUE...",

@@ -21,38 +21,37 @@ static const struct out_list renewal_shape = {
 	renewal_cols, sizeof renewal_cols / sizeof renewal_cols[0], json_renewal_blank,
 };
 
+/* Each row goes out as the store reads it. */
+static int renewal_row(void *ctx, const struct renewal *r, struct ally_err *err)
+{
+	return out_stream_put(ctx, shape_renewal, r, err);
+}
+
 static int renewals_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *within = NULL, *pos[1];
 	const struct cli_opt opts[] = { { "within", true, &within, NULL },
 					{ NULL, false, NULL, NULL } };
-	struct renewal_list list = { NULL, 0 };
 	long days = RENEWALS_WITHIN_DEFAULT;
-	json_t *rows = NULL;
+	struct out_stream *o;
 	int npos, rc;
-	size_t i;
 
 	rc = cli_parse(cli, argc, argv, opts, pos, 0, &npos, err);
 	if (rc == ALLY_OK && within != NULL)
 		rc = parse_long_field(within, "--within", 0, WITHIN_MAX, &days, err);
 	if (rc == ALLY_OK)
-		rc = store_renewals(cli->store, cli->today, (int)days, &list, err);
+		rc = cli_read_snapshot(cli, err);
 	if (rc != ALLY_OK)
-		goto out;
-	rows = json_array();
-	for (i = 0; i < list.n; i++)
-		json_array_append_new(rows, json_renewal(&list.rows[i]));
-	rc = out_rows(cli, rows, &renewal_shape, err);
-out:
-	json_decref(rows);
-	renewal_list_finish(&list);
-	return rc;
+		return rc;
+	o = out_stream_new(cli, cli->format, &renewal_shape, NULL);
+	rc = store_renewals_each(cli->store, cli->today, (int)days, renewal_row, o, err);
+	return out_stream_end(o, rc, err);
 }
 
 const struct cli_command cli_renewal_commands[] = {
 	{ "renewals", NULL, "[--within DAYS]",
 	  "active contracts ending or with a notice deadline within DAYS (default 90), "
 	  "and every lapsed one, by the date to act",
-	  CMD_DB | CMD_FORMAT, renewals_run },
+	  CMD_DB | CMD_FORMAT | CMD_STREAM, renewals_run },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

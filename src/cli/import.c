@@ -1,9 +1,10 @@
 /* import.c: turning CSV records into partners and contracts.
  *
  * Every value goes through the core's *_set_field and *_validate and every
- * write through the store, exactly as `partner add` and `contract set` do;
- * this file only maps columns to those calls and says where a bad value
- * is: "FILE:LINE: column NAME: reason". */
+ * write through the store, exactly as `partner add` and `contract add` do
+ * (one store call and one audit row per record); this file only maps
+ * columns to those calls and says where a bad value is: "FILE:LINE:
+ * column NAME: reason". */
 #include "io.h"
 
 #include <stdbool.h>
@@ -29,6 +30,8 @@ struct import {
 	const struct csv_record *rec; /* the record being imported */
 	const char *const *keys;      /* the columns this kind knows */
 	struct ally_err *err;
+	char *last_ref;               /* contracts: the partner cell last looked up */
+	int64_t last_id;              /* and the partner it named */
 };
 
 /* Columns import must have; the rest may be left out. */
@@ -170,8 +173,9 @@ static int partner_fields_from(const struct import *im, struct partner *p)
 	return ALLY_OK;
 }
 
-/* health, status_note, status_date: one status update, dated as given. */
-static int partner_status(const struct import *im, int64_t id)
+/* health, status_note, status_date: one status, dated as given (else
+ * today), that comes with the partner. */
+static int partner_status(const struct import *im, struct partner *p)
 {
 	const char *health = cell(im, "health"), *note = cell(im, "status_note");
 	const char *date = cell(im, "status_date");
@@ -192,16 +196,16 @@ static int partner_status(const struct import *im, int64_t id)
 	if (!empty(note) &&
 	    text_check(note, "status_note", TEXT_LINE_MAX, false, im->err) != ALLY_OK)
 		return row_error(im, "status_note");
-	if (store_status_add(im->cli->store, id, h, empty(note) ? NULL : note, d, im->err) !=
-	    ALLY_OK)
-		return row_error(im, NULL);
+	p->health = h;
+	p->status_note = empty(note) ? NULL : xstrdup(note);
+	p->status_date = d;
 	return ALLY_OK;
 }
 
 /* The five criteria: all or none.  score and tier follow from them. */
-static int partner_score(const struct import *im, int64_t id)
+static int partner_score(const struct import *im, struct partner *p)
 {
-	int vals[CRIT_COUNT], given = 0, w;
+	int vals[CRIT_COUNT], given = 0;
 	const char *date = cell(im, "score_date");
 	ally_date d = im->cli->today;
 	struct score_input in;
@@ -227,46 +231,76 @@ static int partner_score(const struct import *im, int64_t id)
 	if (!empty(date) && date_parse_field(date, "score_date", &d, im->err) != ALLY_OK)
 		return row_error(im, "score_date");
 	in = (struct score_input){ vals[0], vals[1], vals[2], vals[3], vals[4] };
-	if (store_score_add(im->cli->store, id, &in, d, &w, im->err) != ALLY_OK)
+	if (score_validate(&in, im->err) != ALLY_OK)
 		return row_error(im, NULL);
+	p->score_in = in;
+	p->score_w = score_weighted(&in);
+	p->score_date = d;
 	return ALLY_OK;
 }
 
-static int import_partner(const struct import *im)
+/* One record, one insert: the partner with the status and the scoring it
+ * comes with, their history rows, and one audit row (store_partner_add),
+ * rather than an add, a status update and a scoring, each audited field
+ * by field.  The history's own rows keep who recorded them and when.  A
+ * problem with the status or the score is found before the insert but
+ * reported after the partner's own (its name taken, its id used), in the
+ * order the three steps used to report them. */
+static int import_partner(struct import *im)
 {
+	struct ally_err later = { ALLY_OK, "" };
+	struct import checks = *im;
 	struct partner p;
+	bool bad = false;
 	int rc;
 
 	partner_init(&p);
 	rc = take_id(im, &p.id);
 	if (rc == ALLY_OK)
 		rc = partner_fields_from(im, &p);
-	if (rc == ALLY_OK && (partner_validate(&p, im->err) != ALLY_OK ||
-			      store_partner_add(im->cli->store, &p, im->err) != ALLY_OK))
+	if (rc == ALLY_OK && partner_validate(&p, im->err) != ALLY_OK)
 		rc = row_error(im, NULL);
-	if (rc == ALLY_OK)
-		rc = partner_status(im, p.id);
-	if (rc == ALLY_OK)
-		rc = partner_score(im, p.id);
+	if (rc == ALLY_OK) {
+		checks.err = &later;
+		bad = partner_status(&checks, &p) != ALLY_OK || partner_score(&checks, &p) != ALLY_OK;
+		if (bad) { /* store the partner alone, for its own errors */
+			free(p.status_note);
+			p.status_note = NULL;
+			p.health = -1;
+			p.status_date = DATE_NONE;
+			p.score_w = -1;
+			p.score_date = DATE_NONE;
+		}
+		if (store_partner_add(im->cli->store, &p, im->err) != ALLY_OK) {
+			rc = row_error(im, NULL);
+		} else if (bad) {
+			*im->err = later;
+			rc = later.status;
+		}
+	}
 	partner_finish(&p);
 	return rc;
 }
 
 /* ---- contracts ---- */
 
-static int contract_partner(const struct import *im, struct contract *c)
+/* The partner a contract names, by its id only; files list a partner's
+ * contracts together, so the last one found is asked for again first
+ * (nothing else writes the partners while the import holds the write
+ * lock). */
+static int contract_partner(struct import *im, struct contract *c)
 {
-	struct partner p;
-	int rc;
+	const char *ref = cell(im, "partner");
 
-	partner_init(&p);
-	rc = store_partner_find(im->cli->store, cell(im, "partner"), &p, im->err);
-	if (rc == ALLY_OK)
-		c->partner_id = p.id;
-	else
-		rc = row_error(im, "partner");
-	partner_finish(&p);
-	return rc;
+	if (im->last_ref == NULL || strcmp(im->last_ref, ref) != 0) {
+		free(im->last_ref);
+		im->last_ref = NULL;
+		if (store_import_partner_id(im->cli->store, ref, &im->last_id, im->err) != ALLY_OK)
+			return row_error(im, "partner");
+		im->last_ref = xstrdup(ref);
+	}
+	c->partner_id = im->last_id;
+	return ALLY_OK;
 }
 
 static int contract_fields_from(const struct import *im, struct contract *c)
@@ -282,7 +316,7 @@ static int contract_fields_from(const struct import *im, struct contract *c)
 	return ALLY_OK;
 }
 
-static int import_contract(const struct import *im)
+static int import_contract(struct import *im)
 {
 	struct contract c;
 	int rc;
@@ -302,38 +336,52 @@ static int import_contract(const struct import *im)
 
 /* ---- both ---- */
 
+/* The rows of doc in the caller's transaction, between the store's bulk
+ * hooks: derived upkeep and the indexes the import does not read are
+ * deferred to the end, when they are brought up to date once. */
 static int import_rows(struct import *im, const struct csv_doc *doc, const char *const *required,
-		       int (*one)(const struct import *), size_t *count)
+		       enum store_import_kind kind, int (*one)(struct import *), size_t *count)
 {
 	/* An empty file (or one with only a byte order mark) has no header:
 	 * as a header without columns, it is refused for its first required
 	 * one, so a wrong or truncated file never passes for "0 imported". */
 	static const struct csv_record no_header = { NULL, 0, 1 };
+	struct store *s = im->cli->store;
 	int rc;
 
 	*count = 0;
 	im->header = doc->n > 0 ? &doc->rows[0] : &no_header;
 	rc = check_header(im, required);
+	if (rc != ALLY_OK)
+		return rc;
+	store_bulk_begin(s);
+	rc = store_import_begin(s, kind, doc->n - 1, im->err);
 	for (size_t i = 1; i < doc->n && rc == ALLY_OK; i++) {
 		im->rec = &doc->rows[i];
 		rc = one(im);
 		*count += rc == ALLY_OK;
 	}
+	rc = store_import_end(s, rc, im->err);
+	if (rc == ALLY_OK)
+		rc = store_bulk_end(s, im->err);
+	free(im->last_ref);
 	return rc;
 }
 
 int import_partners(struct cli *cli, const char *name, const struct csv_doc *doc, size_t *count,
 		    struct ally_err *err)
 {
-	struct import im = { cli, name, NULL, NULL, io_partner_keys, err };
+	struct import im = { cli, name, NULL, NULL, io_partner_keys, err, NULL, 0 };
 
-	return import_rows(&im, doc, partner_required, import_partner, count);
+	return import_rows(&im, doc, partner_required, STORE_IMPORT_PARTNERS, import_partner,
+			   count);
 }
 
 int import_contracts(struct cli *cli, const char *name, const struct csv_doc *doc, size_t *count,
 		     struct ally_err *err)
 {
-	struct import im = { cli, name, NULL, NULL, io_contract_keys, err };
+	struct import im = { cli, name, NULL, NULL, io_contract_keys, err, NULL, 0 };
 
-	return import_rows(&im, doc, contract_required, import_contract, count);
+	return import_rows(&im, doc, contract_required, STORE_IMPORT_CONTRACTS, import_contract,
+			   count);
 }

@@ -37,25 +37,11 @@ static json_t *jstr(const char *s)
 	return v;
 }
 
-static json_t *jstr_or_null(const char *s)
-{
-	return s == NULL || *s == '\0' ? json_null() : jstr(s);
-}
-
 static json_t *jenum(const char *const *names, int v)
 {
 	const char *name = enum_name(names, v);
 
 	return name ? json_string(name) : json_null();
-}
-
-/* Money as a decimal string ("125000.00"): JSON numbers would invite
- * floating point, which money must never touch. */
-static json_t *jmoney(ally_money m)
-{
-	char buf[MONEY_BUFSZ];
-
-	return m < 0 ? json_null() : json_string(money_format(m, buf));
 }
 
 json_t *json_date(ally_date d)
@@ -98,119 +84,267 @@ static json_t *jtier(int w)
 	return w < 0 ? json_null() : json_integer(score_tier(w));
 }
 
-json_t *json_partner(const struct partner *p, const struct partner_facts *facts, unsigned flags,
-		     ally_date next_action)
+/* ---- shapes: the fields of an entity, key by key, to a writer ----
+ * The e_* helpers are the value forms above (jstr, jenum, jmoney, ...)
+ * for any writer. */
+
+static void e_text(const struct out_emit *e, const char *key, const char *v)
+{
+	e->text(e->ctx, key, v);
+}
+
+static void e_text_or_null(const struct out_emit *e, const char *key, const char *v)
+{
+	e->text(e->ctx, key, v == NULL || *v == '\0' ? NULL : v);
+}
+
+static void e_enum(const struct out_emit *e, const char *key, const char *const *names, int v)
+{
+	e->text(e->ctx, key, enum_name(names, v));
+}
+
+static void e_int(const struct out_emit *e, const char *key, int64_t v)
+{
+	e->integer(e->ctx, key, v);
+}
+
+/* Money as a decimal string ("125000.00"): JSON numbers would invite
+ * floating point, which money must never touch. */
+static void e_money(const struct out_emit *e, const char *key, ally_money m)
+{
+	char buf[MONEY_BUFSZ];
+
+	e->text(e->ctx, key, m < 0 ? NULL : money_format(m, buf));
+}
+
+static void e_date(const struct out_emit *e, const char *key, ally_date d)
+{
+	char buf[DATE_BUFSZ];
+
+	e->text(e->ctx, key, d == DATE_NONE ? NULL : date_format(d, buf));
+}
+
+static void e_score(const struct out_emit *e, const char *key, int w)
+{
+	if (w < 0)
+		e->null(e->ctx, key);
+	else
+		e->real(e->ctx, key, score_tenths(w) / 10.0);
+}
+
+static void e_tier(const struct out_emit *e, const char *key, int w)
+{
+	if (w < 0)
+		e->null(e->ctx, key);
+	else
+		e->integer(e->ctx, key, score_tier(w));
+}
+
+static void e_flags(const struct out_emit *e, const char *key, unsigned flags)
+{
+	const char *names[FLAG_COUNT];
+	size_t n = 0;
+
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (flags & (1u << i))
+			names[n++] = flag_key((enum partner_flag)(1u << i));
+	e->names(e->ctx, key, names, n);
+}
+
+/* The JSON writer: each field becomes a member of the object ctx. */
+static void j_text(void *ctx, const char *key, const char *v)
+{
+	set(ctx, key, jstr(v));
+}
+
+static void j_integer(void *ctx, const char *key, int64_t v)
+{
+	set(ctx, key, json_integer(v));
+}
+
+static void j_real(void *ctx, const char *key, double v)
+{
+	set(ctx, key, json_real(v));
+}
+
+static void j_boolean(void *ctx, const char *key, bool v)
+{
+	set(ctx, key, json_boolean(v));
+}
+
+static void j_null(void *ctx, const char *key)
+{
+	set(ctx, key, json_null());
+}
+
+static void j_names(void *ctx, const char *key, const char *const *v, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(v[i]));
+	set(ctx, key, arr);
+}
+
+json_t *out_shape_json(out_shape_fn *shape, const void *entity)
 {
 	json_t *o = json_object();
+	const struct out_emit e = { o, j_text, j_integer, j_real, j_boolean, j_null, j_names };
 
-	set(o, "id", json_integer(p->id));
-	set(o, "name", jstr(p->name));
-	set(o, "type", jenum(partner_type_names, p->type));
-	set(o, "phase", jenum(phase_names, p->phase));
-	set(o, "owner", jstr(p->owner));
-	set(o, "health", jenum(health_names, p->health));
-	set(o, "status_note", jstr(p->status_note));
-	set(o, "status_date", json_date(p->status_date));
-	set(o, "score", json_score(p->score_w));
-	set(o, "tier", jtier(p->score_w));
-	if (facts != NULL) {
-		set(o, "flags", json_flags(flags));
-		set(o, "next_action", json_date(next_action));
-	}
+	shape(&e, entity);
 	return o;
 }
 
-static void set_criteria(json_t *o, const struct partner *p)
+/* The list shape of a partner; flags and next_action with facts. */
+static void partner_list_fields(const struct out_emit *e, const struct partner *p,
+			   const struct partner_facts *facts, unsigned flags, ally_date next_action)
 {
-	int c;
+	e_int(e, "id", p->id);
+	e_text(e, "name", p->name);
+	e_enum(e, "type", partner_type_names, p->type);
+	e_enum(e, "phase", phase_names, p->phase);
+	e_text(e, "owner", p->owner);
+	e_enum(e, "health", health_names, p->health);
+	e_text(e, "status_note", p->status_note);
+	e_date(e, "status_date", p->status_date);
+	e_score(e, "score", p->score_w);
+	e_tier(e, "tier", p->score_w);
+	if (facts != NULL) {
+		e_flags(e, "flags", flags);
+		e_date(e, "next_action", next_action);
+	}
+}
 
-	for (c = 0; c < CRIT_COUNT; c++)
-		set(o, criterion_names[c],
-		    p->score_w < 0 ? json_null()
-				   : json_integer(score_criterion(&p->score_in, (enum criterion)c)));
+void shape_partner_row(const struct out_emit *e, const void *entity)
+{
+	const struct partner_row *r = entity;
+
+	partner_list_fields(e, &r->p, &r->facts, r->flags, r->next_action);
+}
+
+/* json_partner's arguments, for the shape without facts. */
+struct partner_args {
+	const struct partner *p;
+	const struct partner_facts *facts;
+	unsigned flags;
+	ally_date next_action;
+};
+
+static void shape_partner_args(const struct out_emit *e, const void *entity)
+{
+	const struct partner_args *a = entity;
+
+	partner_list_fields(e, a->p, a->facts, a->flags, a->next_action);
+}
+
+json_t *json_partner(const struct partner *p, const struct partner_facts *facts, unsigned flags,
+		     ally_date next_action)
+{
+	const struct partner_args a = { p, facts, flags, next_action };
+
+	return out_shape_json(shape_partner_args, &a);
+}
+
+void shape_partner_full(const struct out_emit *e, const void *entity)
+{
+	const struct partner *p = entity;
+
+	e_int(e, "id", p->id);
+	e_text(e, "name", p->name);
+	e_enum(e, "type", partner_type_names, p->type);
+	e_enum(e, "phase", phase_names, p->phase);
+	e_text(e, "owner", p->owner);
+	e_enum(e, "origin", partner_origin_names, p->origin);
+	e_enum(e, "power", partner_power_names, p->power);
+	e_enum(e, "goal", partner_goal_names, p->goal);
+	e_text(e, "region", p->region);
+	e_text(e, "website", p->website);
+	e_text(e, "value_partner", p->value_partner);
+	e_text(e, "value_us", p->value_us);
+	e_text(e, "value_together", p->value_together);
+	e_text(e, "notes", p->notes);
+	e_enum(e, "health", health_names, p->health);
+	e_text(e, "status_note", p->status_note);
+	e_date(e, "status_date", p->status_date);
+	e_text(e, "status_author", p->status_author);
+	for (int c = 0; c < CRIT_COUNT; c++) {
+		if (p->score_w < 0)
+			e->null(e->ctx, criterion_names[c]);
+		else
+			e_int(e, criterion_names[c], score_criterion(&p->score_in, (enum criterion)c));
+	}
+	e_date(e, "score_date", p->score_w < 0 ? DATE_NONE : p->score_date);
+	e_score(e, "score", p->score_w);
+	e_tier(e, "tier", p->score_w);
+	e_int(e, "version", p->version);
+	e_text(e, "created_at", p->created_at);
+	e_text(e, "updated_at", p->updated_at);
 }
 
 json_t *json_partner_full(const struct partner *p)
 {
-	json_t *o = json_object();
+	return out_shape_json(shape_partner_full, p);
+}
 
-	set(o, "id", json_integer(p->id));
-	set(o, "name", jstr(p->name));
-	set(o, "type", jenum(partner_type_names, p->type));
-	set(o, "phase", jenum(phase_names, p->phase));
-	set(o, "owner", jstr(p->owner));
-	set(o, "origin", jenum(partner_origin_names, p->origin));
-	set(o, "power", jenum(partner_power_names, p->power));
-	set(o, "goal", jenum(partner_goal_names, p->goal));
-	set(o, "region", jstr(p->region));
-	set(o, "website", jstr(p->website));
-	set(o, "value_partner", jstr(p->value_partner));
-	set(o, "value_us", jstr(p->value_us));
-	set(o, "value_together", jstr(p->value_together));
-	set(o, "notes", jstr(p->notes));
-	set(o, "health", jenum(health_names, p->health));
-	set(o, "status_note", jstr(p->status_note));
-	set(o, "status_date", json_date(p->status_date));
-	set(o, "status_author", jstr(p->status_author));
-	set_criteria(o, p);
-	set(o, "score_date", p->score_w < 0 ? json_null() : json_date(p->score_date));
-	set(o, "score", json_score(p->score_w));
-	set(o, "tier", jtier(p->score_w));
-	set(o, "version", json_integer(p->version));
-	set(o, "created_at", jstr(p->created_at));
-	set(o, "updated_at", jstr(p->updated_at));
-	return o;
+void shape_contract(const struct out_emit *e, const void *entity)
+{
+	const struct contract *c = entity;
+	char pct[48];
+
+	e_int(e, "id", c->id);
+	e_text(e, "partner", c->partner_name);
+	e_int(e, "partner_id", c->partner_id);
+	e_text(e, "title", c->title);
+	e_enum(e, "status", contract_status_names, c->status);
+	e_date(e, "start_date", c->start_date);
+	e_date(e, "end_date", c->end_date);
+	e->boolean(e->ctx, "auto_renew", c->auto_renew);
+	e_int(e, "renewal_months", c->renewal_months);
+	e_int(e, "notice_days", c->notice_days);
+	e_money(e, "annual_value", c->annual_value);
+	e_text_or_null(e, "currency", c->currency);
+	e_enum(e, "model", econ_model_names, c->econ.model);
+	e_text_or_null(e, "model_pct", econ_pct_format(&c->econ, pct));
+	e_money(e, "model_amount", c->econ.amount);
+	e_enum(e, "exclusivity", exclusivity_names, c->exclusivity);
+	e_date(e, "exclusivity_end", c->exclusivity_end);
+	e_money(e, "liability_cap", c->liability_cap);
+	e_text(e, "termination_reason", c->termination_reason);
+	e_text(e, "notes", c->notes);
+	e_int(e, "version", c->version);
 }
 
 json_t *json_contract(const struct contract *c)
 {
-	json_t *o = json_object();
-	char pct[48];
+	return out_shape_json(shape_contract, c);
+}
 
-	set(o, "id", json_integer(c->id));
-	set(o, "partner", jstr(c->partner_name));
-	set(o, "partner_id", json_integer(c->partner_id));
-	set(o, "title", jstr(c->title));
-	set(o, "status", jenum(contract_status_names, c->status));
-	set(o, "start_date", json_date(c->start_date));
-	set(o, "end_date", json_date(c->end_date));
-	set(o, "auto_renew", json_boolean(c->auto_renew));
-	set(o, "renewal_months", json_integer(c->renewal_months));
-	set(o, "notice_days", json_integer(c->notice_days));
-	set(o, "annual_value", jmoney(c->annual_value));
-	set(o, "currency", jstr_or_null(c->currency));
-	set(o, "model", jenum(econ_model_names, c->econ.model));
-	set(o, "model_pct", jstr_or_null(econ_pct_format(&c->econ, pct)));
-	set(o, "model_amount", jmoney(c->econ.amount));
-	set(o, "exclusivity", jenum(exclusivity_names, c->exclusivity));
-	set(o, "exclusivity_end", json_date(c->exclusivity_end));
-	set(o, "liability_cap", jmoney(c->liability_cap));
-	set(o, "termination_reason", jstr(c->termination_reason));
-	set(o, "notes", jstr(c->notes));
-	set(o, "version", json_integer(c->version));
-	return o;
+void shape_renewal(const struct out_emit *e, const void *entity)
+{
+	const struct renewal *r = entity;
+
+	e_int(e, "contract_id", r->contract_id);
+	e_text(e, "partner", r->partner);
+	e_text(e, "title", r->title);
+	e_date(e, "end_date", r->end_date);
+	e_int(e, "days_left", r->days_left);
+	e_enum(e, "band", band_names, (int)r->band);
+	e->boolean(e->ctx, "auto_renew", r->auto_renew);
+	e_int(e, "notice_days", r->notice_days);
+	e_date(e, "notice_deadline", r->notice_deadline);
+	if (r->notice_deadline != DATE_NONE)
+		e_int(e, "days_to_notice", r->days_to_notice);
+	else
+		e->null(e->ctx, "days_to_notice");
+	e_money(e, "annual_value", r->annual_value);
+	e_text_or_null(e, "currency", r->currency);
+	e_enum(e, "phase", phase_names, r->phase);
+	e_date(e, "action_date", r->action_date);
 }
 
 json_t *json_renewal(const struct renewal *r)
 {
-	json_t *o = json_object();
-	bool deadline = r->notice_deadline != DATE_NONE;
-
-	set(o, "contract_id", json_integer(r->contract_id));
-	set(o, "partner", jstr(r->partner));
-	set(o, "title", jstr(r->title));
-	set(o, "end_date", json_date(r->end_date));
-	set(o, "days_left", json_integer(r->days_left));
-	set(o, "band", jenum(band_names, (int)r->band));
-	set(o, "auto_renew", json_boolean(r->auto_renew));
-	set(o, "notice_days", json_integer(r->notice_days));
-	set(o, "notice_deadline", json_date(r->notice_deadline));
-	set(o, "days_to_notice", deadline ? json_integer(r->days_to_notice) : json_null());
-	set(o, "annual_value", jmoney(r->annual_value));
-	set(o, "currency", jstr_or_null(r->currency));
-	set(o, "phase", jenum(phase_names, r->phase));
-	set(o, "action_date", json_date(r->action_date));
-	return o;
+	return out_shape_json(shape_renewal, r);
 }
 
 json_t *json_contract_renewal(const struct contract *c, ally_date today)
@@ -291,21 +425,28 @@ json_t *json_term(const struct term_entry *t)
 	return o;
 }
 
+void shape_audit(const struct out_emit *e, const void *entity)
+{
+	const struct audit_entry *a = entity;
+
+	e_int(e, "id", a->id);
+	e_text(e, "at", a->at);
+	e_text(e, "user", a->user);
+	if (a->partner_id > 0)
+		e_int(e, "partner_id", a->partner_id);
+	else
+		e->null(e->ctx, "partner_id");
+	e_text(e, "partner", a->partner);
+	e_text(e, "table", a->tbl);
+	e_int(e, "row_id", a->row_id);
+	e_text(e, "field", a->field);
+	e_text(e, "old_value", a->old_value);
+	e_text(e, "new_value", a->new_value);
+}
+
 json_t *json_audit(const struct audit_entry *e)
 {
-	json_t *o = json_object();
-
-	set(o, "id", json_integer(e->id));
-	set(o, "at", jstr(e->at));
-	set(o, "user", jstr(e->user));
-	set(o, "partner_id", e->partner_id > 0 ? json_integer(e->partner_id) : json_null());
-	set(o, "partner", jstr(e->partner));
-	set(o, "table", jstr(e->tbl));
-	set(o, "row_id", json_integer(e->row_id));
-	set(o, "field", jstr(e->field));
-	set(o, "old_value", jstr(e->old_value));
-	set(o, "new_value", jstr(e->new_value));
-	return o;
+	return out_shape_json(shape_audit, e);
 }
 
 /* ---- blank rows: every key of a list, for the CSV header of an empty one ---- */

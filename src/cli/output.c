@@ -1,8 +1,10 @@
-/* output.c: rows and objects as an aligned table, JSON or CSV.
+/* output.c: objects as "key: value" lines, JSON or CSV, and the cells,
+ * JSON text and CSV cells that lists (stream.c) are made of.
  *
  * Every command prints through here, so the rules that keep output safe
  * live in one place: database text reaches the terminal only through
- * text_visible, and a CSV cell never starts like a spreadsheet formula. */
+ * text_visible, JSON text never carries a code point that can act on a
+ * terminal, and a CSV cell never starts like a spreadsheet formula. */
 #include "cli.h"
 
 #include <errno.h>
@@ -14,11 +16,6 @@
 #include "ally/text.h"
 #include "ally/util.h"
 
-#define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
-#define TABLE_GAP "  "
-#define TABLE_CELL_MAX 60 /* columns; a longer cell is cut with an ellipsis */
-
-enum cell_mode { CELL_TABLE, CELL_CSV };
 
 char *out_real(double v, char out[32])
 {
@@ -29,15 +26,19 @@ char *out_real(double v, char out[32])
 	return out;
 }
 
-static int write_status(FILE *f, struct ally_err *err)
+int out_write_status(FILE *f, struct ally_err *err)
 {
+	/* Straight to standard output (a list written as it is read), a
+	 * failure is the terminal's end going away: as the dispatcher says
+	 * it for buffered output. */
+	if (ferror(f) && f == stdout)
+		return ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output");
 	if (ferror(f))
 		return ally_err_set(err, ALLY_EUSER, "output", "write failed: %s", strerror(errno));
 	return ALLY_OK;
 }
 
-/* The text of one value as a table or CSV shows it; the caller frees. */
-static char *cell_text(json_t *v, enum cell_mode mode)
+char *out_cell_text(json_t *v, enum cell_mode mode)
 {
 	char num[32];
 
@@ -59,7 +60,7 @@ static char *cell_text(json_t *v, enum cell_mode mode)
 
 		buf_init(&b);
 		json_array_foreach(v, i, e) {
-			char *t = cell_text(e, mode);
+			char *t = out_cell_text(e, mode);
 
 			if (i > 0)
 				buf_puts(&b, mode == CELL_TABLE ? "," : ";");
@@ -74,87 +75,6 @@ static char *cell_text(json_t *v, enum cell_mode mode)
 	default:
 		return xstrdup("");
 	}
-}
-
-/* A cell as the terminal may show it: controls made visible, long text cut. */
-static char *table_cell(json_t *row, const struct out_col *col)
-{
-	char *raw = col->show != NULL ? col->show(row)
-				      : cell_text(json_object_get(row, col->key), CELL_TABLE);
-	char *vis = text_visible(raw, 0);
-	char *fit = text_fit(vis, TABLE_CELL_MAX, 1, 0);
-
-	free(raw);
-	free(vis);
-	return fit;
-}
-
-static void pad(struct buf *b, size_t n)
-{
-	while (n-- > 0)
-		buf_putc(b, ' ');
-}
-
-/* One table line; trailing blanks are dropped so lines compare cleanly. */
-static void table_line(FILE *f, char **cells, const size_t *widths, const struct out_col *cols,
-		       size_t ncols)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < ncols; i++) {
-		size_t w = text_width(cells[i]);
-
-		if (i > 0)
-			buf_puts(&b, TABLE_GAP);
-		if (cols[i].right)
-			pad(&b, widths[i] - w);
-		buf_puts(&b, cells[i]);
-		if (!cols[i].right)
-			pad(&b, widths[i] - w);
-	}
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	fprintf(f, "%s\n", b.len > 0 ? b.data : "");
-	buf_finish(&b);
-}
-
-static void free_cells(char **cells, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(cells[i]);
-	free(cells);
-}
-
-static int out_table(FILE *f, json_t *rows, const struct out_col *cols, size_t ncols,
-		     struct ally_err *err)
-{
-	size_t nrows = json_array_size(rows), r, c;
-	char **cells = xcalloc((nrows + 1) * ncols, sizeof *cells);
-	size_t *widths = xcalloc(ncols, sizeof *widths);
-
-	/* An empty list still prints its heading: the user sees the columns
-	 * and that nothing matched.  Scripts use json or csv. */
-	for (c = 0; c < ncols; c++)
-		cells[c] = xstrdup(cols[c].heading);
-	for (r = 0; r < nrows; r++)
-		for (c = 0; c < ncols; c++)
-			cells[(r + 1) * ncols + c] = table_cell(json_array_get(rows, r), &cols[c]);
-	for (r = 0; r <= nrows; r++)
-		for (c = 0; c < ncols; c++) {
-			size_t w = text_width(cells[r * ncols + c]);
-
-			if (w > widths[c])
-				widths[c] = w;
-		}
-	for (r = 0; r <= nrows && ncols > 0; r++)
-		table_line(f, cells + r * ncols, widths, cols, ncols);
-	free_cells(cells, (nrows + 1) * ncols);
-	free(widths);
-	return write_status(f, err);
 }
 
 /* Code points jansson writes raw that can act on a terminal or reorder
@@ -181,41 +101,56 @@ static void json_escape_cp(struct buf *b, uint32_t cp)
 		   (unsigned)(0xdc00 + (cp & 0x3ff)));
 }
 
-/* jansson's text with every hidden code point written as an escape.  They
- * can only occur inside strings, so the result is valid JSON with the same
- * values.  The caller frees. */
-static char *json_escape_hidden(const char *text)
+char *out_json_text(json_t *v, size_t indent)
 {
-	const char *p = text;
+	char *raw = json_dumps(v, OUT_JSON_FLAGS);
+	const char *p, *run;
 	struct buf b;
 
+	if (raw == NULL)
+		return NULL;
 	buf_init(&b);
-	while (*p != '\0') {
+	/* ASCII is copied in runs: only DEL among it is hidden, and JSON
+	 * strings carry newlines as \n, so a raw one is jansson's indent. */
+	for (p = run = raw; *p != '\0';) {
+		unsigned char c = (unsigned char)*p;
 		uint32_t cp;
-		size_t n = utf8_decode(p, &cp);
+		size_t n;
 
-		if (n == 0) /* jansson writes valid UTF-8; this is only a guard */
+		if (c < 0x80 && c != 0x7f && c != '\n') {
+			p++;
+			continue;
+		}
+		buf_add(&b, run, (size_t)(p - run));
+		if (c == '\n') {
+			buf_putc(&b, '\n');
+			for (size_t i = 0; i < indent; i++)
+				buf_putc(&b, ' ');
+			n = 1;
+		} else if ((n = utf8_decode(p, &cp)) == 0) { /* jansson writes valid UTF-8: a guard */
 			buf_add(&b, p, n = 1);
-		else if (json_hidden(cp))
+		} else if (json_hidden(cp)) {
 			json_escape_cp(&b, cp);
-		else
+		} else {
 			buf_add(&b, p, n);
+		}
 		p += n;
+		run = p;
 	}
+	buf_add(&b, run, (size_t)(p - run));
+	free(raw);
 	return buf_take(&b);
 }
 
-static int out_json(FILE *f, json_t *v, struct ally_err *err)
+int out_json(FILE *f, json_t *v, struct ally_err *err)
 {
-	char *raw = json_dumps(v, JSON_FLAGS), *text;
+	char *text = out_json_text(v, 0);
 
-	if (raw == NULL)
+	if (text == NULL)
 		return ally_err_set(err, ALLY_EUSER, "output", "cannot write the value as JSON");
-	text = json_escape_hidden(raw);
 	fprintf(f, "%s\n", text);
 	free(text);
-	free(raw);
-	return write_status(f, err);
+	return out_write_status(f, err);
 }
 
 /* Would a spreadsheet run this text as a formula?  Import strips exactly
@@ -226,36 +161,58 @@ static bool csv_needs_guard(const char *s)
 	return s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
 }
 
+/* Written in runs between the quotes to double: a list of 300,000 rows
+ * writes millions of cells. */
 static void csv_cell(FILE *f, const char *s, bool guard)
 {
-	const char *p;
 	bool quote = strpbrk(s, "\",\r\n") != NULL;
+	const char *q;
 
 	if (quote)
 		fputc('"', f);
 	if (guard)
 		fputc('\'', f);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
+	while (quote && (q = strchr(s, '"')) != NULL) {
+		fwrite(s, 1, (size_t)(q - s) + 1, f);
+		fputc('"', f);
+		s = q + 1;
 	}
+	fputs(s, f);
 	if (quote)
 		fputc('"', f);
 }
 
-/* One value as a CSV cell: null empty, strings guarded, the rest as is. */
-static void csv_value(FILE *f, json_t *v, bool visible)
+void out_csv_text(FILE *f, const char *s, bool guard)
 {
-	char *text = cell_text(v, CELL_CSV);
+	csv_cell(f, s, guard && csv_needs_guard(s));
+}
 
+void out_csv_value(FILE *f, json_t *v, bool visible)
+{
+	char *text;
+
+	/* The common cells without a copy: a plain string, an empty one. */
+	if (json_is_string(v) && !visible) {
+		const char *t = json_string_value(v);
+
+		csv_cell(f, t, csv_needs_guard(t));
+		return;
+	}
+	if (v == NULL || json_is_null(v))
+		return;
+	if (json_is_integer(v)) { /* never quoted nor guarded */
+		char num[32];
+
+		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		fputs(num, f);
+		return;
+	}
+	text = out_cell_text(v, CELL_CSV);
 	if (json_is_string(v)) {
-		if (visible) {
-			char *vis = text_visible(text, 1);
+		char *vis = text_visible(text, 1);
 
-			free(text);
-			text = vis;
-		}
+		free(text);
+		text = vis;
 		csv_cell(f, text, csv_needs_guard(text));
 	} else {
 		csv_cell(f, text, false);
@@ -264,7 +221,7 @@ static void csv_value(FILE *f, json_t *v, bool visible)
 }
 
 /* RFC 4180 lines end in CRLF. */
-static void csv_header(FILE *f, const char *const *keys, size_t n)
+void out_csv_header(FILE *f, const char *const *keys, size_t n)
 {
 	size_t i;
 
@@ -274,101 +231,6 @@ static void csv_header(FILE *f, const char *const *keys, size_t n)
 		csv_cell(f, keys[i], false);
 	}
 	fputs("\r\n", f);
-}
-
-static void csv_rows(FILE *f, json_t *rows, const char *const *keys, size_t n, bool visible)
-{
-	size_t r, i;
-	json_t *row;
-
-	json_array_foreach(rows, r, row) {
-		for (i = 0; i < n; i++) {
-			if (i > 0)
-				fputc(',', f);
-			csv_value(f, json_object_get(row, keys[i]), visible);
-		}
-		fputs("\r\n", f);
-	}
-}
-
-int out_csv(struct cli *cli, json_t *rows, const char *const *keys, struct ally_err *err)
-{
-	size_t n = 0;
-
-	while (keys[n] != NULL)
-		n++;
-	csv_header(cli->out, keys, n);
-	csv_rows(cli->out, rows, keys, n, cli->out_tty);
-	return write_status(cli->out, err);
-}
-
-/* Add k to keys[0..*n) unless it is there already. */
-static const char **add_key(const char **keys, size_t *n, size_t *cap, const char *k)
-{
-	size_t j;
-
-	for (j = 0; j < *n && strcmp(keys[j], k) != 0; j++)
-		;
-	if (j < *n)
-		return keys;
-	if (*n + 1 >= *cap)
-		keys = xrealloc(keys, (*cap *= 2) * sizeof *keys);
-	keys[(*n)++] = k;
-	return keys;
-}
-
-/* Every key of the objects in order of first appearance, NULL-ended.
- * With no rows, the keys of the list's blank row, so an empty list still
- * has the header its rows would have. */
-static const char **csv_keys(json_t *rows, json_t *blank, size_t *n)
-{
-	size_t cap = 16, r;
-	const char **keys = xmalloc(cap * sizeof *keys);
-	json_t *row, *v;
-	const char *k;
-
-	*n = 0;
-	json_array_foreach(rows, r, row) {
-		json_object_foreach(row, k, v) {
-			keys = add_key(keys, n, &cap, k);
-		}
-	}
-	if (json_array_size(rows) == 0 && blank != NULL) {
-		json_object_foreach(blank, k, v) {
-			keys = add_key(keys, n, &cap, k);
-		}
-	}
-	keys[*n] = NULL;
-	return keys;
-}
-
-static int out_rows_csv(struct cli *cli, json_t *rows, const struct out_list *list,
-			struct ally_err *err)
-{
-	json_t *blank = list != NULL && list->blank != NULL ? list->blank() : NULL;
-	const char **keys;
-	size_t n;
-
-	keys = csv_keys(rows, blank, &n);
-	csv_header(cli->out, keys, n);
-	csv_rows(cli->out, rows, keys, n, cli->out_tty);
-	free(keys);
-	json_decref(blank); /* after keys: they point into it */
-	return write_status(cli->out, err);
-}
-
-int out_rows(struct cli *cli, json_t *rows, const struct out_list *list, struct ally_err *err)
-{
-	switch (cli->format) {
-	case FMT_JSON:
-		return out_json(cli->out, rows, err);
-	case FMT_CSV:
-		return out_rows_csv(cli, rows, list, err);
-	case FMT_TABLE:
-	default:
-		return out_table(cli->out, rows, list ? list->cols : NULL, list ? list->ncols : 0,
-				 err);
-	}
 }
 
 char *out_show_value(json_t *row)
@@ -478,7 +340,7 @@ static void kv_object(FILE *f, json_t *obj, int indent)
 			fprintf(f, "%*s%s:\n", indent, "", k);
 			kv_object(f, v, indent + 2);
 		} else {
-			char *t = cell_text(v, CELL_TABLE);
+			char *t = out_cell_text(v, CELL_TABLE);
 
 			if (*t == '\0') { /* no trailing blanks after an empty value */
 				fprintf(f, "%*s%s:\n", indent, "", k);
@@ -508,7 +370,7 @@ int out_object(struct cli *cli, json_t *obj, struct ally_err *err)
 	case FMT_TABLE:
 	default:
 		kv_object(cli->out, obj, 0);
-		return write_status(cli->out, err);
+		return out_write_status(cli->out, err);
 	}
 }
 
@@ -518,7 +380,7 @@ int out_result(struct cli *cli, json_t *obj, const char *text, struct ally_err *
 
 	if (cli->format == FMT_TABLE) {
 		fprintf(cli->out, "%s\n", text);
-		rc = write_status(cli->out, err);
+		rc = out_write_status(cli->out, err);
 	} else {
 		rc = out_object(cli, obj, err);
 	}

@@ -8,11 +8,18 @@
 #include "ally/text.h"
 #include "ally/util.h"
 
-/* The partner's name as it is now (NULL when none), kept with the row. */
+/* The partner's name as it is now (NULL when none), kept with the row;
+ * ?8 the change it belongs to. */
 static const char SQL_AUDIT_ADD[] =
 	"INSERT INTO audit_log (user, tbl, row_id, partner_id, partner_name, field, old_value, "
-	"  new_value) "
-	"VALUES (?1, ?2, ?3, ?4, (SELECT name FROM partners WHERE id = ?4), ?5, ?6, ?7)";
+	"  new_value, change_id) "
+	"VALUES (?1, ?2, ?3, ?4, (SELECT name FROM partners WHERE id = ?4), ?5, ?6, ?7, ?8)";
+/* A new change: its first audit row (?1) takes its own id as the
+ * change's, and the change row that id, who, and what made it (NULL when
+ * not said). */
+static const char SQL_CHANGE_FIRST[] = "UPDATE audit_log SET change_id = ?1 WHERE id = ?1";
+static const char SQL_CHANGE_ADD[] = "INSERT INTO changes (id, user, what) VALUES (?1, ?2, ?3)";
+static const char SQL_CHANGE_LAST[] = "SELECT max(id) FROM changes";
 
 /* The partner's current name, else the one the row was written with. */
 #define AUDIT_COLS                                                                            \
@@ -54,7 +61,55 @@ static const char SQL_AUDIT_LAST_ID[] = "SELECT max(id) FROM audit_log";
  * (partner_id, id): ?1 the partner, ?2 limit (-1: all), ?3 offset. */
 static const char SQL_AUDIT_PARTNER[] =
 	AUDIT_COLS "WHERE a.partner_id = ?1 ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+/* The same two, for store_audit_each: the whole log newest first down
+ * the primary key, or one partner's down audit_log_partner; ?1 limit
+ * (-1: all), ?2 the partner. */
+static const char SQL_AUDIT_EACH[] = AUDIT_COLS "ORDER BY a.id DESC LIMIT ?1";
+static const char SQL_AUDIT_EACH_PARTNER[] =
+	AUDIT_COLS "WHERE a.partner_id = ?2 ORDER BY a.id DESC LIMIT ?1";
+/* One change's rows in the order written: from its first row to the
+ * next change's first, a range of the primary key. */
+static const char SQL_AUDIT_CHANGE[] =
+	AUDIT_COLS "WHERE a.id >= ?1 AND a.id < "
+	"  COALESCE((SELECT min(id) FROM changes WHERE id > ?1), 9223372036854775807) "
+	"  AND a.change_id = ?1 ORDER BY a.id";
 
+/* The first audit row of a change (just written, its id in row) takes
+ * its own id as the change's, and the change's row is written. */
+static int start_change(struct store *s, int64_t row, struct ally_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_CHANGE_FIRST, &st, err);
+
+	if (rc != ALLY_OK)
+		return rc;
+	bind_int(st, 1, row);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK ||
+	    (rc = store_prepare(s, SQL_CHANGE_ADD, &st, err)) != ALLY_OK)
+		return rc;
+	bind_int(st, 1, row);
+	bind_text(st, 2, s->user);
+	bind_text(st, 3, s->change_what);
+	if ((rc = store_step_done(s, st, err)) == ALLY_OK)
+		s->change_id = row;
+	return rc;
+}
+
+void store_change_label(struct store *s, const char *what)
+{
+	free(s->change_what);
+	s->change_what = what != NULL ? xstrdup(what) : NULL;
+}
+
+int store_change_last(struct store *s, int64_t *out, struct ally_err *err)
+{
+	return store_query_int(s, SQL_CHANGE_LAST, 0, out, err);
+}
+
+/* The change of the open write transaction is written with its first
+ * audit row, so a transaction that audits nothing leaves none behind.
+ * The store forgets it when a transaction begins, and when the savepoint
+ * that wrote it rolls back (tx_end). */
 int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
 		const char *field, const char *old_value, const char *new_value,
 		struct ally_err *err)
@@ -72,7 +127,10 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 	bind_text(st, 5, field);
 	bind_text(st, 6, old_value);
 	bind_text(st, 7, new_value);
-	return store_step_done(s, st, err);
+	bind_opt_int(st, 8, s->change_id > 0 ? s->change_id : -1);
+	if ((rc = store_step_done(s, st, err)) != ALLY_OK || s->change_id > 0)
+		return rc;
+	return start_change(s, sqlite3_last_insert_rowid(s->db), err);
 }
 
 int audit_cascade_count(struct store *s, const char *parent_tbl, int64_t parent_id,
@@ -308,6 +366,54 @@ int store_audit_list_partner(struct store *s, int64_t partner_id, size_t limit, 
 				   (int64_t)offset };
 
 	return audit_page(s, SQL_AUDIT_PARTNER, bind_partner_page, &page, out, err);
+}
+
+/* How store_audit_each and store_change_each hand a row to their caller. */
+struct audit_visit {
+	int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err);
+	void *ctx;
+};
+
+static int visit_audit(void *ctx, void *elem, struct ally_err *err)
+{
+	const struct audit_visit *v = ctx;
+
+	return v->fn(v->ctx, elem, err);
+}
+
+struct each_args {
+	int64_t limit;
+	int64_t partner_id;
+};
+
+static void bind_each(sqlite3_stmt *st, const void *arg)
+{
+	const struct each_args *a = arg;
+
+	bind_int(st, 1, a->limit);
+	if (a->partner_id != 0)
+		bind_int(st, 2, a->partner_id);
+}
+
+int store_audit_each(struct store *s, int64_t partner_id, size_t limit,
+		     int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
+		     void *ctx, struct ally_err *err)
+{
+	const struct each_args args = { limit == 0 ? -1 : (int64_t)limit, partner_id };
+	struct audit_visit v = { fn, ctx };
+
+	return store_each(s, partner_id != 0 ? SQL_AUDIT_EACH_PARTNER : SQL_AUDIT_EACH, bind_each,
+			  &args, &audit_rows, visit_audit, &v, err);
+}
+
+int store_change_each(struct store *s, int64_t change_id,
+		      int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
+		      void *ctx, struct ally_err *err)
+{
+	struct audit_visit v = { fn, ctx };
+
+	return store_each(s, SQL_AUDIT_CHANGE, store_bind_id, &change_id, &audit_rows, visit_audit,
+			  &v, err);
 }
 
 void audit_list_finish(struct audit_list *l)

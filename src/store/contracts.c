@@ -21,12 +21,19 @@
 static const char SQL_CONTRACT_GET[] =
 	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
 	"WHERE c.id = ?";
-/* Partner ids in ?1..?2 (one partner, or all), status ?3 or any.  The
- * partner list's name order (text_sort_key) is applied in C. */
-static const char SQL_CONTRACT_LIST[] =
+/* Status ?2 or any (NULL); ordered as the partner list orders names
+ * (text_sort_key, the partner's sort_key), then partner, end date and id,
+ * so rows can be written as they are read.  All contracts: one pass over
+ * the table and SQLite's sorter (which spills to a temporary file rather
+ * than grow), cheaper than walking an index and looking every row up.
+ * One partner's (?1): through contracts_partner_status. */
+#define CONTRACT_ORDER "ORDER BY p.sort_key, c.partner_id, c.end_date, c.id"
+static const char SQL_CONTRACT_LIST_ALL[] =
 	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
-	"WHERE c.partner_id BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.status = ?3) "
-	"ORDER BY p.name_key, c.end_date, c.id";
+	"WHERE (?2 IS NULL OR c.status = ?2) " CONTRACT_ORDER;
+static const char SQL_CONTRACT_LIST_PARTNER[] =
+	"SELECT " CONTRACT_COLS " FROM contracts c JOIN partners p ON p.id = c.partner_id "
+	"WHERE c.partner_id = ?1 AND (?2 IS NULL OR c.status = ?2) " CONTRACT_ORDER;
 static const char SQL_CONTRACT_EXISTS[] = "SELECT 1 FROM contracts WHERE id = ?";
 static const char SQL_CONTRACT_PARTNER[] = "SELECT partner_id FROM contracts WHERE id = ?";
 static const char SQL_CONTRACT_ADD[] =
@@ -406,7 +413,7 @@ int store_contract_delete(struct store *s, int64_t id, struct ally_err *err)
 	return store_versioned_delete(s, &contract_ops, id, err);
 }
 
-/* Partners ?1..?2 (one, or all) and status ?3 (NULL: any). */
+/* Partner ?1 (one; unbound for all) and status ?2 (NULL: any). */
 struct list_args {
 	int64_t partner_id;
 	int status;
@@ -416,53 +423,36 @@ static void bind_list(sqlite3_stmt *st, const void *arg)
 {
 	const struct list_args *a = arg;
 
-	bind_int(st, 1, a->partner_id > 0 ? a->partner_id : 1);
-	bind_int(st, 2, a->partner_id > 0 ? a->partner_id : INT64_MAX);
-	bind_enum(st, 3, contract_status_names, a->status);
+	if (a->partner_id > 0)
+		bind_int(st, 1, a->partner_id);
+	bind_enum(st, 2, contract_status_names, a->status);
 }
 
 static const struct row_kind contract_rows = { sizeof(struct contract), contract_from_row,
 					      contract_free };
 
-/* A contract to sort, with its partner's text_sort_key computed once. */
-struct contract_item {
-	char *key;
-	struct contract c;
+/* store_contract_each's callback behind store_each's. */
+struct contract_visit {
+	int (*fn)(void *ctx, const struct contract *c, struct ally_err *err);
+	void *ctx;
 };
 
-static int cmp_contract_item(const void *a, const void *b)
+static int visit_contract(void *ctx, void *elem, struct ally_err *err)
 {
-	const struct contract_item *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	const struct contract_visit *v = ctx;
 
-	if (c == 0)
-		c = (x->c.partner_id > y->c.partner_id) - (x->c.partner_id < y->c.partner_id);
-	if (c == 0)
-		c = (x->c.end_date > y->c.end_date) - (x->c.end_date < y->c.end_date);
-	if (c == 0)
-		c = (x->c.id > y->c.id) - (x->c.id < y->c.id);
-	return c;
+	return v->fn(v->ctx, elem, err);
 }
 
-/* Order by partner name as lists show names (accents with their base
- * letter), then end date and id. */
-static void sort_by_partner(struct contract_list *l)
+int store_contract_each(struct store *s, int64_t partner_id, int status,
+			int (*fn)(void *ctx, const struct contract *c, struct ally_err *err),
+			void *ctx, struct ally_err *err)
 {
-	struct contract_item *items;
+	const struct list_args args = { partner_id, status };
+	struct contract_visit v = { fn, ctx };
 
-	if (l->n < 2)
-		return;
-	items = xcalloc(l->n, sizeof *items);
-	for (size_t i = 0; i < l->n; i++) {
-		items[i].key = text_sort_key(l->rows[i].partner_name);
-		items[i].c = l->rows[i];
-	}
-	qsort(items, l->n, sizeof *items, cmp_contract_item);
-	for (size_t i = 0; i < l->n; i++) {
-		l->rows[i] = items[i].c;
-		free(items[i].key);
-	}
-	free(items);
+	return store_each(s, partner_id > 0 ? SQL_CONTRACT_LIST_PARTNER : SQL_CONTRACT_LIST_ALL,
+			  bind_list, &args, &contract_rows, visit_contract, &v, err);
 }
 
 int store_contract_list(struct store *s, int64_t partner_id, int status, struct contract_list *out,
@@ -470,12 +460,10 @@ int store_contract_list(struct store *s, int64_t partner_id, int status, struct 
 {
 	const struct list_args args = { partner_id, status };
 	void *rows;
-	int rc = store_collect(s, SQL_CONTRACT_LIST, bind_list, &args, &contract_rows, &rows,
-			       &out->n, err);
+	int rc = store_collect(s, partner_id > 0 ? SQL_CONTRACT_LIST_PARTNER : SQL_CONTRACT_LIST_ALL,
+			       bind_list, &args, &contract_rows, &rows, &out->n, err);
 
 	out->rows = rows;
-	if (rc == ALLY_OK)
-		sort_by_partner(out);
 	return rc;
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "ally/util.h"
 
-/* The totals the triggers of 002_windows.sql keep in tier_values, per
+/* The totals the triggers of 003_windows.sql keep in tier_values, per
  * tier and currency, in the same transaction as every change: no
  * contract is read.  Billions and the rest are kept apart, since a sum
  * of values as large as MONEY_MAX each could overflow 64 bits;

@@ -1,4 +1,4 @@
-/* derive.c: keeping the derived columns of partners (002_windows.sql) in
+/* derive.c: keeping the derived columns of partners (003_windows.sql) in
  * step with the rows they come from.
  *
  * Every change is audited (audit_write), and the audit row names the

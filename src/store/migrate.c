@@ -56,7 +56,7 @@ static int run_script(struct store *s, const char *sql, struct ally_err *err)
  * transaction: values the core derives, which SQL cannot compute. */
 static int after_script(struct store *s, int n, struct ally_err *err)
 {
-	if (n == 2) /* 002_windows.sql: the derived columns of every partner */
+	if (n == 3) /* 003_windows.sql: the derived columns of every partner */
 		return derive_all(s, err);
 	return ALLY_OK;
 }

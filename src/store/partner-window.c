@@ -490,7 +490,7 @@ int store_partner_locate(struct store *s, const struct partner_filter *f, ally_d
 	return rc;
 }
 
-/* The counters of 002_windows.sql (partner_counts): the number in all,
+/* The counters of 003_windows.sql (partner_counts): the number in all,
  * or of one phase, type, owner or tier. */
 static const char SQL_COUNTER[] = "SELECT n FROM partner_counts WHERE dim = ?1 AND val = ?2";
 
@@ -614,7 +614,7 @@ int store_partner_count_where(struct store *s, const struct partner_filter *f, a
 /* ---- search ---- */
 
 /* A name search of three characters or more goes through the trigram
- * index of the folded names (002_windows.sql, partner_names): its GLOB
+ * index of the folded names (003_windows.sql, partner_names): its GLOB
  * finds the few partners whose name contains a rare pattern without
  * reading the others.  Up to SEARCH_CANDIDATES of them are placed in the
  * order (store_partner_locate) and the nearest one taken; a pattern that

@@ -42,6 +42,20 @@ struct store {
 	 * before it commits. */
 	int64_t *touched;
 	size_t ntouched, touched_cap;
+	/* The change (a row of changes, schema 002) that the open write
+	 * transaction files its audit rows under: 0 until its first audit
+	 * row writes it (audit.c), and again once a transaction begins or
+	 * the savepoint that wrote it is rolled back. */
+	int64_t change_id;
+	char *change_what;      /* what the next changes are labelled with, or NULL */
+	int64_t snapshot_lock_us; /* the last snapshot's copy under the shared lock */
+	/* Between store_import_begin and _end (bulk.c): the CREATE INDEX
+	 * statements of the indexes dropped for the import, to run at its
+	 * end, and the page cache size to go back to. */
+	char **import_indexes;
+	size_t import_nindexes;
+	int64_t import_cache;
+	bool importing;         /* the import's settings are in force */
 };
 
 /* Map a failed SQLite call (rc != OK/ROW/DONE) to err and return the
@@ -112,6 +126,7 @@ int col_enum(sqlite3_stmt *st, int i, const char *const *names);
 struct tx {
 	bool own;       /* we began the transaction */
 	bool savepoint; /* we opened a savepoint in the caller's */
+	int64_t change_before; /* s->change_id when the savepoint opened */
 };
 int tx_begin(struct store *s, struct tx *t, struct ally_err *err);
 int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err);
@@ -121,7 +136,7 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err);
 int rtx_begin(struct store *s, bool *own, struct ally_err *err);
 void rtx_end(struct store *s, bool own);
 
-/* derive.c: the derived columns of partners (002_windows.sql).
+/* derive.c: the derived columns of partners (003_windows.sql).
  * derive_touch marks a partner changed by the open write transaction
  * (audit_write does, for every change); derive_flush, just before the
  * COMMIT, writes the derived columns of every touched partner that
@@ -336,5 +351,23 @@ int store_partner_exists(struct store *s, int64_t id, struct ally_err *err);
 /* Does a row with this id exist (exists_sql takes one id parameter)? */
 int store_exists(struct store *s, const char *exists_sql, int64_t id, bool *out,
 		 struct ally_err *err);
+
+/* ---- reading row by row (each.c), for the *_each functions ---- */
+
+/* Step through every row of sql (bind, when not NULL, binds arg to it):
+ * each row is filled into the one element of kind that the walk holds,
+ * handed to fn, then finished, so memory does not grow with the rows.  fn returning anything but ALLY_OK stops the
+ * walk with that status (its err filled).  The statement stays stepped
+ * while fn runs: fn must not use the same query.  Returns ALLY_OK, fn's
+ * status, or the query's failure. */
+int store_each(struct store *s, const char *sql, void (*bind)(sqlite3_stmt *st, const void *arg),
+	       const void *arg, const struct row_kind *kind,
+	       int (*fn)(void *ctx, void *elem, struct ally_err *err), void *ctx,
+	       struct ally_err *err);
+
+/* Free what store_import_begin kept for store_import_end (bulk.c);
+ * store_close calls it for an import that failed. */
+void store_import_forget(struct store *s);
+
 
 #endif

@@ -15,11 +15,6 @@
 
 static const char SQL_FOREIGN_KEYS[] = "PRAGMA foreign_keys = ON";
 static const char SQL_SYNCHRONOUS[] = "PRAGMA synchronous = FULL";
-/* Statement and savepoint journals, and the sorts of a window's groups,
- * in memory: in files they were a third of an import's time (a write
- * per page to a temporary file), and they never outlive the transaction
- * whose durability the main journal keeps. */
-static const char SQL_TEMP_STORE[] = "PRAGMA temp_store = MEMORY";
 static const char SQL_APPLICATION_ID[] = "PRAGMA application_id";
 static const char SQL_USER_VERSION[] = "PRAGMA user_version";
 static const char SQL_COUNT_SCHEMA[] = "SELECT count(*) FROM sqlite_master";
@@ -341,6 +336,7 @@ static int begin_immediate(struct store *s, struct ally_err *err)
 	rc = step_patient(s, st);
 	rc = rc == SQLITE_DONE ? ALLY_OK : store_fail(s, rc, err);
 	store_release(st);
+	s->change_id = 0; /* a new transaction is a new change */
 	return rc;
 }
 
@@ -540,7 +536,6 @@ struct store *store_open(const char *path, const struct store_opts *opts, struct
 	if ((rc = create_private(s, err)) != ALLY_OK || (rc = db_connect(s, err)) != ALLY_OK ||
 	    (rc = store_exec1(s, SQL_FOREIGN_KEYS, err)) != ALLY_OK ||
 	    (rc = store_exec1(s, SQL_SYNCHRONOUS, err)) != ALLY_OK ||
-	    (rc = store_exec1(s, SQL_TEMP_STORE, err)) != ALLY_OK ||
 	    (rc = check_identity(s, err)) != ALLY_OK ||
 	    (rc = set_journal(s, opts->journal, err)) != ALLY_OK) {
 		store_close(s);
@@ -558,6 +553,8 @@ void store_close(struct store *s)
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s->user);
+	free(s->change_what);
+	store_import_forget(s);
 	free(s);
 }
 
@@ -618,9 +615,14 @@ int tx_begin(struct store *s, struct tx *t, struct ally_err *err)
 	int rc;
 
 	t->own = sqlite3_get_autocommit(s->db) != 0;
-	t->savepoint = !t->own;
-	if (!t->own)
+	/* An import (store_import_begin) fails as a whole, rolled back by its
+	 * caller: a savepoint per row would only cost two statements. */
+	t->savepoint = !t->own && !s->importing;
+	t->change_before = s->change_id;
+	if (t->savepoint)
 		return store_exec1(s, SQL_SAVEPOINT, err);
+	if (!t->own)
+		return ALLY_OK;
 	scope_enter(s);
 	if ((rc = begin_immediate(s, err)) != ALLY_OK) {
 		scope_leave(s);
@@ -643,6 +645,9 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err)
 		/* An I/O error may have ended the caller's transaction already. */
 		if (rc != ALLY_OK && !sqlite3_get_autocommit(s->db))
 			store_exec1(s, SQL_ROLLBACK_TO, NULL);
+		/* The change row may have gone with the savepoint. */
+		if (rc != ALLY_OK)
+			s->change_id = t->change_before;
 		if (!sqlite3_get_autocommit(s->db)) {
 			int r = store_exec1(s, SQL_RELEASE, rc == ALLY_OK ? err : NULL);
 

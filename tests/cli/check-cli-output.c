@@ -2,6 +2,7 @@
  * and formula guards, raw UTF-8 in JSON, nothing that can act on a
  * terminal in a table, and no output at all from a failed command. */
 #include "cli-test.h"
+#include "ally/util.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -313,6 +314,44 @@ START_TEST(csv_to_a_terminal_is_made_visible)
 }
 END_TEST
 
+/* A list is written as it is read: a table's widths come from its first
+ * 200 rows.  A wider cell after them pushes the rest of its line right,
+ * and the line is aligned again where a cell leaves room; JSON and CSV
+ * are the same as ever, row for row. */
+START_TEST(table_widths_come_from_the_first_200_rows)
+{
+	struct buf csv;
+	struct run r;
+	const char *path, *line;
+	char *out;
+	int n = 0;
+
+	buf_init(&csv);
+	buf_puts(&csv, "name,type\n");
+	for (int i = 1; i <= 200; i++)
+		buf_printf(&csv, "P%03d,channel\n", i);
+	buf_puts(&csv, "Q with a much longer name,channel\n");
+	path = harness_write(&H, "p.csv", csv.data);
+	RUN_OK(&r, "import", "partners", path);
+	run_finish(&r);
+	buf_finish(&csv);
+	RUN_OK(&r, "partner", "list");
+	out = r.out;
+	/* The heading is laid out for "P200" and the ids up to 200. */
+	ck_assert_msg(strncmp(out, " ID  NAME  TYPE     PHASE     TIER  SCORE  HEALTH  OWNER   NEXT  FLAGS\n", 71) ==
+			      0,
+		      "%.200s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\n200  P200  channel  prospect"));
+	/* The wider row: its name pushes TYPE right, by as much as it is wider. */
+	line = strstr(out, "\n201  Q with a much longer name  channel  prospect");
+	ck_assert_msg(line != NULL, "%s", out + strlen(out) - 200);
+	for (const char *p = out; *p; p++)
+		n += *p == '\n';
+	ck_assert_int_eq(n, 202);
+	run_finish(&r);
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("cli-output");
@@ -323,6 +362,7 @@ static Suite *output_suite(void)
 	tcase_add_test(tc, csv_multiline_cell_and_numbers);
 	tcase_add_test(tc, csv_header_of_an_empty_list_is_its_json_keys);
 	tcase_add_test(tc, table_cells_come_from_json_keys);
+	tcase_add_test(tc, table_widths_come_from_the_first_200_rows);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("terminal");
 	tcase_add_test(tc, json_keeps_utf8);

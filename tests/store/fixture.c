@@ -144,8 +144,8 @@ void fx_traced_free(struct fx_traced *t)
 }
 
 /* The lines of sql's query plan, joined by newlines; the caller frees. */
-/* The store's ally_fold on a plain connection: a plan needs the name
- * only, never its value. */
+/* The store's ally_fold on a plain connection: a
+ * plan needs the name only, never its value. */
 static void fold_stub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_value(ctx, argv[0]);

@@ -1,4 +1,4 @@
--- 002_windows.sql: what lets the interface and the command line read the
+-- 003_windows.sql: what lets the interface and the command line read the
 -- rows they show (a window of a list, a count) through an index, at any
 -- size of the portfolio, instead of reading every partner.
 --
@@ -271,4 +271,4 @@ INSERT INTO partner_names (rowid, name_key) SELECT id, name_key FROM partners;
 -- The derived columns of the partners there are now are computed by the
 -- store right after this script, in the same transaction (migrate.c).
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
