@@ -93,15 +93,6 @@ CREATE TABLE partner_counts (
 	PRIMARY KEY (dim, val)
 ) WITHOUT ROWID;
 
--- The partners there are now, before the store derives their phase and
--- tier (the triggers then move each from its default group to its own).
-INSERT INTO partner_counts SELECT 'all', 0, count(*) FROM partners;
-INSERT INTO partner_counts SELECT 'phase', phase_no, count(*) FROM partners GROUP BY 2;
-INSERT INTO partner_counts SELECT 'type', type, count(*) FROM partners GROUP BY 2;
-INSERT INTO partner_counts SELECT 'owner', coalesce(owner_key, ''), count(*) FROM partners
-	GROUP BY 2;
-INSERT INTO partner_counts SELECT 'tier', tier, count(*) FROM partners GROUP BY 2;
-
 CREATE TRIGGER partner_counts_insert AFTER INSERT ON partners BEGIN
 	INSERT INTO partner_counts VALUES ('all', 0, 1) ON CONFLICT DO UPDATE SET n = n + 1;
 	INSERT INTO partner_counts VALUES ('phase', new.phase_no, 1)
@@ -171,10 +162,6 @@ WHEN old.status = 'active' OR new.status = 'active' BEGIN
 		WHERE new.status = 'active' ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
-INSERT INTO contract_days
-	SELECT end_date, coalesce(notice_deadline, ''), count(*) FROM contracts
-	WHERE status = 'active' GROUP BY 1, 2;
-
 -- The annual value of the active contracts by their partner's tier and
 -- by currency (billions and the rest apart, as store_value_by_tier adds
 -- them without overflow), kept by triggers: the Dashboard's value by
@@ -189,12 +176,6 @@ CREATE TABLE tier_values (
 	n        INTEGER NOT NULL,
 	PRIMARY KEY (tier, currency)
 ) WITHOUT ROWID;
-INSERT INTO tier_values
-	SELECT p.tier, c.currency, sum(c.annual_value / 1000000000),
-	       sum(c.annual_value % 1000000000), count(*)
-	FROM contracts c JOIN partners p ON p.id = c.partner_id
-	WHERE c.status = 'active' AND c.annual_value IS NOT NULL GROUP BY 1, 2;
-
 CREATE TRIGGER tier_values_insert AFTER INSERT ON contracts
 WHEN new.status = 'active' AND new.annual_value IS NOT NULL BEGIN
 	INSERT INTO tier_values SELECT tier, new.currency, new.annual_value / 1000000000,
@@ -268,7 +249,8 @@ CREATE VIRTUAL TABLE partner_names USING fts5(name_key,
 	tokenize = 'trigram case_sensitive 1', detail = 'none');
 INSERT INTO partner_names (rowid, name_key) SELECT id, name_key FROM partners;
 
--- The derived columns of the partners there are now are computed by the
--- store right after this script, in the same transaction (migrate.c).
+-- The derived columns of the partners there are now, and then the
+-- counters above, are computed by the store right after this script, in
+-- the same transaction (migrate.c: derive_all, store_counters_rebuild).
 
 PRAGMA user_version = 3;

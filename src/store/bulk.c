@@ -54,8 +54,15 @@ static const char *const contract_import_indexes[] = {
 	"contract_terms_contract", "audit_log_partner", NULL,
 };
 
+/* The triggers that count each new row into partner_counts, or into
+ * contract_days and tier_values: dropped like the indexes, and the
+ * counts made again from the rows at the end (store_counters_rebuild). */
+static const char *const partner_import_triggers[] = { "partner_counts_insert", NULL };
+static const char *const contract_import_triggers[] = { "contract_days_insert",
+							"tier_values_insert", NULL };
+
 static const char SQL_INDEX_SQL[] =
-	"SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND sql IS NOT NULL";
+	"SELECT sql FROM sqlite_schema WHERE type = ?2 AND name = ?1 AND sql IS NOT NULL";
 static const char SQL_CACHE_GET[] = "PRAGMA cache_size";
 static const char SQL_COUNT_PARTNERS[] = "SELECT count(*) FROM partners";
 static const char SQL_COUNT_CONTRACTS[] = "SELECT count(*) FROM contracts";
@@ -86,9 +93,10 @@ static int set_cache_kib(struct store *s, int64_t kib, struct ally_err *err)
 	return exec_once(s, sql, err);
 }
 
-/* The CREATE INDEX statement of index name (*sql NULL when there is no
- * such index, or it is not one a statement made). */
-static int index_sql(struct store *s, const char *name, char **sql, struct ally_err *err)
+/* The CREATE statement of index (or trigger) name (*sql NULL when there
+ * is no such one, or it is not one a statement made). */
+static int index_sql(struct store *s, const char *type, const char *name, char **sql,
+		     struct ally_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = store_prepare(s, SQL_INDEX_SQL, &st, err);
@@ -97,23 +105,27 @@ static int index_sql(struct store *s, const char *name, char **sql, struct ally_
 	if (rc != ALLY_OK)
 		return rc;
 	bind_text(st, 1, name);
+	bind_text(st, 2, type);
 	rc = store_step(s, st, err);
-	if (rc == 1 && strncmp((const char *)sqlite3_column_text(st, 0), "CREATE INDEX ", 13) == 0)
+	if (rc == 1 && strncmp((const char *)sqlite3_column_text(st, 0), "CREATE ", 7) == 0)
 		*sql = col_text(st, 0);
 	store_release(st);
 	return rc < 0 ? -rc : ALLY_OK;
 }
 
-/* Drop one index, keeping its CREATE statement for store_import_end. */
-static int defer_index(struct store *s, const char *name, struct ally_err *err)
+/* Drop one index (or trigger), keeping its CREATE statement for
+ * store_import_end. */
+static int defer_index(struct store *s, const char *type, const char *name,
+		       struct ally_err *err)
 {
 	char *create, *drop;
-	int rc = index_sql(s, name, &create, err);
+	int rc = index_sql(s, type, name, &create, err);
 
 	if (rc != ALLY_OK || create == NULL)
 		return rc;
 	/* An identifier cannot be a parameter; the name is one of ours. */
-	drop = xasprintf("DROP INDEX \"%s\"", name);
+	drop = xasprintf("DROP %s \"%s\"", strcmp(type, "trigger") == 0 ? "TRIGGER" : "INDEX",
+			 name);
 	rc = exec_once(s, drop, err);
 	free(drop);
 	if (rc != ALLY_OK) {
@@ -160,6 +172,8 @@ int store_import_begin(struct store *s, enum store_import_kind kind, size_t rows
 {
 	const char *const *names =
 		kind == STORE_IMPORT_PARTNERS ? partner_import_indexes : contract_import_indexes;
+	const char *const *triggers =
+		kind == STORE_IMPORT_PARTNERS ? partner_import_triggers : contract_import_triggers;
 	int rc;
 
 	store_import_forget(s);
@@ -171,7 +185,11 @@ int store_import_begin(struct store *s, enum store_import_kind kind, size_t rows
 	if (!defer_pays(s, kind, rows, err, &rc))
 		return rc;
 	for (; *names != NULL && rc == ALLY_OK; names++)
-		rc = defer_index(s, *names, err);
+		rc = defer_index(s, "index", *names, err);
+	for (; *triggers != NULL && rc == ALLY_OK; triggers++)
+		rc = defer_index(s, "trigger", *triggers, err);
+	if (rc == ALLY_OK)
+		s->import_recount = kind == STORE_IMPORT_PARTNERS ? 1 : 2;
 	return rc;
 }
 
@@ -182,6 +200,9 @@ int store_import_end(struct store *s, int rc, struct ally_err *err)
 
 	for (size_t i = 0; i < s->import_nindexes && rc == ALLY_OK; i++)
 		rc = exec_once(s, s->import_indexes[i], err);
+	if (rc == ALLY_OK && s->import_recount != 0)
+		rc = store_counters_rebuild(s, s->import_recount == 1, s->import_recount == 2, err);
+	s->import_recount = 0;
 	store_import_forget(s);
 	if (!s->importing)
 		return rc;

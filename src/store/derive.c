@@ -48,10 +48,17 @@ static const char SQL_D_STREAKS[] =
 	"SELECT partner_id, flag, from_q, until_q FROM figure_streaks "
 	"WHERE partner_id " IN_IDS "ORDER BY partner_id, flag, from_q";
 
+/* Every derived column, or (the usual case: a contract, a status) only
+ * the days: an UPDATE rewrites every index that has a column it sets,
+ * and sort_key ends six of them, so they are set only when they moved
+ * (which also spares the counters' triggers on phase and tier). */
 static const char SQL_D_UPDATE[] =
 	"UPDATE partners SET sort_key = ?2, phase_no = ?3, tier = ?4, min_end = ?5, "
 	"  review_due = ?6, behind_from = ?7, stale_from = ?8, no_sponsor = ?9, "
 	"  renewal_watch = ?10 WHERE id = ?1";
+static const char SQL_D_UPDATE_DAYS[] =
+	"UPDATE partners SET min_end = ?5, review_due = ?6, behind_from = ?7, stale_from = ?8, "
+	"  no_sponsor = ?9, renewal_watch = ?10 WHERE id = ?1";
 static const char SQL_D_PIECES_DELETE[] = "DELETE FROM next_actions WHERE partner_id = ?";
 static const char SQL_D_PIECE_ADD[] =
 	"INSERT INTO next_actions (partner_id, day, valid_from, valid_until, sort_key) "
@@ -347,19 +354,21 @@ static bool same_dates(const struct flag_dates *a, const struct flag_dates *b)
 static int write_partner(struct store *s, const struct dpartner *p, const struct derived *d,
 			 struct ally_err *err)
 {
+	bool keys = strcmp(d->sort_key, p->stored.sort_key != NULL ? p->stored.sort_key : "") != 0 ||
+		    d->phase_no != p->stored.phase_no || d->tier != p->stored.tier;
 	sqlite3_stmt *st;
 	int rc;
 
-	if (strcmp(d->sort_key, p->stored.sort_key != NULL ? p->stored.sort_key : "") == 0 &&
-	    d->phase_no == p->stored.phase_no && d->tier == p->stored.tier &&
-	    same_dates(&d->dates, &p->stored.dates))
+	if (!keys && same_dates(&d->dates, &p->stored.dates))
 		return ALLY_OK;
-	if ((rc = store_prepare(s, SQL_D_UPDATE, &st, err)) != ALLY_OK)
+	if ((rc = store_prepare(s, keys ? SQL_D_UPDATE : SQL_D_UPDATE_DAYS, &st, err)) != ALLY_OK)
 		return rc;
 	bind_int(st, 1, p->id);
-	bind_text(st, 2, d->sort_key);
-	bind_int(st, 3, d->phase_no);
-	bind_int(st, 4, d->tier);
+	if (keys) {
+		bind_text(st, 2, d->sort_key);
+		bind_int(st, 3, d->phase_no);
+		bind_int(st, 4, d->tier);
+	}
 	bind_day(st, 5, d->dates.min_end);
 	bind_day(st, 6, d->dates.review_due);
 	bind_day(st, 7, d->dates.behind_from);

@@ -56,8 +56,11 @@ static int run_script(struct store *s, const char *sql, struct ally_err *err)
  * transaction: values the core derives, which SQL cannot compute. */
 static int after_script(struct store *s, int n, struct ally_err *err)
 {
-	if (n == 3) /* 003_windows.sql: the derived columns of every partner */
-		return derive_all(s, err);
+	if (n == 3) { /* 003_windows.sql: the derived columns, then the counters */
+		int rc = derive_all(s, err);
+
+		return rc == ALLY_OK ? store_counters_rebuild(s, true, true, err) : rc;
+	}
 	return ALLY_OK;
 }
 

@@ -56,6 +56,8 @@ struct store {
 	size_t import_nindexes;
 	int64_t import_cache;
 	bool importing;         /* the import's settings are in force */
+	int import_recount;     /* counters to count again at the end: 1 the
+				 * partners', 2 the contracts' (0: none) */
 };
 
 /* Map a failed SQLite call (rc != OK/ROW/DONE) to err and return the
@@ -146,6 +148,12 @@ void derive_touch(struct store *s, int64_t partner_id);
 int derive_flush(struct store *s, struct ally_err *err);
 void derive_forget(struct store *s);
 int derive_all(struct store *s, struct ally_err *err);
+/* counters.c: count partner_counts (partners) and contract_days and
+ * tier_values (contracts) again from the rows, in the caller's
+ * transaction: for the migration that creates them and after an import
+ * that ran without their triggers. */
+int store_counters_rebuild(struct store *s, bool partners, bool contracts, struct ally_err *err);
+
 /* Bind the derived columns of a new partner p (no contracts, reviews or
  * contacts yet) to parameters i .. i + 8 of its INSERT, in the order
  * sort_key, phase_no, tier, min_end, review_due, behind_from, stale_from,
