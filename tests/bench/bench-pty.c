@@ -472,6 +472,10 @@ static void press(struct session *s, const char *keys, struct series *wall, stru
 	if (last < 0)
 		die_screen(s, "the interface left or hung after a key");
 	cpu1 = cpu_ns(s->pid);
+	if (s->o->verbose)
+		fprintf(stderr, "key %s: wall %.3f ms, cpu %.3f ms, %zu bytes\n",
+			wall != NULL ? wall->what : "(unmeasured)", last - t0,
+			(double)(cpu1 - cpu0) / 1e6, s->seen - bytes0);
 	if (wall != NULL)
 		series_add(wall, last - t0, (double)(s->seen - bytes0));
 	if (cpu != NULL)
