@@ -137,22 +137,20 @@ static const struct sort_sql sorts[] = {
 				FLAG_DAY_MIN, FLAG_DAY_MAX - 1, true, false, true },
 };
 
-/* By name within one phase, type, owner or tier: the filter's own index
- * gives the names in order, so a narrow filter reads only its rows. */
+/* By name within one owner or phase: the filter's own index gives the
+ * names in order, so a narrow filter reads only its rows (a type or a
+ * tier is wide enough for the walk of all names to meet it soon). */
 #define NAME_BY(index, cond) \
 	{ W_STEPS(P_FROM(index), cond, "0", "p.sort_key", "p.id", "0", W_FILTER), 0, 0, false, \
 	  false, false }
-enum name_by { BY_OWNER, BY_PHASE, BY_TYPE, BY_TIER, BY_COUNT };
+enum name_by { BY_OWNER, BY_PHASE, BY_COUNT };
 static const struct sort_sql names_by[BY_COUNT] = {
 	[BY_OWNER] = NAME_BY("partners_owner", "p.owner_key = ?3"),
 	[BY_PHASE] = NAME_BY("partners_phase", "p.phase_no = ?1"),
-	[BY_TYPE] = NAME_BY("partners_type", "p.type = ?2"),
-	[BY_TIER] = NAME_BY("partners_tier", "p.tier = ?4"),
 };
 
-/* The statements of f's order: by name through the narrowest filter
- * with an index of its own (owners are the most, then phases, types,
- * tiers), else the sort's. */
+/* The statements of f's order: by name through the narrower filter with
+ * an index of its own (owners are the more), else the sort's. */
 static const struct sort_sql *sort_of(const struct partner_filter *f)
 {
 	if ((unsigned)f->sort >= sizeof sorts / sizeof sorts[0])
@@ -163,10 +161,6 @@ static const struct sort_sql *sort_of(const struct partner_filter *f)
 		return &names_by[BY_OWNER];
 	if (f->phase >= 0)
 		return &names_by[BY_PHASE];
-	if (f->type >= 0)
-		return &names_by[BY_TYPE];
-	if (f->tier != -2)
-		return &names_by[BY_TIER];
 	return &sorts[PSORT_NAME];
 }
 
