@@ -61,16 +61,16 @@ CREATE INDEX partners_no_sponsor ON partners (id) WHERE no_sponsor = 1;
 -- It moves only when a notice deadline passes, so each partner has one
 -- piece more than it has deadlines before its earliest end, and one
 -- (day 2147483647, every day) with no active contract.  The order of the
--- next-action sort is a walk of next_actions_order from today's pieces.
+-- next-action sort is a walk of the table by day from today's pieces.
 CREATE TABLE next_actions (
-	partner_id  INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
 	day         INTEGER NOT NULL,
+	partner_id  INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
 	valid_from  INTEGER NOT NULL,
 	valid_until INTEGER NOT NULL,
-	sort_key    TEXT NOT NULL -- the partner's, so ties go by name
-);
-CREATE INDEX next_actions_order ON next_actions (day, sort_key, partner_id, valid_from,
-	valid_until);
+	PRIMARY KEY (day, partner_id, valid_from)
+) WITHOUT ROWID;
+-- (No name here: the day's pieces are few, and a window sorts them by
+-- the partner's sort_key as it reads them; the table is its own index.)
 CREATE INDEX next_actions_partner ON next_actions (partner_id);
 
 -- The quarters (quarter_of_date(today)) in which a streak of key figures

@@ -42,7 +42,7 @@ static const char SQL_D_FIGURES[] =
 	"SELECT partner_id, quarter, metric, target, actual FROM key_figures "
 	"WHERE partner_id " IN_IDS "ORDER BY partner_id, quarter";
 static const char SQL_D_PIECES[] =
-	"SELECT partner_id, day, valid_from, valid_until, sort_key FROM next_actions "
+	"SELECT partner_id, day, valid_from, valid_until FROM next_actions INDEXED BY next_actions_partner "
 	"WHERE partner_id " IN_IDS "ORDER BY partner_id, valid_from";
 static const char SQL_D_STREAKS[] =
 	"SELECT partner_id, flag, from_q, until_q FROM figure_streaks "
@@ -61,8 +61,7 @@ static const char SQL_D_UPDATE_DAYS[] =
 	"  no_sponsor = ?9, renewal_watch = ?10 WHERE id = ?1";
 static const char SQL_D_PIECES_DELETE[] = "DELETE FROM next_actions WHERE partner_id = ?";
 static const char SQL_D_PIECE_ADD[] =
-	"INSERT INTO next_actions (partner_id, day, valid_from, valid_until, sort_key) "
-	"VALUES (?, ?, ?, ?, ?)";
+	"INSERT INTO next_actions (partner_id, day, valid_from, valid_until) VALUES (?, ?, ?, ?)";
 static const char SQL_D_STREAKS_DELETE[] = "DELETE FROM figure_streaks WHERE partner_id = ?";
 static const char SQL_D_STREAK_ADD[] =
 	"INSERT INTO figure_streaks (partner_id, flag, from_q, until_q) VALUES (?, ?, ?, ?)";
@@ -101,7 +100,6 @@ struct dpartner {
 	struct derived stored;
 	struct dates_vec notices;
 	struct pieces_vec pieces;     /* as stored */
-	char *pieces_key;             /* the sort_key the stored pieces carry */
 	struct streaks_vec streaks;   /* as stored */
 	struct figures_vec figures;
 };
@@ -256,8 +254,6 @@ static void fill_piece(sqlite3_stmt *st, struct dpartner *p)
 	v->v = store_grow(v->v, v->n, &v->cap, sizeof *v->v);
 	v->v[v->n++] = (struct next_piece){ (ally_date)col_int(st, 1), (ally_date)col_int(st, 2),
 					    (ally_date)col_int(st, 3) };
-	if (p->pieces_key == NULL)
-		p->pieces_key = col_text(st, 4);
 }
 
 static void fill_streak(sqlite3_stmt *st, struct dpartner *p)
@@ -310,7 +306,6 @@ static void batch_free(struct batch *b)
 		free(p->name);
 		free(p->name_key);
 		free(p->stored.sort_key);
-		free(p->pieces_key);
 		free(p->notices.v);
 		free(p->pieces.v);
 		free(p->streaks.v);
@@ -389,13 +384,12 @@ static int delete_rows(struct store *s, const char *sql, int64_t id, struct ally
 	return store_step_done(s, st, err);
 }
 
-static int write_pieces(struct store *s, const struct dpartner *p, const char *key,
-			const struct next_piece *pc, size_t n, struct ally_err *err)
+static int write_pieces(struct store *s, const struct dpartner *p, const struct next_piece *pc,
+			size_t n, struct ally_err *err)
 {
 	int rc;
 
-	if (n == p->pieces.n && memcmp(pc, p->pieces.v, n * sizeof *pc) == 0 &&
-	    p->pieces_key != NULL && strcmp(p->pieces_key, key) == 0)
+	if (n == p->pieces.n && memcmp(pc, p->pieces.v, n * sizeof *pc) == 0)
 		return ALLY_OK;
 	if ((rc = delete_rows(s, SQL_D_PIECES_DELETE, p->id, err)) != ALLY_OK)
 		return rc;
@@ -408,7 +402,6 @@ static int write_pieces(struct store *s, const struct dpartner *p, const char *k
 		bind_int(st, 2, pc[i].day);
 		bind_int(st, 3, pc[i].from);
 		bind_int(st, 4, pc[i].until);
-		bind_text(st, 5, key);
 		if ((rc = store_step_done(s, st, err)) != ALLY_OK)
 			return rc;
 	}
@@ -512,7 +505,7 @@ static int derive_one(struct store *s, const struct dpartner *p, struct ally_err
 	np = next_action_pieces(p->basis.min_end, p->notices.v, p->notices.n, pieces);
 	rc = write_partner(s, p, &d, err);
 	if (rc == ALLY_OK)
-		rc = write_pieces(s, p, d.sort_key, pieces, np, err);
+		rc = write_pieces(s, p, pieces, np, err);
 	if (rc == ALLY_OK)
 		rc = write_streaks(s, p, err);
 	if (rc == ALLY_OK)
