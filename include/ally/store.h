@@ -507,6 +507,13 @@ int store_audit_count(struct store *s, const char *text, size_t *out, struct all
  * partner is renamed (text matches its current name). */
 int store_audit_count_after(struct store *s, const char *text, int64_t after_id, size_t *out,
 			    struct ally_err *err);
+/* The rows matching text (as store_audit_list) with id < below_id (0: no
+ * bound), counted newest first and at most cap of them: *out how many,
+ * *min_id the oldest id among them (below_id when none).  Costs the rows
+ * it passes over to find them, never the whole log when cap is reached:
+ * a filter's count can so be taken a part at a time ("200+ matches"). */
+int store_audit_count_below(struct store *s, const char *text, int64_t below_id, size_t cap,
+			    size_t *out, int64_t *min_id, struct ally_err *err);
 /* The newest row's id, 0 for an empty log (one lookup at the end of the
  * primary key).  Every row committed later has a greater id. */
 int store_audit_last_id(struct store *s, int64_t *out, struct ally_err *err);
@@ -545,6 +552,61 @@ struct tier_value {
 struct tier_value_list { struct tier_value *rows; size_t n; };
 int store_value_by_tier(struct store *s, struct tier_value_list *out, struct ally_err *err);
 void tier_value_list_finish(struct tier_value_list *l);
+
+/* The Dashboard's numbers as of a day, none of them read by going
+ * through every partner or contract:
+ * - counters the store keeps in the same transaction as every change
+ *   (partner_counts): the partners in all, by phase, type and tier;
+ * - aggregate queries over indexes, each costing about what it counts:
+ *   the partners carrying each flag (one range of a derived day's
+ *   partial index compared with today, or the contracts that end or
+ *   reach their notice deadline in the window, or the key-figure
+ *   streaks covering today's quarter);
+ * - sums over a range of days of contract_days (active contracts
+ *   counted per end date and notice deadline), whose cost is the
+ *   calendar's, not the portfolio's: the renewals block.
+ * The name lists are the first few names of a flag's partners in name
+ * order, read through whichever index costs less for that many: the
+ * flag's own range sorted by name when few carry it, else the name
+ * index walked until enough match. */
+#define STORE_DASH_HORIZONS 3
+extern const int store_dash_horizons[STORE_DASH_HORIZONS]; /* 30, 60, 90 days */
+/* by_tier's slots: enum tier - TIER_NONE (never scored, unqualified,
+ * tier 1, 2, 3). */
+#define STORE_DASH_TIERS 5
+
+struct store_dash_names {
+	char **names;        /* the first n names in name order (owned) */
+	size_t n;
+};
+
+struct store_dashboard {
+	/* Counters (partner_counts). */
+	int64_t partners;                      /* in all */
+	int64_t by_phase[PHASE_COUNT];         /* by enum phase */
+	int64_t by_type[PTYPE_COUNT];          /* by enum partner_type */
+	int64_t by_tier[STORE_DASH_TIERS];     /* by enum tier - TIER_NONE */
+	/* Over the indexes: partners carrying flag bit i (enum
+	 * partner_flag 1 << i) as of today, as partner_flags gives them. */
+	int64_t flagged[FLAG_COUNT];
+	/* Active contracts, from contract_days: */
+	int64_t lapsed;                        /* past their end date */
+	int64_t ending[STORE_DASH_HORIZONS];   /* ending today .. today + horizon */
+	int64_t notice_soon;                   /* notice deadline today .. today + 30 */
+	/* The first names of the partners with FLAG_REVIEW_OVERDUE and of
+	 * those with FLAG_BEHIND_SCHEDULE; how many there are in all is
+	 * their flagged[] count. */
+	struct store_dash_names overdue;
+	struct store_dash_names behind;
+};
+
+/* Fill out (treated as uninitialised) with the Dashboard's numbers as of
+ * today, and at most names names in each name list, in one read
+ * transaction (the caller's, when one is open).  The caller frees with
+ * store_dashboard_finish; on failure err is filled and out is empty. */
+int store_dashboard_read(struct store *s, ally_date today, size_t names,
+			 struct store_dashboard *out, struct ally_err *err);
+void store_dashboard_finish(struct store_dashboard *d); /* then all zero */
 
 /* ==== issue 7, the command line's side: reading row by row, snapshots,
  * changes, bulk import.  A block of its own, so that it merges beside the

@@ -15,12 +15,15 @@
  *     written since the newest id it saw: the log is only ever appended
  *     to, with growing ids, and its rows are never deleted.  Without a
  *     filter that count is a range of the primary key and the total stays
- *     exact.  With a filter, the first count scans the log as the filter
- *     itself does, once per filter applied rather than on every load; the
- *     count can then be off by older rows that start or stop matching
- *     because their partner was renamed (the filter matches the current
- *     name), until a fetch that reaches an end of the log corrects it or
- *     the filter is applied again.  The rows shown always match.
+ *     exact.  With a filter the matches are counted lazily, newest first,
+ *     UI_HISTORY_COUNT_STEP at a time (store_audit_count_below): nav.n is
+ *     then the matches counted so far and more says there may be older
+ *     ones ("200+ matches"); moving near the last counted one counts the
+ *     next step, and G (End) counts them all, so a filter never scans the
+ *     log further than the screen goes.  The count can be off by older
+ *     rows that start or stop matching because their partner was renamed
+ *     (the filter matches the current name), until the filter is applied
+ *     again.  The rows shown always match.
  * A cursor moved other than by a key (listnav_go) to far from the window
  * has no row there to page from: that one window is read by offset.
  * src/tui/view-history.c draws it. */
@@ -39,6 +42,8 @@ struct ally_err;
 
 /* The fewest rows one fetch asks for; more when the screen is tall. */
 #define UI_HISTORY_WINDOW_MIN 120
+/* The matches of a filter counted at a time. */
+#define UI_HISTORY_COUNT_STEP 200
 
 struct ui_history {
 	struct store *store;   /* borrowed: the session's */
@@ -50,6 +55,9 @@ struct ui_history {
 	struct ui_line line;   /* what is typed in it */
 	int64_t last_id;       /* the log's newest id at the last load (0: none
 				* counted): the next load counts the rows above */
+	bool more;             /* a filter's matches older than counted_to may be
+				* there, not counted yet (nav.n is a lower bound) */
+	int64_t counted_to;    /* the oldest id among the matches counted */
 };
 
 /* A state over s with no filter and nothing loaded; never NULL. */

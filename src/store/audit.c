@@ -54,6 +54,13 @@ static const char SQL_AUDIT_COUNT_ALL[] = "SELECT count(*) FROM audit_log";
 static const char SQL_AUDIT_COUNT_AFTER[] = "SELECT count(*) FROM audit_log WHERE id > ?1";
 static const char SQL_AUDIT_COUNT_MATCH[] =
 	"SELECT count(*) FROM (" AUDIT_COLS "WHERE a.id > ?2 AND " AUDIT_MATCH ")";
+/* The matches below id ?2 (newest first, down the primary key) up to ?3
+ * of them: how many, and the oldest id among them. */
+static const char SQL_AUDIT_COUNT_BELOW[] =
+	"SELECT count(*), min(id) FROM (SELECT a.id, COALESCE(p.name, a.partner_name) AS partner "
+	"  FROM audit_log a "
+	"  LEFT JOIN partners p ON p.id = a.partner_id "
+	"  WHERE a.id < ?2 AND " AUDIT_MATCH "ORDER BY a.id DESC LIMIT ?3)";
 /* The newest id (NULL, read as 0, when the log is empty): the end of the
  * primary key, one lookup. */
 static const char SQL_AUDIT_LAST_ID[] = "SELECT max(id) FROM audit_log";
@@ -346,6 +353,31 @@ int store_audit_count_after(struct store *s, const char *text, int64_t after_id,
 	free(pattern);
 	if (rc == ALLY_OK)
 		*out = (size_t)n;
+	return rc;
+}
+
+int store_audit_count_below(struct store *s, const char *text, int64_t below_id, size_t cap,
+			    size_t *out, int64_t *min_id, struct ally_err *err)
+{
+	char *pattern = needle(text);
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, SQL_AUDIT_COUNT_BELOW, &st, err);
+
+	*out = 0;
+	*min_id = below_id;
+	if (rc == ALLY_OK) {
+		bind_text(st, 1, pattern);
+		bind_int(st, 2, below_id != 0 ? below_id : INT64_MAX);
+		bind_int(st, 3, (int64_t)cap);
+		if ((rc = store_step(s, st, err)) == 1) {
+			*out = (size_t)col_int(st, 0);
+			if (*out > 0)
+				*min_id = col_int(st, 1);
+		}
+		store_release(st);
+		rc = rc < 0 ? -rc : ALLY_OK;
+	}
+	free(pattern);
 	return rc;
 }
 

@@ -116,7 +116,11 @@ static int fetch_window(struct ui_history *h, struct ally_err *err)
 		listnav_set_count(&h->nav, l.n);
 		if (l.n > 0 && l.rows[0].id > h->last_id)
 			h->last_id = l.rows[0].id;
-	} else if (down && (l.n < size || at + l.n > n)) {
+	} else if (down && l.n < size) {
+		/* The oldest rows: the count is exact now. */
+		listnav_set_count(&h->nav, at + l.n);
+		h->more = false;
+	} else if (down && at + l.n > n && !h->more) {
 		listnav_set_count(&h->nav, at + l.n);
 	}
 	audit_list_finish(&h->win);
@@ -137,6 +141,36 @@ static bool window_covers(const struct ui_history *h)
 	return h->nav.top >= h->win_off && end <= h->win_off + h->win.n;
 }
 
+/* Count the next step of a filter's older matches (all of them with
+ * all), growing nav.n. */
+static int count_more(struct ui_history *h, bool all, struct ally_err *err)
+{
+	while (h->more) {
+		size_t n;
+		int64_t oldest;
+		int rc = store_audit_count_below(h->store, h->filter, h->counted_to,
+						 UI_HISTORY_COUNT_STEP, &n, &oldest, err);
+
+		if (rc != ALLY_OK)
+			return rc;
+		h->counted_to = oldest;
+		h->more = n == UI_HISTORY_COUNT_STEP;
+		listnav_set_count(&h->nav, h->nav.n + n);
+		if (!all)
+			break;
+	}
+	return ALLY_OK;
+}
+
+/* A filter's first count: its newest matches, a step of them. */
+static int count_first(struct ui_history *h, int64_t last, struct ally_err *err)
+{
+	listnav_set_count(&h->nav, 0);
+	h->counted_to = last + 1;
+	h->more = true;
+	return count_more(h, false, err);
+}
+
 int ui_history_load(struct ui_history *h, struct ally_err *err)
 {
 	struct listnav nav = h->nav;
@@ -148,7 +182,9 @@ int ui_history_load(struct ui_history *h, struct ally_err *err)
 	 * written since the last load are counted: the log only grows. */
 	if (rc == ALLY_OK)
 		rc = store_audit_last_id(h->store, &last, err);
-	if (rc == ALLY_OK)
+	if (rc == ALLY_OK && h->filter != NULL && h->last_id == 0)
+		rc = count_first(h, last, err); /* then added stays 0 */
+	else if (rc == ALLY_OK)
 		rc = store_audit_count_after(h->store, h->filter, h->last_id, &added, err);
 	if (rc == ALLY_OK) {
 		/* The new rows come at the newest end (row 0): the selection
@@ -181,6 +217,7 @@ int ui_history_set_filter(struct ui_history *h, const char *text, struct ally_er
 	 * are no place to page from. */
 	listnav_set_count(&h->nav, 0);
 	h->last_id = 0;
+	h->more = false;
 	audit_list_finish(&h->win);
 	h->win_off = 0;
 	return ui_history_load(h, err);
@@ -230,8 +267,15 @@ enum ui_result ui_history_key(struct ui_history *h, int key, int64_t *open_partn
 	default:
 		break;
 	}
+	/* G counts what is left of a filter's matches; a move near the last
+	 * one counted counts the next step. */
+	if ((key == 'G' || key == UK_END) && count_more(h, true, err) != ALLY_OK)
+		return UI_HANDLED;
 	if (!listnav_key(&h->nav, key))
 		return UI_UNHANDLED;
+	if (h->more && h->nav.cur + 2 * h->nav.height >= h->nav.n &&
+	    count_more(h, false, err) != ALLY_OK)
+		return UI_HANDLED;
 	if (!window_covers(h))
 		fetch_window(h, err);
 	return UI_HANDLED;

@@ -121,13 +121,14 @@ static void draw_head(struct tui *t, struct ui_history *h, WINDOW *w, int cols)
 		return;
 	}
 	if (h->filter != NULL)
-		tui_textf(w, 0, 0, cols, A_BOLD, "%zu change%s matching \"%s\"  (Esc clears)",
-			  h->nav.n, h->nav.n == 1 ? "" : "s", h->filter);
+		tui_textf(w, 0, 0, cols, A_BOLD, "%zu%s change%s matching \"%s\"  (Esc clears)",
+			  h->nav.n, h->more ? "+" : "", h->nav.n == 1 && !h->more ? "" : "s",
+			  h->filter);
 	else
 		tui_textf(w, 0, 0, cols, A_BOLD, "%zu change%s, newest first", h->nav.n,
 			  h->nav.n == 1 ? "" : "s");
 	if (h->nav.n > 0 && cols > 60) {
-		char *pos = xasprintf("%zu/%zu", h->nav.cur + 1, h->nav.n);
+		char *pos = xasprintf("%zu/%zu%s", h->nav.cur + 1, h->nav.n, h->more ? "+" : "");
 
 		tui_text_right(w, 0, cols - 20, 20, pos, A_NORMAL);
 		free(pos);

@@ -564,6 +564,39 @@ START_TEST(a_fetch_to_the_end_corrects_a_filters_count)
 }
 END_TEST
 
+/* A filter matching many rows counts a step of them first ("200+"),
+ * the next step as the cursor nears the last one counted, and all of
+ * them on G: never the whole log on a filter's first screen. */
+START_TEST(a_filters_count_is_taken_as_needed)
+{
+	struct ally_err err = { 0 };
+	struct audit_list all;
+	struct ui_history *h;
+	size_t first;
+
+	add_partners(2 * UI_HISTORY_COUNT_STEP + 50); /* "P001".. all match "p" */
+	h = loaded(10);
+	ck_assert_int_eq(ui_history_set_filter(h, "p", &err), ALLY_OK);
+	ck_assert_uint_eq(h->nav.n, UI_HISTORY_COUNT_STEP);
+	ck_assert(h->more);
+	first = h->nav.n;
+	while (h->nav.cur + 2 * h->nav.height < first)
+		key(h, UK_PGDN);
+	key(h, 'j');
+	ck_assert_uint_eq(h->nav.n, 2 * UI_HISTORY_COUNT_STEP);
+	ck_assert(h->more);
+	key(h, 'G');
+	all = whole_log("p");
+	ck_assert(!h->more);
+	screen_is(h, &all);
+	ck_assert_uint_eq(h->nav.cur, all.n - 1);
+	key(h, 'g');
+	screen_is(h, &all);
+	audit_list_finish(&all);
+	ui_history_free(h);
+}
+END_TEST
+
 START_TEST(empty_log)
 {
 	struct ui_history *h = loaded(10);
@@ -740,6 +773,7 @@ int main(void)
 		{ "ui_history_load", empty_log },
 		{ "ui_history_load", new_rows_keep_a_screen_deep_in_the_log },
 		{ "ui_history_load", a_fetch_to_the_end_corrects_a_filters_count },
+		{ "ui_history_load", a_filters_count_is_taken_as_needed },
 		{ "ui_history_key", keyset_windows_meet_without_gaps },
 		{ "ui_history_key", g_and_G_fetch_the_ends },
 		{ "ui_history_key", keyset_paging_with_a_filter },
