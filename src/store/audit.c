@@ -127,6 +127,8 @@ int audit_write(struct store *s, const char *tbl, int64_t row_id, int64_t partne
 	if (rc != ALLY_OK)
 		return rc;
 	derive_touch(s, partner_id);
+	if (strcmp(tbl, "partners") == 0 && (strcmp(field, "*") == 0 || strcmp(field, "name") == 0))
+		derive_touch_name(s, partner_id);
 	bind_text(st, 1, s->user);
 	bind_text(st, 2, tbl);
 	bind_int(st, 3, row_id);

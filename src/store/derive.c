@@ -120,9 +120,36 @@ void derive_touch(struct store *s, int64_t partner_id)
 	s->touched[s->ntouched++] = partner_id;
 }
 
+void derive_touch_name(struct store *s, int64_t partner_id)
+{
+	if (partner_id <= 0 || (s->nnamed > 0 && s->named[s->nnamed - 1] == partner_id))
+		return;
+	s->named = store_grow(s->named, s->nnamed, &s->named_cap, sizeof *s->named);
+	s->named[s->nnamed++] = partner_id;
+}
+
 void derive_forget(struct store *s)
 {
 	s->ntouched = 0;
+	s->nnamed = 0;
+}
+
+/* Was partner id's name maybe changed (s->named, sorted)? */
+static bool named(const struct store *s, int64_t id)
+{
+	size_t lo = 0, hi = s->nnamed;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->named[mid] == id)
+			return true;
+		if (s->named[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 /* ---- reading ---- */
@@ -391,7 +418,7 @@ static int write_pieces(struct store *s, const struct dpartner *p, const struct 
 
 	if (n == p->pieces.n && memcmp(pc, p->pieces.v, n * sizeof *pc) == 0)
 		return ALLY_OK;
-	if ((rc = delete_rows(s, SQL_D_PIECES_DELETE, p->id, err)) != ALLY_OK)
+	if (p->pieces.n > 0 && (rc = delete_rows(s, SQL_D_PIECES_DELETE, p->id, err)) != ALLY_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st;
@@ -508,7 +535,7 @@ static int derive_one(struct store *s, const struct dpartner *p, struct ally_err
 		rc = write_pieces(s, p, pieces, np, err);
 	if (rc == ALLY_OK)
 		rc = write_streaks(s, p, err);
-	if (rc == ALLY_OK)
+	if (rc == ALLY_OK && named(s, p->id))
 		rc = write_name(s, p->id, p->name_key, err);
 	free(pieces);
 	free(d.sort_key);
@@ -537,7 +564,7 @@ static int derive_batch(struct store *s, const int64_t *ids, size_t n, struct al
 	/* A touched partner that is not there was deleted: its rows went with
 	 * it (ON DELETE CASCADE), but for its name in the search's index. */
 	for (size_t i = 0; rc == ALLY_OK && i < n; i++)
-		if (batch_find(&b, ids[i]) == NULL)
+		if (batch_find(&b, ids[i]) == NULL && named(s, ids[i]))
 			rc = write_name(s, ids[i], NULL, err);
 	batch_free(&b);
 	return rc;
@@ -561,9 +588,12 @@ int derive_flush(struct store *s, struct ally_err *err)
 	for (size_t i = 0; i < s->ntouched; i++)
 		if (n == 0 || s->touched[n - 1] != s->touched[i])
 			s->touched[n++] = s->touched[i];
+	if (s->nnamed > 1)
+		qsort(s->named, s->nnamed, sizeof *s->named, cmp_id);
 	for (size_t i = 0; rc == ALLY_OK && i < n; i += DERIVE_BATCH)
 		rc = derive_batch(s, s->touched + i, n - i < DERIVE_BATCH ? n - i : DERIVE_BATCH, err);
 	s->ntouched = 0;
+	s->nnamed = 0;
 	return rc;
 }
 
@@ -580,6 +610,8 @@ int derive_all(struct store *s, struct ally_err *err)
 	size_t n;
 	int rc = store_collect(s, SQL_D_ALL_IDS, NULL, NULL, &id_rows, &rows, &n, err);
 
+	for (size_t i = 0; rc == ALLY_OK && i < n; i++)
+		derive_touch_name(s, ((int64_t *)rows)[i]);
 	for (size_t i = 0; rc == ALLY_OK && i < n; i++)
 		derive_touch(s, ((int64_t *)rows)[i]);
 	free(rows);

@@ -42,6 +42,10 @@ struct store {
 	 * before it commits. */
 	int64_t *touched;
 	size_t ntouched, touched_cap;
+	/* Those whose name may have changed (added, renamed or deleted): the
+	 * search's index of names is looked at for these only. */
+	int64_t *named;
+	size_t nnamed, named_cap;
 	/* The change (a row of changes, schema 002) that the open write
 	 * transaction files its audit rows under: 0 until its first audit
 	 * row writes it (audit.c), and again once a transaction begins or
@@ -145,6 +149,9 @@ void rtx_end(struct store *s, bool own);
  * differ from what its rows give; derive_forget drops the marks (after a
  * rollback).  derive_all derives every partner (the migration). */
 void derive_touch(struct store *s, int64_t partner_id);
+/* The same, for a change of the partner row itself (field "*" or "name"),
+ * which may change its name. */
+void derive_touch_name(struct store *s, int64_t partner_id);
 int derive_flush(struct store *s, struct ally_err *err);
 void derive_forget(struct store *s);
 int derive_all(struct store *s, struct ally_err *err);

@@ -550,6 +550,7 @@ void store_close(struct store *s)
 		return;
 	cache_free(s);
 	free(s->touched);
+	free(s->named);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s->user);

@@ -48,8 +48,6 @@ char *tui_view_keys(const struct view *v)
 {
 	struct buf b;
 
-	if (v->hint != NULL)
-		return xstrdup(v->hint);
 	buf_init(&b);
 	for (const struct keyhelp *k = v->help; k->keys != NULL; k++)
 		if (k->status != NULL)

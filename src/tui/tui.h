@@ -55,8 +55,6 @@ struct keyhelp {
  * keys (the help entries with a status text) all come from that row. */
 struct view {
 	const char *name;           /* on the top line: "Portfolio" */
-	const char *hint;           /* the status line's keys, when no help entry has
-				     * a status text (else NULL) */
 	const struct keyhelp *help; /* every key, for '?'; ended by { NULL, NULL } */
 	void *(*new)(struct tui *t);
 	void (*free)(void *st);

@@ -1,11 +1,13 @@
 /* view-dashboard.c: the Dashboard, the portfolio at a glance in blocks:
  * the pipeline by phase, renewals ahead, partners by tier and type, the
  * annual value by tier (one line per currency), reviews overdue, partners
- * behind schedule and the warnings.  The figures are counted in load
- * (dashboard.c); drawing lays the blocks out in columns as wide as the
- * screen allows, and j/k scroll when they do not fit. */
+ * behind schedule and the warnings.  The state (dashboard.c) loads the
+ * numbers from the store; this file only draws them, laying the blocks
+ * out in columns as wide as the screen allows, and maps the keys that
+ * scroll them when they do not fit. */
 #include "tui.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +22,6 @@
 #include "ally/ui-renewals.h"
 #include "ally/util.h"
 
-/* Names listed under "Reviews overdue" and "Behind schedule" before
- * "and N more": the Portfolio's flagged filter shows them all. */
-#define DB_NAMES_MAX 6
 /* The narrowest column of blocks, and the gap between columns. */
 #define DB_COL_MIN 38
 #define DB_GAP 2
@@ -31,44 +30,18 @@
 
 static void *db_new(struct tui *t)
 {
-	struct dashboard_state *s = xmalloc(sizeof *s);
-
-	dashboard_state_init(s);
-	return s;
+	return dashboard_state_new(t->store, t->today);
 }
 
 static void db_free(void *st)
 {
-	if (st == NULL)
-		return;
-	dashboard_state_finish(st);
-	free(st);
+	dashboard_state_free(st);
 }
 
-/* The three lists in one snapshot, so the figures agree with each other. */
 static int db_load(struct tui *t, void *st, struct ally_err *err)
 {
-	struct partner_list pl = { NULL, 0 };
-	struct renewal_list rl = { NULL, 0 };
-	struct tier_value_list vl = { NULL, 0 };
-	struct partner_filter f;
-	int rc;
-
-	partner_filter_init(&f);
-	rc = store_begin_read(t->store, err);
-	if (rc == ALLY_OK)
-		rc = store_partner_list(t->store, &f, t->today, &pl, err);
-	if (rc == ALLY_OK)
-		rc = store_renewals(t->store, t->today, dash_horizons[DASH_HORIZONS - 1], &rl, err);
-	if (rc == ALLY_OK)
-		rc = store_value_by_tier(t->store, &vl, err);
-	store_rollback(t->store);
-	if (rc == ALLY_OK)
-		dashboard_state_reload(st, &pl, &rl, &vl);
-	partner_list_finish(&pl);
-	renewal_list_finish(&rl);
-	tier_value_list_finish(&vl);
-	return rc;
+	(void)t;
+	return dashboard_state_load(st, err);
 }
 
 /* ---- the blocks, as lines ---- */
@@ -107,52 +80,53 @@ static struct dline *dl_add(struct dblock *b, enum dl_kind kind, const char *lab
 	return l;
 }
 
-static void dl_count(struct dblock *b, const char *label, size_t value, size_t max, attr_t attr)
+static void dl_count(struct dblock *b, const char *label, int64_t value, int64_t max,
+		     attr_t attr)
 {
 	struct dline *l = dl_add(b, DL_BAR, label, attr);
 
-	snprintf(l->right, sizeof l->right, "%zu", value);
+	snprintf(l->right, sizeof l->right, "%" PRId64, value);
 	l->value = (long)value;
 	l->max = (long)max;
 }
 
-static void dl_title(struct dblock *b, const char *title, size_t count, bool with_count)
+static void dl_title(struct dblock *b, const char *title, int64_t count, bool with_count)
 {
 	char text[64];
 
 	if (with_count)
-		snprintf(text, sizeof text, "%s (%zu)", title, count);
+		snprintf(text, sizeof text, "%s (%" PRId64 ")", title, count);
 	else
 		snprintf(text, sizeof text, "%s", title);
 	dl_add(b, DL_TITLE, text, A_BOLD | A_UNDERLINE);
 }
 
-static void block_phases(struct dblock *b, const struct dashboard *d)
+static void block_phases(struct dblock *b, const struct store_dashboard *d)
 {
-	size_t max = dash_max(d->by_phase, PHASE_COUNT);
+	int64_t max = dash_max(d->by_phase, PHASE_COUNT);
 
 	dl_title(b, "Pipeline by phase", d->partners, true);
 	for (int i = 0; i < PHASE_COUNT; i++)
 		dl_count(b, phase_names[i], d->by_phase[i], max, 0);
 }
 
-static void block_renewals(struct tui *t, struct dblock *b, const struct dashboard *d)
+static void block_renewals(struct tui *t, struct dblock *b, const struct store_dashboard *d)
 {
-	size_t all[DASH_HORIZONS + 2];
-	size_t max;
+	int64_t all[STORE_DASH_HORIZONS + 2];
+	int64_t max;
 	char label[64];
 
 	all[0] = d->lapsed;
-	for (int i = 0; i < DASH_HORIZONS; i++)
+	for (int i = 0; i < STORE_DASH_HORIZONS; i++)
 		all[i + 1] = d->ending[i];
-	all[DASH_HORIZONS + 1] = d->notice_soon;
-	max = dash_max(all, DASH_HORIZONS + 2);
+	all[STORE_DASH_HORIZONS + 1] = d->notice_soon;
+	max = dash_max(all, STORE_DASH_HORIZONS + 2);
 	dl_title(b, "Renewals ahead (active contracts)", 0, false);
 	dl_count(b, "Lapsed", d->lapsed, max, tui_attr_band(t, BAND_LAPSED));
-	for (int i = 0; i < DASH_HORIZONS; i++) {
-		snprintf(label, sizeof label, "Within %d days", dash_horizons[i]);
+	for (int i = 0; i < STORE_DASH_HORIZONS; i++) {
+		snprintf(label, sizeof label, "Within %d days", store_dash_horizons[i]);
 		dl_count(b, label, d->ending[i], max,
-			 tui_attr_band(t, renewal_band(dash_horizons[i])));
+			 tui_attr_band(t, renewal_band(store_dash_horizons[i])));
 	}
 	/* Every notice deadline 0-30 days ahead, whatever the end date: not
 	 * the Renewals view's "Notice soon" group, which holds only the
@@ -160,18 +134,18 @@ static void block_renewals(struct tui *t, struct dblock *b, const struct dashboa
 	dl_count(b, "Notice in 0-30 days", d->notice_soon, max, tui_attr_pair(t, PAIR_AMBER));
 }
 
-static void block_tiers(struct dblock *b, const struct dashboard *d)
+static void block_tiers(struct dblock *b, const struct store_dashboard *d)
 {
-	size_t max = dash_max(d->by_tier, DTIER_COUNT);
+	int64_t max = dash_max(d->by_tier, STORE_DASH_TIERS);
 
 	dl_title(b, "Partners by tier", 0, false);
 	for (int i = 0; i < DTIER_COUNT; i++)
-		dl_count(b, dash_tier_labels[i], d->by_tier[i], max, 0);
+		dl_count(b, dash_tier_labels[i], dash_tier_count(d, (enum dash_tier)i), max, 0);
 }
 
-static void block_types(struct dblock *b, const struct dashboard *d)
+static void block_types(struct dblock *b, const struct store_dashboard *d)
 {
-	size_t max = dash_max(d->by_type, PTYPE_COUNT);
+	int64_t max = dash_max(d->by_type, PTYPE_COUNT);
 
 	dl_title(b, "Partners by type", 0, false);
 	for (int i = 0; i < PTYPE_COUNT; i++)
@@ -207,25 +181,28 @@ static void block_values(struct dblock *b, const struct tier_value_list *vl, boo
 	}
 }
 
-static void block_names(struct dblock *b, const char *title, const struct partner_row *const *rows,
-			size_t n, const char *none)
+/* The first names of a flag's partners (the store's, in name order) and
+ * how many there are in all: the Portfolio's flagged filter lists them. */
+static void block_names(struct dblock *b, const char *title, const struct store_dash_names *l,
+			int64_t count, const char *none)
 {
 	char more[64];
 
-	dl_title(b, title, n, true);
-	if (n == 0)
+	dl_title(b, title, count, true);
+	if (count == 0)
 		dl_add(b, DL_NOTE, none, 0);
-	for (size_t i = 0; i < n && i < DB_NAMES_MAX; i++)
-		dl_add(b, DL_NAME, NULL, 0)->name = rows[i]->p.name;
-	if (n > DB_NAMES_MAX) {
-		snprintf(more, sizeof more, "and %zu more (Portfolio, f: flagged)", n - DB_NAMES_MAX);
+	for (size_t i = 0; i < l->n && i < DASH_NAMES_MAX; i++)
+		dl_add(b, DL_NAME, NULL, 0)->name = l->names[i];
+	if (count > (int64_t)l->n) {
+		snprintf(more, sizeof more, "and %" PRId64 " more (Portfolio, f: flagged)",
+			 count - (int64_t)l->n);
 		dl_add(b, DL_NOTE, more, 0);
 	}
 }
 
-static void block_flags(struct dblock *b, const struct dashboard *d)
+static void block_flags(struct dblock *b, const struct store_dashboard *d)
 {
-	size_t max = dash_max(d->flagged, FLAG_COUNT);
+	int64_t max = dash_max(d->flagged, FLAG_COUNT);
 
 	dl_title(b, "Warnings (partners flagged)", 0, false);
 	for (int bit = 0; bit < FLAG_COUNT; bit++) {
@@ -247,7 +224,7 @@ static void block_flags(struct dblock *b, const struct dashboard *d)
 static void build_blocks(struct tui *t, const struct dashboard_state *s, bool short_money,
 			 struct dblock b[DB_BLOCKS])
 {
-	const struct dashboard *d = &s->d;
+	const struct store_dashboard *d = &s->d;
 
 	memset(b, 0, DB_BLOCKS * sizeof *b);
 	block_phases(&b[0], d);
@@ -255,8 +232,10 @@ static void build_blocks(struct tui *t, const struct dashboard_state *s, bool sh
 	block_tiers(&b[2], d);
 	block_values(&b[3], &s->values, short_money);
 	block_types(&b[4], d);
-	block_names(&b[5], "Reviews overdue", d->overdue, d->n_overdue, "None: every review is on time.");
-	block_names(&b[6], "Behind schedule", d->behind, d->n_behind, "None.");
+	block_names(&b[5], "Reviews overdue", &d->overdue,
+		    d->flagged[__builtin_ctz(FLAG_REVIEW_OVERDUE)], "None: every review is on time.");
+	block_names(&b[6], "Behind schedule", &d->behind,
+		    d->flagged[__builtin_ctz(FLAG_BEHIND_SCHEDULE)], "None.");
 	block_flags(&b[7], d);
 }
 
@@ -409,7 +388,7 @@ static enum ui_result db_key(struct tui *t, void *st, int key)
 }
 
 static const struct keyhelp db_help[] = {
-	{ "j k Up Down", "scroll a line", NULL },
+	{ "j k Up Down", "scroll a line", "j k scroll" },
 	{ "PgDn PgUp Space", "scroll a page (also Ctrl-F Ctrl-B)", NULL },
 	{ "Ctrl-D Ctrl-U", "scroll half a page", NULL },
 	{ "g G Home End", "top / bottom", NULL },
@@ -429,7 +408,6 @@ static const struct keyhelp db_help[] = {
 
 const struct view view_dashboard = {
 	.name = "Dashboard",
-	.hint = "j k scroll  1 Portfolio  2 Renewals  ? help",
 	.help = db_help,
 	.new = db_new,
 	.free = db_free,
