@@ -107,7 +107,9 @@ static void append(struct renewals_state *s, const struct rline *add, size_t n)
 	s->lines = xrealloc(s->lines, (s->nlines + n + 1) * sizeof *s->lines);
 	memcpy(s->lines + s->nlines, add, n * sizeof *add);
 	s->nlines += n;
-	listnav_set_count(&s->nav, s->nlines);
+	/* The count alone: the window may not reach the screen's end yet,
+	 * and listnav would pull the top up to fill it. */
+	s->nav.n = s->nlines;
 }
 
 /* add is nearest first: it goes before the first line, turned round. */
@@ -120,7 +122,7 @@ static void prepend(struct renewals_state *s, const struct rline *add, size_t n)
 	s->nlines += n;
 	s->nav.cur += n;
 	s->nav.top += n;
-	listnav_set_count(&s->nav, s->nlines);
+	s->nav.n = s->nlines;
 }
 
 static int fetch(struct renewals_state *s, int sec, const struct renewal *from, int dir,
@@ -219,11 +221,14 @@ static int ensure_after(struct renewals_state *s, size_t upto, struct ally_err *
 	return extend_down(s, upto - s->nlines + 1 + margin(s), err);
 }
 
+/* Lines enough above for a move of rows up: the top rows above the
+ * screen's and the cursor one more, for the contract above a header it
+ * may land on. */
 static int ensure_before(struct renewals_state *s, size_t rows, struct ally_err *err)
 {
-	if (s->at_start || s->nav.top >= rows)
+	if (s->at_start || (s->nav.top >= rows && s->nav.cur > rows))
 		return ALLY_OK;
-	return extend_up(s, rows - s->nav.top + margin(s), err);
+	return extend_up(s, rows + 1 - s->nav.top + margin(s), err);
 }
 
 /* Keep the screen's lines and a margin on each side. */
@@ -323,15 +328,19 @@ static int load_edge(struct renewals_state *s, int dir, struct ally_err *err)
 	return rc;
 }
 
-/* The window around at (a row of section at->section; inclusive: its
- * own row first, else the rows after it), offset lines above it. */
+/* The window around a position in section sec: the rows of sec before
+ * at and from at on (inclusive: at itself first, else the rows after
+ * it), then on into the next sections and back into the ones before, the
+ * cursor on the first row from at on (else the last before it), offset
+ * lines below the top of the screen.  The window is empty before this. */
 static int load_around(struct renewals_state *s, const struct renewal *at, int sec,
 		       bool inclusive, size_t offset, struct ally_err *err)
 {
 	struct renewal_list before, after;
 	struct renewal from = *at;
 	size_t m = margin(s), want_before = offset + m, want_after = s->nav.height + m;
-	struct rline *add;
+	size_t nb, na, cur;
+	struct rline *add, h = header(s, sec);
 	int rc;
 
 	if (inclusive)
@@ -341,74 +350,118 @@ static int load_around(struct renewals_state *s, const struct renewal *at, int s
 		renewal_list_finish(&before);
 	if (rc != ALLY_OK)
 		return rc;
-	lines_clear(s);
-	{
-		size_t nb = before.n, na = after.n;
-
-		add = take_rows(&after, sec);
-		append(s, add, na);
-		free(add);
-		add = take_rows(&before, sec);
-		prepend(s, add, nb);
-		free(add);
-		if (nb < want_before) {
-			struct rline h = header(s, sec);
-
-			prepend(s, &h, 1);
-		}
-		s->nav.cur = s->nlines - na;
-		rc = na < want_after ? extend_down(s, want_after - na, err) : ALLY_OK;
-		if (s->nlines == 0)
-			return rc;
-		s->nav.top = s->nav.cur > offset ? s->nav.cur - offset : 0;
-		listnav_set_count(&s->nav, s->nlines);
+	nb = before.n;
+	na = after.n;
+	/* sec's header first: the rows before are appended turned round, so
+	 * that extend_down has a line of sec to go on from even when sec has
+	 * no row left. */
+	append(s, &h, 1);
+	add = take_rows(&before, sec);
+	for (size_t i = nb; i-- > 0;)
+		append(s, &add[i], 1);
+	free(add);
+	add = take_rows(&after, sec);
+	append(s, add, na);
+	free(add);
+	cur = 1 + nb;
+	if (na < want_after && (rc = extend_down(s, want_after - na, err)) != ALLY_OK)
+		return rc;
+	if (nb == want_before || nb + na == 0) {
+		/* sec's start is not in the window, or sec lists nothing now:
+		 * the header goes. */
+		line_free(&s->lines[0]);
+		memmove(s->lines, s->lines + 1, (s->nlines - 1) * sizeof *s->lines);
+		s->nlines--;
+		cur--;
+		s->at_start = false;
+	} else {
+		s->at_start = next_section(s, sec, -1) < 0;
 	}
-	return rc;
+	if (s->nlines == 0) /* nothing from the position on: the list's end */
+		return load_edge(s, -1, err);
+	listnav_set_count(&s->nav, s->nlines);
+	s->nav.cur = cur < s->nlines ? cur : s->nlines - 1;
+	s->nav.top = 0;
+	if (nb < want_before && (rc = extend_up(s, want_before - nb, err)) != ALLY_OK)
+		return rc;
+	s->nav.top = s->nav.cur > offset ? s->nav.cur - offset : 0;
+	listnav_set_count(&s->nav, s->nlines);
+	return ALLY_OK;
+}
+
+/* g and G: the list's first or last lines, read into a copy of s so
+ * that a failed read leaves the window as it was. */
+static int jump_edge(struct renewals_state *s, int dir, struct ally_err *err)
+{
+	struct renewals_state t = *s;
+	int rc;
+
+	t.lines = NULL;
+	t.nlines = 0;
+	if ((rc = load_edge(&t, dir, err)) != ALLY_OK) {
+		lines_clear(&t);
+		return rc;
+	}
+	lines_clear(s);
+	*s = t;
+	return ALLY_OK;
 }
 
 /* ---- loading ---- */
 
-int renewals_load(struct renewals_state *s, struct ally_err *err)
+/* Load into a copy of s and keep it only when every read succeeded, so
+ * that a failed load leaves s as it was. */
+static int load_window(struct renewals_state *s, struct ally_err *err)
 {
 	const struct renewal *sel = renewals_selected(s);
-	struct renewal old, now;
+	struct renewals_state t = *s;
+	struct renewal now;
 	size_t offset = s->nav.cur - s->nav.top;
-	bool have = sel != NULL, listed = false;
-	int old_sec = have ? s->lines[s->nav.cur].section : 0, rc;
+	bool listed = false;
+	int rc;
 
-	if (have) {
-		old = *sel;
-		old.partner = xstrdup(sel->partner);
-		old.partner_key = xstrdup(sel->partner_key);
-		old.title = xstrdup(sel->title);
-	}
-	if ((rc = store_begin_read(s->store, err)) != ALLY_OK)
-		goto out;
-	rc = store_renewal_counts(s->store, s->today, s->horizon, s->counts, err);
-	s->ncontracts = 0;
+	t.lines = NULL;
+	t.nlines = 0;
+	t.at_start = t.at_end = false;
+	listnav_set_count(&t.nav, 0);
+	rc = store_renewal_counts(t.store, t.today, t.horizon, t.counts, err);
+	t.ncontracts = 0;
 	for (int i = 0; i < RSEC_COUNT; i++)
-		s->ncontracts += s->counts[i];
-	if (rc == ALLY_OK && have && !s->by_position)
-		rc = store_renewal_find(s->store, s->today, s->horizon, old.contract_id, &now,
+		t.ncontracts += t.counts[i];
+	if (rc == ALLY_OK && sel != NULL && !s->by_position)
+		rc = store_renewal_find(t.store, t.today, t.horizon, sel->contract_id, &now,
 					&listed, err);
 	if (rc == ALLY_OK && listed) {
-		rc = load_around(s, &now, renewal_section(&now), true, offset, err);
+		rc = load_around(&t, &now, renewal_section(&now), true, offset, err);
 		renewal_free_texts(&now);
-	} else if (rc == ALLY_OK && have) {
-		rc = load_around(s, &old, old_sec, false, offset, err);
+	} else if (rc == ALLY_OK && sel != NULL) {
+		rc = load_around(&t, sel, s->lines[s->nav.cur].section, false, offset, err);
 	} else if (rc == ALLY_OK) {
-		rc = load_edge(s, 1, err);
+		rc = load_edge(&t, 1, err);
 	}
+	if (rc != ALLY_OK) {
+		lines_clear(&t);
+		return rc;
+	}
+	lines_clear(s);
+	*s = t;
+	return ALLY_OK;
+}
+
+int renewals_load(struct renewals_state *s, struct ally_err *err)
+{
+	int rc;
+
+	if ((rc = store_begin_read(s->store, err)) != ALLY_OK)
+		return rc;
+	rc = load_window(s, err);
 	store_rollback(s->store);
+	if (rc != ALLY_OK)
+		return rc;
 	s->by_position = false;
-	if (rc == ALLY_OK) {
-		snap(s, 1);
-		trim(s);
-	}
-out:
-	if (have)
-		renewal_free_texts(&old);
-	return rc;
+	snap(s, 1);
+	trim(s);
+	return ALLY_OK;
 }
 
 int renewals_step_horizon(struct renewals_state *s, int delta, bool *changed,
@@ -431,7 +484,18 @@ int renewals_step_horizon(struct renewals_state *s, int delta, bool *changed,
 
 void renewals_set_height(struct renewals_state *s, size_t height)
 {
-	listnav_set_height(&s->nav, height > 0 ? height : 1);
+	struct listnav *l = &s->nav;
+
+	if (s->at_end) {
+		listnav_set_height(l, height > 0 ? height : 1);
+	} else {
+		/* The window may end above a taller screen's last line, where
+		 * the list does not: keep the top, as with the whole list, and
+		 * read the rest at the next key or load. */
+		l->height = height > 0 ? height : 1;
+		if (l->cur >= l->top + l->height)
+			l->top = l->cur - l->height + 1;
+	}
 	if (s->nlines > 0)
 		show_header(s);
 }
@@ -448,7 +512,7 @@ bool renewals_key(struct renewals_state *s, int key, struct ally_err *err)
 		break;
 	case UK_UP:
 	case 'k':
-		rc = s->nav.cur < 2 ? ensure_before(s, h, err) : ALLY_OK;
+		rc = ensure_before(s, 1, err);
 		break;
 	case UK_PGDN:
 	case UK_CTRL('f'):
@@ -463,19 +527,22 @@ bool renewals_key(struct renewals_state *s, int key, struct ally_err *err)
 		rc = ensure_before(s, h + 1, err);
 		break;
 	case UK_CTRL('u'):
-		rc = s->nav.cur < half + 1 ? ensure_before(s, h, err) : ALLY_OK;
+		rc = ensure_before(s, half, err);
 		break;
 	case UK_HOME:
 	case 'g':
-		rc = s->at_start ? ALLY_OK : load_edge(s, 1, err);
+		rc = s->at_start ? ALLY_OK : jump_edge(s, 1, err);
 		break;
 	case UK_END:
 	case 'G':
-		rc = s->at_end ? ALLY_OK : load_edge(s, -1, err);
+		rc = s->at_end ? ALLY_OK : jump_edge(s, -1, err);
 		break;
 	default:
 		return false;
 	}
+	/* And the screen full: a taller one shows what it did and more. */
+	if (rc == ALLY_OK)
+		rc = ensure_after(s, s->nav.top + h, err);
 	if (rc != ALLY_OK)
 		return true;
 	before = s->nav.cur;
