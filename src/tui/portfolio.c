@@ -369,10 +369,18 @@ static int reload(struct portfolio *pf, int64_t id, size_t offset, struct ally_e
 	if (sel != NULL)
 		partner_pos_copy(&pos, &sel->pos);
 	if ((rc = store_begin_read(pf->store, err)) == ALLY_OK) {
+		int64_t total = pf->total, listed = pf->listed;
+		bool listed_more = pf->listed_more;
+
 		rc = load_counts(pf, err);
 		if (rc == ALLY_OK)
 			rc = reload_at(pf, id, sel != NULL ? &pos : NULL, offset, err);
 		store_rollback(pf->store);
+		if (rc != ALLY_OK) { /* the counts of the window still shown */
+			pf->total = total;
+			pf->listed = listed;
+			pf->listed_more = listed_more;
+		}
 	}
 	partner_pos_finish(&pos);
 	return rc;
@@ -575,6 +583,14 @@ static int search_return(struct portfolio *pf, struct ally_err *err)
 
 	if (pf->search_from == 0 || (sel != NULL && sel->p.id == pf->search_from))
 		return ALLY_OK;
+	/* Still in the window: the screen stays where it was when it shows it. */
+	for (size_t i = 0; i < pf->win.n; i++) {
+		if (pf->win.rows[i].p.id == pf->search_from) {
+			jump_in_window(pf, i);
+			win_trim(pf);
+			return ensure_after(pf, pf->nav.top + pf->nav.height, err);
+		}
+	}
 	return reload(pf, pf->search_from, pf->nav.height / 2, err);
 }
 
