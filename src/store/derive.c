@@ -416,7 +416,7 @@ static int write_pieces(struct store *s, const struct dpartner *p, const struct 
 {
 	int rc;
 
-	if (n == p->pieces.n && memcmp(pc, p->pieces.v, n * sizeof *pc) == 0)
+	if (n == p->pieces.n && (n == 0 || memcmp(pc, p->pieces.v, n * sizeof *pc) == 0))
 		return ALLY_OK;
 	if (p->pieces.n > 0 && (rc = delete_rows(s, SQL_D_PIECES_DELETE, p->id, err)) != ALLY_OK)
 		return rc;
@@ -466,7 +466,7 @@ static int write_streaks(struct store *s, const struct dpartner *p, struct ally_
 	size_t n = streaks_of(p, want);
 	int rc = ALLY_OK;
 
-	if (n == p->streaks.n && memcmp(want, p->streaks.v, n * sizeof *want) == 0)
+	if (n == p->streaks.n && (n == 0 || memcmp(want, p->streaks.v, n * sizeof *want) == 0))
 		goto out;
 	if ((rc = delete_rows(s, SQL_D_STREAKS_DELETE, p->id, err)) != ALLY_OK)
 		goto out;

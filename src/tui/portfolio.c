@@ -117,7 +117,8 @@ static void win_append(struct portfolio *pf, struct partner_list *l)
 	struct partner_list *w = &pf->win;
 
 	w->rows = xrealloc(w->rows, (w->n + l->n + 1) * sizeof *w->rows);
-	memcpy(w->rows + w->n, l->rows, l->n * sizeof *l->rows);
+	if (l->n > 0) /* l->rows may be NULL then */
+		memcpy(w->rows + w->n, l->rows, l->n * sizeof *l->rows);
 	w->n += l->n;
 	free(l->rows);
 	l->rows = NULL;
