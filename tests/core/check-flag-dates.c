@@ -113,9 +113,9 @@ START_TEST(same_flags_every_day)
 
 			facts_at(&w, today, &f);
 			today_at(&w, today, &t);
-			ck_assert_msg(flag_dates_flags(&d, &t, today) == partner_flags(&f, today),
-				      "case %d, day %d: %#x, want %#x", c, today - base,
-				      flag_dates_flags(&d, &t, today), partner_flags(&f, today));
+			check_msg(flag_dates_flags(&d, &t, today) == partner_flags(&f, today),
+				  "case %d, day %d: %#x, want %#x", c, today - base,
+				  flag_dates_flags(&d, &t, today), partner_flags(&f, today));
 		}
 	}
 }
@@ -175,8 +175,8 @@ START_TEST(pieces_every_day)
 			for (size_t i = 0; i < n; i++)
 				if (p[i].from <= today && today <= p[i].until)
 					got = p[i].day;
-			ck_assert_msg(got == (want == DATE_NONE ? FLAG_DAY_MAX : want),
-				      "case %d, day %d: %d, want %d", c, today - base, got, want);
+			check_msg(got == (want == DATE_NONE ? FLAG_DAY_MAX : want),
+				  "case %d, day %d: %d, want %d", c, today - base, got, want);
 		}
 	}
 }
@@ -235,7 +235,7 @@ START_TEST(streak_spans_every_quarter)
 
 				for (size_t i = 0; i < k; i++)
 					got |= sp[i].from <= cur && cur <= sp[i].until;
-				ck_assert_msg(got == want, "case %d, met %d, quarter %d", c, met, cur);
+				check_msg(got == want, "case %d, met %d, quarter %d", c, met, cur);
 			}
 		}
 	}

@@ -37,7 +37,7 @@ static struct store *db;
 		struct ally_err *err = &e_;                                         \
 		int rc_ = (expr);                                                   \
 		(void)err;                                                          \
-		ck_assert_msg(rc_ == ALLY_OK, "%s: %s", #expr, e_.msg);            \
+		check_msg(rc_ == ALLY_OK, "%s: %s", #expr, e_.msg);            \
 	} while (0)
 
 /* Another connection to the same file, as another session opens it. */
@@ -47,8 +47,8 @@ static struct store *open_db(void)
 	struct ally_err err = { 0 };
 	struct store *st = store_open(path, &o, &err);
 
-	ck_assert_msg(st != NULL, "store_open: %s", err.msg);
-	ck_assert_msg(store_migrate(st, &err) == ALLY_OK, "store_migrate: %s", err.msg);
+	check_msg(st != NULL, "store_open: %s", err.msg);
+	check_msg(store_migrate(st, &err) == ALLY_OK, "store_migrate: %s", err.msg);
 	return st;
 }
 
@@ -278,7 +278,7 @@ static void key(struct portfolio *pf, int k)
 	struct ally_err err = { 0 };
 
 	ck_assert(portfolio_move_key(pf, k, &err));
-	ck_assert_msg(err.status == ALLY_OK, "portfolio_move_key: %s", err.msg);
+	check_msg(err.status == ALLY_OK, "portfolio_move_key: %s", err.msg);
 }
 
 static void keys(struct portfolio *pf, int k, int times)
@@ -291,7 +291,7 @@ static void select_id(struct portfolio *pf, int64_t id)
 {
 	struct ally_err err = { 0 };
 
-	ck_assert_msg(portfolio_select_id(pf, id, &err), "select %" PRId64 ": %s", id, err.msg);
+	check_msg(portfolio_select_id(pf, id, &err), "select %" PRId64 ": %s", id, err.msg);
 	ck_assert_int_eq(err.status, ALLY_OK);
 }
 
@@ -300,7 +300,7 @@ static void skey(struct portfolio *pf, int k)
 	struct ally_err err = { 0 };
 	int rc = portfolio_search_key(pf, k, &err);
 
-	ck_assert_msg(rc == ALLY_OK, "portfolio_search_key: %s", err.msg);
+	check_msg(rc == ALLY_OK, "portfolio_search_key: %s", err.msg);
 }
 
 /* Type s at the prompt, one code point a key as the terminal gives them. */
@@ -320,7 +320,7 @@ static enum pf_find search_next(struct portfolio *pf, int dir)
 	struct ally_err err = { 0 };
 	enum pf_find r = portfolio_search_next(pf, dir, &err);
 
-	ck_assert_msg(r != PF_FAILED, "portfolio_search_next: %s", err.msg);
+	check_msg(r != PF_FAILED, "portfolio_search_next: %s", err.msg);
 	return r;
 }
 
@@ -355,7 +355,7 @@ static char *names(const struct portfolio *pf)
 	do {                                                                           \
 		char *got_ = portfolio_header_fit((pf), false, (cols));                \
 		size_t gl_ = strlen(got_), wl_ = strlen(want);                         \
-		ck_assert_msg(gl_ >= wl_ && strcmp(got_ + gl_ - wl_, (want)) == 0,     \
+		check_msg(gl_ >= wl_ && strcmp(got_ + gl_ - wl_, (want)) == 0,     \
 			      "header '%s' does not end with '%s'", got_, (want));     \
 		free(got_);                                                            \
 	} while (0)
@@ -606,41 +606,42 @@ static void check(const struct portfolio *pf, const char *what)
 	size_t h = pf->nav.height, n = portfolio_count(pf), shown;
 	int64_t base = pf->base;
 
-	ck_assert_uint_eq(h, m.nav.height);
-	ck_assert_msg(!pf->listed_more && pf->listed == (int64_t)m.n,
+	check_msg(h == m.nav.height, "%s: height %zu, want %zu", what, h, m.nav.height);
+	check_msg(!pf->listed_more && pf->listed == (int64_t)m.n,
 		      "%s: %" PRId64 "%s listed, want %zu", what, pf->listed,
 		      pf->listed_more ? "+" : "", m.n);
 	if (m.n == 0) {
-		ck_assert_msg(n == 0 && portfolio_selected(pf) == NULL, "%s: rows of none", what);
+		check_msg(n == 0 && portfolio_selected(pf) == NULL, "%s: rows of none", what);
 		ck_assert_int_eq(portfolio_position(pf), -1);
 		return;
 	}
-	ck_assert_msg(base >= 0, "%s: the window's place is unknown", what);
-	ck_assert_msg(portfolio_position(pf) == (int64_t)m.nav.cur,
+	check_msg(base >= 0, "%s: the window's place is unknown", what);
+	check_msg(portfolio_position(pf) == (int64_t)m.nav.cur,
 		      "%s: at %" PRId64 ", want %zu", what, portfolio_position(pf), m.nav.cur);
-	ck_assert_msg(top_of(pf) == (int64_t)m.nav.top, "%s: top %" PRId64 ", want %zu", what,
+	check_msg(top_of(pf) == (int64_t)m.nav.top, "%s: top %" PRId64 ", want %zu", what,
 		      top_of(pf), m.nav.top);
-	ck_assert_msg(selected_id(pf) == expected_at(m.nav.cur)->id, "%s: %s selected, want %s",
+	check_msg(selected_id(pf) == expected_at(m.nav.cur)->id, "%s: %s selected, want %s",
 		      what, selected(pf), expected_at(m.nav.cur)->name);
-	ck_assert_msg((size_t)base + n <= m.n, "%s: the window (%" PRId64 " + %zu) passes the end",
+	check_msg((size_t)base + n <= m.n, "%s: the window (%" PRId64 " + %zu) passes the end",
 		      what, base, n);
-	ck_assert_msg(n <= 4 * h, "%s: %zu rows held at height %zu", what, n, h);
+	check_msg(n <= 4 * h, "%s: %zu rows held at height %zu", what, n, h);
 	shown = m.n - m.nav.top < h ? m.n - m.nav.top : h;
-	ck_assert_msg(pf->nav.top + shown <= n, "%s: the screen's rows are not all held", what);
+	check_msg(pf->nav.top + shown <= n, "%s: the screen's rows are not all held", what);
 	for (size_t i = 0; i < n; i++) {
 		const struct partner_row *r = portfolio_row(pf, i);
 		const struct bp *b = expected_at((size_t)base + i);
 
-		ck_assert_msg(r->p.id == b->id, "%s: row %" PRId64 " is %s, want %s", what,
+		check_msg(r->p.id == b->id, "%s: row %" PRId64 " is %s, want %s", what,
 			      base + (int64_t)i, r->p.name, b->name);
-		ck_assert_str_eq(r->p.name, b->name);
-		ck_assert_int_eq(r->p.score_w, b->score_w);
-		ck_assert_int_eq(r->next_action, b->next);
+		check_msg(strcmp(r->p.name, b->name) == 0 && r->p.score_w == b->score_w &&
+				  r->next_action == b->next,
+			  "%s: row %s is (%d, %d), want %s (%d, %d)", what, r->p.name, r->p.score_w,
+			  (int)r->next_action, b->name, b->score_w, (int)b->next);
 	}
 	if (pf->at_start)
-		ck_assert_msg(base == 0, "%s: at_start at %" PRId64, what, base);
+		check_msg(base == 0, "%s: at_start at %" PRId64, what, base);
 	if (pf->at_end)
-		ck_assert_msg((size_t)base + n == m.n, "%s: at_end short of the end", what);
+		check_msg((size_t)base + n == m.n, "%s: at_end short of the end", what);
 }
 
 static const char *key_name(int k)
@@ -687,7 +688,7 @@ static size_t walk(struct portfolio *pf, int k, const char *what)
 		if (m.nav.cur == was && m.nav.top == top)
 			return moved;
 		moved++;
-		ck_assert_msg(moved <= 2 * BIG_MAX, "%s: %s never stops", what, key_name(k));
+		check_msg(moved <= 2 * BIG_MAX, "%s: %s never stops", what, key_name(k));
 	}
 }
 
@@ -1450,7 +1451,7 @@ START_TEST(filters_list_what_they_name)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		apply(pf, &cases[i].w);
 		load(pf);
-		ck_assert_msg(portfolio_filtered(pf), "case %zu", i);
+		check_msg(portfolio_filtered(pf), "case %zu", i);
 		ck_assert_names(pf, cases[i].names);
 		ck_assert_header(pf, true, cases[i].header);
 		ck_assert_int_eq(pf->listed, (int64_t)portfolio_count(pf));
@@ -1498,7 +1499,7 @@ START_TEST(a_filter_of_a_long_list_counts_and_moves)
 		ck_assert_int_eq(pf->total, 300);
 		s = portfolio_header(pf, true);
 		snprintf(want_head, sizeof want_head, "%zu of 300 partners | filter: ", m.n);
-		ck_assert_msg(strncmp(s, want_head, strlen(want_head)) == 0, "%s: header '%s'", what,
+		check_msg(strncmp(s, want_head, strlen(want_head)) == 0, "%s: header '%s'", what,
 			      s);
 		free(s);
 		seed = (unsigned)t + 100;
