@@ -522,6 +522,13 @@ int store_audit_last_id(struct store *s, int64_t *out, struct ally_err *err);
  * frees out with audit_list_finish. */
 int store_audit_list_partner(struct store *s, int64_t partner_id, size_t limit, size_t offset,
 			     struct audit_list *out, struct ally_err *err);
+/* The newest audit row of one row (tbl "partners" or "contracts", its
+ * id, and its partner's id), found among the partner's rows through the
+ * (partner_id, id) index: who changed it last and when, for a refused
+ * compare-and-set.  out holds it, or nothing for a row the log has no
+ * word of; the caller frees with audit_list_finish. */
+int store_audit_row_last(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
+			 struct audit_list *out, struct ally_err *err);
 void audit_list_finish(struct audit_list *l);
 
 /* Number of partners (cheap; for "is the database empty?"). */

@@ -335,6 +335,31 @@ int cli_apply_pairs(int n, const char **pairs, cli_setter *set, void *obj, struc
 int cli_enum(const char *const *names, const char *s, const char *opt, int *out,
 	     struct ally_err *err);
 
+/* ---- compare-and-set (expect.c) ---- */
+
+/* What a script says it read: --if-version N, and for `advance` --from
+ * PHASE, for `contract renew` --if-end DATE.  The texts are the options'
+ * values (NULL: not given), pointed at by the command's option table;
+ * cli_expect_parse checks them ("--if-version: 'x' is not a whole
+ * number") into the values. */
+struct cli_expect {
+	const char *version_text, *phase_text, *end_text;
+	int64_t version;  /* >= 1 */
+	int phase;        /* enum phase, -1 when not given */
+	ally_date end;    /* DATE_NONE when not given */
+};
+int cli_expect_parse(struct cli_expect *want, struct ally_err *err);
+/* In the command's write transaction, before it writes: ALLY_OK when
+ * nothing was expected or the row is as expected, else ALLY_EUSER
+ * "partner 'Acme': changed by dana at 2026-12-07 10:31 UTC (version 9,
+ * expected 8); nothing changed" (or "(phase launch, expected
+ * negotiation)", "(end 2027-12-31, expected 2026-12-31)"), who and when
+ * from the row's newest audit row. */
+int cli_expect_partner(struct cli *cli, int64_t id, const struct cli_expect *want,
+		       struct ally_err *err);
+int cli_expect_contract(struct cli *cli, int64_t id, const struct cli_expect *want,
+			struct ally_err *err);
+
 /* `ally partner show` (cmd-partner-show.c), a row of the partner table. */
 int cli_partner_show(struct cli *cli, int argc, char **argv, struct ally_err *err);
 

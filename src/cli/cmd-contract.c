@@ -253,7 +253,9 @@ static int set_contract_field(void *c, const char *field, const char *value, str
 
 static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
+	struct cli_expect want = { NULL };
+	const struct cli_opt opts[] = { { "if-version", true, &want.version_text, NULL },
+					{ NULL, false, NULL, NULL } };
 	const char *pos[SET_MAX + 1];
 	struct contract c;
 	int64_t id = 0;
@@ -268,7 +270,11 @@ static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err 
 	if (rc == ALLY_OK)
 		rc = cli_id(pos[0], "contract", &id, err);
 	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
 		rc = store_contract_get(cli->store, id, &c, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_contract(cli, id, &want, err);
 	if (rc == ALLY_OK)
 		rc = cli_apply_pairs(npos - 1, pos + 1, set_contract_field, &c, err);
 	if (rc == ALLY_OK)
@@ -284,7 +290,10 @@ static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err 
 static int contract_renew(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *until = NULL;
+	struct cli_expect want = { NULL };
 	const struct cli_opt opts[] = { { "until", true, &until, NULL },
+					{ "if-version", true, &want.version_text, NULL },
+					{ "if-end", true, &want.end_text, NULL },
 					{ NULL, false, NULL, NULL } };
 	ally_date to = DATE_NONE, start = DATE_NONE, end = DATE_NONE;
 	char s[DATE_BUFSZ], e[DATE_BUFSZ], *text;
@@ -294,6 +303,10 @@ static int contract_renew(struct cli *cli, int argc, char **argv, struct ally_er
 	rc = id_arg(cli, argc, argv, opts, &id, err);
 	if (rc == ALLY_OK && until != NULL)
 		rc = date_parse_field(until, "--until", &to, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_contract(cli, id, &want, err);
 	if (rc == ALLY_OK)
 		rc = store_contract_renew(cli->store, id, to, cli->today, &start, &end, err);
 	if (rc != ALLY_OK)
@@ -316,12 +329,12 @@ const struct cli_command cli_contract_commands[] = {
 	  CMD_DB | CMD_FORMAT | CMD_STREAM, contract_list },
 	{ "contract", "show", "ID", "one contract with its band and its renewal history",
 	  CMD_DB | CMD_FORMAT, contract_show },
-	{ "contract", "set", "ID FIELD=VALUE...",
+	{ "contract", "set", "ID FIELD=VALUE... [--if-version N]",
 	  "edit fields (title, status, start_date, end_date, auto_renew, renewal_months, "
 	  "notice_days, annual_value, currency, model, model_pct, model_amount, exclusivity, "
 	  "exclusivity_end, liability_cap, termination_reason, notes)",
 	  CMD_DB | CMD_WRITE, contract_set },
-	{ "contract", "renew", "ID [--until DATE]",
+	{ "contract", "renew", "ID [--until DATE] [--if-end DATE] [--if-version N]",
 	  "start the next term (the day after the end, one renewal term long); prints START END",
 	  CMD_DB | CMD_WRITE | CMD_FORMAT, contract_renew },
 	{ NULL, NULL, NULL, NULL, 0, NULL },

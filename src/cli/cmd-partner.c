@@ -179,7 +179,9 @@ static int set_partner_field(void *p, const char *field, const char *value, stru
 
 static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	const struct cli_opt opts[] = { { NULL, false, NULL, NULL } };
+	struct cli_expect want = { NULL };
+	const struct cli_opt opts[] = { { "if-version", true, &want.version_text, NULL },
+					{ NULL, false, NULL, NULL } };
 	const char *pos[SET_MAX + 1];
 	struct partner p;
 	int npos, rc;
@@ -191,7 +193,11 @@ static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 2, "FIELD=VALUE", err);
 	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
 		rc = store_partner_find(cli->store, pos[0], &p, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_partner(cli, p.id, &want, err);
 	if (rc == ALLY_OK)
 		rc = cli_apply_pairs(npos - 1, pos + 1, set_partner_field, &p, err);
 	if (rc == ALLY_OK)
@@ -206,8 +212,10 @@ static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *
 
 static int partner_rm(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
+	struct cli_expect want = { NULL };
 	bool force = false;
 	const struct cli_opt opts[] = { { "force", false, NULL, &force },
+					{ "if-version", true, &want.version_text, NULL },
 					{ NULL, false, NULL, NULL } };
 	const char *pos[1];
 	int64_t id = 0;
@@ -217,7 +225,11 @@ static int partner_rm(struct cli *cli, int argc, char **argv, struct ally_err *e
 	if (rc == ALLY_OK)
 		rc = cli_need_args(npos, 1, "PARTNER", err);
 	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, pos[0], &id, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_partner(cli, id, &want, err);
 	if (rc == ALLY_OK)
 		rc = store_partner_delete(cli->store, id, force, err);
 	return rc;
@@ -235,11 +247,11 @@ const struct cli_command cli_partner_commands[] = {
 	  CMD_DB | CMD_FORMAT | CMD_STREAM, partner_list },
 	{ "partner", "show", "PARTNER", "everything about one partner, its contracts and flags",
 	  CMD_DB | CMD_FORMAT, cli_partner_show },
-	{ "partner", "set", "PARTNER FIELD=VALUE...",
+	{ "partner", "set", "PARTNER FIELD=VALUE... [--if-version N]",
 	  "edit fields (name, type, owner, origin, power, goal, region, website, notes, "
 	  "value_partner, value_us, value_together)",
 	  CMD_DB | CMD_WRITE, partner_set },
-	{ "partner", "rm", "PARTNER [--force]",
+	{ "partner", "rm", "PARTNER [--force] [--if-version N]",
 	  "delete a partner and its history; refused while it has active contracts unless --force",
 	  CMD_DB | CMD_WRITE, partner_rm },
 	{ NULL, NULL, NULL, NULL, 0, NULL },

@@ -18,8 +18,10 @@
 static int status_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *health = NULL, *note = NULL, *pos[1];
+	struct cli_expect want = { NULL };
 	const struct cli_opt opts[] = { { "health", true, &health, NULL },
 					{ "note", true, &note, NULL },
+					{ "if-version", true, &want.version_text, NULL },
 					{ NULL, false, NULL, NULL } };
 	int npos, h = -1, rc;
 	int64_t id = 0;
@@ -34,7 +36,11 @@ static int status_run(struct cli *cli, int argc, char **argv, struct ally_err *e
 	if (rc == ALLY_OK && note != NULL)
 		rc = text_check(note, "--note", TEXT_LINE_MAX, false, err);
 	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, pos[0], &id, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_partner(cli, id, &want, err);
 	if (rc == ALLY_OK)
 		rc = store_status_add(cli->store, id, h, note, cli->today, err);
 	return rc;
@@ -74,7 +80,9 @@ static int score_read(const char *const values[CRIT_COUNT], struct score_input *
 static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *v[CRIT_COUNT] = { NULL }, *pos[1];
+	struct cli_expect want = { NULL };
 	const struct cli_opt opts[] = {
+		{ "if-version", true, &want.version_text, NULL },
 		{ "fit", true, &v[0], NULL },          { "reach", true, &v[1], NULL },
 		{ "capabilities", true, &v[2], NULL }, { "financial", true, &v[3], NULL },
 		{ "track-record", true, &v[4], NULL }, { NULL, false, NULL, NULL },
@@ -91,7 +99,11 @@ static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *er
 	if (rc == ALLY_OK)
 		rc = score_read(v, &in, err);
 	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, pos[0], &id, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_partner(cli, id, &want, err);
 	if (rc == ALLY_OK)
 		rc = store_score_add(cli->store, id, &in, cli->today, &w, err);
 	if (rc != ALLY_OK)
@@ -110,8 +122,11 @@ static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *er
 static int advance_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *to = NULL, *note = NULL, *pos[1];
+	struct cli_expect want = { NULL };
 	const struct cli_opt opts[] = { { "to", true, &to, NULL },
 					{ "note", true, &note, NULL },
+					{ "from", true, &want.phase_text, NULL },
+					{ "if-version", true, &want.version_text, NULL },
 					{ NULL, false, NULL, NULL } };
 	enum phase from = PHASE_PROSPECT, dest = PHASE_PROSPECT;
 	int npos, target = -1, rc;
@@ -126,7 +141,11 @@ static int advance_run(struct cli *cli, int argc, char **argv, struct ally_err *
 	if (rc == ALLY_OK && note != NULL)
 		rc = text_check(note, "--note", TEXT_LINE_MAX, false, err);
 	if (rc == ALLY_OK)
+		rc = cli_expect_parse(&want, err);
+	if (rc == ALLY_OK)
 		rc = cli_partner_id(cli, pos[0], &id, err);
+	if (rc == ALLY_OK)
+		rc = cli_expect_partner(cli, id, &want, err);
 	if (rc == ALLY_OK)
 		rc = store_phase_move(cli->store, id, target, note, cli->today, &from, &dest, err);
 	if (rc != ALLY_OK)
@@ -140,14 +159,15 @@ static int advance_run(struct cli *cli, int argc, char **argv, struct ally_err *
 }
 
 const struct cli_command cli_status_commands[] = {
-	{ "status", NULL, "PARTNER --health green|amber|red [--note TEXT]",
+	{ "status", NULL, "PARTNER --health green|amber|red [--note TEXT] [--if-version N]",
 	  "record a status update (dated today, with you as author)", CMD_DB | CMD_WRITE,
 	  status_run },
 	{ "score", NULL,
-	  "PARTNER --fit N --reach N --capabilities N --financial N --track-record N",
+	  "PARTNER --fit N --reach N --capabilities N --financial N --track-record N "
+	  "[--if-version N]",
 	  "record a scoring (each 0-100); prints the score and tier",
 	  CMD_DB | CMD_WRITE | CMD_FORMAT, score_run },
-	{ "advance", NULL, "PARTNER [--to PHASE] [--note TEXT]",
+	{ "advance", NULL, "PARTNER [--to PHASE] [--note TEXT] [--from PHASE] [--if-version N]",
 	  "move to the next phase (or --to another allowed one); prints FROM -> TO",
 	  CMD_DB | CMD_WRITE | CMD_FORMAT, advance_run },
 	{ NULL, NULL, NULL, NULL, 0, NULL },

@@ -68,6 +68,11 @@ static const char SQL_AUDIT_LAST_ID[] = "SELECT max(id) FROM audit_log";
  * (partner_id, id): ?1 the partner, ?2 limit (-1: all), ?3 offset. */
 static const char SQL_AUDIT_PARTNER[] =
 	AUDIT_COLS "WHERE a.partner_id = ?1 ORDER BY a.id DESC LIMIT ?2 OFFSET ?3";
+/* The newest row of one row (?2 table, ?3 id) among its partner's (?1),
+ * through the same index: what a refused compare-and-set names. */
+static const char SQL_AUDIT_ROW_LAST[] =
+	AUDIT_COLS "WHERE a.partner_id = ?1 AND a.tbl = ?2 AND a.row_id = ?3 "
+	"ORDER BY a.id DESC LIMIT 1";
 /* The same two, for store_audit_each: the whole log newest first down
  * the primary key, or one partner's down audit_log_partner; ?1 limit
  * (-1: all), ?2 the partner. */
@@ -400,6 +405,33 @@ int store_audit_list_partner(struct store *s, int64_t partner_id, size_t limit, 
 				   (int64_t)offset };
 
 	return audit_page(s, SQL_AUDIT_PARTNER, bind_partner_page, &page, out, err);
+}
+
+struct row_key {
+	int64_t partner_id;
+	const char *tbl;
+	int64_t row_id;
+};
+
+static void bind_row_key(sqlite3_stmt *st, const void *arg)
+{
+	const struct row_key *k = arg;
+
+	bind_int(st, 1, k->partner_id);
+	bind_text(st, 2, k->tbl);
+	bind_int(st, 3, k->row_id);
+}
+
+int store_audit_row_last(struct store *s, const char *tbl, int64_t row_id, int64_t partner_id,
+			 struct audit_list *out, struct ally_err *err)
+{
+	const struct row_key key = { partner_id, tbl, row_id };
+	void *rows;
+	int rc = store_collect(s, SQL_AUDIT_ROW_LAST, bind_row_key, &key, &audit_rows, &rows,
+			       &out->n, err);
+
+	out->rows = rows;
+	return rc;
 }
 
 /* How store_audit_each and store_change_each hand a row to their caller. */
