@@ -53,6 +53,13 @@ struct store {
 	int64_t change_id;
 	char *change_what;      /* what the next changes are labelled with, or NULL */
 	int64_t snapshot_lock_us; /* the last snapshot's copy under the shared lock */
+	/* The writers' queue (writer-lock.c): the side file (-1: none), the
+	 * ticket held while a write transaction is open (0: none), and when
+	 * a lock outside the queue was first seen by the heads before us. */
+	int lock_fd;
+	bool lock_tried;
+	int64_t lock_ticket;
+	int64_t lock_busy_since;
 	/* Between store_import_begin and _end (bulk.c): the CREATE INDEX
 	 * statements of the indexes dropped for the import, to run at its
 	 * end, and the page cache size to go back to. */
@@ -136,6 +143,20 @@ struct tx {
 };
 int tx_begin(struct store *s, struct tx *t, struct ally_err *err);
 int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err);
+
+/* writer-lock.c: ally's writers take turns in the order they came, on
+ * the side file PATH-lock, opened at the first write (none: no queue,
+ * only SQLite's busy handler); close closes it.  take waits for our turn
+ * before BEGIN IMMEDIATE (ALLY_EDB naming the process that has held it
+ * past busy_ms) and arms the deadline of the wait for SQLite's lock;
+ * release ends the turn after COMMIT or ROLLBACK (busy: the head gave up
+ * on a lock held outside the queue, so that the next one fails sooner).
+ * Both are no-ops without a queue or a turn. */
+void writer_lock_close(struct store *s);
+int writer_lock_take(struct store *s, struct ally_err *err);
+void writer_lock_release(struct store *s, bool busy);
+/* The wait for a lock ends us microseconds from now (store.c). */
+void store_arm_deadline(struct store *s, int64_t us);
 
 /* A read transaction, so several queries see one snapshot: BEGIN when
  * none is open (a no-op otherwise); rtx_end commits it. */
