@@ -38,13 +38,28 @@ struct store_opts {
 	const char *user;           /* login name written to the audit log (and the
 				     * default owner); NULL or "": "unknown" */
 	bool readonly;
+	/* Refuse a missing file (ALLY_EDB "no portfolio at PATH; 'ally init'
+	 * creates one") instead of creating it: for every command but the
+	 * ones that make a portfolio, so that a mistyped path makes none. */
+	bool must_exist;
 };
 
 /* Is WAL safe with this SQLite (sqlite3_libversion_number() form)?  The
  * WAL-reset race is fixed in 3.51.3, and backported to 3.44.6 and 3.50.7. */
 bool store_wal_safe(int libversion_number);
 
-/* Open (creating the file 0600 if missing) and apply the connection
+/* Who may write a database (file-mode.c).  A team folder is one with the
+ * setgid bit: a database made there is 0660 (its journal and the writers'
+ * queue too), a folder 2770; elsewhere 0600 and 0700.  store_check_modes
+ * refuses (ALLY_EDB, naming the chmod that fixes it) a file anyone may
+ * write, or one in a folder anyone may write that is not sticky (as /tmp
+ * is).  store_make_folders makes the missing folders of path's folder. */
+bool store_in_team_folder(const char *path);
+int store_check_modes(const char *path, struct ally_err *err);
+int store_make_folders(const char *path, struct ally_err *err);
+
+/* Open (creating the file if missing, unless must_exist: 0600, or 0660
+ * in a team folder; refused by store_check_modes) and apply the connection
  * settings: foreign_keys, synchronous=FULL, the busy handler (busy_ms),
  * journal mode.
  * Does not migrate.  NULL and err filled on failure; a file that is not an

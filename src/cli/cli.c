@@ -105,9 +105,31 @@ static int lookup(int argc, char **argv, int *i, struct cli_globals *g,
  * (store_begin_read) for a read, so that its queries see one snapshot
  * without waiting for a writer.  Should even that fail, the read goes on
  * without one rather than fail: each store call then reads on its own. */
+/* May this command make the database at path, missing now?  init and
+ * demo may; the interface may make the default one, and asks for any
+ * other (on the terminal, before the screen is taken). */
+static bool may_create(struct cli *cli, const char *path)
+{
+	char answer[16], *shown;
+
+	if (cli->cmd->flags & CMD_CREATE)
+		return true;
+	if (!(cli->cmd->flags & CMD_ASK_CREATE) || access(path, F_OK) == 0 || errno != ENOENT)
+		return false;
+	if (cli_db_is_default(cli->g.db))
+		return true;
+	shown = text_visible(path, 0);
+	fprintf(stderr, "No portfolio at %s. Create it? y/n ", shown);
+	fflush(stderr);
+	free(shown);
+	if (fgets(answer, sizeof answer, stdin) == NULL)
+		return false;
+	return answer[0] == 'y' || answer[0] == 'Y';
+}
+
 static int open_db(struct cli *cli, struct ally_err *err)
 {
-	struct store_opts opts = { STORE_JOURNAL_AUTO, 0, cli->user, false };
+	struct store_opts opts = { STORE_JOURNAL_AUTO, 0, cli->user, false, true };
 	struct ally_err ignored;
 	char *path = NULL;
 	int rc;
@@ -116,6 +138,12 @@ static int open_db(struct cli *cli, struct ally_err *err)
 	if (rc != ALLY_OK)
 		return rc;
 	cli->db_path = path;
+	if (may_create(cli, path)) {
+		opts.must_exist = false;
+		rc = store_make_folders(path, err);
+	}
+	if (rc != ALLY_OK)
+		return rc;
 	cli->store = store_open(path, &opts, err);
 	if (cli->store == NULL)
 		return err->status != ALLY_OK ? err->status : ALLY_EDB;

@@ -54,6 +54,11 @@ enum cmd_flags {
 	CMD_FORMAT = 1 << 2,  /* lists or shows: takes --format */
 	CMD_STREAM = 1 << 3,  /* reads only, and writes its rows as it reads them:
 			       * straight to standard output, not after the end */
+	CMD_CREATE = 1 << 4,  /* makes the database (and its folders) when missing:
+			       * init and demo; every other command refuses a
+			       * path with no portfolio, so a typo makes none */
+	CMD_ASK_CREATE = 1 << 5, /* the interface: makes the default database, and
+				  * asks first for any other missing one */
 };
 
 /* One command: `ally NAME [SUB] ARGS...`.  run gets argv with argv[0] the
@@ -374,9 +379,11 @@ int cli_resolve_today(const char *opt, ally_date *out, struct ally_err *err);
  * it came from ("ALLY_USER: contains a control character (U+001B)").
  * *out is the caller's. */
 int cli_resolve_user(char **out, struct ally_err *err);
-/* The database path: opt (--db), else $ALLY_DB, else the XDG data folder;
- * missing folders on the way are created 0700.  *out is the caller's. */
+/* The database path: opt (--db), else $ALLY_DB, else the XDG data folder.
+ * *out is the caller's.  Nothing is created here. */
 int cli_resolve_db(const char *opt, char **out, struct ally_err *err);
+/* Neither --db (opt) nor $ALLY_DB: the path is the default one. */
+bool cli_db_is_default(const char *opt);
 
 /* Help texts; families is the NULL-terminated list of command tables. */
 void cli_help_program(FILE *f, const struct cli_command *const *families);

@@ -48,6 +48,6 @@ static int run_demo(struct cli *cli, int argc, char **argv, struct ally_err *err
 
 const struct cli_command cli_demo_commands[] = {
 	{ "demo", NULL, "", "fill an empty database with a sample portfolio dated around today",
-	  CMD_DB | CMD_WRITE | CMD_FORMAT, run_demo },
+	  CMD_DB | CMD_WRITE | CMD_FORMAT | CMD_CREATE, run_demo },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -36,6 +36,6 @@ static int init_run(struct cli *cli, int argc, char **argv, struct ally_err *err
 
 const struct cli_command cli_init_commands[] = {
 	{ "init", NULL, "", "create or migrate the database (safe to run again)",
-	  CMD_DB | CMD_FORMAT, init_run },
+	  CMD_DB | CMD_FORMAT | CMD_CREATE, init_run },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -37,6 +37,6 @@ static int tui_cmd(struct cli *cli, int argc, char **argv, struct ally_err *err)
 
 const struct cli_command cli_tui_commands[] = {
 	{ "tui", NULL, "", "the interactive interface (also what 'ally' alone opens on a terminal)",
-	  CMD_DB, tui_cmd },
+	  CMD_DB | CMD_ASK_CREATE, tui_cmd },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -83,45 +83,10 @@ static char *default_db_path(void)
 	return xasprintf("%s/.local/share/ally/portfolio.db", home != NULL ? home : ".");
 }
 
-/* mkdir -p of path's folder; every folder made here is private (0700),
- * since the database holds deal values and notes. */
-static int make_parent(const char *path, struct ally_err *err)
-{
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	char *p;
-	int rc = ALLY_OK;
-
-	if (slash == NULL || slash == dir)
-		goto out;
-	*slash = '\0';
-	for (p = dir + 1;; p++) {
-		bool end = *p == '\0';
-
-		if (*p != '/' && !end)
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) == 0) {
-			chmod(dir, 0700); /* whatever the umask */
-		} else if (errno != EEXIST) {
-			rc = ally_err_set(err, ALLY_EDB, "database", "cannot create folder %s: %s",
-					  dir, strerror(errno));
-			goto out;
-		}
-		if (end)
-			break;
-		*p = '/';
-	}
-out:
-	free(dir);
-	return rc;
-}
-
 int cli_resolve_db(const char *opt, char **out, struct ally_err *err)
 {
 	const char *env = env_nonempty("ALLY_DB");
 	char *path;
-	int rc;
 
 	if (opt != NULL && *opt == '\0')
 		return ally_err_set(err, ALLY_EUSER, "--db", "must not be empty");
@@ -131,11 +96,11 @@ int cli_resolve_db(const char *opt, char **out, struct ally_err *err)
 		path = xstrdup(env);
 	else
 		path = default_db_path();
-	rc = make_parent(path, err);
-	if (rc != ALLY_OK) {
-		free(path);
-		return rc;
-	}
 	*out = path;
 	return ALLY_OK;
+}
+
+bool cli_db_is_default(const char *opt)
+{
+	return opt == NULL && env_nonempty("ALLY_DB") == NULL;
 }

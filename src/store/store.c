@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "ally/text.h"
@@ -462,18 +463,34 @@ static int set_journal(struct store *s, enum store_journal want, struct ally_err
 
 /* Create a missing file ourselves so that it is private (0600) from the
  * first byte; SQLite would create it with the umask's mode. */
-static int create_private(struct store *s, struct ally_err *err)
+/* Check who may write the file and its folder (file-mode.c), then create
+ * it when missing and allowed: 0600, or 0660 in a team folder, whatever
+ * the umask. */
+static int create_private(struct store *s, bool must_exist, struct ally_err *err)
 {
-	int fd;
+	int fd, rc;
 
-	if (strcmp(s->path, ":memory:") == 0 || s->readonly)
+	if (strcmp(s->path, ":memory:") == 0)
 		return ALLY_OK;
+	if ((rc = store_check_modes(s->path, err)) != ALLY_OK)
+		return rc;
+	if (s->readonly)
+		return ALLY_OK;
+	if (must_exist) {
+		if (access(s->path, F_OK) != 0 && errno == ENOENT)
+			return ally_err_set(err, ALLY_EDB, NULL,
+					    "no portfolio at %s; 'ally init' creates one", s->path);
+		return ALLY_OK;
+	}
 	fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
 		return ally_err_set(err, ALLY_EDB, "database", "cannot create %s: %s", s->path,
 				    strerror(errno));
-	if (fd >= 0)
+	if (fd >= 0) {
+		if (store_in_team_folder(s->path))
+			fchmod(fd, 0660);
 		close(fd);
+	}
 	return ALLY_OK;
 }
 
@@ -557,7 +574,8 @@ struct store *store_open(const char *path, const struct store_opts *opts, struct
 	s->readonly = opts->readonly;
 	snprintf(s->journal, sizeof s->journal, "delete");
 	s->lock_fd = -1;
-	if ((rc = create_private(s, err)) != ALLY_OK || (rc = db_connect(s, err)) != ALLY_OK ||
+	if ((rc = create_private(s, opts->must_exist, err)) != ALLY_OK ||
+	    (rc = db_connect(s, err)) != ALLY_OK ||
 	    (rc = store_exec1(s, SQL_FOREIGN_KEYS, err)) != ALLY_OK ||
 	    (rc = store_exec1(s, SQL_SYNCHRONOUS, err)) != ALLY_OK ||
 	    (rc = check_identity(s, err)) != ALLY_OK ||

@@ -170,6 +170,9 @@ static int side_open(const char *db_path)
 		close(fd);
 		fd = -1;
 	}
+	/* Whatever the umask: a colleague in a team folder must queue too. */
+	if (fd >= 0 && (st.st_mode & 0777) != mode && st.st_uid == geteuid())
+		fchmod(fd, mode);
 	free(path);
 	return fd;
 }

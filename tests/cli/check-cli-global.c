@@ -185,6 +185,9 @@ START_TEST(global_options_after_the_command)
 	struct run r;
 	json_t *v;
 
+	run_ally_raw(&H, &r, NULL, "init", "--db", H.db, (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_finish(&r);
 	run_ally_raw(&H, &r, NULL, "partner", "add", "Acme", "--db", H.db, "--type", "channel",
 		     (char *)NULL);
 	ck_assert_msg(r.status == 0, "%s", r.err);
@@ -360,14 +363,17 @@ START_TEST(ally_db_from_the_environment)
 	json_t *v;
 
 	setenv("ALLY_DB", H.db, 1);
+	run_ally_raw(&H, &r, NULL, "init", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_finish(&r);
 	run_ally_raw(&H, &r, NULL, "partner", "add", "Envco", "--type", "referral", (char *)NULL);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_finish(&r);
-	/* --db wins over $ALLY_DB. */
+	/* --db wins over $ALLY_DB: there is no portfolio there. */
 	snprintf(other, sizeof other, "%s/other.db", H.dir);
 	run_ally_raw(&H, &r, NULL, "--db", other, "partner", "list", "--format", "json",
 		     (char *)NULL);
-	ck_assert_str_eq(r.out, "[]\n");
+	check_error(&r, 3, "no portfolio at ", "list with --db of a missing file");
 	run_finish(&r);
 	run_ally_raw(&H, &r, NULL, "partner", "list", "--format", "json", (char *)NULL);
 	v = parse_json(r.out);
@@ -442,6 +448,41 @@ START_TEST(new_folder_0700_and_file_0600_under_xdg)
 }
 END_TEST
 
+/* Only init and demo make a portfolio: any other command given a path
+ * with none (a typo) says so, exit 3, and creates nothing, no folder
+ * either, not even as root. */
+START_TEST(a_mistyped_db_makes_nothing)
+{
+	const char *const cmds[][6] = {
+		{ "partner", "list", NULL },
+		{ "partner", "add", "Acme", "--type", "channel", NULL },
+		{ "status", "Acme", "--health", "red", NULL },
+		{ "renewals", NULL },
+		{ "export", "partners", NULL },
+		{ "history", NULL },
+	};
+	char dir[300], db[360];
+	struct stat st;
+	struct run r;
+
+	snprintf(dir, sizeof dir, "%s/typo", H.dir);
+	snprintf(db, sizeof db, "%s/deeper/p.db", dir);
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		run_ally_raw(&H, &r, NULL, "--db", db, cmds[i][0], cmds[i][1], cmds[i][2],
+			     cmds[i][3], cmds[i][4], cmds[i][5], (char *)NULL);
+		check_error(&r, 3, "; 'ally init' creates one", cmds[i][0]);
+		ck_assert_msg(strstr(r.err, "ally: no portfolio at ") == r.err, "%s", r.err);
+		ck_assert_msg(stat(dir, &st) != 0, "%s made %s", cmds[i][0], dir);
+		run_finish(&r);
+	}
+	run_ally_raw(&H, &r, NULL, "--db", db, "init", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_finish(&r);
+	ck_assert_int_eq(mode_of(dir), 0700);
+	ck_assert_int_eq(mode_of(db), 0600);
+}
+END_TEST
+
 START_TEST(default_path_under_home)
 {
 	char home[300], db[360];
@@ -453,6 +494,9 @@ START_TEST(default_path_under_home)
 	unsetenv("ALLY_DB");
 	unsetenv("XDG_DATA_HOME");
 	setenv("HOME", home, 1);
+	run_ally_raw(&H, &r, NULL, "init", (char *)NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_finish(&r);
 	run_ally_raw(&H, &r, NULL, "partner", "add", "Homeco", "--type", "channel", (char *)NULL);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	ck_assert_int_eq(mode_of(db), 0600);
@@ -591,6 +635,7 @@ static Suite *global_suite(void)
 	tcase_add_test(tc, ally_db_from_the_environment);
 	tcase_add_test(tc, new_folder_0700_and_file_0600_under_xdg);
 	tcase_add_test(tc, default_path_under_home);
+	tcase_add_test(tc, a_mistyped_db_makes_nothing);
 	tcase_add_test(tc, not_an_ally_database);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("db");

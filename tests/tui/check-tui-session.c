@@ -374,6 +374,36 @@ START_TEST(wide_and_accented_names_show_whole)
 }
 END_TEST
 
+/* A --db that names no portfolio (a typo) makes none unless asked: the
+ * interface asks before it takes the screen, and n leaves nothing. */
+START_TEST(a_missing_database_is_made_only_when_asked)
+{
+	const char *bin = getenv("ALLY_BIN");
+	const char *env[] = { "ALLY_TODAY=" TUI_TODAY, "ALLY_USER=tester", NULL };
+	char dir[sizeof H.dir + 16], path[sizeof H.dir + 32];
+	const char *argv[] = { bin != NULL ? bin : "build/ally", "--db", path, NULL };
+	struct stat st;
+
+	snprintf(dir, sizeof dir, "%s/typo", H.dir);
+	snprintf(path, sizeof path, "%s/nested/p.db", dir);
+	V = vt_spawn(argv, env, 24, 80);
+	SEE(V, "No portfolio at ");
+	SEE(V, "/typo/nested/p.db. Create it? y/n");
+	KEY(V, "n\r");
+	ck_assert_int_eq(vt_wait_exit(V, T_WAIT), 3);
+	SEE(V, "no portfolio at ");
+	ck_assert_msg(stat(dir, &st) != 0, "answering n made %s", dir);
+	vt_free(V);
+	V = vt_spawn(argv, env, 24, 80);
+	SEE(V, "Create it? y/n");
+	KEY(V, "y\r");
+	SEE(V, "Portfolio");
+	tui_quit(V);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui-session");
@@ -382,6 +412,7 @@ int main(void)
 	TCase *term = tui_tcase("terminals");
 
 	tcase_add_test(leave, q_quits_and_restores_the_terminal);
+	tcase_add_test(leave, a_missing_database_is_made_only_when_asked);
 	tcase_add_test(leave, sigterm_leaves_within_a_second_and_restores_the_terminal);
 	tcase_add_test(leave, sigterm_in_a_menu_leaves_too);
 	tcase_add_test(leave, sighup_in_an_edit_form_saves_nothing);
