@@ -546,6 +546,40 @@ int store_audit_row_last(struct store *s, const char *tbl, int64_t row_id, int64
 			 struct audit_list *out, struct ally_err *err);
 void audit_list_finish(struct audit_list *l);
 
+/* ---- check and backup ---- */
+
+/* One check of store_check: its name ("pages and indexes", "renewal
+ * terms"...), whether it holds, and its problems as sentences ("contract
+ * 12: term 2 starts 2027-01-05, not the day after 2026-12-31"), the first
+ * few of count. */
+struct check_result {
+	const char *name;
+	bool ok;
+	char **problems;
+	size_t nproblems;
+	int64_t count;
+};
+/* Run every check in one read transaction: SQLite's integrity_check and
+ * foreign_key_check, then ally's rules (every partner's phase and type is
+ * one of the core's, every active contract starts by its end, the terms
+ * of each contract follow each other day after day from its start to its
+ * end, every version is >= 1, every audit row's change is there and not
+ * after it).  fn gets each result in turn (its texts live until it
+ * returns); *all_ok says whether all held.  A check that cannot run (a
+ * damaged page) fails with that as its problem; the others still run.
+ * When all hold, the damage mark (see store_open) is taken away. */
+int store_check(struct store *s,
+		int (*fn)(void *ctx, const struct check_result *r, struct ally_err *err), void *ctx,
+		bool *all_ok, struct ally_err *err);
+
+/* Copy the database to path with SQLite's online backup API, in one
+ * pass under a read lock (a consistent state, whatever others write),
+ * into a new file (mode 0600, or 0660 in a team folder) that is then
+ * checked with PRAGMA integrity_check and renamed to path.  An existing
+ * path is ALLY_EUSER unless overwrite.  *pages reports the size. */
+int store_backup(struct store *s, const char *path, bool overwrite, int64_t *bytes,
+		 struct ally_err *err);
+
 /* Number of partners (cheap; for "is the database empty?"). */
 int store_partner_count(struct store *s, int64_t *out, struct ally_err *err);
 

@@ -26,7 +26,7 @@
 static const struct cli_command *const families[] = {
 	cli_init_commands,   cli_demo_commands,    cli_partner_commands, cli_status_commands,
 	cli_contract_commands, cli_renewal_commands, cli_history_commands, cli_io_commands,
-	cli_tui_commands,
+	cli_check_commands,    cli_tui_commands,
 	NULL,
 };
 

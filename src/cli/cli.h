@@ -87,6 +87,7 @@ extern const struct cli_command cli_io_commands[];       /* import, export */
 extern const struct cli_command cli_demo_commands[];     /* demo */
 extern const struct cli_command cli_history_commands[];  /* history */
 extern const struct cli_command cli_tui_commands[];      /* tui */
+extern const struct cli_command cli_check_commands[];    /* check, backup */
 
 /* Run the command line; returns the exit status.  main.c calls only this. */
 int cli_main(int argc, char **argv);

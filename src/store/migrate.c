@@ -6,6 +6,9 @@
  * failure leaves the database at the previous version, whole. */
 #include "store-private.h"
 
+#include <stdlib.h>
+#include "ally/util.h"
+
 extern const char *const store_migrations[];
 extern const int store_migration_count;
 
@@ -99,6 +102,28 @@ out:
 	return rc;
 }
 
+/* Before a migration changes a database that holds data, a copy of it
+ * as it was, beside it and named by its schema version
+ * (portfolio.db.schema-2.bak): an older ally can open it, and nothing
+ * the migration does is beyond undoing.  No copy, no migration. */
+static int backup_first(struct store *s, int64_t version, struct ally_err *err)
+{
+	char *path = xasprintf("%s.schema-%lld.bak", s->path, (long long)version);
+	int64_t bytes;
+	int rc = store_backup(s, path, true, &bytes, err);
+	char *why;
+
+	if (rc != ALLY_OK) {
+		why = xstrdup(err->msg);
+		ally_err_set(err, ALLY_EDB, "database",
+			     "cannot keep a copy as %s before migrating (%s); nothing was changed",
+			     path, why);
+		free(why);
+	}
+	free(path);
+	return rc == ALLY_OK ? ALLY_OK : ALLY_EDB;
+}
+
 int store_migrate(struct store *s, struct ally_err *err)
 {
 	int64_t version;
@@ -109,6 +134,9 @@ int store_migrate(struct store *s, struct ally_err *err)
 	/* Checked before any write, so a newer database stays byte for byte. */
 	if (version > store_schema_latest())
 		return store_newer_fail(version, err);
+	if (version >= 1 && version < store_schema_latest() && !s->readonly &&
+	    (rc = backup_first(s, version, err)) != ALLY_OK)
+		return rc;
 	for (int n = (int)version + 1; n <= store_schema_latest(); n++)
 		if ((rc = apply(s, n, err)) != ALLY_OK)
 			return rc;

@@ -56,6 +56,8 @@ struct store {
 	/* The writers' queue (writer-lock.c): the side file (-1: none), the
 	 * ticket held while a write transaction is open (0: none), and when
 	 * a lock outside the queue was first seen by the heads before us. */
+	/* This session met a damaged page (check.c): it writes no more. */
+	bool damaged;
 	int lock_fd;
 	bool lock_tried;
 	int64_t lock_ticket;
@@ -155,6 +157,13 @@ int tx_end(struct store *s, struct tx *t, int rc, struct ally_err *err);
 void writer_lock_close(struct store *s);
 int writer_lock_take(struct store *s, struct ally_err *err);
 void writer_lock_release(struct store *s, bool busy);
+/* check.c: the damage mark, PATH-damaged.  mark records that this
+ * session met a damaged page (what: SQLite's words), so that no session
+ * writes again until a check passes (clear); refuse is ALLY_EDB for a
+ * write while the mark is there, naming 'ally check' and 'ally backup'. */
+void store_mark_damaged(struct store *s, const char *what);
+void store_clear_damaged(struct store *s);
+int store_refuse_damaged(struct store *s, struct ally_err *err);
 /* The wait for a lock ends us microseconds from now (store.c). */
 void store_arm_deadline(struct store *s, int64_t us);
 

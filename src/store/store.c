@@ -127,8 +127,12 @@ int store_fail(struct store *s, int rc, struct ally_err *err)
 		return ally_err_set(err, ALLY_EDB, "database", "%s is read-only; nothing was changed",
 				    f);
 	case SQLITE_CORRUPT:
+		/* No session writes to it again until a check passes. */
+		store_mark_damaged(s, sqlite3_errmsg(s->db));
 		return ally_err_set(err, ALLY_EDB, "database",
-				    "%s is damaged (corrupt); nothing was changed; restore a backup", f);
+				    "%s is damaged (corrupt); nothing was changed; run 'ally check', "
+				    "and restore a copy made with 'ally backup'",
+				    f);
 	case SQLITE_NOTADB:
 		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database", f);
 	case SQLITE_CANTOPEN:
@@ -348,7 +352,7 @@ static int begin_immediate(struct store *s, struct ally_err *err)
 	sqlite3_stmt *st;
 	int rc = store_prepare(s, SQL_BEGIN_IMMEDIATE, &st, err), step;
 
-	if (rc != ALLY_OK)
+	if (rc != ALLY_OK || (rc = store_refuse_damaged(s, err)) != ALLY_OK)
 		return rc;
 	scope_enter(s);
 	rc = writer_lock_take(s, err);
