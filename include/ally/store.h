@@ -42,6 +42,9 @@ struct store_opts {
 	 * creates one") instead of creating it: for every command but the
 	 * ones that make a portfolio, so that a mistyped path makes none. */
 	bool must_exist;
+	/* Where the session comes from, kept with each of its changes: the
+	 * SSH client's address, or NULL at the host itself. */
+	const char *source;
 };
 
 /* Is WAL safe with this SQLite (sqlite3_libversion_number() form)?  The
@@ -489,6 +492,7 @@ struct audit_entry {
 	char *field;     /* "health", "end_date", "*" for insert/delete */
 	char *old_value; /* NULL for inserts */
 	char *new_value; /* NULL for deletes */
+	char *source;    /* the SSH client's address of its change, or NULL */
 };
 struct audit_list { struct audit_entry *rows; size_t n; }; /* newest first */
 /* Newest first; limit 0 means all.  text filters on the partner's name
@@ -689,8 +693,15 @@ int store_renewals_each(struct store *s, ally_date today, int within,
 			int (*fn)(void *ctx, const struct renewal *r, struct ally_err *err),
 			void *ctx, struct ally_err *err);
 /* The audit log newest first (partner_id 0), or one partner's rows, also
- * after it was deleted (as store_audit_list_partner); limit 0: all. */
+ * after it was deleted (as store_audit_list_partner); limit 0: all.
+ * filter (NULL: none) keeps the rows written on or after since (UTC;
+ * DATE_NONE: any) by user (exact; NULL: anyone). */
+struct audit_filter {
+	ally_date since;
+	const char *user;
+};
 int store_audit_each(struct store *s, int64_t partner_id, size_t limit,
+		     const struct audit_filter *filter,
 		     int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
 		     void *ctx, struct ally_err *err);
 

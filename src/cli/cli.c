@@ -129,22 +129,26 @@ static bool may_create(struct cli *cli, const char *path)
 
 static int open_db(struct cli *cli, struct ally_err *err)
 {
-	struct store_opts opts = { STORE_JOURNAL_AUTO, 0, cli->user, false, true };
+	struct store_opts opts = { STORE_JOURNAL_AUTO, 0, cli->user, false, true, NULL };
 	struct ally_err ignored;
-	char *path = NULL;
+	char *path = NULL, *source;
 	int rc;
 
 	rc = cli_resolve_db(cli->g.db, &path, err);
 	if (rc != ALLY_OK)
 		return rc;
 	cli->db_path = path;
+	source = cli_resolve_source();
 	if (may_create(cli, path)) {
 		opts.must_exist = false;
 		rc = store_make_folders(path, err);
 	}
+	opts.source = source;
+	if (rc == ALLY_OK)
+		cli->store = store_open(path, &opts, err);
+	free(source);
 	if (rc != ALLY_OK)
 		return rc;
-	cli->store = store_open(path, &opts, err);
 	if (cli->store == NULL)
 		return err->status != ALLY_OK ? err->status : ALLY_EDB;
 	rc = store_migrate(cli->store, err);

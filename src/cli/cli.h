@@ -383,6 +383,9 @@ int cli_resolve_user(char **out, struct ally_err *err);
 /* The database path: opt (--db), else $ALLY_DB, else the XDG data folder.
  * *out is the caller's.  Nothing is created here. */
 int cli_resolve_db(const char *opt, char **out, struct ally_err *err);
+/* The SSH client's address this session comes from, or NULL; the
+ * caller frees. */
+char *cli_resolve_source(void);
 /* Neither --db (opt) nor $ALLY_DB: the path is the default one. */
 bool cli_db_is_default(const char *opt);
 

@@ -47,6 +47,7 @@ static char *show_row(json_t *row)
 
 static const struct out_col history_cols[] = {
 	{ "at", "WHEN (UTC)", false, NULL }, { "user", "WHO", false, NULL },
+	{ "from", "FROM", false, NULL },
 	{ "partner", "PARTNER", false, NULL }, { "row_id", "ROW", false, show_row },
 	{ "field", "FIELD", false, NULL },     { "new_value", "CHANGE", false, show_change },
 };
@@ -86,8 +87,8 @@ static int history_row(void *ctx, const struct audit_entry *e, struct ally_err *
 /* All rows (ref NULL) or one partner's, deleted or not.  The id of a
  * deleted partner that has no rows was never a partner: not found (and
  * nothing was written yet, the list being empty). */
-static int history_load(struct cli *cli, const char *ref, size_t limit, struct out_stream *o,
-			struct ally_err *err)
+static int history_load(struct cli *cli, const char *ref, size_t limit,
+			const struct audit_filter *filter, struct out_stream *o, struct ally_err *err)
 {
 	struct ally_err gone = { ALLY_OK, "" };
 	struct history_out h = { o, 0 };
@@ -97,7 +98,7 @@ static int history_load(struct cli *cli, const char *ref, size_t limit, struct o
 	if (ref != NULL)
 		rc = history_partner(cli, ref, &id, &gone, err);
 	if (rc == ALLY_OK)
-		rc = store_audit_each(cli->store, id, limit, history_row, &h, err);
+		rc = store_audit_each(cli->store, id, limit, filter, history_row, &h, err);
 	if (rc == ALLY_OK && h.n == 0 && ref != NULL && gone.status != ALLY_OK) {
 		*err = gone;
 		rc = gone.status;
@@ -109,9 +110,12 @@ static int history_load(struct cli *cli, const char *ref, size_t limit, struct o
  * rows are a few pages of an index, read in place. */
 static int history_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	const char *limit = NULL, *pos[1] = { NULL };
+	const char *limit = NULL, *since = NULL, *user = NULL, *pos[1] = { NULL };
 	const struct cli_opt opts[] = { { "limit", true, &limit, NULL },
+					{ "since", true, &since, NULL },
+					{ "user", true, &user, NULL },
 					{ NULL, false, NULL, NULL } };
+	struct audit_filter filter = { DATE_NONE, NULL };
 	long n = HISTORY_LIMIT_DEFAULT;
 	struct out_stream *o;
 	int npos, rc;
@@ -119,21 +123,27 @@ static int history_run(struct cli *cli, int argc, char **argv, struct ally_err *
 	rc = cli_parse(cli, argc, argv, opts, pos, 1, &npos, err);
 	if (rc == ALLY_OK && limit != NULL)
 		rc = parse_long_field(limit, "--limit", 0, HISTORY_LIMIT_MAX, &n, err);
+	if (rc == ALLY_OK && since != NULL)
+		rc = date_parse_field(since, "--since", &filter.since, err);
+	if (rc == ALLY_OK && user != NULL)
+		rc = text_check(user, "--user", TEXT_LINE_MAX, false, err);
+	filter.user = user;
 	if (rc == ALLY_OK)
 		rc = n == 0 || n > HISTORY_IN_PLACE_MAX ? cli_read_snapshot(cli, err)
 							 : cli_read_in_place(cli, err);
 	if (rc != ALLY_OK)
 		return rc;
 	o = out_stream_new(cli, cli->format, &history_shape, NULL);
-	rc = history_load(cli, npos > 0 ? pos[0] : NULL, (size_t)n, o, err);
+	rc = history_load(cli, npos > 0 ? pos[0] : NULL, (size_t)n, &filter, o, err);
 	return out_stream_end(o, rc, err);
 }
 
 const struct cli_command cli_history_commands[] = {
-	{ "history", NULL, "[PARTNER] [--limit N]",
-	  "the audit log, newest first: who changed what and when, and in which row (all of it, "
-	  "or one partner's, also after it was deleted: give its id; the last 50 changes unless "
-	  "--limit N, 0 for all)",
+	{ "history", NULL, "[PARTNER] [--limit N] [--since DATE] [--user NAME]",
+	  "the audit log, newest first: who changed what, when, from where (an SSH client's "
+	  "address) and in which row (all of it, or one partner's, also after it was deleted: "
+	  "give its id; the last 50 changes unless --limit N, 0 for all; --since and --user "
+	  "keep the rows from that day on, by that user)",
 	  CMD_DB | CMD_FORMAT | CMD_STREAM, history_run },
 	{ NULL, NULL, NULL, NULL, 0, NULL },
 };

@@ -104,3 +104,25 @@ bool cli_db_is_default(const char *opt)
 {
 	return opt == NULL && env_nonempty("ALLY_DB") == NULL;
 }
+
+/* The first word of $SSH_CONNECTION ("client port server port"), else of
+ * $SSH_CLIENT, when it looks like an address (hex digits, '.', ':', '%'
+ * and at most 64 of them): anything else is not kept, so that no text
+ * from the environment reaches the log unchecked. */
+char *cli_resolve_source(void)
+{
+	const char *vars[] = { "SSH_CONNECTION", "SSH_CLIENT" };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = env_nonempty(vars[i]);
+		size_t n;
+
+		if (v == NULL)
+			continue;
+		n = strspn(v, "0123456789abcdefABCDEF.:%");
+		if (n == 0 || n > 64 || (v[n] != ' ' && v[n] != '\0'))
+			continue;
+		return xstrndup(v, n);
+	}
+	return NULL;
+}

@@ -442,6 +442,7 @@ void shape_audit(const struct out_emit *e, const void *entity)
 	e_text(e, "field", a->field);
 	e_text(e, "old_value", a->old_value);
 	e_text(e, "new_value", a->new_value);
+	e_text(e, "from", a->source);
 }
 
 json_t *json_audit(const struct audit_entry *e)

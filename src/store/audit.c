@@ -18,13 +18,15 @@ static const char SQL_AUDIT_ADD[] =
  * change's, and the change row that id, who, and what made it (NULL when
  * not said). */
 static const char SQL_CHANGE_FIRST[] = "UPDATE audit_log SET change_id = ?1 WHERE id = ?1";
-static const char SQL_CHANGE_ADD[] = "INSERT INTO changes (id, user, what) VALUES (?1, ?2, ?3)";
+static const char SQL_CHANGE_ADD[] =
+	"INSERT INTO changes (id, user, what, source) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_CHANGE_LAST[] = "SELECT max(id) FROM changes";
 
 /* The partner's current name, else the one the row was written with. */
 #define AUDIT_COLS                                                                            \
 	"SELECT a.id, a.at, a.user, a.tbl, a.row_id, a.partner_id, "                          \
-	"       COALESCE(p.name, a.partner_name) AS partner, a.field, a.old_value, a.new_value " \
+	"       COALESCE(p.name, a.partner_name) AS partner, a.field, a.old_value, a.new_value, " \
+	"       (SELECT c.source FROM changes c WHERE c.id = a.change_id) "                   \
 	"FROM audit_log a LEFT JOIN partners p ON p.id = a.partner_id "
 
 /* ?1 is the filter's text folded (text_fold) or NULL: a substring of a
@@ -76,9 +78,13 @@ static const char SQL_AUDIT_ROW_LAST[] =
 /* The same two, for store_audit_each: the whole log newest first down
  * the primary key, or one partner's down audit_log_partner; ?1 limit
  * (-1: all), ?2 the partner. */
-static const char SQL_AUDIT_EACH[] = AUDIT_COLS "ORDER BY a.id DESC LIMIT ?1";
+/* ?3: rows at or after this UTC time ("YYYY-MM-DD" or longer), ?4: of
+ * this user; NULL: any. */
+#define AUDIT_SINCE_USER "(?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.user = ?4) "
+static const char SQL_AUDIT_EACH[] =
+	AUDIT_COLS "WHERE " AUDIT_SINCE_USER "ORDER BY a.id DESC LIMIT ?1";
 static const char SQL_AUDIT_EACH_PARTNER[] =
-	AUDIT_COLS "WHERE a.partner_id = ?2 ORDER BY a.id DESC LIMIT ?1";
+	AUDIT_COLS "WHERE a.partner_id = ?2 AND " AUDIT_SINCE_USER "ORDER BY a.id DESC LIMIT ?1";
 /* One change's rows in the order written: from its first row to the
  * next change's first, a range of the primary key. */
 static const char SQL_AUDIT_CHANGE[] =
@@ -102,6 +108,7 @@ static int start_change(struct store *s, int64_t row, struct ally_err *err)
 	bind_int(st, 1, row);
 	bind_text(st, 2, s->user);
 	bind_text(st, 3, s->change_what);
+	bind_text(st, 4, s->source);
 	if ((rc = store_step_done(s, st, err)) == ALLY_OK)
 		s->change_id = row;
 	return rc;
@@ -226,6 +233,7 @@ static void audit_from_row(sqlite3_stmt *st, void *elem)
 	e->field = col_text(st, 7);
 	e->old_value = col_text(st, 8);
 	e->new_value = col_text(st, 9);
+	e->source = col_text(st, 10);
 }
 
 static void audit_free(void *elem)
@@ -239,6 +247,7 @@ static void audit_free(void *elem)
 	free(e->field);
 	free(e->old_value);
 	free(e->new_value);
+	free(e->source);
 }
 
 static const struct row_kind audit_rows = { sizeof(struct audit_entry), audit_from_row,
@@ -450,22 +459,29 @@ static int visit_audit(void *ctx, void *elem, struct ally_err *err)
 struct each_args {
 	int64_t limit;
 	int64_t partner_id;
+	const struct audit_filter *filter;
 };
 
 static void bind_each(sqlite3_stmt *st, const void *arg)
 {
 	const struct each_args *a = arg;
+	char since[DATE_BUFSZ];
 
 	bind_int(st, 1, a->limit);
 	if (a->partner_id != 0)
 		bind_int(st, 2, a->partner_id);
+	if (a->filter != NULL && a->filter->since != DATE_NONE)
+		sqlite3_bind_text(st, 3, date_format(a->filter->since, since), -1, SQLITE_TRANSIENT);
+	if (a->filter != NULL)
+		bind_text(st, 4, a->filter->user);
 }
 
 int store_audit_each(struct store *s, int64_t partner_id, size_t limit,
+		     const struct audit_filter *filter,
 		     int (*fn)(void *ctx, const struct audit_entry *e, struct ally_err *err),
 		     void *ctx, struct ally_err *err)
 {
-	const struct each_args args = { limit == 0 ? -1 : (int64_t)limit, partner_id };
+	const struct each_args args = { limit == 0 ? -1 : (int64_t)limit, partner_id, filter };
 	struct audit_visit v = { fn, ctx };
 
 	return store_each(s, partner_id != 0 ? SQL_AUDIT_EACH_PARTNER : SQL_AUDIT_EACH, bind_each,

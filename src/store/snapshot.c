@@ -164,7 +164,7 @@ static int make_temp(char **path, struct ally_err *err)
  * by a first read), so that every later query sees that one state. */
 static struct store *wal_snapshot(struct store *s, struct ally_err *err)
 {
-	const struct store_opts opts = { STORE_JOURNAL_WAL, s->busy_ms, s->user, false, true };
+	const struct store_opts opts = { STORE_JOURNAL_WAL, s->busy_ms, s->user, false, true, NULL };
 	struct store *snap = store_open(s->path, &opts, err);
 	int64_t version;
 
@@ -181,7 +181,7 @@ static struct store *wal_snapshot(struct store *s, struct ally_err *err)
 
 struct store *store_snapshot_open(struct store *s, struct ally_err *err)
 {
-	const struct store_opts opts = { STORE_JOURNAL_ROLLBACK, s->busy_ms, s->user, true, true };
+	const struct store_opts opts = { STORE_JOURNAL_ROLLBACK, s->busy_ms, s->user, true, true, NULL };
 	struct store *snap = NULL;
 	char *tmp = NULL;
 	int fd;

@@ -27,6 +27,7 @@ struct store {
 	size_t cache_cap, cache_n;
 	char *path;             /* as given to store_open */
 	char *user;             /* login name for the audit log */
+	char *source;           /* the SSH client's address, or NULL */
 	int busy_ms;            /* how long to wait for a lock, in all */
 	/* When waiting for a lock must end, in CLOCK_MONOTONIC microseconds
 	 * (0: not armed yet).  Within a scope (a store function's own

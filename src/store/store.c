@@ -574,6 +574,7 @@ struct store *store_open(const char *path, const struct store_opts *opts, struct
 		opts = &defaults;
 	s->path = xstrdup(path);
 	s->user = xstrdup(opts->user != NULL && opts->user[0] != '\0' ? opts->user : "unknown");
+	s->source = opts->source != NULL && opts->source[0] != '\0' ? xstrdup(opts->source) : NULL;
 	s->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : STORE_BUSY_MS_DEFAULT;
 	s->readonly = opts->readonly;
 	snprintf(s->journal, sizeof s->journal, "delete");
@@ -601,6 +602,7 @@ void store_close(struct store *s)
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s->user);
+	free(s->source);
 	free(s->change_what);
 	store_import_forget(s);
 	free(s);

@@ -286,6 +286,56 @@ START_TEST(contract_show_term_history)
 }
 END_TEST
 
+/* Over SSH the client's address is kept with each change, and the log
+ * can be narrowed to a day on and to one person. */
+START_TEST(history_says_where_from_and_filters_by_day_and_user)
+{
+	struct run r;
+	json_t *v;
+
+	setenv("SSH_CONNECTION", "203.0.113.7 52814 10.0.0.2 22", 1);
+	setenv("ALLY_USER", "dana", 1);
+	add_partner("Acme", "channel");
+	unsetenv("SSH_CONNECTION");
+	setenv("SSH_CLIENT", "2001:db8::5 40000 22", 1);
+	setenv("ALLY_USER", "lee", 1);
+	RUN_OK(&r, "status", "Acme", "--health", "red");
+	run_finish(&r);
+	unsetenv("SSH_CLIENT");
+	/* Not an address: not kept. */
+	setenv("SSH_CONNECTION", "\x1b[2J 1 2 3", 1);
+	RUN_OK(&r, "status", "Acme", "--health", "green");
+	run_finish(&r);
+	unsetenv("SSH_CONNECTION");
+	setenv("ALLY_USER", "tester", 1);
+	RUN_OK(&r, "history", "--user", "dana", "--format", "json");
+	v = parse_json(r.out);
+	ck_assert_uint_eq(json_array_size(v), 1);
+	ck_assert_str_eq(json_str(json_array_get(v, 0), "from"), "203.0.113.7");
+	ck_assert_str_eq(json_str(json_array_get(v, 0), "user"), "dana");
+	json_decref(v);
+	run_finish(&r);
+	RUN_OK(&r, "history", "--user", "lee", "--format", "json");
+	v = parse_json(r.out);
+	/* health and its date, then the health again (the same day) */
+	ck_assert_uint_eq(json_array_size(v), 3);
+	ck_assert_ptr_null(strstr(r.out, "\\u001b"));
+	ck_assert_msg(strstr(r.out, "\"from\": \"2001:db8::5\"") != NULL, "%s", r.out);
+	ck_assert_msg(strstr(r.out, "\"from\": null") != NULL, "%s", r.out);
+	json_decref(v);
+	run_finish(&r);
+	RUN_OK(&r, "history", "--since", "2999-01-01");
+	ck_assert_int_eq(count_lines(r.out), 1); /* the heading alone */
+	run_finish(&r);
+	RUN_OK(&r, "history", "Acme", "--since", "2000-01-01", "--user", "dana");
+	ck_assert_int_eq(count_lines(r.out), 2);
+	ck_assert_msg(strstr(r.out, "203.0.113.7") != NULL, "%s", r.out);
+	run_finish(&r);
+	RUN_FAILS(1, "--since: ", "history", "--since", "2026-02-30");
+	RUN_FAILS(1, "--user: ", "history", "--user", "a\x1b[2J");
+}
+END_TEST
+
 static Suite *history_suite(void)
 {
 	Suite *s = suite_create("cli-history");
@@ -297,6 +347,7 @@ static Suite *history_suite(void)
 	tcase_add_test(tc, history_of_a_deleted_partner_by_id);
 	tcase_add_test(tc, history_names_the_row);
 	tcase_add_test(tc, empty_history_in_each_format);
+	tcase_add_test(tc, history_says_where_from_and_filters_by_day_and_user);
 	suite_add_tcase(s, tc);
 	tc = cli_tcase("show");
 	tcase_add_test(tc, partner_show_histories);

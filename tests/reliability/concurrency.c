@@ -48,7 +48,7 @@ static void fail_unless_ok(int rc, const struct ally_err *err, const char *what)
 
 static struct store *open_store(enum store_journal j, const char *user)
 {
-	struct store_opts o = { j, 0, user, false, false };
+	struct store_opts o = { j, 0, user, false, false, NULL };
 	struct ally_err err = { 0 };
 	struct store *s = store_open(H.db, &o, &err);
 

@@ -260,11 +260,11 @@ START_TEST(test_audit_each)
 	portfolio();
 	id = fx_partner("Zeta", PTYPE_CHANNEL);
 	fx_contract(id, "Z1", "2026-01-01", "2026-12-31", false, 0);
-	ck_assert_ok(store_audit_each(fx_store, 0, 0, count_audit, &all, &err), err);
+	ck_assert_ok(store_audit_each(fx_store, 0, 0, NULL, count_audit, &all, &err), err);
 	ck_assert_int_eq(all, 10); /* 4 partners, 6 contracts */
-	ck_assert_ok(store_audit_each(fx_store, id, 0, count_audit, &one, &err), err);
+	ck_assert_ok(store_audit_each(fx_store, id, 0, NULL, count_audit, &one, &err), err);
 	ck_assert_int_eq(one, 2);
-	ck_assert_ok(store_audit_each(fx_store, 0, 3, count_audit, &limited, &err), err);
+	ck_assert_ok(store_audit_each(fx_store, 0, 3, NULL, count_audit, &limited, &err), err);
 	ck_assert_int_eq(limited, 3);
 }
 END_TEST
