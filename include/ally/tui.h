@@ -19,4 +19,10 @@ struct tui_opts {
  * Returns ALLY_OK, or fills err when the terminal cannot be used. */
 int tui_run(const struct tui_opts *opts, struct ally_err *err);
 
+/* How many forms' typing an earlier session of user on db_path kept
+ * because it had to stop (SIGHUP, SIGTERM), and the folder they are in
+ * (*folder, the caller frees; NULL when there is none): for `ally`
+ * without a terminal, which cannot offer them as the interface does. */
+int tui_count_drafts(const char *db_path, const char *user, char **folder);
+
 #endif

@@ -95,8 +95,9 @@ void uform_set_error_msg(struct uform *f, const char *msg);
 const char *uform_form_error(const struct uform *f);
 void uform_clear_errors(struct uform *f);
 
-/* Has any value changed from its prefill? */
+/* Has any value changed from its prefill?  Field i's? */
 bool uform_dirty(const struct uform *f);
+bool uform_changed(const struct uform *f, size_t i);
 
 /* What was typed, as plain text for a file the user reads when the form
  * could not be saved (the program stopped with it open): title, a line

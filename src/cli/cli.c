@@ -20,6 +20,7 @@
 #include "ally/enums.h"
 #include "ally/store.h"
 #include "ally/text.h"
+#include "ally/tui.h"
 #include "ally/util.h"
 
 /* In the order --help lists them. */
@@ -400,6 +401,34 @@ static int run_interface(struct cli *cli, struct ally_err *err)
 	return run_command(cli, 1, argv, err);
 }
 
+/* `ally` without a terminal cannot offer the typing an interface kept
+ * when it had to stop (draft.c) as the interface does at its start: it
+ * says there is some, on stderr, so that a login script shows it. */
+static void mention_drafts(struct cli *cli)
+{
+	struct ally_err ignored;
+	char *path = NULL, *user = NULL, *folder = NULL, *shown;
+	int n;
+
+	if (cli_resolve_db(cli->g.db, &path, &ignored) != ALLY_OK ||
+	    cli_resolve_user(&user, &ignored) != ALLY_OK) {
+		free(path);
+		return;
+	}
+	n = tui_count_drafts(path, user, &folder);
+	if (n > 0 && folder != NULL) {
+		shown = text_visible(folder, 0);
+		fprintf(stderr,
+			"ally: %d form%s typed in an earlier session %s not saved; 'ally' on a "
+			"terminal offers to open %s again (kept in %s)\n",
+			n, n == 1 ? "" : "s", n == 1 ? "was" : "were", n == 1 ? "it" : "them", shown);
+		free(shown);
+	}
+	free(folder);
+	free(path);
+	free(user);
+}
+
 /* After the global options given before it: the command word on. */
 static int dispatch(int argc, char **argv, int i, struct cli *cli, struct hint *hint,
 		    struct ally_err *err)
@@ -417,8 +446,10 @@ static int dispatch(int argc, char **argv, int i, struct cli *cli, struct hint *
 		return help_topic(argc, argv, i, hint, err);
 	if (i >= argc && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		return run_interface(cli, err);
-	if (i >= argc)
+	if (i >= argc) {
+		mention_drafts(cli);
 		return ally_err_set(err, ALLY_EUSAGE, NULL, "no command given");
+	}
 	if (strcmp(argv[i], "help") == 0)
 		return help_topic(argc, argv, i + 1, hint, err);
 	rc = lookup(argc, argv, &i, &cli->g, &cli->cmd, hint, err);

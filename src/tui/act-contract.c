@@ -314,6 +314,7 @@ bool tui_act_contract_form(struct tui *t, int64_t partner_id, int64_t contract_i
 	title = cf.adding ? xasprintf("New contract with %s", cf.base.partner_name)
 			  : xasprintf("Contract %s with %s", cf.base.title,
 				      cf.base.partner_name != NULL ? cf.base.partner_name : "");
+	t->form = (struct tui_form_id){ "contract", contract_id, partner_id };
 	saved = tui_form(t, title, f, contract_save, &cf);
 	free(title);
 	uform_free(f);

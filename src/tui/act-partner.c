@@ -172,6 +172,7 @@ bool tui_act_status(struct tui *t, int64_t partner_id)
 	uform_prefill(f, 1, p.status_note);
 	status_base(&c, &p);
 	title = xasprintf("Status of %s", p.name);
+	t->form = (struct tui_form_id){ "status", partner_id, partner_id };
 	saved = tui_form(t, title, f, status_save, &c);
 	if (saved) {
 		tui_changed(t);
@@ -397,6 +398,7 @@ static int64_t partner_form(struct tui *t, int64_t id)
 	f = uform_new(partner_form_fields, PARTNER_FORM_N, partner_check, &c);
 	partner_prefill(f, &c.orig);
 	title = c.add ? xstrdup("New partner") : xasprintf("Edit %s", c.orig.name);
+	t->form = (struct tui_form_id){ "partner", id, id };
 	if (tui_form(t, title, f, partner_save, &c)) {
 		saved_id = c.saved.id;
 		tui_changed(t);

@@ -244,6 +244,11 @@ void uform_clear_errors(struct uform *f)
 	str_set(&f->form_error, NULL);
 }
 
+bool uform_changed(const struct uform *f, size_t i)
+{
+	return i < f->n && strcmp(f->value[i], f->initial[i]) != 0;
+}
+
 bool uform_dirty(const struct uform *f)
 {
 	for (size_t i = 0; i < f->n; i++)

@@ -735,6 +735,7 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 	fb.input = xcalloc(fb.n + 1, sizeof *fb.input);
 	fb.label = xcalloc(fb.n + 1, sizeof *fb.label);
 	ui_line_init(&fb.line);
+	tui_draft_apply(t, f);
 	build(&fb);
 	enter_field(&fb);
 	while (end == FORM_ON && !tui_stopping(t)) {
@@ -767,9 +768,10 @@ bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn s
 		sync_current(&fb);
 		if (uform_dirty(f)) {
 			free(t->draft_path);
-			t->draft_path = tui_keep_draft(title, f);
+			t->draft_path = tui_keep_draft(t, title, f);
 		}
 	}
+	t->form.kind = NULL; /* the next form says what it is itself */
 	curs_set(0);
 	unbuild(&fb);
 	free(fb.slot);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -183,6 +184,17 @@ static int map_function_key(struct tui *t, wint_t ch)
 	}
 }
 
+/* No key: a timeout, or a terminal that is gone (the connection dropped
+ * without a SIGHUP reaching us, the other end closed): its reads then
+ * fail at once, and every loop would spin.  A hang-up, as SIGHUP is. */
+static void hung_up(struct tui *t)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		*t->stop = SIGHUP;
+}
+
 int tui_getkey(struct tui *t, int timeout_ms)
 {
 	wint_t ch;
@@ -192,8 +204,10 @@ int tui_getkey(struct tui *t, int timeout_ms)
 		return UK_NONE;
 	timeout(timeout_ms);
 	r = get_wch(&ch);
-	if (r == ERR)
+	if (r == ERR) {
+		hung_up(t);
 		return UK_NONE;
+	}
 	if (r == KEY_CODE_YES)
 		return map_function_key(t, ch);
 	switch (ch) {
@@ -505,6 +519,7 @@ int tui_run(const struct tui_opts *o, struct ally_err *err)
 	t.loaded = xcalloc(NVIEWS + 1, sizeof *t.loaded);
 	for (int i = 0; i < NVIEWS; i++)
 		t.state[i] = views[i]->new(&t);
+	tui_offer_drafts(&t);
 	run(&t);
 	drop_over(&t);
 	for (int i = 0; i < NVIEWS; i++)

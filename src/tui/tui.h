@@ -73,6 +73,17 @@ extern const struct view view_history;
 extern const struct view view_partner;
 
 /* The session: one per tui_run. */
+/* Which form: kind "partner" (id 0: a new one), "status" (id: the
+ * partner), "contract" (id 0: a new one for partner); NULL kind: one that
+ * cannot be opened again from a draft. */
+struct tui_form_id {
+	const char *kind;
+	int64_t id;
+	int64_t partner;
+};
+
+struct tui_draft;
+
 struct tui {
 	struct store *store;
 	const char *db_path;
@@ -110,6 +121,13 @@ struct tui {
 	volatile sig_atomic_t *stop; /* set by SIGHUP/SIGTERM: every loop must return */
 	char *draft_path; /* where a form left open at the stop kept what was typed
 			   * (form.c), or NULL; tui_run reports and frees it */
+	/* The form about to open (set by its act_ function just before
+	 * tui_form, cleared by it): what a draft of it names, so that a later
+	 * session can open the same form again. */
+	struct tui_form_id form;
+	/* A draft being opened again (draft.c): tui_form types its values
+	 * into the form it names, once. */
+	struct tui_draft *restore;
 };
 
 /* ---- tui.c ---- */
@@ -221,7 +239,16 @@ typedef int (*uform_save_fn)(void *ctx, struct uform *f, struct ally_err *err);
  * ~/.local/state/ally, on the disk before this returns.  Returns its path
  * (the caller frees), or NULL when it could not be written whole (then
  * none is left). */
-char *tui_keep_draft(const char *title, const struct uform *f);
+char *tui_keep_draft(struct tui *t, const char *title, const struct uform *f);
+/* At the start, before anything else: for each draft kept by an earlier
+ * session of this user and database (newest first), say when and which
+ * form, and offer to open that form again with the kept values (the file
+ * goes once it is saved), to keep the file for later, or to delete it. */
+void tui_offer_drafts(struct tui *t);
+/* In tui_form: type the values of the draft being opened again into f,
+ * when f is the form it names (t->form). */
+void tui_draft_apply(struct tui *t, struct uform *f);
+
 /* Run form f titled title until saved (returns true) or cancelled (false:
  * Esc, asking first when anything changed; or stopping). */
 bool tui_form(struct tui *t, const char *title, struct uform *f, uform_save_fn save, void *ctx);

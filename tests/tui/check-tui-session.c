@@ -226,6 +226,66 @@ START_TEST(sighup_in_an_edit_form_keeps_what_was_typed)
 }
 END_TEST
 
+/* The message naming a draft goes to a terminal that is often gone: the
+ * next start of the same user on the same database says so before
+ * anything else, and opens the form again with what was typed; saved,
+ * the draft goes.  Without a terminal, `ally` says there is one. */
+START_TEST(a_kept_draft_is_offered_at_the_next_start)
+{
+	char *name, *folder, *out;
+	const char *bin = getenv("ALLY_BIN");
+	struct dirent *e;
+	struct run r;
+	int n = 0;
+	DIR *d;
+
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, state_env(), "Northwind Labs");
+	KEY(V, "e");
+	SEE(V, "Website");
+	KEY(V, " Røde \\x41");
+	SEE(V, "Røde \\x41");
+	vt_kill(V, SIGHUP);
+	ck_assert_int_ge(vt_wait_exit(V, T_SIGNAL), 0);
+	vt_free(V);
+	/* No terminal: one line on stderr says a draft is kept. */
+	setenv("XDG_STATE_HOME", state_env()[0] + strlen("XDG_STATE_HOME="), 1);
+	run_ally(&H, &r, NULL, (char *)NULL);
+	unsetenv("XDG_STATE_HOME");
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_msg(strstr(r.err, "ally: 1 form typed in an earlier session was not saved; "
+				    "'ally' on a terminal offers to open it again (kept in ") == r.err,
+		      "%s", r.err);
+	run_finish(&r);
+	(void)bin;
+	V = tui_open(24, 80, state_env());
+	SEE(V, "Not saved at ");
+	SEE(V, ": Edit Northwind Labs");
+	SEE(V, "Open the form again with what you typed");
+	SEE(V, "Keep the file for later");
+	SEE(V, "Delete it");
+	KEY(V, K_ENTER);
+	SEE(V, "Northwind Labs Røde \\x41");
+	KEY(V, K_CTRL_S);
+	SEE(V, "its draft is gone");
+	tui_quit(V);
+	/* Exactly as typed: the file's escapes (non-ASCII, a backslash) undone. */
+	name = tui_partner_field("Northwind Labs Røde \\x41", "name");
+	ck_assert_str_eq(name, "Northwind Labs Røde \\x41");
+	free(name);
+	folder = xasprintf("%s/state/ally", H.dir);
+	d = opendir(folder);
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, "unsaved-", 8) == 0;
+	closedir(d);
+	ck_assert_int_eq(n, 0);
+	free(folder);
+	out = tui_cli("partner", "list", NULL);
+	free(out);
+}
+END_TEST
+
 START_TEST(another_sessions_status_shows_within_two_seconds)
 {
 	add_partner("Northwind Labs", "technology");
@@ -418,6 +478,7 @@ int main(void)
 	tcase_add_test(leave, sighup_in_an_edit_form_saves_nothing);
 	tcase_add_test(leave, sighup_in_a_status_form_saves_nothing);
 	tcase_add_test(leave, sighup_in_an_edit_form_keeps_what_was_typed);
+	tcase_add_test(leave, a_kept_draft_is_offered_at_the_next_start);
 	suite_add_tcase(s, leave);
 	tcase_add_test(live, another_sessions_status_shows_within_two_seconds);
 	tcase_add_test(live, another_sessions_new_partner_shows_within_two_seconds);
