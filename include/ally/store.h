@@ -87,6 +87,11 @@ int store_begin_read(struct store *s, struct ally_err *err);
 int store_commit(struct store *s, struct ally_err *err);
 void store_rollback(struct store *s);
 
+/* Was the database file deleted or replaced (another inode at its path,
+ * or none) since it was opened?  A session that goes on would show, and
+ * write to, a file nobody else opens any more. */
+bool store_file_gone(struct store *s);
+
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t store_data_version(struct store *s);
 

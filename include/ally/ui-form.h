@@ -86,11 +86,11 @@ const char *uform_error(const struct uform *f, size_t i);
  * field NULL, it becomes the form's own error.  The current field moves
  * to the field at fault. */
 void uform_set_error(struct uform *f, const char *field, const char *msg);
-/* The same for a whole "field: reason" message, as the core and store
- * write them (struct ally_err's msg): when the part before the first
- * ": " names a field of the form, the reason goes under it; otherwise
- * the whole message is the form's error. */
-void uform_set_error_msg(struct uform *f, const char *msg);
+/* The same for an error of the core or the store: when its field is one
+ * of the form's, its reason goes under it; otherwise the whole message is
+ * the form's error.  The field comes from err->field, never from the
+ * wording, so rewording a message cannot move it. */
+void uform_set_err(struct uform *f, const struct ally_err *err);
 /* The form's own error (not about one of its fields), or NULL. */
 const char *uform_form_error(const struct uform *f);
 void uform_clear_errors(struct uform *f);

@@ -266,11 +266,10 @@ int cli_pair(const char *arg, char **field, const char **value, struct ally_err 
 
 int cli_err_as_option(struct ally_err *err, const char *field, const char *opt)
 {
-	size_t n = strlen(field);
-	char rest[sizeof err->msg];
+	char name[sizeof err->field];
 
-	if (strncmp(err->msg, field, n) != 0 || err->msg[n] != ':')
+	if (strcmp(err->field, field) != 0)
 		return err->status;
-	snprintf(rest, sizeof rest, "%s", err->msg + n);
-	return ally_err_set(err, err->status, NULL, "--%s%s", opt, rest);
+	snprintf(name, sizeof name, "--%s", opt);
+	return ally_err_rename(err, name);
 }

@@ -180,8 +180,9 @@ static int end_tx(struct cli *cli, int rc, struct ally_err *err)
 
 static int output_failed(bool saved, struct ally_err *err)
 {
-	return ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output%s",
-			    saved ? " (the change was saved)" : "");
+	ally_err_set(err, ALLY_EUSER, "output", "cannot write to standard output%s",
+		     saved ? " (the change was saved)" : "");
+	return ally_err_because(err, AR_OUTPUT);
 }
 
 /* Print what the command wrote, once its transaction is over.  After a

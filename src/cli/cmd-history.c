@@ -90,7 +90,7 @@ static int history_row(void *ctx, const struct audit_entry *e, struct ally_err *
 static int history_load(struct cli *cli, const char *ref, size_t limit,
 			const struct audit_filter *filter, struct out_stream *o, struct ally_err *err)
 {
-	struct ally_err gone = { ALLY_OK, "" };
+	struct ally_err gone = { 0 };
 	struct history_out h = { o, 0 };
 	int64_t id = 0;
 	int rc = ALLY_OK;

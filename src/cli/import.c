@@ -87,20 +87,12 @@ static bool empty(const char *v)
  * errors are left as they are: they are not about the file. */
 static int row_error(const struct import *im, const char *column)
 {
-	char reason[sizeof im->err->msg], field[64] = "";
-	const char *colon = strstr(im->err->msg, ": ");
-	size_t flen = colon ? (size_t)(colon - im->err->msg) : 0;
+	char reason[sizeof im->err->msg], field[sizeof im->err->field];
 
 	if (im->err->status != ALLY_EUSER)
 		return im->err->status;
-	if (flen > 0 && flen < sizeof field &&
-	    strspn(im->err->msg, "abcdefghijklmnopqrstuvwxyz_0123456789") == flen) {
-		memcpy(field, im->err->msg, flen);
-		field[flen] = '\0';
-		snprintf(reason, sizeof reason, "%s", colon + 2);
-	} else {
-		snprintf(reason, sizeof reason, "%s", im->err->msg);
-	}
+	snprintf(field, sizeof field, "%s", im->err->field);
+	snprintf(reason, sizeof reason, "%s", field[0] != '\0' ? ally_err_text(im->err) : im->err->msg);
 	if (column == NULL && in_list(im->keys, field))
 		column = field;
 	if (column == NULL)
@@ -248,7 +240,7 @@ static int partner_score(const struct import *im, struct partner *p)
  * order the three steps used to report them. */
 static int import_partner(struct import *im)
 {
-	struct ally_err later = { ALLY_OK, "" };
+	struct ally_err later = { 0 };
 	struct import checks = *im;
 	struct partner p;
 	bool bad = false;

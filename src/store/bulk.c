@@ -244,5 +244,6 @@ int store_import_partner_id(struct store *s, const char *ref, int64_t *id,
 	free(key);
 	if (rc != ALLY_OK || *id != 0)
 		return rc;
-	return ally_err_set(err, ALLY_EUSER, "partner", "no partner '%s'", ref);
+	ally_err_set(err, ALLY_EUSER, "partner", "no partner '%s'", ref);
+	return ally_err_because(err, AR_NOT_FOUND);
 }

@@ -241,9 +241,10 @@ int store_refuse_damaged(struct store *s, struct ally_err *err)
 			line[strcspn(line, "\n")] = '\0';
 		fclose(f);
 	}
-	return ally_err_set(err, ALLY_EDB, "database",
-			    "%s is damaged%s%s%s; nothing is written until 'ally check' passes "
-			    "(restore a copy made with 'ally backup' if it does not); nothing was "
-			    "changed",
-			    s->path, line[0] ? " (found " : "", line, line[0] ? ")" : "");
+	ally_err_set(err, ALLY_EDB, "database",
+		     "%s is damaged%s%s%s; nothing is written until 'ally check' passes "
+		     "(restore a copy made with 'ally backup' if it does not); nothing was "
+		     "changed",
+		     s->path, line[0] ? " (found " : "", line, line[0] ? ")" : "");
+	return ally_err_because(err, AR_CORRUPT);
 }

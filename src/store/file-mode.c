@@ -67,7 +67,7 @@ int store_check_modes(const char *path, struct ally_err *err)
 				  "the portfolio and its history; run 'chmod o-w %s'",
 				  path, (unsigned)(st.st_mode & 07777), path);
 	free(dir);
-	return rc;
+	return rc == ALLY_OK ? rc : ally_err_because(err, AR_UNSAFE);
 }
 
 /* One folder of the way: 2770 inside a team folder (Linux gives it the

@@ -149,7 +149,8 @@ int store_partner_find(struct store *s, const char *ref, struct partner *out, st
 	free(key);
 	if (rc != ALLY_OK || found)
 		return rc;
-	return ally_err_set(err, ALLY_EUSER, "partner", "no partner '%s'", ref);
+	ally_err_set(err, ALLY_EUSER, "partner", "no partner '%s'", ref);
+	return ally_err_because(err, AR_NOT_FOUND);
 }
 
 /* Refuse a duplicate before the UNIQUE index does, to name it clearly. */
@@ -165,9 +166,11 @@ static int check_unique(struct store *s, const struct partner *p, struct ally_er
 		bool self = other.id == p->id;
 
 		partner_finish(&other);
-		if (!self)
-			return ally_err_set(err, ALLY_EUSER, "name",
-					    "a partner named '%s' already exists", p->name);
+		if (!self) {
+			ally_err_set(err, ALLY_EUSER, "name", "a partner named '%s' already exists",
+				     p->name);
+			return ally_err_because(err, AR_DUPLICATE);
+		}
 	}
 	return ALLY_OK;
 }

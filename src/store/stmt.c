@@ -113,7 +113,8 @@ char *text_bool(bool b)
 
 int store_not_found(struct ally_err *err, const char *what, int64_t id)
 {
-	return ally_err_set(err, ALLY_EUSER, what, "no %s %" PRId64, what, id);
+	ally_err_set(err, ALLY_EUSER, what, "no %s %" PRId64, what, id);
+	return ally_err_because(err, AR_NOT_FOUND);
 }
 
 int store_exists(struct store *s, const char *exists_sql, int64_t id, bool *out,
@@ -143,8 +144,9 @@ int store_stale(struct store *s, const char *exists_sql, const char *what, int64
 		return rc;
 	if (!found)
 		return store_not_found(err, what, id);
-	return ally_err_set(err, ALLY_EUSER, what,
-			    "changed by someone else since it was read; reload and try again");
+	ally_err_set(err, ALLY_EUSER, what,
+		     "changed by someone else since it was read; reload and try again");
+	return ally_err_because(err, AR_STALE);
 }
 
 void *store_grow(void *rows, size_t n, size_t *cap, size_t size)

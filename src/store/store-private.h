@@ -6,6 +6,7 @@
 #define ALLY_STORE_PRIVATE_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include "ally/date.h"
@@ -59,6 +60,9 @@ struct store {
 	 * a lock outside the queue was first seen by the heads before us. */
 	/* This session met a damaged page (check.c): it writes no more. */
 	bool damaged;
+	/* The file as opened: store_file_gone compares the path's now. */
+	dev_t dev;
+	ino_t ino;
 	int lock_fd;
 	bool lock_tried;
 	int64_t lock_ticket;

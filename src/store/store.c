@@ -113,6 +113,67 @@ static int busy_fail(struct store *s, struct ally_err *err)
 			    s->busy_ms, s->path);
 }
 
+/* The file as opened (its device and inode), to tell a file deleted or
+ * replaced since (another file, or none, at the path) from one that is
+ * only read-only. */
+static void remember_file(struct store *s)
+{
+	struct stat st;
+
+	if (strcmp(s->path, ":memory:") != 0 && stat(s->path, &st) == 0) {
+		s->dev = st.st_dev;
+		s->ino = st.st_ino;
+	}
+}
+
+bool store_file_gone(struct store *s)
+{
+	struct stat st;
+
+	if (s->ino == 0)
+		return false;
+	return stat(s->path, &st) != 0 || st.st_dev != s->dev || st.st_ino != s->ino;
+}
+
+/* Why a write was refused as read-only: the file gone or replaced since
+ * it was opened, the file itself read-only, or its folder (where the
+ * journal goes). */
+static int readonly_fail(struct store *s, int rc, struct ally_err *err)
+{
+	const char *f = s->path;
+	char *dir = xstrdup(f), *slash = strrchr(dir, '/');
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if (rc == SQLITE_READONLY_DBMOVED || store_file_gone(s)) {
+		ally_err_set(err, ALLY_EDB, "database",
+			     "%s was deleted or replaced while open; nothing was changed; start ally "
+			     "again to open what is there now",
+			     f);
+		ally_err_because(err, AR_GONE);
+	} else if (access(f, W_OK) != 0 && errno == EACCES) {
+		ally_err_set(err, ALLY_EDB, "database",
+			     "%s is read-only for you (see its mode with 'ls -l'); nothing was changed",
+			     f);
+		ally_err_because(err, AR_READONLY_FILE);
+	} else if (rc == SQLITE_READONLY_DIRECTORY || access(dir, W_OK) != 0) {
+		ally_err_set(err, ALLY_EDB, "database",
+			     "the folder %s is read-only for you, and a change needs to write its "
+			     "journal there; nothing was changed",
+			     dir);
+		ally_err_because(err, AR_READONLY_DIR);
+	} else {
+		ally_err_set(err, ALLY_EDB, "database", "%s is read-only; nothing was changed", f);
+		ally_err_because(err, AR_READONLY_FILE);
+	}
+	free(dir);
+	return ALLY_EDB;
+}
+
 int store_fail(struct store *s, int rc, struct ally_err *err)
 {
 	const char *f = s->path;
@@ -120,19 +181,24 @@ int store_fail(struct store *s, int rc, struct ally_err *err)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return busy_fail(s, err);
+		busy_fail(s, err);
+		return ally_err_because(err, AR_LOCKED);
 	case SQLITE_FULL:
-		return ally_err_set(err, ALLY_EDB, "database", "disk full; nothing was changed");
+		ally_err_set(err, ALLY_EDB, "database", "disk full; nothing was changed");
+		return ally_err_because(err, AR_DISK_FULL);
+	case SQLITE_NOMEM:
+		ally_err_set(err, ALLY_EDB, "database", "out of memory; nothing was changed");
+		return ally_err_because(err, AR_NO_MEMORY);
 	case SQLITE_READONLY:
-		return ally_err_set(err, ALLY_EDB, "database", "%s is read-only; nothing was changed",
-				    f);
+		return readonly_fail(s, rc, err);
 	case SQLITE_CORRUPT:
 		/* No session writes to it again until a check passes. */
 		store_mark_damaged(s, sqlite3_errmsg(s->db));
-		return ally_err_set(err, ALLY_EDB, "database",
-				    "%s is damaged (corrupt); nothing was changed; run 'ally check', "
-				    "and restore a copy made with 'ally backup'",
-				    f);
+		ally_err_set(err, ALLY_EDB, "database",
+			     "%s is damaged (corrupt); nothing was changed; run 'ally check', "
+			     "and restore a copy made with 'ally backup'",
+			     f);
+		return ally_err_because(err, AR_CORRUPT);
 	case SQLITE_NOTADB:
 		return ally_err_set(err, ALLY_EDB, "database", "%s is not an ally database", f);
 	case SQLITE_CANTOPEN:
@@ -354,6 +420,10 @@ static int begin_immediate(struct store *s, struct ally_err *err)
 
 	if (rc != ALLY_OK || (rc = store_refuse_damaged(s, err)) != ALLY_OK)
 		return rc;
+	/* SQLite would go on writing to a deleted file's inode: a change
+	 * nobody would ever see. */
+	if (store_file_gone(s))
+		return readonly_fail(s, SQLITE_READONLY_DBMOVED, err);
 	scope_enter(s);
 	rc = writer_lock_take(s, err);
 	if (rc == ALLY_OK) {
@@ -483,7 +553,8 @@ static int create_private(struct store *s, bool must_exist, struct ally_err *err
 	if (must_exist) {
 		if (access(s->path, F_OK) != 0 && errno == ENOENT)
 			return ally_err_set(err, ALLY_EDB, NULL,
-					    "no portfolio at %s; 'ally init' creates one", s->path);
+					    "no portfolio at %s; 'ally init' creates one", s->path),
+			       ally_err_because(err, AR_NO_PORTFOLIO);
 		return ALLY_OK;
 	}
 	fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -588,6 +659,7 @@ struct store *store_open(const char *path, const struct store_opts *opts, struct
 		store_close(s);
 		return NULL;
 	}
+	remember_file(s);
 	return s;
 }
 

@@ -241,6 +241,7 @@ static int merge_refuse(const struct versioned_ops *ops, int i, char **cur_v, co
 			      "changed by someone else to '%s' since %s", v,
 			      since != NULL ? since : "it was read");
 
+	ally_err_because(err, AR_CONFLICT);
 	*bad = i;
 	free(v);
 	return rc;

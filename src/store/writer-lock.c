@@ -199,15 +199,14 @@ void writer_lock_close(struct store *s)
  * process, a long import). */
 static int stuck_fail(struct store *s, const struct lock_header *h, struct ally_err *err)
 {
-	if (s->busy_ms >= 1000 && s->busy_ms % 1000 == 0)
-		return ally_err_set(err, ALLY_EDB, "database",
-				    "locked by another ally session (process %lld) for more than "
-				    "%d s (%s); nothing was changed",
-				    (long long)h->head_pid, s->busy_ms / 1000, s->path);
-	return ally_err_set(err, ALLY_EDB, "database",
-			    "locked by another ally session (process %lld) for more than %d ms "
-			    "(%s); nothing was changed",
-			    (long long)h->head_pid, s->busy_ms, s->path);
+	bool whole = s->busy_ms >= 1000 && s->busy_ms % 1000 == 0;
+
+	ally_err_set(err, ALLY_EDB, "database",
+		     "locked by another ally session (process %lld) for more than %d %s (%s); "
+		     "nothing was changed",
+		     (long long)h->head_pid, whole ? s->busy_ms / 1000 : s->busy_ms,
+		     whole ? "s" : "ms", s->path);
+	return ally_err_because(err, AR_LOCKED);
 }
 
 /* Interrupted while waiting: go on waiting, unless the head is stuck. */

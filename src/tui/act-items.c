@@ -407,8 +407,6 @@ static int figure_value(struct figure_ctx *c, const char *value, int64_t *out,
 static int figure_check(void *ctx, const char *name, const char *value, struct ally_err *err)
 {
 	struct figure_ctx *c = ctx;
-	const char *reason;
-	char msg[sizeof err->msg];
 	int64_t v;
 	int q, rc;
 
@@ -422,9 +420,7 @@ static int figure_check(void *ctx, const char *name, const char *value, struct a
 		return rc;
 	/* The core names the metric ("revenue: ..."); the form's field is
 	 * target or actual. */
-	reason = strstr(err->msg, ": ");
-	snprintf(msg, sizeof msg, "%s", reason != NULL ? reason + 2 : err->msg);
-	return ally_err_set(err, (enum ally_status)rc, name, "%s", msg);
+	return ally_err_rename(err, name);
 }
 
 /* Saving the line the form was opened on: are its values still the ones

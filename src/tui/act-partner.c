@@ -277,7 +277,7 @@ bool tui_act_advance(struct tui *t, int64_t partner_id)
 
 void tui_form_conflict(struct uform *f, const struct ally_err *err)
 {
-	if (strstr(err->msg, ": changed by someone else to '") != NULL)
+	if (err->reason == AR_CONFLICT)
 		uform_set_error(f, NULL, "Ctrl-S again saves yours over theirs; Esc keeps theirs");
 }
 

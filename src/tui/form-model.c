@@ -1,6 +1,7 @@
 /* form-model.c: the state of a form (include/ally/ui-form.h). */
 #include "ally/ui-form.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,17 +107,18 @@ size_t uform_current(const struct uform *f)
 	return f->cur;
 }
 
-/* The reason alone: a message that starts with this field's name and
- * ": " loses that prefix, since the reason shows under the field. */
+/* The reason under field i: the text alone, since it shows under the
+ * field it is about. */
 static void field_error(struct uform *f, size_t i, const char *msg)
 {
-	size_t len = strlen(f->specs[i].name);
+	str_set(&f->error[i], msg != NULL && msg[0] != '\0' ? msg : "is not valid");
+}
 
-	if (msg == NULL || msg[0] == '\0')
-		msg = "is not valid";
-	else if (strncmp(msg, f->specs[i].name, len) == 0 && strncmp(msg + len, ": ", 2) == 0)
-		msg += len + 2;
-	str_set(&f->error[i], msg);
+/* What to show under field i for err: the reason alone when err names
+ * that field (its field, not its wording, says so), else all of it. */
+static const char *reason_for(const struct uform *f, size_t i, const struct ally_err *err)
+{
+	return strcmp(err->field, f->specs[i].name) == 0 ? ally_err_text(err) : err->msg;
 }
 
 /* The model's own rule for choices: the value is one of the list (the
@@ -151,7 +153,7 @@ bool uform_check(struct uform *f, size_t i)
 	ally_err_clear(&err);
 	if (f->check(f->ctx, f->specs[i].name, f->value[i], &err) == ALLY_OK)
 		return true;
-	field_error(f, i, err.msg);
+	field_error(f, i, reason_for(f, i, &err));
 	return false;
 }
 
@@ -215,21 +217,12 @@ void uform_set_error(struct uform *f, const char *field, const char *msg)
 	f->cur = (size_t)i;
 }
 
-void uform_set_error_msg(struct uform *f, const char *msg)
+void uform_set_err(struct uform *f, const struct ally_err *err)
 {
-	const char *sep = msg != NULL ? strstr(msg, ": ") : NULL;
-	char *field;
-
-	if (sep == NULL) {
-		uform_set_error(f, NULL, msg);
-		return;
-	}
-	field = xstrndup(msg, (size_t)(sep - msg));
-	if (uform_find(f, field) >= 0)
-		uform_set_error(f, field, sep + 2);
+	if (err->field[0] != '\0' && uform_find(f, err->field) >= 0)
+		uform_set_error(f, err->field, ally_err_text(err));
 	else
-		uform_set_error(f, NULL, msg);
-	free(field);
+		uform_set_error(f, NULL, err->msg);
 }
 
 const char *uform_form_error(const struct uform *f)
@@ -288,22 +281,13 @@ char *uform_draft_text(const struct uform *f, const char *title)
 
 bool uform_err_gone(struct ally_err *err)
 {
-	/* store_not_found's words: "WHAT: no WHAT N". */
-	const char *sep = strstr(err->msg, ": no ");
-	const char *rest;
-	size_t len;
-	char *what;
+	char what[sizeof err->field];
 
-	if (sep == NULL)
+	if (err->reason != AR_NOT_FOUND)
 		return false;
-	len = (size_t)(sep - err->msg);
-	rest = sep + strlen(": no ");
-	if (len == 0 || strncmp(rest, err->msg, len) != 0 || rest[len] != ' ' ||
-	    !str_all_digits(rest + len + 1))
-		return false;
-	what = xstrndup(err->msg, len);
+	snprintf(what, sizeof what, "%s", err->field);
 	ally_err_set(err, err->status, what, "deleted by another session; nothing saved");
-	free(what);
+	ally_err_because(err, AR_NOT_FOUND);
 	return true;
 }
 

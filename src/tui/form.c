@@ -582,7 +582,9 @@ static bool save(struct form_box *fb, uform_save_fn fn, void *ctx)
 		if (fn(ctx, fb->f, &err) == ALLY_OK)
 			return true;
 		uform_err_gone(&err);
-		uform_set_error_msg(fb->f, err.msg[0] != '\0' ? err.msg : "could not save");
+		if (err.msg[0] == '\0')
+			ally_err_set(&err, ALLY_EUSER, NULL, "could not save");
+		uform_set_err(fb->f, &err);
 	}
 	build(fb);
 	enter_field(fb);

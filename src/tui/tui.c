@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ally/store.h"
+#include "ally/text.h"
 #include "ally/tui.h"
 #include "ally/util.h"
 
@@ -264,6 +265,20 @@ static void watch(struct tui *t, struct timespec *last)
 	if (ms < WATCH_MS)
 		return;
 	*last = now;
+	if (store_file_gone(t->store)) {
+		/* Nothing to reload: say so until ally is started again. */
+		if (t->msg[0] == '\0') {
+			char *path = text_visible(t->db_path, 0);
+
+			snprintf(t->msg, sizeof t->msg,
+				 "%s was deleted or replaced: this shows what it held; start ally "
+				 "again to open what is there now",
+				 path);
+			t->msg_error = true;
+			free(path);
+		}
+		return;
+	}
 	v = store_data_version(t->store);
 	if (v != t->data_version) {
 		t->data_version = v;

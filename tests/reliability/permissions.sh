@@ -7,6 +7,8 @@
 #   permissions.sh team      a database made by one colleague in a setgid
 #                            folder (2770, umask 022) is 0660, its folders
 #                            2770, and the other colleague can write it
+#   permissions.sh readonly  a read-only folder and a read-only file are
+#                            told apart, each with its own message
 #   permissions.sh refused   a world-writable database, or one in a
 #                            world-writable folder without the sticky bit,
 #                            is refused with the chmod that fixes it; one
@@ -51,6 +53,21 @@ team)
 	[ "$(mode "$dir/home/p/own.db")" = 600 ] || fail "private database is $(mode "$dir/home/p/own.db")"
 	[ "$(mode "$dir/home/p")" = 700 ] || fail "private folder is $(mode "$dir/home/p")"
 	echo "team folder: made 0660 in 2770 by one colleague, written by the other"
+	;;
+readonly)
+	mkdir "$dir/d" && chown 4301 "$dir/d"
+	ALLY_USER=dana $dana "$ally" --db "$dir/d/p.db" init >/dev/null || fail init
+	chmod 0500 "$dir/d"
+	err=$(ALLY_USER=dana $dana "$ally" --db "$dir/d/p.db" partner add X --type channel 2>&1); st=$?
+	[ $st -eq 3 ] || fail "a read-only folder: exit $st"
+	echo "$err" | grep -q "the folder $dir/d is read-only for you, and a change needs to write its journal there" ||
+		fail "message: $err"
+	chmod 0700 "$dir/d" && chmod 0400 "$dir/d/p.db"
+	err=$(ALLY_USER=dana $dana "$ally" --db "$dir/d/p.db" partner add X --type channel 2>&1); st=$?
+	[ $st -eq 3 ] || fail "a read-only file: exit $st"
+	echo "$err" | grep -q "$dir/d/p.db is read-only for you" || fail "message: $err"
+	ALLY_USER=dana $dana "$ally" --db "$dir/d/p.db" partner list >/dev/null || fail "reading a read-only file"
+	echo "read-only folder and read-only file: each named for what it is"
 	;;
 refused)
 	"$ally" --db "$dir/p.db" init >/dev/null || fail init

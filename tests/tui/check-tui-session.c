@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ally/util.h"
 
@@ -286,6 +287,29 @@ START_TEST(a_kept_draft_is_offered_at_the_next_start)
 }
 END_TEST
 
+/* The database deleted (or replaced) under an open interface: it says so
+ * instead of showing the old data as current, and writes nothing to a
+ * file nobody will open again. */
+START_TEST(a_deleted_database_is_noticed_and_not_written)
+{
+	add_partner("Northwind Labs", "technology");
+	V = tui_open_at(24, 80, state_env(), "Northwind Labs");
+	ck_assert_int_eq(unlink(H.db), 0);
+	SEE_WITHIN(V, "was deleted or replaced", T_LIVE);
+	KEY(V, "h");
+	SEE(V, "Status of Northwind Labs");
+	KEY(V, "\x1b[C"); /* Right: a health, so the form is complete */
+	KEY(V, K_CTRL_S);
+	SEE(V, "t.db was deleted or replaced while open;");
+	SEE(V, "nothing was changed");
+	KEY(V, K_ESC);
+	SEE(V, "Discard");
+	KEY(V, "y");
+	GONE(V, "Status of Northwind Labs");
+	tui_quit(V);
+}
+END_TEST
+
 START_TEST(another_sessions_status_shows_within_two_seconds)
 {
 	add_partner("Northwind Labs", "technology");
@@ -479,6 +503,7 @@ int main(void)
 	tcase_add_test(leave, sighup_in_a_status_form_saves_nothing);
 	tcase_add_test(leave, sighup_in_an_edit_form_keeps_what_was_typed);
 	tcase_add_test(leave, a_kept_draft_is_offered_at_the_next_start);
+	tcase_add_test(leave, a_deleted_database_is_noticed_and_not_written);
 	suite_add_tcase(s, leave);
 	tcase_add_test(live, another_sessions_status_shows_within_two_seconds);
 	tcase_add_test(live, another_sessions_new_partner_shows_within_two_seconds);

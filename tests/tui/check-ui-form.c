@@ -317,18 +317,26 @@ START_TEST(a_save_error_goes_beside_the_field_it_names)
 	struct calls c;
 	struct uform *f = contract_form(&c);
 
+	struct ally_err err;
+
 	ck_assert(uform_go(f, 4));
-	uform_set_error_msg(f, "end_date: must not be before start_date");
+	ally_err_set(&err, ALLY_EUSER, "end_date", "must not be before start_date");
+	uform_set_err(f, &err);
 	ck_assert_uint_eq(uform_current(f), 1);
 	ck_assert_str_eq(uform_error(f, 1), "must not be before start_date");
 	ck_assert_ptr_null(uform_form_error(f));
 
 	/* Not a field of this form: the whole message is the form's. */
-	uform_set_error_msg(f, "partner: 'Acme' not found");
+	ally_err_set(&err, ALLY_EUSER, "partner", "'Acme' not found");
+	uform_set_err(f, &err);
 	ck_assert_str_eq(uform_form_error(f), "partner: 'Acme' not found");
 	ck_assert_uint_eq(uform_current(f), 1);
-	uform_set_error_msg(f, "database is locked");
-	ck_assert_str_eq(uform_form_error(f), "database is locked");
+	/* The field comes from the error, not its words: a message that
+	 * reads like "title: ..." but names no field stays the form's. */
+	ally_err_set(&err, ALLY_EDB, NULL, "title: is what the lock said");
+	uform_set_err(f, &err);
+	ck_assert_str_eq(uform_form_error(f), "title: is what the lock said");
+	ck_assert_ptr_null(uform_error(f, 0));
 
 	uform_set_error(f, "title", "a contract with this title exists");
 	ck_assert_uint_eq(uform_current(f), 0);
