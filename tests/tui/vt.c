@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -616,4 +617,37 @@ const char *vt_output(const struct vt *vt, size_t *len)
 	if (len != NULL)
 		*len = vt->raw.len;
 	return vt->raw.data != NULL ? vt->raw.data : "";
+}
+
+int vt_hang_up(struct vt *vt, int timeout_ms, long *cpu_ms)
+{
+	long deadline = now_ms() + timeout_ms;
+	struct rusage ru;
+	int st;
+	pid_t r;
+
+	*cpu_ms = -1;
+	close(vt->fd);
+	vt->fd = open("/dev/null", O_RDWR | O_CLOEXEC); /* vt_free closes it */
+	vt->eof = true;
+	while (vt->pid > 0) {
+		r = wait4(vt->pid, &st, WNOHANG, &ru);
+		if (r == vt->pid) {
+			vt->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+			live_remove(vt->pid);
+			vt->pid = 0;
+			*cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000L +
+				  (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000L;
+			return vt->status;
+		}
+		if (now_ms() >= deadline)
+			return -1;
+		usleep(5000);
+	}
+	return vt->status;
+}
+
+int vt_pid(const struct vt *vt)
+{
+	return (int)vt->pid;
 }

@@ -81,6 +81,14 @@ int vt_cols(const struct vt *vt);
 /* Resize the terminal (the kernel sends the child SIGWINCH). */
 void vt_resize(struct vt *vt, int rows, int cols);
 
+/* Close the terminal as a dropped connection does: the master side goes,
+ * the kernel sends SIGHUP to the child's session, and its reads fail.
+ * Then wait up to timeout_ms for the child to exit: its status as
+ * vt_wait_exit gives it (-1: still running), and in *cpu_ms the CPU time
+ * it used in all (user and system). */
+int vt_hang_up(struct vt *vt, int timeout_ms, long *cpu_ms);
+/* The child's pid (0 once reaped). */
+int vt_pid(const struct vt *vt);
 /* Send signal sig to the child; kill's return value. */
 int vt_kill(struct vt *vt, int sig);
 /* Wait up to timeout_ms for the child to exit, reading its output
