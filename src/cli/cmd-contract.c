@@ -253,7 +253,7 @@ static int set_contract_field(void *c, const char *field, const char *value, str
 
 static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	const struct cli_opt opts[] = { { "if-version", true, &want.version_text, NULL },
 					{ NULL, false, NULL, NULL } };
 	const char *pos[SET_MAX + 1];
@@ -290,7 +290,7 @@ static int contract_set(struct cli *cli, int argc, char **argv, struct ally_err 
 static int contract_renew(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *until = NULL;
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	const struct cli_opt opts[] = { { "until", true, &until, NULL },
 					{ "if-version", true, &want.version_text, NULL },
 					{ "if-end", true, &want.end_text, NULL },

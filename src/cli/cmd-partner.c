@@ -179,7 +179,7 @@ static int set_partner_field(void *p, const char *field, const char *value, stru
 
 static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	const struct cli_opt opts[] = { { "if-version", true, &want.version_text, NULL },
 					{ NULL, false, NULL, NULL } };
 	const char *pos[SET_MAX + 1];
@@ -212,7 +212,7 @@ static int partner_set(struct cli *cli, int argc, char **argv, struct ally_err *
 
 static int partner_rm(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	bool force = false;
 	const struct cli_opt opts[] = { { "force", false, NULL, &force },
 					{ "if-version", true, &want.version_text, NULL },

@@ -18,7 +18,7 @@
 static int status_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *health = NULL, *note = NULL, *pos[1];
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	const struct cli_opt opts[] = { { "health", true, &health, NULL },
 					{ "note", true, &note, NULL },
 					{ "if-version", true, &want.version_text, NULL },
@@ -80,7 +80,7 @@ static int score_read(const char *const values[CRIT_COUNT], struct score_input *
 static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *v[CRIT_COUNT] = { NULL }, *pos[1];
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	const struct cli_opt opts[] = {
 		{ "if-version", true, &want.version_text, NULL },
 		{ "fit", true, &v[0], NULL },          { "reach", true, &v[1], NULL },
@@ -122,7 +122,7 @@ static int score_run(struct cli *cli, int argc, char **argv, struct ally_err *er
 static int advance_run(struct cli *cli, int argc, char **argv, struct ally_err *err)
 {
 	const char *to = NULL, *note = NULL, *pos[1];
-	struct cli_expect want = { NULL };
+	struct cli_expect want = { 0 };
 	const struct cli_opt opts[] = { { "to", true, &to, NULL },
 					{ "note", true, &note, NULL },
 					{ "from", true, &want.phase_text, NULL },
