@@ -306,7 +306,23 @@ static void batch_partner(sqlite3_stmt *st, void *elem)
 	read_partner(st, elem);
 }
 
-static const struct row_kind dpartner_rows = { sizeof(struct dpartner), batch_partner, NULL };
+/* What one partner of a batch owns; also for the rows read before a
+ * failed step (out of memory), which store_collect frees with it. */
+static void dpartner_free(void *elem)
+{
+	struct dpartner *p = elem;
+
+	free(p->name);
+	free(p->name_key);
+	free(p->stored.sort_key);
+	free(p->notices.v);
+	free(p->pieces.v);
+	free(p->streaks.v);
+	free(p->figures.v);
+}
+
+static const struct row_kind dpartner_rows = { sizeof(struct dpartner), batch_partner,
+					      dpartner_free };
 
 static void bind_ids(sqlite3_stmt *st, const void *ids)
 {
@@ -327,18 +343,7 @@ static int batch_read(struct store *s, struct batch *b, struct ally_err *err)
 
 static void batch_free(struct batch *b)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		struct dpartner *p = &b->p[i];
-
-		free(p->name);
-		free(p->name_key);
-		free(p->stored.sort_key);
-		free(p->notices.v);
-		free(p->pieces.v);
-		free(p->streaks.v);
-		free(p->figures.v);
-	}
-	free(b->p);
+	store_rows_free(&dpartner_rows, b->p, b->n);
 	free(b->ids);
 }
 
