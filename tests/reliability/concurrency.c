@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "../cli/harness.h"
+#include "promise.h"
 #include "ally/contract.h"
 #include "ally/enums.h"
 #include "ally/partner.h"
@@ -497,37 +498,13 @@ END_TEST
 
 int main(int argc, char **argv)
 {
-	const struct {
-		const char *name;
-		const TTest *test;
-	} tests[] = {
+	const struct promise promises[] = {
 		{ "edits-rollback", edits_rollback }, { "edits-wal", edits_wal },
 		{ "writers", writers },               { "notes", notes_appended },
 		{ "renew", renew_once },
 	};
-	Suite *s;
-	TCase *tc;
-	SRunner *sr;
-	int failed;
-	size_t i;
 
 	mode = argc > 1 ? argv[1] : "";
-	for (i = 0; i < sizeof tests / sizeof tests[0]; i++)
-		if (strcmp(tests[i].name, mode) == 0)
-			break;
-	if (i == sizeof tests / sizeof tests[0]) {
-		fprintf(stderr, "usage: %s edits-rollback|edits-wal|writers|notes|renew\n", argv[0]);
-		return 2;
-	}
-	s = suite_create("concurrency");
-	tc = tcase_create(mode);
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 600);
-	tcase_add_test(tc, tests[i].test);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return promise_run("concurrency", mode, promises, sizeof promises / sizeof promises[0],
+			   setup, teardown, 600);
 }

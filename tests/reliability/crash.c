@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "../cli/harness.h"
+#include "promise.h"
 
 static struct harness H;
 static const char *mode;
@@ -187,29 +188,14 @@ END_TEST
 int main(int argc, char **argv)
 {
 	const char *seed = getenv("ALLY_CRASH_SEED");
-	Suite *s = suite_create("crash");
-	TCase *tc;
-	SRunner *sr;
-	int failed;
+	const struct promise promises[] = {
+		{ "writes", writes_survive_kill_9 },
+		{ "import", import_is_all_or_nothing },
+	};
 
 	mode = argc > 1 ? argv[1] : "";
 	rounds = argc > 2 ? atoi(argv[2]) : 20;
 	srand(seed != NULL ? (unsigned)atoi(seed) : 20261207u);
-	tc = tcase_create(mode);
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 900);
-	if (strcmp(mode, "writes") == 0)
-		tcase_add_test(tc, writes_survive_kill_9);
-	else if (strcmp(mode, "import") == 0)
-		tcase_add_test(tc, import_is_all_or_nothing);
-	else {
-		fprintf(stderr, "usage: %s writes|import [ROUNDS]\n", argv[0]);
-		return 2;
-	}
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return promise_run("crash", mode, promises, sizeof promises / sizeof promises[0], setup,
+			   teardown, 900);
 }

@@ -29,6 +29,7 @@
 #include "ally/partner.h"
 #include "ally/store.h"
 #include "ally/util.h"
+#include "promise.h"
 #include "tmpdir.h"
 
 /* ---- the faults: counters shared by the allocator and the VFS ---- */
@@ -346,37 +347,13 @@ END_TEST
 
 int main(int argc, char **argv)
 {
-	const char *what = argc > 1 ? argv[1] : "";
-	Suite *s = suite_create("fault");
-	TCase *tc = tcase_create(what);
-	SRunner *sr;
-	int failed;
+	const struct promise promises[] = {
+		{ "memory-write", memory_write }, { "write-write", write_write },
+		{ "full-write", full_write },     { "sync-write", sync_write },
+		{ "write-import", write_import }, { "memory-import", memory_import },
+	};
 
 	fault_setup();
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 600);
-	if (strcmp(what, "memory-write") == 0)
-		tcase_add_test(tc, memory_write);
-	else if (strcmp(what, "write-write") == 0)
-		tcase_add_test(tc, write_write);
-	else if (strcmp(what, "full-write") == 0)
-		tcase_add_test(tc, full_write);
-	else if (strcmp(what, "sync-write") == 0)
-		tcase_add_test(tc, sync_write);
-	else if (strcmp(what, "write-import") == 0)
-		tcase_add_test(tc, write_import);
-	else if (strcmp(what, "memory-import") == 0)
-		tcase_add_test(tc, memory_import);
-	else {
-		fprintf(stderr, "usage: %s memory-write|write-write|full-write|sync-write|"
-				"write-import|memory-import\n",
-			argv[0]);
-		return 2;
-	}
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return promise_run("fault", argc > 1 ? argv[1] : "", promises,
+			   sizeof promises / sizeof promises[0], setup, teardown, 600);
 }
