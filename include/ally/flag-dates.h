@@ -33,7 +33,8 @@ struct flag_basis {
 	ally_date scored_on;
 	ally_date status_date;  /* DATE_NONE when never set */
 	ally_date first_start;  /* start of its first active contract */
-	ally_date last_review;
+	ally_date last_qbr;     /* its last qbr review */
+	ally_date last_steering; /* its last steering review */
 	ally_date min_end;      /* earliest end of an active contract */
 	bool has_sponsor;
 };

@@ -27,7 +27,8 @@ struct partner_facts {
 	enum tier tier;
 	ally_date status_date;      /* DATE_NONE when never set */
 	ally_date first_active_start; /* start of the first active contract */
-	ally_date last_review;
+	ally_date last_qbr;         /* its last review of kind qbr */
+	ally_date last_steering;    /* its last steering review (review_counting) */
 	ally_date scored_on;
 	ally_date min_end;          /* earliest end of an active contract (may be past) */
 	ally_date min_end_ahead;    /* earliest such end that is today or later */
@@ -36,6 +37,11 @@ struct partner_facts {
 	bool expansion_candidate;   /* from figures_* over its key figures */
 	bool exit_watch;
 };
+
+/* When the next business review is due: the tier's cadence from the last
+ * review that counts for it (review_counting), else from the first
+ * active contract or the scoring; DATE_NONE with no cadence. */
+ally_date partner_next_review(const struct partner_facts *f);
 
 /* The bitmask of enum partner_flag that apply today. */
 unsigned partner_flags(const struct partner_facts *f, ally_date today);

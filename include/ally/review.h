@@ -20,6 +20,13 @@ extern const char *const review_kind_names[];
 ally_date review_next_due(enum tier tier, ally_date last, ally_date first_active_start,
 			  ally_date scored_on);
 
+/* The last review that counts for the tier's cadence (domain.md,
+ * "Business reviews and the cadence"): for tier 1 its last QBR; for tiers
+ * 2 and 3 the later of its last QBR and its last steering review.  A
+ * working-team meeting never counts.  DATE_NONE when none counts, so the
+ * cadence counts from the first active contract or the scoring. */
+ally_date review_counting(enum tier tier, ally_date last_qbr, ally_date last_steering);
+
 /* A due date before today is overdue. */
 bool review_overdue(ally_date due, ally_date today);
 

@@ -52,8 +52,7 @@ static int show_load(struct cli *cli, const char *ref, struct show *s, struct al
 	if (rc != ALLY_OK)
 		return rc;
 	s->flags = partner_flags(&s->facts, cli->today);
-	s->next_review = review_next_due(score_tier(s->p.score_w), s->facts.last_review,
-					 s->facts.first_active_start, s->facts.scored_on);
+	s->next_review = partner_next_review(&s->facts);
 	return ALLY_OK;
 }
 

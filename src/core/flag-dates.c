@@ -38,7 +38,9 @@ void flag_dates_of(const struct flag_basis *b, struct flag_dates *out)
 	out->min_end = b->min_end;
 	out->review_due = b->phase == PHASE_EXIT
 				  ? DATE_NONE
-				  : review_next_due((enum tier)out->tier, b->last_review,
+				  : review_next_due((enum tier)out->tier,
+						    review_counting((enum tier)out->tier, b->last_qbr,
+								    b->last_steering),
 						    b->first_start, b->scored_on);
 	out->behind_from = behind_from(b->phase, b->first_start);
 	if (!live_phase(b->phase))

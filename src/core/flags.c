@@ -53,11 +53,16 @@ static bool status_stale(const struct partner_facts *f, ally_date today)
 	       (f->status_date == DATE_NONE || today - f->status_date > STATUS_STALE_DAYS);
 }
 
+ally_date partner_next_review(const struct partner_facts *f)
+{
+	return review_next_due(f->tier, review_counting(f->tier, f->last_qbr, f->last_steering),
+			       f->first_active_start, f->scored_on);
+}
+
 unsigned partner_flags(const struct partner_facts *f, ally_date today)
 {
 	unsigned flags = 0;
-	ally_date due = review_next_due(f->tier, f->last_review, f->first_active_start,
-					f->scored_on);
+	ally_date due = partner_next_review(f);
 
 	if (renewal_due(f, today))
 		flags |= FLAG_RENEWAL_DUE;

@@ -31,6 +31,15 @@ ally_date review_next_due(enum tier tier, ally_date last, ally_date first_active
 	return date_add_months(from, months);
 }
 
+ally_date review_counting(enum tier tier, ally_date last_qbr, ally_date last_steering)
+{
+	if (tier == TIER_1 || last_steering == DATE_NONE)
+		return last_qbr;
+	if (last_qbr == DATE_NONE)
+		return last_steering;
+	return last_qbr > last_steering ? last_qbr : last_steering;
+}
+
 bool review_overdue(ally_date due, ally_date today)
 {
 	return due != DATE_NONE && due < today;

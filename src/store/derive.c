@@ -34,8 +34,12 @@ static const char SQL_D_PARTNERS[] =
 static const char SQL_D_CONTRACTS[] =
 	"SELECT partner_id, start_date, end_date, notice_deadline FROM contracts "
 	"WHERE status = 'active' AND partner_id " IN_IDS;
+/* The last review of each kind that can count for the cadence (the core
+ * picks by tier: review_counting); working-team meetings never do. */
 static const char SQL_D_REVIEWS[] =
-	"SELECT partner_id, max(date) FROM reviews WHERE partner_id " IN_IDS "GROUP BY partner_id";
+	"SELECT partner_id, max(CASE WHEN kind = 'qbr' THEN date END), "
+	"  max(CASE WHEN kind = 'steering' THEN date END) "
+	"FROM reviews WHERE partner_id " IN_IDS "GROUP BY partner_id";
 static const char SQL_D_SPONSORS[] =
 	"SELECT DISTINCT partner_id FROM contacts WHERE exec_sponsor = 1 AND partner_id " IN_IDS;
 static const char SQL_D_FIGURES[] =
@@ -197,7 +201,8 @@ static void read_partner(sqlite3_stmt *st, struct dpartner *p)
 	p->basis.score_w = (int)col_opt_int(st, 3);
 	p->basis.scored_on = col_date(st, 4);
 	p->basis.status_date = col_date(st, 5);
-	p->basis.first_start = p->basis.last_review = p->basis.min_end = DATE_NONE;
+	p->basis.first_start = p->basis.min_end = DATE_NONE;
+	p->basis.last_qbr = p->basis.last_steering = DATE_NONE;
 	p->stored.sort_key = col_text(st, 6);
 	p->stored.phase_no = (int)col_int(st, 7);
 	p->stored.tier = (int)col_int(st, 8);
@@ -249,7 +254,8 @@ static void fill_contract(sqlite3_stmt *st, struct dpartner *p)
 
 static void fill_review(sqlite3_stmt *st, struct dpartner *p)
 {
-	p->basis.last_review = col_date(st, 1);
+	p->basis.last_qbr = col_date(st, 1);
+	p->basis.last_steering = col_date(st, 2);
 }
 
 static void fill_sponsor(sqlite3_stmt *st, struct dpartner *p)
@@ -355,7 +361,7 @@ static void batch_free(struct batch *b)
 void derive_bind_new(sqlite3_stmt *st, int i, const struct partner *p)
 {
 	struct flag_basis b = { p->phase, p->score_w, p->score_date, p->status_date,
-				DATE_NONE, DATE_NONE, DATE_NONE, false };
+				DATE_NONE, DATE_NONE, DATE_NONE, DATE_NONE, false };
 	struct flag_dates d;
 	char *key = text_sort_key(p->name != NULL ? p->name : "");
 

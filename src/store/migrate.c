@@ -64,6 +64,8 @@ static int after_script(struct store *s, int n, struct ally_err *err)
 
 		return rc == ALLY_OK ? store_counters_rebuild(s, true, true, err) : rc;
 	}
+	if (n == 5) /* 005_review_cadence.sql: review dates by the new rule */
+		return derive_all(s, err);
 	return ALLY_OK;
 }
 

@@ -21,8 +21,12 @@ static const char SQL_FACTS_CONTRACTS[] =
 	"SELECT partner_id, min(end_date), min(CASE WHEN end_date >= ?2 THEN end_date END), "
 	"       min(CASE WHEN notice_deadline >= ?2 THEN notice_deadline END), min(start_date) "
 	"FROM contracts WHERE status = 'active' AND " FACTS_IDS "GROUP BY partner_id";
+/* The last qbr and the last steering review: what can count for the
+ * cadence (review_counting picks by tier). */
 static const char SQL_FACTS_REVIEWS[] =
-	"SELECT partner_id, max(date) FROM reviews WHERE " FACTS_IDS "GROUP BY partner_id";
+	"SELECT partner_id, max(CASE WHEN kind = 'qbr' THEN date END), "
+	"  max(CASE WHEN kind = 'steering' THEN date END) "
+	"FROM reviews WHERE " FACTS_IDS "GROUP BY partner_id";
 static const char SQL_FACTS_SPONSORS[] =
 	"SELECT DISTINCT partner_id FROM contacts WHERE exec_sponsor = 1 AND " FACTS_IDS;
 static const char SQL_FACTS_FIGURES[] =
@@ -81,7 +85,7 @@ static void facts_init(struct partner_facts *f, const struct partner *p)
 	f->tier = score_tier(p->score_w);
 	f->status_date = p->status_date;
 	f->scored_on = p->score_date;
-	f->first_active_start = f->last_review = DATE_NONE;
+	f->first_active_start = f->last_qbr = f->last_steering = DATE_NONE;
 	f->min_end = f->min_end_ahead = f->min_notice = DATE_NONE;
 }
 
@@ -128,7 +132,8 @@ static void fill_contracts(sqlite3_stmt *st, struct partner_facts *f)
 
 static void fill_reviews(sqlite3_stmt *st, struct partner_facts *f)
 {
-	f->last_review = col_date(st, 1);
+	f->last_qbr = col_date(st, 1);
+	f->last_steering = col_date(st, 2);
 }
 
 static void fill_sponsors(sqlite3_stmt *st, struct partner_facts *f)

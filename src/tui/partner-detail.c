@@ -563,8 +563,7 @@ static void take_snapshot(struct ui_partner *d, struct snapshot *sn, ally_date t
 	d->actions = sn->actions;
 	snapshot_init(sn);
 	d->flags = partner_flags(&d->facts, today);
-	d->next_review = review_next_due(score_tier(d->p.score_w), d->facts.last_review,
-					 d->facts.first_active_start, d->facts.scored_on);
+	d->next_review = partner_next_review(&d->facts);
 	build_figs(d);
 }
 

@@ -46,7 +46,8 @@ static void world_make(uint32_t *s, ally_date base, struct world *w)
 	w->b.score_w = pick(s, 0, 4) == 0 ? -1 : pick(s, 0, 10000);
 	w->b.scored_on = w->b.score_w < 0 ? DATE_NONE : base + pick(s, -500, 0);
 	w->b.status_date = maybe(s, base, 80);
-	w->b.last_review = maybe(s, base - 200, 200);
+	w->b.last_qbr = maybe(s, base - 200, 200);
+	w->b.last_steering = maybe(s, base - 200, 200);
 	w->b.has_sponsor = pick(s, 0, 1);
 	w->n = pick(s, 0, MAX_CONTRACTS);
 	w->b.first_start = w->b.min_end = DATE_NONE;
@@ -69,7 +70,8 @@ static void facts_at(const struct world *w, ally_date today, struct partner_fact
 	f->tier = score_tier(w->b.score_w);
 	f->status_date = w->b.status_date;
 	f->first_active_start = w->b.first_start;
-	f->last_review = w->b.last_review;
+	f->last_qbr = w->b.last_qbr;
+	f->last_steering = w->b.last_steering;
 	f->scored_on = w->b.scored_on;
 	f->min_end = w->b.min_end;
 	f->min_end_ahead = f->min_notice = DATE_NONE;
@@ -125,7 +127,7 @@ END_TEST
 START_TEST(first_days)
 {
 	struct flag_basis b = { PHASE_LAUNCH, 9000, D("2026-01-10"), D("2026-03-01"),
-				D("2026-01-31"), DATE_NONE, D("2026-12-31"), false };
+				D("2026-01-31"), DATE_NONE, DATE_NONE, D("2026-12-31"), false };
 	struct flag_dates d;
 
 	flag_dates_of(&b, &d);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "ally/flags.h"
+#include "ally/review.h"
 #include "ally/phase.h"
 #include "core-test.h"
 
@@ -18,7 +19,8 @@ static struct partner_facts healthy(void)
 	f.tier = TIER_2;
 	f.status_date = today - 5;
 	f.first_active_start = D("2025-01-01");
-	f.last_review = today - 10;
+	f.last_qbr = today - 10;
+	f.last_steering = DATE_NONE;
 	f.scored_on = D("2025-01-01");
 	f.min_end = today + 200;
 	f.min_end_ahead = today + 200;
@@ -91,17 +93,17 @@ START_TEST(lapsed)
 }
 END_TEST
 
-START_TEST(review_overdue)
+START_TEST(review_overdue_flag)
 {
 	struct partner_facts f = healthy();
 
 	f.tier = TIER_1;
-	f.last_review = D("2026-03-14"); /* due 2026-06-14 */
+	f.last_qbr = D("2026-03-14"); /* due 2026-06-14 */
 	ck_assert_uint_eq(flags_of(&f), FLAG_REVIEW_OVERDUE);
-	f.last_review = D("2026-03-15"); /* due today */
+	f.last_qbr = D("2026-03-15"); /* due today */
 	ck_assert_uint_eq(flags_of(&f), 0);
 	/* Never reviewed: counted from the first active contract. */
-	f.last_review = DATE_NONE;
+	f.last_qbr = DATE_NONE;
 	f.first_active_start = D("2026-03-14");
 	ck_assert_uint_eq(flags_of(&f), FLAG_REVIEW_OVERDUE);
 	f.first_active_start = D("2026-03-15");
@@ -118,13 +120,41 @@ START_TEST(review_overdue)
 }
 END_TEST
 
+/* domain.md, "Business reviews and the cadence": a tier 1 partner's
+ * cadence counts from its last QBR only; a tier 2 or 3 partner's from its
+ * last QBR or steering review, whichever is later.  (Working-team
+ * meetings never reach the facts: the store leaves them out.) */
+START_TEST(only_business_reviews_count)
+{
+	struct partner_facts f = healthy();
+
+	f.tier = TIER_1;
+	f.last_qbr = D("2026-03-14");      /* due 2026-06-14: overdue */
+	f.last_steering = D("2026-06-10"); /* does not count for tier 1 */
+	ck_assert_uint_eq(flags_of(&f), FLAG_REVIEW_OVERDUE);
+	ck_assert_int_eq(partner_next_review(&f), D("2026-06-14"));
+	f.tier = TIER_2;                   /* 6 months: from the later of the two */
+	ck_assert_uint_eq(flags_of(&f), 0);
+	ck_assert_int_eq(partner_next_review(&f), D("2026-12-10"));
+	f.last_qbr = DATE_NONE;
+	ck_assert_int_eq(partner_next_review(&f), D("2026-12-10"));
+	f.last_steering = DATE_NONE;       /* none counts: from the first contract */
+	ck_assert_int_eq(partner_next_review(&f), D("2025-07-01"));
+	ck_assert_int_eq(review_counting(TIER_1, DATE_NONE, D("2026-01-01")), DATE_NONE);
+	ck_assert_int_eq(review_counting(TIER_3, D("2026-01-02"), D("2026-01-01")),
+			 D("2026-01-02"));
+	ck_assert_int_eq(review_counting(TIER_3, D("2026-01-01"), D("2026-01-02")),
+			 D("2026-01-02"));
+}
+END_TEST
+
 START_TEST(behind_schedule)
 {
 	struct partner_facts f = healthy();
 
 	f.phase = PHASE_LAUNCH;
 	f.first_active_start = D("2026-03-15");
-	f.last_review = DATE_NONE;
+	f.last_qbr = DATE_NONE;
 	f.tier = TIER_3;
 	ck_assert_uint_eq(flags_of(&f), FLAG_BEHIND_SCHEDULE);
 	f.first_active_start = D("2026-03-16");
@@ -236,7 +266,8 @@ int main(void)
 		{ "partner_flags", renewal_due },
 		{ "partner_flags", notice_soon },
 		{ "partner_flags", lapsed },
-		{ "partner_flags", review_overdue },
+		{ "partner_flags", review_overdue_flag },
+		{ "partner_flags", only_business_reviews_count },
 		{ "partner_flags", behind_schedule },
 		{ "partner_flags", status_stale },
 		{ "partner_flags", no_sponsor },

@@ -136,7 +136,8 @@ static void assert_same_facts(const struct partner_facts *x, const struct partne
 	ck_assert_int_eq(x->tier, y->tier);
 	ck_assert_int_eq(x->status_date, y->status_date);
 	ck_assert_int_eq(x->first_active_start, y->first_active_start);
-	ck_assert_int_eq(x->last_review, y->last_review);
+	ck_assert_int_eq(x->last_qbr, y->last_qbr);
+	ck_assert_int_eq(x->last_steering, y->last_steering);
 	ck_assert_int_eq(x->scored_on, y->scored_on);
 	ck_assert_int_eq(x->min_end, y->min_end);
 	ck_assert_int_eq(x->min_end_ahead, y->min_end_ahead);
@@ -433,7 +434,19 @@ START_TEST(test_flags_follow_changes)
 	ck_assert_ok(store_status_add(fx_store, ids[0], HEALTH_AMBER, NULL, D(TODAY), &err), err);
 	ck_assert_ok(store_partner_facts(fx_store, ids[0], D(TODAY), &facts, &err), err);
 	ck_assert(facts.has_sponsor);
-	ck_assert_int_eq(facts.last_review, D("2026-05-20"));
+	ck_assert_int_eq(facts.last_qbr, D("2026-05-20"));
+	ck_assert_int_eq(facts.last_steering, DATE_NONE);
+	/* A later working-team meeting is no business review: the cadence
+	 * still counts from the QBR (domain.md). */
+	review_init(&r);
+	r.partner_id = ids[0];
+	r.kind = REVIEW_WORKING_TEAM;
+	r.date = D("2026-06-01");
+	ck_assert_ok(store_review_add(fx_store, &r, &err), err);
+	review_finish(&r);
+	ck_assert_ok(store_partner_facts(fx_store, ids[0], D(TODAY), &facts, &err), err);
+	ck_assert_int_eq(facts.last_qbr, D("2026-05-20"));
+	ck_assert_int_eq(facts.last_steering, DATE_NONE);
 	flags = partner_flags(&facts, D(TODAY));
 	ck_assert(!(flags & (FLAG_NO_SPONSOR | FLAG_STATUS_STALE | FLAG_REVIEW_OVERDUE)));
 	ck_assert(flags & FLAG_RENEWAL_DUE);
