@@ -67,16 +67,9 @@ static int finish_copy(sqlite3 *dst, struct ally_err *err)
 
 static void sync_folder(const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int fd;
+	char *dir = store_folder_of(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd);
 		close(fd);
@@ -93,6 +86,10 @@ int store_backup(struct store *s, const char *path, bool overwrite, int64_t *byt
 	int fd, rc;
 
 	*bytes = 0;
+	if (path[0] == '\0') {
+		free(tmp);
+		return ally_err_set(err, ALLY_EUSER, "FILE", "must not be empty");
+	}
 	if (!overwrite && lstat(path, &st) == 0) {
 		free(tmp);
 		return ally_err_set(err, ALLY_EUSER, "FILE", "%s already exists; --force replaces it",
@@ -108,6 +105,7 @@ int store_backup(struct store *s, const char *path, bool overwrite, int64_t *byt
 	if (store_in_team_folder(path))
 		fchmod(fd, 0660);
 	close(fd);
+	fd = -1; /* closed: the sync below opens the copy again */
 	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
 		     ? ALLY_OK
 		     : ally_err_set(err, ALLY_EDB, "FILE", "cannot open %s", tmp);

@@ -21,8 +21,7 @@
 #include <unistd.h>
 #include "ally/util.h"
 
-/* The folder of path ("." for a bare name); the caller frees. */
-static char *folder_of(const char *path)
+char *store_folder_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -42,7 +41,7 @@ static bool is_team_folder(const char *dir)
 
 bool store_in_team_folder(const char *path)
 {
-	char *dir = folder_of(path);
+	char *dir = store_folder_of(path);
 	bool team = is_team_folder(dir);
 
 	free(dir);
@@ -51,7 +50,7 @@ bool store_in_team_folder(const char *path)
 
 int store_check_modes(const char *path, struct ally_err *err)
 {
-	char *dir = folder_of(path);
+	char *dir = store_folder_of(path);
 	struct stat st;
 	int rc = ALLY_OK;
 
@@ -75,7 +74,7 @@ int store_check_modes(const char *path, struct ally_err *err)
  * write), else 0700. */
 static int make_one(const char *dir, struct ally_err *err)
 {
-	char *parent = folder_of(dir);
+	char *parent = store_folder_of(dir);
 	mode_t mode = is_team_folder(parent) ? 02770 : 0700;
 
 	free(parent);
@@ -91,7 +90,7 @@ static int make_one(const char *dir, struct ally_err *err)
 
 int store_make_folders(const char *path, struct ally_err *err)
 {
-	char *dir = folder_of(path), *p;
+	char *dir = store_folder_of(path), *p;
 	int rc = ALLY_OK;
 
 	for (p = dir + 1; rc == ALLY_OK; p++) {

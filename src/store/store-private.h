@@ -169,6 +169,9 @@ void writer_lock_release(struct store *s, bool busy);
 void store_mark_damaged(struct store *s, const char *what);
 void store_clear_damaged(struct store *s);
 int store_refuse_damaged(struct store *s, struct ally_err *err);
+/* The folder of path: "/" for one at the root, "." for a bare name (the
+ * caller frees; file-mode.c). */
+char *store_folder_of(const char *path);
 /* The wait for a lock ends us microseconds from now (store.c). */
 void store_arm_deadline(struct store *s, int64_t us);
 

@@ -141,14 +141,7 @@ bool store_file_gone(struct store *s)
 static int readonly_fail(struct store *s, int rc, struct ally_err *err)
 {
 	const char *f = s->path;
-	char *dir = xstrdup(f), *slash = strrchr(dir, '/');
-
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
+	char *dir = store_folder_of(f);
 	if (rc == SQLITE_READONLY_DBMOVED || store_file_gone(s)) {
 		ally_err_set(err, ALLY_EDB, "database",
 			     "%s was deleted or replaced while open; nothing was changed; start ally "

@@ -185,6 +185,7 @@ START_TEST(backup_copies_checked_and_never_overwrites_unasked)
 	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
 	run_finish(&r);
 	RUN_FAILS(2, "missing FILE", "backup");
+	RUN_FAILS(1, "FILE: must not be empty", "backup", "");
 }
 END_TEST
 
